@@ -1,0 +1,137 @@
+"""Pydantic models of llamaline; the JSON export is `Timeline.model_dump(mode="json", by_alias=True)`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "llamaline.timeline/1"
+
+Precision = Literal["day", "month", "season", "quarter", "year", "interval"]
+
+EventType = Literal[
+    "announcement", "release", "conference", "delay", "abandonment", "departure",
+    "appointment", "hiring", "statement", "report", "investment", "controversy",
+    "founding", "other",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+# What the words say about the span beyond its bounds ("Anfang", "frühestens", "etwa", "bis").
+Modifier = Literal["start", "mid", "end", "approximate", "before", "after", "not_before", "not_after"]
+
+# Whether a mention reports something that happened, or a plan, an expectation, a consideration, a denial.
+Modality = Literal["happened", "planned", "expected", "considered", "denied"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TimeSpan(_Model):
+    """A stretch of calendar time with inclusive bounds; EDTF for exchange, dates for arithmetic."""
+
+    edtf: str
+    start: date
+    end: date
+    precision: Precision
+
+    def contains(self, other: "TimeSpan") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: "TimeSpan") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+class TimeExpression(_Model):
+    """One time expression found in a text; `text == source[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["date", "range", "duration", "present"] = "date"
+    when: TimeSpan | None = None
+    modifier: Modifier | None = None
+    # False when the words need an anchor (a publication date) that was not there.
+    resolved: bool = True
+
+
+class Reference(_Model):
+    """An entry of a source's reference list: a citation, not an event."""
+
+    title: str | None = None
+    url: str | None = None
+    published: TimeSpan | None = None
+
+
+class Source(_Model):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    id: str
+    path: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
+    published: TimeSpan | None = None
+    # Extensions of llamaline.timeline/1:
+    inferred: list[str] = Field(default_factory=list, description="metadata keys inferred from the text")
+    encoding: str = "utf-8"
+    extra: dict[str, Any] = Field(default_factory=dict, description="unknown metadata keys, kept")
+    references: list[Reference] = Field(default_factory=list)
+
+
+class SkippedFile(_Model):
+    path: str
+    reason: str
+
+
+class Mention(_Model):
+    """One sentence of one source that reports an event."""
+
+    source: str
+    quote: str
+    start: int
+    end: int
+    time_text: str | None = None
+    when: TimeSpan | None = None
+    attributed_to: str | None = None
+    # Extensions of llamaline.timeline/1:
+    time_start: int | None = Field(None, description="offset of time_text in the source text")
+    time_end: int | None = None
+    modality: Modality = "happened"
+    type: EventType = "other"
+    subjects: list[str] = Field(default_factory=list)
+    trigger: str | None = Field(None, description="the word that gave the event type")
+    published: TimeSpan | None = Field(None, description="publication date of the citing source")
+
+
+class Conflict(_Model):
+    field: str
+    detail: str
+
+
+class Event(_Model):
+    id: str
+    type: EventType
+    title: str
+    subjects: list[str]
+    when: TimeSpan
+    sources: list[str]
+    mentions: list[Mention]
+    conflicts: list[Conflict] = Field(default_factory=list)
+    # Extension: distinct outlets or sources the mentions trace back to ("laut WSJ" -> WSJ).
+    origins: list[str] = Field(default_factory=list)
+
+
+class Timeline(_Model):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_: Literal["llamaline.timeline/1"] = Field(SCHEMA, alias="schema")
+    sources: list[Source]
+    events: list[Event]
+    # Extensions: undated mentions that joined no event, and files not read.
+    unplaced: list[Mention] = Field(default_factory=list)
+    skipped: list[SkippedFile] = Field(default_factory=list)
