@@ -141,3 +141,37 @@ def parse_iso(value: object) -> TimeSpan:
         return year(y)  # type: ignore[arg-type]
     except ValueError as exc:
         raise ValueError(f"not a calendar date: {text!r} ({exc})") from None
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_THIRDS = {(1, 10): "early", (11, 20): "mid", (21, 31): "late"}
+
+
+def describe(span: TimeSpan) -> str:
+    """The span in English words that keep its precision: '15 May 2025', 'May 2025', 'early April 2025'."""
+    s, e = span.start, span.end
+    if s == e:
+        return f"{s.day} {_MONTHS[s.month - 1]} {s.year}"
+    if span.precision == "season":
+        name = next(n for n, c in SEASON_CODES.items() if span.edtf.endswith(f"-{c}"))
+        return f"{name} {s.year}"
+    if span.precision == "quarter":
+        return f"Q{(s.month - 1) // 3 + 1} {s.year}"
+    whole_months = s.day == 1 and e.day == last_day(e.year, e.month)
+    if whole_months and s.year == e.year and (s.month, e.month) == (1, 12):
+        return str(s.year)
+    if whole_months and (s.year, s.month) == (e.year, e.month):
+        return f"{_MONTHS[s.month - 1]} {s.year}"
+    if whole_months and s.year == e.year and (s.month, e.month) in ((1, 6), (7, 12)):
+        return f"H{1 if s.month == 1 else 2} {s.year}"
+    if (s.year, s.month) == (e.year, e.month):
+        third = _THIRDS.get((s.day, 31 if e.day == last_day(e.year, e.month) else e.day))
+        if third:
+            return f"{third} {_MONTHS[s.month - 1]} {s.year}"
+        return f"{s.day}–{e.day} {_MONTHS[s.month - 1]} {s.year}"
+    if whole_months:
+        left = _MONTHS[s.month - 1][:3] + ("" if s.year == e.year else f" {s.year}")
+        return f"{left} – {_MONTHS[e.month - 1][:3]} {e.year}"
+    left = f"{s.day} {_MONTHS[s.month - 1][:3]}" + ("" if s.year == e.year else f" {s.year}")
+    return f"{left} – {e.day} {_MONTHS[e.month - 1][:3]} {e.year}"

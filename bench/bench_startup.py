@@ -1,0 +1,60 @@
+"""Wall time of `llamaline --help` and `llamaline timeline` on the bundled corpus.
+
+Budget (issue 2): --help under 150 ms, timeline under 500 ms. Run from a checkout:
+
+    python bench/bench_startup.py [--runs 15]
+
+It runs the installed `llamaline` script next to this Python if there is one, else `python -m llamaline`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BUDGET_MS = {"--help": 150, "timeline": 500}
+
+
+def command() -> list[str]:
+    script = Path(sys.executable).with_name("llamaline")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("llamaline")
+    return [found] if found else [sys.executable, "-m", "llamaline"]
+
+
+def measure(args: list[str], runs: int) -> list[float]:
+    env = dict(os.environ, NO_COLOR="1")
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    options = parser.parse_args()
+    base = command()
+    print(f"command: {' '.join(base)}   runs: {options.runs} (after one warm-up)")
+    failed = False
+    for name, extra in (("--help", ["--help"]), ("timeline", ["timeline"])):
+        measure(base + extra, 1)
+        times = measure(base + extra, options.runs)
+        median, best = statistics.median(times), min(times)
+        ok = median <= BUDGET_MS[name]
+        failed |= not ok
+        print(f"llamaline {name:<9} median {median:7.1f} ms   best {best:7.1f} ms   budget {BUDGET_MS[name]} ms   {'ok' if ok else 'OVER'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""The command line: each command parses options, calls the library, renders. No logic lives here.
+
+Imports of the pipeline happen inside the commands, so `llamaline --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, List, Optional
+
+import typer
+
+from .errors import ExitStatus, LlamalineError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .corpus import Corpus
+    from .models import Timeline
+
+app = typer.Typer(
+    name="llamaline",
+    help=(
+        "Turn a folder of news articles (German and English) into a reconciled, cited timeline.\n\n"
+        "Without --corpus, every command reads the bundled corpus of five articles.\n\n"
+        "Examples:\n\n"
+        "  llamaline timeline\n\n"
+        "  llamaline timeline --corpus ./articles --from 2025-04 --to 2025-06 --min-sources 2\n\n"
+        "  llamaline sources --event behemoth delay\n\n"
+        "  llamaline export --format json -o timeline.json\n\n"
+        "  echo 'Anfang April wurde das Modell vorgestellt.' | llamaline tag - --published 2025-05"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+CORPUS_HELP = "Folder of .txt/.md articles (searched recursively). Default: the bundled corpus."
+CorpusOption = typer.Option(None, "--corpus", "-c", help=CORPUS_HELP, show_default=False)
+JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of the terminal view.")
+JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Extract mentions in N processes.")
+
+
+def _stdout() -> "Console":
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _stderr() -> "Console":
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@contextmanager
+def _failures() -> Iterator[None]:
+    """Every failure is one line on stderr and exit 1; no traceback reaches the user."""
+    try:
+        yield
+    except LlamalineError as exc:
+        _error(str(exc))
+    except KeyboardInterrupt:
+        _error("interrupted")
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception as exc:  # a bug: still one line, with a way to see more
+        if _debug():
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (set LLAMALINE_DEBUG=1 for details)")
+
+
+def _error(message: str) -> None:
+    print(f"llamaline: error: {message}", file=sys.stderr)
+    raise typer.Exit(ExitStatus.ERROR)
+
+
+def _debug() -> bool:
+    import os
+
+    return bool(os.environ.get("LLAMALINE_DEBUG"))
+
+
+def _read(corpus_dir: Optional[Path]) -> "Corpus":
+    """Read the corpus and tell the user (stderr) about every file not read and every warning."""
+    from .corpus import read_corpus
+
+    corpus = read_corpus(corpus_dir)
+    for skipped in corpus.skipped:
+        print(f"llamaline: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    for warning in corpus.warnings:
+        print(f"llamaline: warning: {warning}", file=sys.stderr)
+    return corpus
+
+
+def _timeline(corpus_dir: Optional[Path], jobs: int) -> "Timeline":
+    from .pipeline import timeline_of
+
+    return timeline_of(_read(corpus_dir), jobs=jobs)
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@app.command()
+def timeline(
+    corpus: Optional[Path] = CorpusOption,
+    since: Optional[str] = typer.Option(None, "--from", help="Only events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--to", help="Only events that begin on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    types: Optional[List[str]] = typer.Option(None, "--type", "-t", help="Only events of this type (repeatable), e.g. delay."),
+    subjects: Optional[List[str]] = typer.Option(None, "--subject", "-s", help="Only events about this subject (repeatable; words of the name suffice)."),
+    min_sources: int = typer.Option(1, "--min-sources", "-m", min=1, help="Only events backed by at least N sources."),
+    json_: bool = JsonOption,
+    jobs: int = JobsOption,
+) -> None:
+    """The reconciled events in date order, grouped by month, with how many sources back each.
+
+    Example: llamaline timeline --type delay --subject behemoth --min-sources 2
+    """
+    from .query import filter_events, parse_bound, parse_types
+
+    try:
+        start, end = parse_bound(since, "--from"), parse_bound(until, "--to")
+        wanted_types = parse_types(types)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    with _failures():
+        result = _timeline(corpus, jobs)
+        events = filter_events(result.events, start=start, end=end, types=wanted_types, subjects=subjects, min_sources=min_sources)
+        if json_:
+            from .export import to_json
+
+            _emit(to_json(result.model_copy(update={"events": events})))
+        else:
+            from .render import timeline_view
+
+            timeline_view(events, _stdout(), total=len(result.events))
+
+
+@app.command()
+def sources(
+    event: str = typer.Option(..., "--event", "-e", help="An event id, an id prefix, or words of its title or subjects."),
+    corpus: Optional[Path] = CorpusOption,
+    json_: bool = JsonOption,
+    jobs: int = JobsOption,
+) -> None:
+    """Every citation of one event: source, outlet, date, the quoted sentence with its time marked, attribution.
+
+    Example: llamaline sources --event 2025-05   (or: --event "behemoth delay")
+    """
+    with _failures():
+        from .query import pick_event
+
+        result = _timeline(corpus, jobs)
+        found, candidates = pick_event(result.events, event)
+        if found is None:
+            from .render import candidates_view
+
+            candidates_view(candidates, _stderr())
+            raise LlamalineError(f"{len(candidates)} events match {event!r}; pass one of the ids above")
+        by_id = {s.id: s for s in result.sources}
+        if json_:
+            import json
+
+            cited = [by_id[s].model_dump(mode="json") for s in found.sources if s in by_id]
+            payload = {"event": found.model_dump(mode="json"), "sources": cited}
+            _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from .render import sources_view
+
+            sources_view(found, by_id, _stdout())
+
+
+@app.command()
+def export(
+    format: str = typer.Option("json", "--format", "-f", help="Output format (json)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the export and exit."),
+    corpus: Optional[Path] = CorpusOption,
+    jobs: int = JobsOption,
+) -> None:
+    """The whole timeline (sources, events, citations) as JSON, schema llamaline.timeline/1.
+
+    Example: llamaline export --format json -o timeline.json
+    """
+    with _failures():
+        from .export import WRITERS, render, schema_json, write_atomic
+
+        if format not in WRITERS:
+            raise typer.BadParameter(f"unknown format {format!r} (have: {', '.join(sorted(WRITERS))})", param_hint="--format")
+        text = schema_json() if schema else render(_timeline(corpus, jobs), format)
+        if output is None or str(output) == "-":
+            _emit(text)
+        else:
+            write_atomic(output, text)
+            print(f"llamaline: wrote {output}", file=sys.stderr)
+
+
+@app.command()
+def tag(
+    file: str = typer.Argument("-", help="A text file, or - for standard input.", show_default=False),
+    published: Optional[str] = typer.Option(None, "--published", "-p", help="Publication date the expressions are resolved against (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    language: Optional[str] = typer.Option(None, "--language", "-l", help="Language of the text (de, en). Default: detected."),
+    json_: bool = typer.Option(False, "--json", help='Print a JSON list of {"text", "start", "end", "when"}.'),
+    corpus: Optional[Path] = CorpusOption,
+) -> None:
+    """The time expressions in one text, each resolved against the publication date.
+
+    A FILE inside the corpus takes its publication date and language from the corpus metadata.
+
+    Example: echo "Ende April stellte die Firma ihr Modell vor." | llamaline tag - --published 2025-05-15
+    """
+    from .query import parse_language, read_tag_input
+
+    try:
+        published_span = None if published is None else _parse_date(published, "--published")
+        code = None if language is None else parse_language(language)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    with _failures():
+        from .temporal import tag as find_times
+
+        text, start, doc_published, doc_language = read_tag_input(file, corpus, sys.stdin)
+        code = code or doc_language
+        expressions = find_times(text, published_span or doc_published, code, start=start)
+        if json_:
+            import json
+
+            rows = [e.model_dump(mode="json", exclude_defaults=False) for e in expressions]
+            _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from .render import tag_view
+
+            tag_view(text, expressions, _stdout())
+
+
+def _parse_date(value: str, option: str):
+    from .timespan import parse_iso
+
+    try:
+        return parse_iso(value)
+    except ValueError as exc:
+        raise ValueError(f"{option}: {exc}") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"llamaline {version('llamaline')}")
+        except PackageNotFoundError:
+            print("llamaline (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Turn a folder of news articles into a reconciled, cited timeline."""
+
+
+def main() -> None:
+    app()

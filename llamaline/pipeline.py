@@ -1,0 +1,57 @@
+"""The whole flow, corpus -> sentences -> time -> mentions -> events: the Python API behind the commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .boilerplate import Region, find_boilerplate, find_references
+from .corpus import Corpus, Document, read_corpus
+from .entities import Gazetteer
+from .extract import extract_mentions
+from .models import Mention, Source, Timeline
+from .reconcile import reconcile
+from .temporal import tag
+
+
+def build_timeline(corpus_dir: Path | str | None = None, *, jobs: int = 1) -> Timeline:
+    """Read a corpus folder (the bundled one by default) and reconcile its events into a Timeline."""
+    corpus = read_corpus(corpus_dir)
+    return timeline_of(corpus, jobs=jobs)
+
+
+def timeline_of(corpus: Corpus, *, jobs: int = 1) -> Timeline:
+    gazetteer = Gazetteer.load(corpus.root)
+    regions = find_boilerplate(corpus.documents)
+    sources: list[Source] = []
+    work = [(doc, regions.get(doc.source.id, [])) for doc in corpus.documents]
+    for doc, doc_regions in work:
+        references = find_references(doc, doc_regions)
+        sources.append(doc.source.model_copy(update={"references": references}) if references else doc.source)
+    mentions = [m for batch in _map(mentions_of, work, gazetteer, jobs) for m in batch]
+    events, leftovers = reconcile(
+        mentions,
+        families=gazetteer.families(),
+        outlets={s.id: s.outlet for s in sources if s.outlet},
+    )
+    return Timeline(
+        sources=sorted(sources, key=lambda s: s.id),
+        events=events,
+        unplaced=leftovers,
+        skipped=corpus.skipped,
+    )
+
+
+def mentions_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions of one document: a pure function, so it maps over processes."""
+    doc, regions = item
+    expressions = tag(doc.text, doc.source.published, doc.language, start=doc.body_start)
+    return extract_mentions(doc, expressions, gazetteer, regions)
+
+
+def _map(fn, items: list, gazetteer: Gazetteer, jobs: int) -> Iterable[list[Mention]]:
+    if jobs <= 1 or len(items) < 2:
+        return [fn(item, gazetteer) for item in items]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(fn, items, [gazetteer] * len(items), chunksize=max(1, len(items) // (4 * jobs))))

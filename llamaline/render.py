@@ -1,0 +1,123 @@
+"""Rich views for a terminal: timeline, citations of one event, time expressions of one text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .models import Event, Mention, Source, TimeExpression, TimeSpan
+from .timespan import describe
+
+TIME_STYLE = "bold black on yellow"
+
+
+def when_words(span: TimeSpan | None) -> str:
+    return describe(span) if span is not None else "undated"
+
+
+def month_heading(span: TimeSpan) -> str:
+    """The group an event falls in: its month when it lies within one month, else its own period."""
+    if (span.start.year, span.start.month) == (span.end.year, span.end.month):
+        return span.start.strftime("%B %Y")
+    return describe(span)
+
+
+def timeline_view(events: Sequence[Event], console: Console, *, total: int | None = None) -> None:
+    if not events:
+        console.print("No events match." if total else "No dated events found.")
+        return
+    table = Table(show_lines=False, pad_edge=False, expand=False)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Type", style="cyan", no_wrap=True)
+    table.add_column("Event")
+    table.add_column("Subjects", style="green")
+    table.add_column("Sources", justify="right", no_wrap=True)
+    heading = None
+    for event in events:
+        group = month_heading(event.when)
+        if group != heading:
+            if heading is not None:
+                table.add_section()
+            table.add_row(Text(group, style="bold magenta"), "", "", "", "")
+            heading = group
+        title = Text(event.title, style="bold")
+        title.append(f"\n{event.id}", style="dim")
+        if event.conflicts:
+            title.append(f"\n{len(event.conflicts)} conflict(s)", style="red")
+        backing = f"{len(event.sources)}"
+        if event.origins and len(event.origins) != len(event.sources):
+            backing += f"\n{len(event.origins)} origin{'s' if len(event.origins) != 1 else ''}"
+        table.add_row("  " + when_words(event.when), event.type, title, ", ".join(event.subjects), backing)
+    console.print(table)
+    shown = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+    console.print(shown + (f" of {total}" if total is not None and total != len(events) else ""), style="dim")
+
+
+def quote_text(mention: Mention, console: Console) -> Text:
+    """The quote with its time expression highlighted (or bracketed where there is no colour)."""
+    text = Text(mention.quote)
+    if mention.time_start is not None and mention.time_end is not None:
+        a, b = mention.time_start - mention.start, mention.time_end - mention.start
+        if 0 <= a < b <= len(mention.quote):
+            if console.color_system is None or console.no_color:
+                text = Text(mention.quote[:a] + "⟦" + mention.quote[a:b] + "⟧" + mention.quote[b:])
+            else:
+                text.stylize(TIME_STYLE, a, b)
+    return text
+
+
+def sources_view(event: Event, sources: dict[str, Source], console: Console) -> None:
+    console.print(Text(event.title, style="bold"), Text(f"({event.id})", style="dim"))
+    console.print(f"{when_words(event.when)} · {event.type} · {', '.join(event.subjects) or 'no subjects'}")
+    console.print(f"{len(event.sources)} source(s), {len(event.mentions)} citation(s); origins: {', '.join(event.origins) or '-'}")
+    for conflict in event.conflicts:
+        console.print(Text(f"conflict ({conflict.field}): {conflict.detail}", style="red"))
+    for number, mention in enumerate(event.mentions, 1):
+        source = sources.get(mention.source)
+        console.print()
+        head = Text(f"[{number}] ", style="bold")
+        head.append(mention.source, style="bold cyan")
+        if source is not None:
+            head.append(f" · {source.outlet or 'outlet unknown'}")
+            head.append(f" · published {when_words(source.published) if source.published else 'date unknown'}")
+        console.print(head)
+        console.print(Text("    “").append_text(quote_text(mention, console)).append("”"))
+        facts = [f"says: {when_words(mention.when)}" + (f" ({mention.time_text})" if mention.time_text else "")]
+        facts.append(f"attributed to: {mention.attributed_to or 'the source itself'}")
+        if mention.modality != "happened":
+            facts.append(f"modality: {mention.modality}")
+        facts.append(f"chars {mention.start}-{mention.end}")
+        console.print("    " + " · ".join(facts), style="dim", highlight=False)
+
+
+def candidates_view(events: Sequence[Event], console: Console) -> None:
+    table = Table(title="Several events match; pass one id", title_justify="left")
+    table.add_column("Id", style="cyan", no_wrap=True)
+    table.add_column("When", no_wrap=True)
+    table.add_column("Event")
+    for event in events:
+        table.add_row(event.id, when_words(event.when), event.title)
+    console.print(table)
+
+
+def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console) -> None:
+    if not expressions:
+        console.print("No time expressions found.")
+        return
+    table = Table(pad_edge=False)
+    table.add_column("Expression", style="bold")
+    table.add_column("Chars", justify="right", no_wrap=True)
+    table.add_column("Kind", style="cyan")
+    table.add_column("Resolves to")
+    table.add_column("EDTF", style="green", no_wrap=True)
+    table.add_column("Modifier")
+    for e in expressions:
+        if e.when is not None:
+            resolved, edtf = describe(e.when), e.when.edtf
+        else:
+            resolved, edtf = ("a duration, not a date" if e.kind == "duration" else "unresolved (no publication date)"), "-"
+        table.add_row(e.text, f"{e.start}-{e.end}", e.kind, resolved, edtf, e.modifier or "")
+    console.print(table)
