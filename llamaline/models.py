@@ -126,6 +126,45 @@ class Event(_Model):
     origins: list[str] = Field(default_factory=list)
 
 
+class ClaimValue(_Model):
+    """A normalised value: a number with unit and bound, a target date, or a status."""
+
+    kind: Literal["number", "date", "status"]
+    text: str = Field(description="the value as written")
+    number: float | None = None
+    unit: str | None = None
+    bound: Literal["exact", "up_to", "at_least", "approximate"] = "exact"
+    when: TimeSpan | None = None
+    status: str | None = None
+    modifier: Modifier | None = None
+
+
+class Claim(_Model):
+    """One source's statement of a value about a subject, cited like a mention."""
+
+    subject: str
+    attribute: str
+    value: ClaimValue
+    source: str
+    quote: str
+    start: int
+    end: int
+    value_start: int | None = None
+    value_end: int | None = None
+    attributed_to: str | None = None
+    published: TimeSpan | None = None
+
+
+class ClaimTrack(_Model):
+    """The claims on one subject and attribute across sources, by publication date, and how they relate."""
+
+    subject: str
+    attribute: str
+    verdict: Literal["single", "agree", "disagree", "changed"]
+    detail: str = ""
+    claims: list[Claim]
+
+
 class Timeline(_Model):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -134,4 +173,5 @@ class Timeline(_Model):
     events: list[Event]
     # Extensions: undated mentions that joined no event, and files not read.
     unplaced: list[Mention] = Field(default_factory=list)
+    claims: list[ClaimTrack] = Field(default_factory=list)
     skipped: list[SkippedFile] = Field(default_factory=list)
