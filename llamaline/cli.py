@@ -28,9 +28,10 @@ app = typer.Typer(
         "Examples:\n\n"
         "  llamaline timeline\n\n"
         "  llamaline timeline --corpus ./articles --from 2025-04 --to 2025-06 --min-sources 2\n\n"
-        "  llamaline sources --event behemoth delay\n\n"
+        "  llamaline sources --event "words of an event title"\n\n"
         "  llamaline export --format json -o timeline.json\n\n"
-        "  echo 'Anfang April wurde das Modell vorgestellt.' | llamaline tag - --published 2025-05"
+        "  llamaline claims --attribute release_target\n\n"
+        "  echo 'Mitte März wurde das Modell vorgestellt.' | llamaline tag - --published 2024-06"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -120,7 +121,7 @@ def timeline(
 ) -> None:
     """The reconciled events in date order, grouped by month, with how many sources back each.
 
-    Example: llamaline timeline --type delay --subject behemoth --min-sources 2
+    Example: llamaline timeline --type delay --from 2025-01 --min-sources 2
     """
     from .query import filter_events, parse_bound, parse_types
 
@@ -151,7 +152,7 @@ def sources(
 ) -> None:
     """Every citation of one event: source, outlet, date, the quoted sentence with its time marked, attribution.
 
-    Example: llamaline sources --event 2025-05   (or: --event "behemoth delay")
+    Example: llamaline sources --event EVENT-ID   (or: --event "words of its title")
     """
     with _failures():
         from .query import pick_event
@@ -202,6 +203,33 @@ def export(
 
 
 @app.command()
+def claims(
+    subject: Optional[str] = typer.Option(None, "--subject", "-s", help="Only claims about this subject (words of the name suffice)."),
+    attribute: Optional[str] = typer.Option(None, "--attribute", "-a", help="Only this attribute, e.g. parameters, context_window, release_target, status."),
+    corpus: Optional[Path] = CorpusOption,
+    json_: bool = JsonOption,
+    jobs: int = JobsOption,
+) -> None:
+    """What each source claimed (numbers, target dates, statuses) and how each claim changed over time.
+
+    Example: llamaline claims --attribute release_target
+    """
+    with _failures():
+        from .claims import filter_tracks
+
+        result = _timeline(corpus, jobs)
+        tracks = filter_tracks(result.claims, subject=subject, attribute=attribute)
+        if json_:
+            import json
+
+            _emit(json.dumps([t.model_dump(mode="json") for t in tracks], ensure_ascii=False, indent=2) + "\n")
+        else:
+            from .claims_view import claims_view
+
+            claims_view(tracks, _stdout())
+
+
+@app.command()
 def tag(
     file: str = typer.Argument("-", help="A text file, or - for standard input.", show_default=False),
     published: Optional[str] = typer.Option(None, "--published", "-p", help="Publication date the expressions are resolved against (YYYY, YYYY-MM or YYYY-MM-DD)."),
@@ -213,7 +241,7 @@ def tag(
 
     A FILE inside the corpus takes its publication date and language from the corpus metadata.
 
-    Example: echo "Ende April stellte die Firma ihr Modell vor." | llamaline tag - --published 2025-05-15
+    Example: echo "Ende Juni stellte die Firma ihr Modell vor." | llamaline tag - --published 2024-07-15
     """
     from .query import parse_language, read_tag_input
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .boilerplate import Region, find_boilerplate, find_references
+from .claims import extract_claims, track_claims
 from .corpus import Corpus, Document, read_corpus
 from .entities import Gazetteer
 from .extract import extract_mentions
-from .models import Mention, Source, Timeline
+from .models import Claim, Mention, Source, Timeline
 from .reconcile import reconcile
 from .temporal import tag
 
@@ -29,7 +29,9 @@ def timeline_of(corpus: Corpus, *, jobs: int = 1) -> Timeline:
     for doc, doc_regions in work:
         references = find_references(doc, doc_regions)
         sources.append(doc.source.model_copy(update={"references": references}) if references else doc.source)
-    mentions = [m for batch in _map(mentions_of, work, gazetteer, jobs) for m in batch]
+    found = _map(findings_of, work, gazetteer, jobs)
+    mentions = [m for doc_mentions, _ in found for m in doc_mentions]
+    claims = [c for _, doc_claims in found for c in doc_claims]
     events, leftovers = reconcile(
         mentions,
         families=gazetteer.families(),
@@ -39,18 +41,19 @@ def timeline_of(corpus: Corpus, *, jobs: int = 1) -> Timeline:
         sources=sorted(sources, key=lambda s: s.id),
         events=events,
         unplaced=leftovers,
+        claims=track_claims(claims),
         skipped=corpus.skipped,
     )
 
 
-def mentions_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer) -> list[Mention]:
-    """Mentions of one document: a pure function, so it maps over processes."""
+def findings_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer) -> tuple[list[Mention], list[Claim]]:
+    """Mentions and claims of one document: a pure function, so it maps over processes."""
     doc, regions = item
     expressions = tag(doc.text, doc.source.published, doc.language, start=doc.body_start)
-    return extract_mentions(doc, expressions, gazetteer, regions)
+    return extract_mentions(doc, expressions, gazetteer, regions), extract_claims(doc, expressions, gazetteer, regions)
 
 
-def _map(fn, items: list, gazetteer: Gazetteer, jobs: int) -> Iterable[list[Mention]]:
+def _map(fn, items: list, gazetteer: Gazetteer, jobs: int) -> list:
     if jobs <= 1 or len(items) < 2:
         return [fn(item, gazetteer) for item in items]
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -313,3 +313,10 @@ def test_installed_script_runs_from_any_folder_on_the_bundled_corpus(tmp_path):
     assert len(json.loads(done.stdout)["sources"]) == 5
     failed = subprocess.run([str(script), "timeline", "--corpus", "missing"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
     assert failed.returncode == 1 and failed.stderr.count("\n") == 1 and "Traceback" not in failed.stderr
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(runner):
+    forced = run(runner, "timeline", env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": None})
+    assert forced.exit_code == 0 and COLOUR.search(forced.stdout)
+    plain = run(runner, "timeline", env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": "1"})
+    assert plain.exit_code == 0 and not COLOUR.search(plain.stdout)
