@@ -28,7 +28,7 @@ app = typer.Typer(
         "Examples:\n\n"
         "  llamaline timeline\n\n"
         "  llamaline timeline --corpus ./articles --from 2025-04 --to 2025-06 --min-sources 2\n\n"
-        "  llamaline sources --event "words of an event title"\n\n"
+        "  llamaline sources --event 'words of an event title'\n\n"
         "  llamaline export --format json -o timeline.json\n\n"
         "  llamaline claims --attribute release_target\n\n"
         "  echo 'Mitte März wurde das Modell vorgestellt.' | llamaline tag - --published 2024-06"

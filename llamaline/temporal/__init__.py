@@ -1,0 +1,13 @@
+"""The temporal tagger: time expressions in German and English text, resolved against a publication date.
+
+    from llamaline.temporal import tag
+    tag("Meta will das Modell im Herbst vorstellen.", parse_iso("2025-05-15"), "de")
+
+The words of each language live in `llamaline/lang/<code>/time.toml`; the engine here has none.
+"""
+
+from __future__ import annotations
+
+from .tagger import tag
+
+__all__ = ["tag"]
