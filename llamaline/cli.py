@@ -25,17 +25,18 @@ app = typer.Typer(
     help=(
         "Turn a folder of news articles (German and English) into a reconciled, cited timeline.\n\n"
         "Without --corpus, every command reads the bundled corpus of five articles.\n\n"
-        "Examples:\n\n"
-        "  llamaline timeline\n\n"
-        "  llamaline timeline --corpus ./articles --from 2025-04 --to 2025-06 --min-sources 2\n\n"
-        "  llamaline sources --event 'words of an event title'\n\n"
-        "  llamaline export --format json -o timeline.json\n\n"
-        "  llamaline claims --attribute release_target\n\n"
-        "  echo 'Mitte März wurde das Modell vorgestellt.' | llamaline tag - --published 2024-06"
+        "\b\nExamples:\n"
+        "  llamaline timeline\n"
+        "  llamaline timeline --corpus ./articles --from 2025-04 --to 2025-06 --min-sources 2\n"
+        "  llamaline sources --event 'words of an event title'\n"
+        "  llamaline export --format json -o timeline.json\n"
+        "  llamaline claims --attribute release_target\n"
+        "  echo 'Mitte März wurde das Modell vorgestellt.' | llamaline tag - --published 2024-06\n"
     ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: importing rich for it would double the start-up time
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
