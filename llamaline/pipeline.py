@@ -29,7 +29,7 @@ def timeline_of(corpus: Corpus, *, jobs: int = 1) -> Timeline:
     for doc, doc_regions in work:
         references = find_references(doc, doc_regions)
         sources.append(doc.source.model_copy(update={"references": references}) if references else doc.source)
-    found = _map(findings_of, work, gazetteer, jobs)
+    found = extract_all(work, gazetteer, jobs=jobs)
     mentions = [m for doc_mentions, _ in found for m in doc_mentions]
     claims = [c for _, doc_claims in found for c in doc_claims]
     events, leftovers = reconcile(
@@ -53,8 +53,23 @@ def findings_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer) -> tu
     return extract_mentions(doc, expressions, gazetteer, regions), extract_claims(doc, expressions, gazetteer, regions)
 
 
-def _map(fn, items: list, gazetteer: Gazetteer, jobs: int) -> list:
-    if jobs <= 1 or len(items) < 2:
-        return [fn(item, gazetteer) for item in items]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(fn, items, [gazetteer] * len(items), chunksize=max(1, len(items) // (4 * jobs))))
+def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer, *, jobs: int = 1) -> list[tuple[list[Mention], list[Claim]]]:
+    """Mentions and claims of every document, in order; over `jobs` processes when there is enough work."""
+    if jobs <= 1 or len(work) < 2:
+        return [findings_of(item, gazetteer) for item in work]
+    # Each worker receives the gazetteer once, not once per document.
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_adopt, initargs=(gazetteer,)) as pool:
+        return list(pool.map(_findings_in_worker, work, chunksize=max(1, len(work) // (8 * jobs))))
+
+
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _adopt(gazetteer: Gazetteer) -> None:
+    global _worker_gazetteer
+    _worker_gazetteer = gazetteer
+
+
+def _findings_in_worker(item: tuple[Document, list[Region]]) -> tuple[list[Mention], list[Claim]]:
+    assert _worker_gazetteer is not None
+    return findings_of(item, _worker_gazetteer)

@@ -1,0 +1,273 @@
+"""Word patterns from the language data, matched on tokens: triggers, attribution, modality and clause cues.
+
+Pattern syntax (documented for data authors in lang/de/events.toml):
+    word, word* (inflection, up to 5 letters), *word (compound head), *word*, "a b" (adjacent),
+    "a ... b" (b within 8 words of the clause), "a ... b$" (b ends the clause), "pattern ? c1 c2" (context).
+Matching is case-insensitive; every distinct token is classified once and cached, so hundreds of patterns
+cost one dictionary look-up per token.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Iterable, NamedTuple
+
+from . import lang
+
+TOKEN = re.compile(r"[^\W_]+")
+INFLECTION = 5  # letters a `word*` pattern may add
+GAP = 8  # words a `...` may skip
+_ADJACENT = frozenset({"", "-", "'", "’", "‑"})
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?–—\n]|(?<!\d)\.|\s-\s")  # "1. April" is no break
+_CLAUSE_END = re.compile(r"\s*(?:[,;:!?.)\]–—\"“”„»«'’\n]|\s-\s|$)")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    low: str
+
+
+class CueHit(NamedTuple):
+    category: str  # "triggers", "modality", "attribution", "clause"
+    label: str  # event type, modality, cue kind
+    start: int
+    end: int
+    first: int  # index of its first token in the token list
+    last: int
+    specific: bool = False  # matched together with a context word, so it beats a plain match of the same words
+
+
+@dataclass(frozen=True)
+class _Element:
+    kind: str  # exact, stem, head, headstem
+    core: str
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    category: str
+    label: str
+    elements: tuple[int, ...]  # element ids
+    links: tuple[str, ...]  # "adj" or "gap" between consecutive elements
+    clause_end: bool
+    context: tuple[int, ...]  # element ids, any of which must occur in the sentence
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens as (start, end, lower-case word) tuples (plain tuples: this runs over every word)."""
+    end = len(text) if end is None else end
+    low = text.lower()
+    if len(low) == len(text):
+        return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(low, start, end)]  # type: ignore[misc]
+    return [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text, start, end)]  # type: ignore[misc]
+
+
+class CuePatterns:
+    """A compiled set of labelled patterns; `find` returns every match in a token range."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, str]]):
+        self._elements: dict[_Element, int] = {}
+        self._by_kind: dict[str, dict[str, list[int]]] = {"exact": {}, "stem": {}, "head": {}, "headstem": {}}
+        self._starting: dict[int, list[_Pattern]] = {}
+        self._cache: dict[str, frozenset[int]] = {}
+        for category, label, text in entries:
+            pattern = self._compile(category, label, text)
+            if pattern is not None:
+                self._starting.setdefault(pattern.elements[0], []).append(pattern)
+
+    # -- compiling ---------------------------------------------------------------------------------------------
+    def _element(self, word: str) -> int:
+        word = word.lower()
+        lead, trail = word.startswith("*"), word.endswith("*") and len(word) > 1
+        core = word.strip("*")
+        kind = "headstem" if lead and trail else "head" if lead else "stem" if trail else "exact"
+        key = _Element(kind, core)
+        if key not in self._elements:
+            self._elements[key] = len(self._elements)
+            self._by_kind[kind].setdefault(core, []).append(self._elements[key])
+        return self._elements[key]
+
+    def _words(self, text: str) -> tuple[list[int], list[str]]:
+        elements: list[int] = []
+        links: list[str] = []
+        gap = False
+        for word in text.split():
+            if word == "...":
+                gap = True
+                continue
+            pieces = _split_word(word)
+            for n, piece in enumerate(pieces):
+                if elements:
+                    links.append("gap" if gap and n == 0 else "adj")
+                elements.append(self._element(piece))
+            gap = False
+        return elements, links
+
+    def _compile(self, category: str, label: str, text: str) -> _Pattern | None:
+        main, _, context = text.partition(" ? ")
+        main = main.strip()
+        clause_end = main.endswith("$")
+        elements, links = self._words(main.rstrip("$"))
+        if not elements:
+            return None
+        context_ids = tuple(self._element(w) for w in context.split())
+        return _Pattern(category, label, tuple(elements), tuple(links), clause_end, context_ids)
+
+    # -- matching ----------------------------------------------------------------------------------------------
+    def ids(self, low: str) -> frozenset[int]:
+        """Element ids a lower-cased token matches (cached per distinct token)."""
+        found = self._cache.get(low)
+        if found is not None:
+            return found
+        by = self._by_kind
+        hits: set[int] = set(by["exact"].get(low, ()))
+        n = len(low)
+        for k in range(1, min(INFLECTION, n - 1) + 1):
+            hits.update(by["stem"].get(low[: n - k], ()))
+        hits.update(by["stem"].get(low, ()))
+        heads, headstems = by["head"], by["headstem"]
+        for i in range(n):
+            hits.update(heads.get(low[i:], ()))
+            if headstems:
+                for k in range(0, min(INFLECTION, n - i - 1) + 1):
+                    hits.update(headstems.get(low[i : n - k], ()))
+        result = frozenset(hits)
+        self._cache[low] = result
+        return result
+
+    def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None) -> list[CueHit]:
+        """Matches among tokens[first:last] (a sentence); patterns never reach beyond it."""
+        last = len(tokens) if last is None else last
+        get = self._cache.get
+        token_ids = []
+        for i in range(first, last):
+            ids = get(tokens[i][2])
+            token_ids.append(self.ids(tokens[i][2]) if ids is None else ids)
+        hits: list[CueHit] = []
+        present: set[int] | None = None
+        for offset, ids in enumerate(token_ids):
+            if not ids:
+                continue
+            for element in ids:
+                for pattern in self._starting.get(element, ()):
+                    j = self._match(pattern, text, tokens, token_ids, first, first + offset, last)
+                    if j is None:
+                        continue
+                    if pattern.context:
+                        if present is None:
+                            present = set().union(*token_ids) if token_ids else set()
+                        if not present.intersection(pattern.context):
+                            continue
+                    hits.append(CueHit(pattern.category, pattern.label, tokens[first + offset][0], tokens[j][1],
+                                       first + offset, j, bool(pattern.context)))
+        return sorted(set(hits), key=lambda h: (h.start, -h.end, h.category, h.label))
+
+    def _match(self, pattern: _Pattern, text: str, tokens: list[Token], token_ids: list[frozenset[int]],
+               base: int, i: int, last: int) -> int | None:
+        j = i
+        n_elements = len(pattern.elements)
+        for position in range(1, n_elements):
+            element = pattern.elements[position]
+            final = position == n_elements - 1
+            if pattern.links[position - 1] == "adj":
+                k = j + 1
+                if k >= last or element not in token_ids[k - base] or not _adjacent(text, tokens[j][1], tokens[k][0]):
+                    return None
+                j = k
+                continue
+            found = None
+            for k in range(j + 1, min(last, j + 2 + GAP)):
+                if _CLAUSE_BREAK.search(text, tokens[k - 1][1], tokens[k][0]):
+                    break
+                if element in token_ids[k - base] and (not (final and pattern.clause_end) or _ends_clause(text, tokens, k, last)):
+                    found = k
+                    break
+            if found is None:
+                return None
+            j = found
+        if pattern.clause_end and n_elements == 1 and not _ends_clause(text, tokens, j, last):
+            return None
+        if _modifier(text, tokens[j][1]):
+            return None
+        return j
+
+
+def _split_word(word: str) -> list[str]:
+    """`Start-up` -> [start, up]; stars stay on the piece they belong to."""
+    pieces = [p for p in re.split(r"[-'’]", word) if p]
+    return [p for p in pieces if p.strip("*")]
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    between = text[end:start]
+    return "\n" not in between and between.replace(" ", "").replace("\u00a0", "") in _ADJACENT
+
+
+def _ends_clause(text: str, tokens: list[Token], k: int, last: int) -> bool:
+    stop = tokens[k + 1][0] if k + 1 < len(tokens) and k + 1 < last else min(len(text), tokens[k][1] + 3)
+    gap = text[tokens[k][1] : stop]
+    if k + 1 >= last:
+        return True
+    return bool(_CLAUSE_END.match(gap)) and gap.strip() != ""
+
+
+def _modifier(text: str, end: int) -> bool:
+    """A word followed by `-Xyz` is the first part of a compound, not the word itself."""
+    return end + 1 < len(text) and text[end] in "-‑" and text[end + 1].isalpha()
+
+
+# -- per-language tables ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LanguageCues:
+    language: str
+    data: dict[str, Any]
+    patterns: CuePatterns
+    abbreviations: frozenset[str]
+    not_names: frozenset[str]
+    articles: frozenset[str]
+    unnamed_attribution: str
+    capitalised_nouns: bool
+
+
+@cache
+def cues_for(language: str) -> LanguageCues:
+    data = lang.load(language, "events")
+    entries: list[tuple[str, str, str]] = []
+    for category in ("triggers", "modality", "attribution", "clause"):
+        for label, words in data.get(category, {}).items():
+            if category == "clause" and label in ("not_names", "articles"):
+                continue
+            for text in words:
+                entries.append((category, label, text))
+    return LanguageCues(
+        language=language,
+        data=data,
+        patterns=CuePatterns(entries),
+        abbreviations=frozenset(data.get("abbreviations", ())),
+        not_names=frozenset(data.get("clause", {}).get("not_names", ())),
+        articles=frozenset(data.get("clause", {}).get("articles", ())),
+        unnamed_attribution=data.get("unnamed_attribution", "unnamed reports"),
+        capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+    )
+
+
+def language_or_default(language: str | None) -> str:
+    code = (language or lang.DEFAULT_LANGUAGE).lower().split("-")[0].split("_")[0]
+    return code if code in lang.languages() else lang.DEFAULT_LANGUAGE
+
+
+@cache
+def boilerplate_cues() -> dict[str, tuple[str, ...]]:
+    """Boilerplate headings and labels of every language together: pages mix them (English menus on German sites)."""
+    merged: dict[str, list[str]] = {}
+    for code in lang.languages():
+        try:
+            table = lang.load(code, "events").get("boilerplate", {})
+        except (KeyError, FileNotFoundError):
+            continue
+        for key, words in table.items():
+            merged.setdefault(key, []).extend(words)
+    return {key: tuple(dict.fromkeys(words)) for key, words in merged.items()}

@@ -1,0 +1,360 @@
+"""The entity gazetteer: the story's cast (canonical names, aliases, kinds, families), and names the text marks.
+
+Packaged `lang/entities.toml`, extended (and overridden by name) by an `entities.toml` in the corpus folder.
+Names match case-sensitively on word boundaries, longest first; space and hyphen are interchangeable
+(`Llama-4`), and genitive or possessive endings are understood (`Metas`, `Meta's`). Names outside the
+gazetteer are still returned, with kind "unknown", where the text marks them: a quoted name, a known product
+family followed by a capitalised word (`Llama 4 Titan`), a run of capitalised words mid-sentence, a word shaped
+like a name (`DeepSeek`, `GPT-4o`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from . import lang
+from .cues import TOKEN, cues_for, language_or_default
+
+KINDS = ("person", "organisation", "product", "event", "outlet")
+UNKNOWN = "unknown"
+_SPACE_LIKE = frozenset({" ", "-", "\u00a0", "‑"})
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_QUOTED = re.compile(r"„([^“”\"\n]{1,60})[“”\"]|“([^”\n]{1,60})”|«([^»\n]{1,60})»|»([^«\n]{1,60})«|\"([^\"\n]{1,60})\"|'([^'\n]{2,60})'")
+_VERSION = re.compile(r"\d+(?:[.,]\d+)*[a-z]?$")
+
+
+class EntityHit(NamedTuple):
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    part_of: str | None = None
+
+
+class GazetteerError(ValueError):
+    """A malformed entities.toml."""
+
+
+@dataclass
+class Gazetteer:
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._index()
+
+    # -- loading -----------------------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, corpus_dir: Path | str | None = None) -> "Gazetteer":
+        """The packaged cast plus `<corpus_dir>/entities.toml` if there is one (same format, same names replace)."""
+        entities = _parse(lang.load_shared("entities"), "llamaline/lang/entities.toml")
+        if corpus_dir is not None:
+            path = Path(corpus_dir) / "entities.toml"
+            if path.is_file():
+                try:
+                    data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+                except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                    raise GazetteerError(f"{path}: malformed entities file: {exc}") from None
+                entities.update(_parse(data, str(path)))
+        return cls(entities)
+
+    @classmethod
+    def from_entities(cls, entities: list[Entity]) -> "Gazetteer":
+        return cls({e.name: e for e in entities})
+
+    def _index(self) -> None:
+        # first token -> [(tokens, entity name)], longest first
+        self._surfaces: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._canonical: dict[str, str] = {}
+        for entity in self.entities.values():
+            for surface in (entity.name, *entity.aliases):
+                tokens = tuple(TOKEN.findall(surface))
+                if not tokens:
+                    continue
+                self._canonical.setdefault(_key(surface), entity.name)
+                self._surfaces.setdefault(tokens[0], []).append((tokens, entity.name))
+        for variants in self._surfaces.values():
+            variants.sort(key=lambda v: (-len(v[0]), v[1]))
+        firsts = sorted(self._surfaces, key=lambda w: (-len(w), w))
+        # where a known name may start: lets a sentence without one skip the word-by-word scan
+        self._candidates = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, firsts)) + r")") if firsts else None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"entities": self.entities}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.entities = state["entities"]
+        self._index()
+
+    # -- look-ups ----------------------------------------------------------------------------------------------
+    def kind(self, name: str) -> str | None:
+        entity = self.entities.get(name)
+        return entity.kind if entity else None
+
+    def family(self, name: str) -> str | None:
+        """The family a name belongs to: its `part_of`, or for an unknown `<family> <word>` that family."""
+        entity = self.entities.get(name)
+        if entity is not None:
+            return entity.part_of
+        best = None
+        for candidate in self.entities.values():
+            if candidate.kind == "product" and name.startswith(candidate.name + " "):
+                if best is None or len(candidate.name) > len(best):
+                    best = candidate.name
+        return best
+
+    def families(self) -> dict[str, str]:
+        return {name: e.part_of for name, e in sorted(self.entities.items()) if e.part_of}
+
+    def canonical(self, surface: str) -> str | None:
+        """The canonical name of a surface form (`WSJ` -> `Wall Street Journal`, `Metas` -> `Meta`)."""
+        surface = surface.strip()
+        found = self._canonical.get(_key(surface))
+        if found:
+            return found
+        for ending in (*_POSSESSIVE, "s"):
+            if surface.endswith(ending) and len(surface) > len(ending) + 1:
+                found = self._canonical.get(_key(surface[: -len(ending)]))
+                if found:
+                    return found
+        return None
+
+    # -- finding -----------------------------------------------------------------------------------------------
+    def find(self, text: str, start: int = 0, end: int | None = None, language: str | None = None,
+             marked: bool = True) -> list[EntityHit]:
+        """Known and (unless `marked` is False) marked names in text[start:end] (one sentence), in text order."""
+        end = len(text) if end is None else end
+        candidates = [m.start() for m in self._candidates.finditer(text, start, end)] if self._candidates else []
+        if not marked and not candidates:
+            return []
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+        hits: list[EntityHit] = []
+        taken: set[int] = set()
+        if candidates:
+            index = {t[0]: k for k, t in enumerate(tokens)}
+            next_free = 0
+            for position in candidates:
+                i = index.get(position)
+                if i is None or i < next_free:
+                    continue
+                match = self._known_at(text, tokens, i)
+                if match is None:
+                    continue
+                j, name, hit_end = match
+                j, name, hit_end, kind = self._extend_family(text, tokens, i, j, name, hit_end, language)
+                hits.append(EntityHit(tokens[i][0], hit_end, name, kind))
+                taken.update(range(i, j + 1))
+                next_free = j + 1
+        if marked:
+            hits.extend(_marked_names(text, tokens, taken, start, end, language, self))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        result: list[EntityHit] = []
+        for hit in hits:
+            if result and hit.start < result[-1].end:
+                continue
+            result.append(hit)
+        return result
+
+    def _known_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str, int] | None:
+        word = tokens[i][2]
+        surfaces = self._surfaces
+        if word not in surfaces and (word[-1:] != "s" or word[:-1] not in surfaces):
+            return None
+        candidates = list(surfaces.get(word, ()))
+        genitive = None
+        if word.endswith("s") and len(word) > 2:
+            genitive = word[:-1]
+            candidates += [(t, n) for t, n in self._surfaces.get(genitive, ()) if len(t) == 1]
+        for surface, name in sorted(candidates, key=lambda v: -len(v[0])):
+            j = i
+            ok = True
+            for k in range(1, len(surface)):
+                j = i + k
+                if j >= len(tokens) or not _joined(text, tokens[j - 1][1], tokens[j][0]):
+                    ok = False
+                    break
+                want, got = surface[k], tokens[j][2]
+                if got != want and not (k == len(surface) - 1 and got == want + "s"):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            hit_end = tokens[j][1]
+            if hit_end < len(text) and (text[hit_end].isalnum() or text[hit_end] == "_"):
+                continue
+            for ending in ("'s", "’s"):
+                if text.startswith(ending, hit_end) and not text[hit_end + len(ending) : hit_end + len(ending) + 1].isalnum():
+                    hit_end += len(ending)
+                    j = _last_token_before(tokens, j, hit_end)
+            return j, name, hit_end
+        return None
+
+    def _extend_family(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int, name: str, hit_end: int,
+                       language: str | None) -> tuple[int, str, int, str]:
+        """`Llama 4` + `Titan` -> `Llama 4 Titan` (unknown member of a known product family)."""
+        entity = self.entities[name]
+        if entity.kind != "product" or hit_end != tokens[j][1]:
+            return j, name, hit_end, entity.kind
+        versioned = bool(_VERSION.match(tokens[j][2]))  # only `<name> <version>` families take a member name
+        cues = cues_for(language_or_default(language))
+        extra: list[str] = []
+        k = j
+        while k + 1 < len(tokens) and len(extra) < 3 and text[tokens[k][1] : tokens[k + 1][0]] == " ":
+            word = tokens[k + 1][2]
+            version = _VERSION.match(word) and not extra
+            if not version and not (versioned and word[:1].isupper() and word not in cues.not_names
+                                    and word.lower() not in _stopwords(cues.language)):
+                break
+            versioned = versioned or bool(version)
+            if word in self._surfaces:
+                break
+            nxt_end = tokens[k + 1][1]
+            if nxt_end < len(text) and text[nxt_end] in "-‑":
+                break
+            extra.append(word)
+            k += 1
+            while version and k + 1 < len(tokens) and text[tokens[k][1] : tokens[k + 1][0]] in (".", ",") and tokens[k + 1][2].isdigit():
+                extra[-1] += text[tokens[k][1] : tokens[k + 1][1]]  # "3.5"
+                k += 1
+        if not extra:
+            return j, name, hit_end, entity.kind
+        return k, " ".join([name, *extra]), tokens[k][1], UNKNOWN
+
+
+def _last_token_before(tokens: list[tuple[int, int, str]], j: int, end: int) -> int:
+    while j + 1 < len(tokens) and tokens[j + 1][1] <= end:
+        j += 1
+    return j
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    between = text[end:start]
+    if between == "." or between == ",":
+        return text[end - 1 : end].isdigit() and text[start : start + 1].isdigit()  # "GPT-4.5", "Claude 3.5"
+    return 0 < len(between) <= 2 and all(ch in _SPACE_LIKE for ch in between)
+
+
+def _key(surface: str) -> str:
+    return " ".join(TOKEN.findall(surface))
+
+
+@cache
+def _stopwords(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lang.load(language, "detect").get("stopwords", ()))
+
+
+@cache
+def _name_shaped(word: str) -> bool:
+    """CamelCase inside a word (DeepSeek), letters with digits (GPT-4o, R1)."""
+    letters = any(ch.isalpha() for ch in word)
+    digits = any(ch.isdigit() for ch in word)
+    if letters and digits and word[:1].isupper():
+        return True
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int], start: int, end: int,
+                  language: str | None, gazetteer: Gazetteer) -> list[EntityHit]:
+    code = language_or_default(language)
+    cues = cues_for(code)
+    stop = _stopwords(code)
+    hits: list[EntityHit] = []
+    # quoted names
+    name_cue_hits = None
+    for m in _QUOTED.finditer(text, start, end):
+        group = next(g for g in range(1, 7) if m.group(g) is not None)
+        inner_start, inner_end = m.start(group), m.end(group)
+        inner = text[inner_start:inner_end].strip()
+        words = inner.split()
+        if not words or len(words) > 4 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+            continue
+        if inner[-1:] in ".,!?:;":
+            continue
+        if gazetteer.canonical(inner):
+            continue
+        capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in stop for w in words)
+        if not capitalised:
+            continue
+        if cues.capitalised_nouns and len(words) == 1 and not _name_shaped(inner):
+            if name_cue_hits is None:
+                name_cue_hits = [h for h in cues.patterns.find(text, _as_cue_tokens(tokens)) if h.label == "name_cues"]
+            if not any(0 <= m.start() - h.end <= 12 or 0 <= h.start - m.end() <= 25 for h in name_cue_hits):
+                continue
+        hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
+    # capitalised runs and name-shaped words, never at the sentence start; `Shwartz-Ziv` is one word
+    words = _hyphen_words(text, tokens)
+    w = 1
+    while w < len(words):
+        i, j = words[w]
+        if tokens[i][2].islower() and i == j:
+            w += 1
+            continue
+        if any(k in taken for k in range(i, j + 1)) or not _capital_word(text[tokens[i][0] : tokens[j][1]], stop, cues.not_names):
+            w += 1
+            continue
+        v = w
+        while (v + 1 < len(words) and not any(k in taken for k in range(words[v + 1][0], words[v + 1][1] + 1))
+               and text[tokens[words[v][1]][1] : tokens[words[v + 1][0]][0]] == " "
+               and _capital_word(text[tokens[words[v + 1][0]][0] : tokens[words[v + 1][1]][1]], stop, cues.not_names)):
+            v += 1
+        run_start, run_end = tokens[words[w][0]][0], tokens[words[v][1]][1]
+        single = text[run_start:run_end]
+        before = text[max(0, run_start - 12) : run_start].split()
+        after_article = cues.capitalised_nouns and bool(before) and before[-1].lower() in cues.articles
+        if (v > w and not (after_article and v - w < 2)) or _name_shaped(single) or (not cues.capitalised_nouns and len(single) > 1):
+            hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
+        w = v + 1
+    return hits
+
+
+def _hyphen_words(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Token index ranges of words, where a hyphen joins tokens into one word."""
+    words: list[tuple[int, int]] = []
+    for k in range(len(tokens)):
+        if words and text[tokens[k - 1][1] : tokens[k][0]] in ("-", "‑"):
+            words[-1] = (words[-1][0], k)
+        else:
+            words.append((k, k))
+    return words
+
+
+def _capital_word(word: str, stop: frozenset[str], not_names: frozenset[str]) -> bool:
+    first = word[:1]
+    if not (first.isupper() or first.isdigit()) and not _name_shaped(word):
+        return False
+    if word.isupper() and len(word) <= 4 and word.isalpha():
+        return False  # CEO, CFO, KI, USA: titles and common acronyms; a name like that belongs in the gazetteer
+    return (word[:1].isupper() and word.lower() not in stop and word not in not_names) or _name_shaped(word)
+
+
+def _as_cue_tokens(tokens: list[tuple[int, int, str]]):
+    from .cues import Token
+
+    return [(s, e, w.lower()) for s, e, w in tokens]
+
+
+def _parse(data: dict[str, Any], where: str) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    for n, row in enumerate(data.get("entity", []), 1):
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str) or not row["name"].strip():
+            raise GazetteerError(f"{where}: entity #{n} needs a name")
+        kind = row.get("kind", UNKNOWN)
+        if kind not in KINDS:
+            raise GazetteerError(f"{where}: entity {row['name']!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        aliases = row.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise GazetteerError(f"{where}: entity {row['name']!r}: aliases must be a list of strings")
+        part_of = row.get("part_of")
+        entities[row["name"]] = Entity(row["name"], kind, tuple(aliases), part_of if isinstance(part_of, str) else None)
+    return entities

@@ -1,0 +1,96 @@
+"""The gazetteer: canonical names, aliases, inflections, families, a corpus's own entities.toml, unmarked names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from llamaline.entities import Gazetteer, GazetteerError
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def names(g: Gazetteer, text: str, language: str = "de") -> list[tuple[str, str, str]]:
+    return [(text[h.start:h.end], h.name, h.kind) for h in g.find(text, 0, len(text), language)]
+
+
+FINDS = [
+    ("de", "Metas Modell", [("Metas", "Meta", "organisation")]),
+    ("en", "Meta's model", [("Meta's", "Meta", "organisation")]),
+    ("de", "laut WSJ", [("WSJ", "Wall Street Journal", "outlet")]),
+    ("de", "Laut The Wall Street Journal", [("The Wall Street Journal", "Wall Street Journal", "outlet")]),
+    ("de", "die Llama-4-Reihe", [("Llama-4", "Llama 4", "product")]),
+    ("de", "Llama 4 Behemoth und Behemoth", [("Llama 4 Behemoth", "Llama 4 Behemoth", "product"),
+                                          ("Behemoth", "Llama 4 Behemoth", "product")]),
+    ("de", "Meta-CEO Mark Zuckerbergs Plan", [("Meta", "Meta", "organisation"),
+                                           ("Mark Zuckerbergs", "Mark Zuckerberg", "person")]),
+    ("de", "Ex-Meta-Forscher", [("Meta", "Meta", "organisation")]),
+    ("de", "Das Modell GPT-4.5 kam", [("GPT-4.5", "GPT-4.5", "product")]),
+    ("de", "Ein metaphysisches Lama", []),
+    ("de", "Die Llama 4 Familie", [("Llama 4", "Llama 4", "product")]),
+    ("de", "Dann kam Llama 4 Titan heraus", [("Llama 4 Titan", "Llama 4 Titan", "unknown")]),
+    ("de", "Metas Llama Aufstieg und Fall", [("Metas", "Meta", "organisation"), ("Llama", "Llama", "product")]),
+    ("de", "Das als „Orion“ bezeichnete Modell", [("Orion", "Orion", "unknown")]),
+    ("de", "eine Art „Denkprozess“ eben", []),
+    ("de", "Forscher wie Guillaume Lample gingen", [("Guillaume Lample", "Guillaume Lample", "unknown")]),
+    ("de", "Modelle wie DeepSeek und Qwen", [("DeepSeek", "DeepSeek", "organisation")]),
+    ("en", "Then Sundar Pichai spoke at Google in Mountain View.",
+     [("Sundar Pichai", "Sundar Pichai", "unknown"), ("Google", "Google", "organisation"),
+      ("Mountain View", "Mountain View", "unknown")]),
+    ("en", "the model, dubbed 'Nova', shipped", [("Nova", "Nova", "unknown")]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), FINDS)
+def test_find(gazetteer: Gazetteer, language: str, text: str, expected: list) -> None:
+    assert names(gazetteer, text, language) == expected
+
+
+def test_lookups(gazetteer: Gazetteer) -> None:
+    assert gazetteer.canonical("WSJ") == "Wall Street Journal"
+    assert gazetteer.canonical("Metas") == "Meta"
+    assert gazetteer.canonical("nobody at all") is None
+    assert gazetteer.kind("Reuters") == "outlet"
+    assert gazetteer.kind("LlamaCon") == "event"
+    assert gazetteer.family("Llama 4 Scout") == "Llama 4"
+    assert gazetteer.family("Llama 4") == "Llama"
+    assert gazetteer.family("Llama 4 Titan") == "Llama 4"  # an unknown member of a known family
+    assert gazetteer.family("Meta") is None
+    families = gazetteer.families()
+    assert families["Llama 4 Behemoth"] == "Llama 4" and "Meta" not in families
+
+
+def test_corpus_entities_extend_and_override(tmp_path: Path) -> None:
+    (tmp_path / "entities.toml").write_text(
+        '[[entity]]\nname = "Acme"\nkind = "organisation"\naliases = ["Acme Corp"]\n'
+        '[[entity]]\nname = "Meta"\nkind = "organisation"\naliases = ["Zuckerberg-Konzern"]\n', encoding="utf-8")
+    g = Gazetteer.load(tmp_path)
+    assert g.canonical("Acme Corp") == "Acme"
+    assert g.canonical("Zuckerberg-Konzern") == "Meta"
+    assert g.canonical("Meta Platforms") is None  # the corpus's entry replaced the packaged one
+    assert g.kind("Llama 4") == "product"  # the rest is still there
+
+
+def test_malformed_entities_file(tmp_path: Path) -> None:
+    (tmp_path / "entities.toml").write_text('[[entity]]\nname = "X"\nkind = "planet"\n', encoding="utf-8")
+    with pytest.raises(GazetteerError, match="kind must be one of"):
+        Gazetteer.load(tmp_path)
+
+
+def test_fixture_cast() -> None:
+    g = Gazetteer.load(FIXTURES)
+    text = "Nordwinds Kestrel X2 und Helio's Arc 7"
+    assert [h.name for h in g.find(text, 0, len(text), "de")] == ["Nordwind Robotics", "Kestrel X2", "Helio Motors", "Arc 7"]
+
+
+def test_pickles(gazetteer: Gazetteer) -> None:
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(gazetteer))
+    assert names(copy, "laut WSJ") == names(gazetteer, "laut WSJ")
