@@ -32,8 +32,7 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
     table = Table(show_lines=False, pad_edge=False, expand=False)
     table.add_column("When", no_wrap=True)
     table.add_column("Type", style="cyan", no_wrap=True)
-    table.add_column("Event")
-    table.add_column("Subjects", style="green")
+    table.add_column("Event", overflow="fold", ratio=1)
     table.add_column("Sources", justify="right", no_wrap=True)
     heading = None
     for event in events:
@@ -41,16 +40,18 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
         if group != heading:
             if heading is not None:
                 table.add_section()
-            table.add_row(Text(group, style="bold magenta"), "", "", "", "")
+            table.add_row(Text(group, style="bold magenta"), "", "", "")
             heading = group
-        title = Text(event.title, style="bold")
-        title.append(f"\n{event.id}", style="dim")
+        cell = Text(event.title, style="bold")
+        if event.subjects:
+            cell.append("\n" + ", ".join(event.subjects), style="green")
+        cell.append(f"\n{event.id}", style="dim")
         if event.conflicts:
-            title.append(f"\n{len(event.conflicts)} conflict(s)", style="red")
+            cell.append(f"\n{len(event.conflicts)} conflict{'s' if len(event.conflicts) != 1 else ''}: see sources --event", style="red")
         backing = f"{len(event.sources)}"
         if event.origins and len(event.origins) != len(event.sources):
             backing += f"\n{len(event.origins)} origin{'s' if len(event.origins) != 1 else ''}"
-        table.add_row("  " + when_words(event.when), event.type, title, ", ".join(event.subjects), backing)
+        table.add_row("  " + when_words(event.when), event.type, cell, backing)
     console.print(table)
     shown = f"{len(events)} event{'s' if len(events) != 1 else ''}"
     console.print(shown + (f" of {total}" if total is not None and total != len(events) else ""), style="dim")
