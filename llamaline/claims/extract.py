@@ -1,0 +1,466 @@
+"""Claims of one document: numbers, target dates and statuses, each about a subject and citing its sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..corpus import Document
+from ..cues import CueHit, Token, tokenize
+from ..models import Claim, ClaimValue, TimeExpression
+from .quantities import Quantity, find_counts, find_quantities
+from .words import ClaimWords, claim_words
+
+# Which kinds of name a value can be about, tier by tier: a budget is an organisation's before a person's.
+SUBJECT_KINDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "parameters": (("product", "unknown"),),
+    "context_window": (("product", "unknown"),),
+    "training_tokens": (("product", "unknown"),),
+    "release_target": (("product", "unknown"), ("event",)),
+    "status": (("product", "unknown"),),
+    "spending": (("organisation",), ("person",)),
+    "valuation": (("organisation",), ("unknown",)),
+    "funding": (("organisation",), ("person",), ("unknown",)),
+    "revenue": (("organisation",),),
+    "staff": (("organisation",), ("product",)),
+}
+MONEY = ("spending", "valuation", "funding", "revenue")
+# What a number with this unit can measure; the first is the default when no cue word says otherwise.
+UNIT_ATTRIBUTES = {"tokens": ("context_window", "training_tokens"), "parameters": ("parameters",)}
+SCALED_ATTRIBUTES = ("parameters", "context_window")  # a bare "400 Milliarden" needs one of their cues
+CARRY = 5  # sentences back in which a subject named earlier is still the topic ("Das Modell ...")
+MONEY_WINDOW = 12  # words between an amount and the word that says what it is
+TARGET_WINDOW = 4  # words around a time expression that may make it a target
+STAFF_WINDOW = 6
+ATTRIBUTION_WINDOW = 4
+_VALUE_WORDS = frozenset({"scales", "currencies", "units", "statuses"})
+_DIGIT = re.compile(r"\d")
+_GLUED_SCALE = re.compile(r"\d[^\W\d_]")
+_TIGHT = re.compile(r"[,;:()\[\]–—]|\s-\s")
+
+
+@dataclass
+class _Sentence:
+    text: str
+    start: int
+    end: int
+    tokens: list[Token]
+    hits: list[CueHit]
+    entities: list[Any]  # EntityHit(start, end, name, kind)
+    expressions: list[TimeExpression]
+    tight: list[int]  # offsets of punctuation that ends a clause
+    breaks: list[int]  # offsets of words that start a clause with another subject
+
+    def of(self, category: str, *labels: str) -> list[CueHit]:
+        return [h for h in self.hits if h.category == category and (not labels or h.label in labels)]
+
+    def token(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+    def __post_init__(self) -> None:
+        self.starts = [t[0] for t in self.tokens]
+
+    def tight_id(self, pos: int) -> int:
+        return bisect.bisect_right(self.tight, pos)
+
+    def clause_id(self, pos: int) -> int:
+        return bisect.bisect_right(self.breaks, pos)
+
+
+def extract_claims(document: Document, expressions: list[TimeExpression], gazetteer, boilerplate: list) -> list[Claim]:
+    """The claims of one document, outside its boilerplate regions, each citing its sentence exactly."""
+    from ..sentences import split_sentences
+
+    spans = split_sentences(document.text, document.body_start, len(document.text), document.language)
+    return claims_in_sentences(document, spans, expressions, gazetteer, boilerplate)
+
+
+def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]], expressions: Sequence[TimeExpression],
+                        gazetteer, boilerplate: Sequence) -> list[Claim]:
+    """The engine of `extract_claims`, given the sentence spans."""
+    words = claim_words(document.language)
+    text = document.text
+    regions = [(r[0], r[1]) for r in boilerplate]
+    ordered = sorted(expressions, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ordered]
+    recent: deque[_Names] = deque(maxlen=CARRY)
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, int | None, int | None]] = set()
+    for start, end in sentences:
+        if start < document.body_start or any(s < end and start < e for s, e in regions):
+            continue
+        tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
+        hits = words.patterns.find(text, tokens)
+        inside = [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
+        if not _may_claim(text, start, end, hits, inside, words):
+            recent.append(_Names(text, start, end, gazetteer, document.language))  # found only if needed later
+            continue
+        sentence = _sentence(text, start, end, tokens, hits, inside, words, gazetteer, document.language)
+        attribution = _attribution(sentence, words, gazetteer)
+        for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
+            key = (subject, attribute, v_start, v_end)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(Claim(
+                subject=subject, attribute=attribute, value=value, source=document.source.id,
+                quote=text[start:end], start=start, end=end, value_start=v_start, value_end=v_end,
+                attributed_to=attribution, published=document.source.published,
+            ))
+        recent.append(_Names(text, start, end, gazetteer, document.language, sentence.entities))
+    return claims
+
+
+class _Names:
+    """The known names of an earlier sentence, looked up only when a later sentence needs its subject."""
+
+    def __init__(self, text: str, start: int, end: int, gazetteer, language: str, found: list | None = None):
+        self._args = (text, start, end, gazetteer, language)
+        self._found = None if found is None else [h for h in found if h.kind != "unknown"]
+
+    def __call__(self) -> list:
+        if self._found is None:
+            text, start, end, gazetteer, language = self._args
+            self._found = [h for h in _find_names(gazetteer, text, start, end, language) if h.kind != "unknown"]
+        return self._found
+
+
+def _may_claim(text: str, start: int, end: int, hits: list[CueHit], expressions: list[TimeExpression],
+               words: ClaimWords) -> bool:
+    """A cheap test before the name look-up: a scale, currency, unit or status word, a target cue with a date,
+    a staff word, a currency symbol or a glued scale letter ("400B") by a number."""
+    categories = {h.category for h in hits}
+    if categories & _VALUE_WORDS or ("targets" in categories and expressions):
+        return True
+    if not _DIGIT.search(text, start, end):
+        return False
+    if any(h.category == "attributes" and h.label == "staff" for h in hits):
+        return True
+    sentence = text[start:end]
+    return bool(_GLUED_SCALE.search(sentence)) or any(symbol in sentence for symbol, _ in words.symbols)
+
+
+def _find_names(gazetteer, text: str, start: int, end: int, language: str) -> list:
+    try:
+        return list(gazetteer.find(text, start, end, language=language))
+    except TypeError:  # a gazetteer without per-language name rules
+        return list(gazetteer.find(text, start, end))
+
+
+def _sentence(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], inside: list[TimeExpression],
+              words: ClaimWords, gazetteer, language: str) -> _Sentence:
+    entities = _find_names(gazetteer, text, start, end, language)
+    entities = _trim_quantities(text, start, end, tokens, hits, words, entities, gazetteer)
+    examples = [h for h in hits if h.category == "clause" and h.label == "examples"]
+    entities = [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
+    # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")
+    value_words = [h for h in hits if h.category in _VALUE_WORDS]
+    entities = [e for e in entities if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
+    # a month name is no name of a thing, and "May" no hedge
+    entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
+    hits = [h for h in hits if h.category != "clause" or not any(x.start < h.end and h.start < x.end for x in inside)]
+    tight = [m.start() for m in _TIGHT.finditer(text, start, end)]
+    breaks = sorted({h.start for h in hits if h.category == "clause" and h.label == "breaks"} | {m.start() for m in re.finditer(";", text[start:end])})
+    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks)
+
+
+def _trim_quantities(text, start, end, tokens, hits, words, entities, gazetteer) -> list:
+    """`Falcon 70 Milliarden`: a name that swallowed the number of a quantity after it ends before the number."""
+    numerals = [q.numeral_start for q in find_quantities(text, start, end, tokens, hits, words, []) if q.scale or q.unit]
+    trimmed = []
+    for e in entities:
+        cut = min((n for n in numerals if e.start < n < e.end), default=None)
+        if cut is not None:
+            surface = text[e.start : cut].rstrip(" -‑\u00a0")
+            if not surface:
+                continue
+            name = _canonical(gazetteer, surface, surface)
+            kind_of = getattr(gazetteer, "kind", None)
+            kind = (kind_of(name) if kind_of else None) or e.kind
+            e = type(e)(e.start, e.start + len(surface), name, kind)
+        trimmed.append(e)
+    return trimmed
+
+
+def _findings(sentence: _Sentence, words: ClaimWords, gazetteer, recent) -> list[tuple[str, str, ClaimValue, int, int]]:
+    found: list[tuple[str, str, ClaimValue, int, int]] = []
+    excluded = [(h.start, h.end) for h in sentence.entities] + [(e.start, e.end) for e in sentence.expressions]
+    quantities = find_quantities(sentence.text, sentence.start, sentence.end, sentence.tokens, sentence.hits, words, excluded)
+    for q in quantities:
+        attribute = _number_attribute(sentence, q)
+        if attribute is None:
+            continue
+        value = ClaimValue(kind="number", text=sentence.text[q.start : q.end], number=q.number,
+                           unit=None if q.unit == "people" else q.unit, bound=q.bound)  # type: ignore[arg-type]
+        for subject in _subjects(sentence, q.start, q.end, attribute, gazetteer, recent, words):
+            found.append((subject, attribute, value, q.start, q.end))
+    found.extend(_staff(sentence, words, gazetteer, recent, excluded))
+    found.extend(_targets(sentence, gazetteer, recent, words))
+    found.extend(_statuses(sentence, gazetteer, recent, words))
+    return found
+
+
+# -- numbers -----------------------------------------------------------------------------------------------------
+def _number_attribute(sentence: _Sentence, q: Quantity) -> str | None:
+    if q.currency:
+        return _nearest_cue(sentence, q, MONEY, MONEY_WINDOW, tight=False)
+    if q.unit in UNIT_ATTRIBUTES:
+        options = UNIT_ATTRIBUTES[q.unit]
+        return _nearest_cue(sentence, q, options, MONEY_WINDOW, tight=True) or options[0]
+    if q.unit is None and q.scale:
+        cue = _nearest_cue(sentence, q, SCALED_ATTRIBUTES, MONEY_WINDOW, tight=True)
+        if cue:
+            return cue
+        glued = q.numeral_end < q.end and sentence.text[q.numeral_end : q.numeral_end + 1].isalpha()
+        if glued and q.scale >= 9:
+            return "parameters"  # "Llama 3 70B", "a 7B model"
+    return None
+
+
+def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], window: int, *, tight: bool) -> str | None:
+    first, last = sentence.token(q.start), sentence.token(q.end) - 1
+    best: tuple[int, int, str] | None = None
+    for hit in sentence.of("attributes", *attributes):
+        if tight and sentence.tight_id(hit.start) != sentence.tight_id(q.start):
+            continue
+        if hit.start < q.end and q.start < hit.end:
+            distance = 0
+        else:
+            distance = first - hit.last if hit.last < first else hit.first - last
+        if distance <= window and (best is None or (distance, hit.start) < best[:2]):
+            best = (distance, hit.start, hit.label)
+    return best[2] if best else None
+
+
+# -- staff counts ("drei von 14", "of the 14 authors, three remain") ------------------------------------------
+def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) -> list[tuple[str, str, ClaimValue, int, int]]:
+    people = any(h.category == "units" and h.label == "people" for h in sentence.hits)
+    if not people and not sentence.of("attributes", "staff"):
+        return []
+    counts = find_counts(sentence.text, sentence.start, sentence.end, sentence.tokens, sentence.hits, words, excluded)
+    first_token = {sentence.token(c.numeral_start): c for c in counts}
+    partitives = sentence.of("partitive")
+    pairs: list[tuple[Quantity, Quantity]] = []
+    totals: list[Quantity] = []
+    for p in partitives:
+        total = first_token.get(p.last + 1)
+        if total is None or sentence.text[p.end : total.numeral_start].strip():
+            continue
+        part = next((c for c in counts if sentence.token(c.numeral_end) == p.first and not sentence.text[c.numeral_end : p.start].strip()), None)
+        if part is not None and part.number <= total.number:
+            pairs.append((part, total))
+        elif total.unit == "people":
+            totals.append(total)
+    paired = {id(c) for pair in pairs for c in pair}
+    for total in totals:
+        for c in counts:
+            if id(c) in paired or c is total or c.number >= total.number or (c.worded and c.number == 1):
+                continue
+            if _staff_cue(sentence, c) is not None:
+                pairs.append((c, total))
+    found = []
+    for part, total in sorted(pairs, key=lambda p: p[0].numeral_start):
+        attribute = _staff_cue(sentence, part) or "staff"
+        start, end = (part.numeral_start, total.end) if total.numeral_start > part.numeral_start else (part.numeral_start, part.numeral_end)
+        if end > start and start < total.numeral_start < end:
+            end = total.numeral_end
+        value = ClaimValue(kind="number", text=sentence.text[start:end], number=part.number, unit=f"of {total.number:g}")
+        for subject in _subjects(sentence, start, end, "staff", gazetteer, recent, words):
+            found.append((subject, attribute, value, start, end))
+    return found
+
+
+def _staff_cue(sentence: _Sentence, count: Quantity) -> str | None:
+    at = sentence.token(count.numeral_start)
+    best = None
+    for hit in sentence.of("staff"):
+        if sentence.tight_id(hit.start) != sentence.tight_id(count.numeral_start):
+            continue
+        distance = at - hit.last if hit.last < at else hit.first - at
+        if distance <= STAFF_WINDOW and (best is None or distance < best[0]):
+            best = (distance, hit.label)
+    return f"staff_{best[1]}" if best else None
+
+
+# -- target dates ----------------------------------------------------------------------------------------------
+def _targets(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, str, ClaimValue, int, int]]:
+    cues = sentence.of("targets")
+    if not cues:
+        return []
+    releasing = any(h.label in ("planned", "moved", "release") for h in cues)
+    found = []
+    for expression in sentence.expressions:
+        if expression.when is None or expression.kind not in ("date", "range"):
+            continue
+        near = _window_hits(sentence, expression.start, expression.end, cues)
+        # "frühestens im Herbst", "in the fall at the earliest": the cue touches the expression
+        bounding = [h for h in near if h.label in ("earliest", "latest") and _touches(sentence.text, h, expression)]
+        modifier = expression.modifier
+        if bounding and modifier not in ("not_before", "not_after"):
+            modifier = "not_before" if bounding[0].label == "earliest" else "not_after"
+        strong = [h for h in near if h.label in ("planned", "moved")]
+        if not strong and not (bounding and releasing):
+            continue
+        anchor = strong or bounding
+        a_start = min(expression.start, *(h.start for h in anchor))
+        a_end = max(expression.end, *(h.end for h in anchor))
+        value = ClaimValue(kind="date", text=expression.text, when=expression.when, modifier=modifier)
+        for subject in _subjects(sentence, a_start, a_end, "release_target", gazetteer, recent, words):
+            found.append((subject, "release_target", value, expression.start, expression.end))
+    return found
+
+
+def _touches(text: str, hit: CueHit, expression: TimeExpression) -> bool:
+    if hit.start < expression.end and expression.start < hit.end:
+        return True
+    between = text[hit.end : expression.start] if hit.end <= expression.start else text[expression.end : hit.start]
+    return not between.strip(" ,\u00a0")
+
+
+def _window_hits(sentence: _Sentence, start: int, end: int, hits: list[CueHit]) -> list[CueHit]:
+    """Cue hits inside the span or within TARGET_WINDOW words of it, without crossing clause punctuation."""
+    first, last = sentence.token(start), sentence.token(end) - 1
+    near = []
+    for hit in hits:
+        if hit.start < end and start < hit.end:
+            near.append(hit)
+            continue
+        if hit.end <= start:
+            distance, between = first - hit.last - 1, (hit.end, start)
+        else:
+            distance, between = hit.first - last - 1, (end, hit.start)
+        if 0 <= distance < TARGET_WINDOW and not _TIGHT.search(sentence.text, *between):
+            near.append(hit)
+    return near
+
+
+# -- statuses --------------------------------------------------------------------------------------------------
+def _statuses(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, str, ClaimValue, int, int]]:
+    hits = _longest(sentence.of("statuses"))
+    if not hits:
+        return []
+    hedges = sentence.of("clause", "hedges")
+    negations = sentence.of("clause", "negation")
+    found = []
+    for hit in hits:
+        segment = sentence.tight_id(hit.start)
+        if any(sentence.tight_id(h.start) == segment for h in hedges):
+            continue
+        if any(h.end <= hit.start and 0 <= hit.first - h.last <= 2 for h in negations):
+            continue
+        value = ClaimValue(kind="status", text=sentence.text[hit.start : hit.end], status=hit.label)
+        for subject in _subjects(sentence, hit.start, hit.end, "status", gazetteer, recent, words):
+            found.append((subject, "status", value, hit.start, hit.end))
+    return found
+
+
+def _longest(hits: list[CueHit]) -> list[CueHit]:
+    """Overlapping matches keep the longest ("auf Eis gelegt" over "auf Eis")."""
+    kept: list[CueHit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if not any(k.start < hit.end and hit.start < k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+# -- subjects and attribution ----------------------------------------------------------------------------------
+def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazetteer, recent, words) -> list[str]:
+    """The names a value at text[start:end] is about: the nearest plausible name, with the names joined to it."""
+    tiers = SUBJECT_KINDS.get(attribute.split("_")[0] if attribute.startswith("staff") else attribute, (("product",),))
+    kinds = {k for tier in tiers for k in tier}
+    after = max((h.end for h in sentence.of("clause", "comparison") if h.end <= start), default=None)
+    if after is None:
+        item = _list_item(sentence)
+        if item is not None and item.kind in kinds and item.end <= start:
+            return [item.name]
+    for tier in tiers:
+        pool = [h for h in sentence.entities if h.kind in tier and (after is None or h.start >= after)]
+        if pool:
+            clause = sentence.clause_id(start)
+            near = [h for h in pool if sentence.clause_id(h.start) == clause] or pool
+            best = min(near, key=lambda h: (_distance(h, start, end), h.start))
+            return _family_heads(_coordinated(sentence, best, near), gazetteer)
+        if after is not None:
+            continue
+        for previous in reversed(recent):
+            named = [h for h in previous() if h.kind in tier]
+            if named:
+                return [named[-1].name]
+    return []
+
+
+def _list_item(sentence: _Sentence):
+    """`Maverick: Mit 400 Milliarden ...`: a name and a colon open the sentence."""
+    if not sentence.entities:
+        return None
+    first = sentence.entities[0]
+    if first.start - sentence.start > 2 or not sentence.text[first.end : first.end + 2].lstrip(" ").startswith(":"):
+        return None
+    return first
+
+
+def _distance(hit, start: int, end: int) -> int:
+    if hit.start < end and start < hit.end:
+        return 0
+    return start - hit.end if hit.end <= start else hit.start - end
+
+
+def _coordinated(sentence: _Sentence, best, pool: list) -> list:
+    """`Maverick und Scout`, `Scout, Maverick and Behemoth`: the names joined to the chosen one."""
+    joiners = [h for h in sentence.of("clause", "coordination")]
+    ordered = sorted(pool, key=lambda h: h.start)
+    i = ordered.index(best)
+    group = [best]
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = sorted((ordered[j], ordered[j + step]), key=lambda h: h.start)
+            gap = sentence.text[a.end : b.start]
+            for h in joiners:
+                if a.end <= h.start and h.end <= b.start:
+                    gap = gap.replace(sentence.text[h.start : h.end], "", 1)
+            if gap.strip(" ,\u00a0") or not gap:
+                break
+            j += step
+            group.append(ordered[j])
+    return sorted(group, key=lambda h: h.start)
+
+
+def _family_heads(hits: list, gazetteer) -> list[str]:
+    """Names in text order, without a family whose member is named too ("Llama 4 (Scout und Maverick)")."""
+    names = list(dict.fromkeys(h.name for h in hits))
+    parents = {_family(gazetteer, n) for n in names}
+    return [n for n in names if n not in parents]
+
+
+def _family(gazetteer, name: str) -> str | None:
+    family = getattr(gazetteer, "family", None)
+    return family(name) if family else None
+
+
+def _attribution(sentence: _Sentence, words: ClaimWords, gazetteer) -> str | None:
+    """`laut X`, `according to X`, `X zufolge`, `berichtet das X`; unnamed reports get the language's label."""
+    names = [h for h in sentence.entities if h.kind != "product"]
+    for cue in sentence.of("attribution", "before"):
+        at = cue.last + 1
+        for h in names:
+            first = sentence.token(h.start)
+            if h.start >= cue.end and first - at < ATTRIBUTION_WINDOW:
+                return _canonical(gazetteer, sentence.text[h.start : h.end], h.name)
+    for cue in sentence.of("attribution", "after"):
+        for h in reversed(names):
+            last = sentence.token(h.end) - 1
+            if h.end <= cue.start and cue.first - last - 1 < ATTRIBUTION_WINDOW - 1:
+                return _canonical(gazetteer, sentence.text[h.start : h.end], h.name)
+    if sentence.of("attribution", "unnamed"):
+        return words.unnamed_label
+    return None
+
+
+def _canonical(gazetteer, surface: str, name: str) -> str:
+    canonical = getattr(gazetteer, "canonical", None)
+    return (canonical(surface) if canonical else None) or name

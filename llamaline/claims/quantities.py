@@ -1,0 +1,183 @@
+"""Written quantities in one sentence: numeral or number word, scale, currency or unit, bound, all with offsets.
+
+`bis zu 72 Milliarden US-Dollar` -> 72e9 USD up_to; `400B` -> 4e11; `3,5 Mrd. €` -> 3.5e9 EUR. Which words
+mean what comes from the language's claims.toml; the decimal mark and thousands separator too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..cues import CueHit, Token
+from .words import ClaimWords, parse_numeral
+
+UNIT_GAP = 2  # words allowed between a number and its unit ("17 Milliarden aktive Parameter")
+_GLUED = re.compile(r"[A-Za-z]+")
+_UNIT_GAP = re.compile(r"[\s\w\-‑]*")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # the value as written, from its bound word to its currency or unit
+    end: int
+    number: float  # scaled: 72e9 for "72 Milliarden"
+    unit: str | None  # ISO currency code or a unit key of the language data ("tokens", "parameters", "people")
+    bound: str = "exact"
+    scale: int = 0  # power of ten of the scale word or suffix
+    worded: bool = False  # written as a number word ("zwei")
+    numeral_start: int = 0
+    numeral_end: int = 0
+    currency: bool = False
+
+    @property
+    def counts(self) -> bool:
+        """A plain count ("14", "drei"): no scale, no currency, no unit other than people."""
+        return self.scale == 0 and not self.currency and self.unit in (None, "people")
+
+
+class _Sentence:
+    """Tokens and cue hits of one sentence, indexed by offset."""
+
+    def __init__(self, text: str, tokens: list[Token], hits: list[CueHit]):
+        self.text = text
+        self.tokens = tokens
+        self.starts = [t[0] for t in tokens]
+        self.hits_from: dict[tuple[str, int], list[CueHit]] = {}
+        self.hits_to: dict[tuple[str, int], list[CueHit]] = {}
+        for hit in hits:
+            self.hits_from.setdefault((hit.category, hit.first), []).append(hit)
+            self.hits_to.setdefault((hit.category, hit.last), []).append(hit)
+
+    def token_at_or_after(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+    def token_ending_at_or_before(self, pos: int) -> int:
+        """Index of the last token that ends at or before pos (-1 if none)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.tokens[i][1] > pos:
+            i -= 1
+        return i
+
+    def starting(self, category: str, index: int) -> list[CueHit]:
+        return sorted(self.hits_from.get((category, index), ()), key=lambda h: -(h.end - h.start))
+
+    def ending(self, category: str, index: int) -> list[CueHit]:
+        return sorted(self.hits_to.get((category, index), ()), key=lambda h: -(h.end - h.start))
+
+
+def find_quantities(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
+                    excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """Every quantity in text[start:end] outside the excluded spans (names such as `Claude 3.5`, time expressions)."""
+    sentence = _Sentence(text, tokens, hits)
+    found: list[Quantity] = []
+    for m in words.number.finditer(text, start, end):
+        if _inside(m.start(), m.end(), excluded):
+            continue
+        value, value_end, scale = parse_numeral(m.group(), words), m.end(), 0
+        glued = _GLUED.match(text, m.end(), end)
+        if glued:
+            power = words.suffixes.get(glued.group().lower())
+            if power is None:
+                continue  # part of a name or code ("4o", "3x")
+            scale, value_end = power, glued.end()
+        found.append(_complete(sentence, words, m.start(), m.end(), value_end, value, scale, worded=False, end=end))
+    for hit in hits:
+        if hit.category != "number" or _inside(hit.start, hit.end, excluded):
+            continue
+        nxt = sentence.starting("scales", hit.last + 1)
+        if not nxt or text[hit.end : nxt[0].start].strip():
+            continue
+        found.append(_complete(sentence, words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end))
+    return sorted(set(found), key=lambda q: (q.start, q.end))
+
+
+def find_counts(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
+                excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """Plain counts, numerals and number words ("14", "drei"), for "drei von 14" and the like."""
+    counts = [q for q in find_quantities(text, start, end, tokens, hits, words, excluded) if q.counts and not q.worded]
+    taken = {(q.numeral_start, q.numeral_end) for q in counts}
+    sentence = _Sentence(text, tokens, hits)
+    for hit in hits:
+        if hit.category != "number" or _inside(hit.start, hit.end, excluded) or (hit.start, hit.end) in taken:
+            continue
+        q = _complete(sentence, words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end)
+        if q.counts:
+            counts.append(q)
+    return sorted(set(counts), key=lambda q: (q.start, q.end))
+
+
+def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numeral_end: int, value_end: int,
+              value: float, scale: int, *, worded: bool, end: int) -> Quantity:
+    text = sentence.text
+    start = numeral_start
+    k = sentence.token_at_or_after(value_end)
+    if not scale:
+        for hit in sentence.starting("scales", k):
+            if not text[value_end : hit.start].strip():
+                scale, value_end = int(hit.label[1:]), hit.end
+                k = hit.last + 1
+                break
+    value_end = _abbreviation_dot(text, value_end, end)
+    unit: str | None = None
+    currency = False
+    # currency after: a symbol ("500 Millionen €") or a word ("72 Milliarden US-Dollar")
+    after = text[value_end:end]
+    stripped = after.lstrip(" \u00a0")
+    for symbol, code in words.symbols:
+        if stripped.startswith(symbol) and len(after) - len(stripped) <= 1:
+            unit, currency, value_end = code, True, value_end + (len(after) - len(stripped)) + len(symbol)
+            break
+    if unit is None:
+        k = sentence.token_at_or_after(value_end)
+        for hit in sentence.starting("currencies", k):
+            if not text[value_end : hit.start].strip():
+                unit, currency, value_end = hit.label, True, hit.end
+                break
+    # currency before: "$72 billion", "US$ 3,5 Mrd.", "USD 500 Mio."
+    if unit is None:
+        before = text[:start]
+        trimmed = before.rstrip(" \u00a0")
+        for symbol, code in words.symbols:
+            if trimmed.endswith(symbol) and len(before) - len(trimmed) <= 1:
+                unit, currency, start = code, True, len(trimmed) - len(symbol)
+                break
+    if unit is None:
+        j = sentence.token_ending_at_or_before(start)
+        for hit in sentence.ending("currencies", j) if j >= 0 else ():
+            if not text[hit.end : start].strip():
+                unit, currency, start = hit.label, True, hit.start
+                break
+    # a unit word within a word or two after ("Token", "aktive Parameter")
+    if unit is None:
+        k = sentence.token_at_or_after(value_end)
+        for gap in range(UNIT_GAP + 1):
+            hits = sentence.starting("units", k + gap)
+            if hits:
+                hit = hits[0]
+                if _UNIT_GAP.fullmatch(text, value_end, hit.start):
+                    unit, value_end = hit.label, hit.end
+                break
+            if k + gap >= len(sentence.tokens) or sentence.starting("scales", k + gap):
+                break
+    # a bound right before ("bis zu", "rund", "at least")
+    bound = "exact"
+    j = sentence.token_ending_at_or_before(start)
+    for hit in sentence.ending("bounds", j) if j >= 0 else ():
+        if not text[hit.end : start].strip():
+            bound, start = hit.label, hit.start
+            break
+    return Quantity(start=start, end=value_end, number=value * 10**scale, unit=unit, bound=bound, scale=scale,
+                    worded=worded, numeral_start=numeral_start, numeral_end=numeral_end, currency=currency)
+
+
+def _abbreviation_dot(text: str, pos: int, end: int) -> int:
+    """`Mrd.` keeps its dot when a word follows ("3,5 Mrd. Euro"), not when it ends the sentence."""
+    if pos < end and text[pos] == "." and pos > 0 and text[pos - 1].isalpha() and text[pos + 1 : pos + 2] == " " and pos + 2 < end:
+        return pos + 1
+    return pos
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)

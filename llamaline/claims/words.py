@@ -1,0 +1,83 @@
+"""The claim words of one language (lang/<code>/claims.toml), compiled once into word patterns and tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import lang
+from ..cues import CueHit, CuePatterns, Token, language_or_default
+
+# Tables whose keys are labels and whose values are lists of word patterns; each becomes a pattern category.
+PATTERN_TABLES = ("scales", "currencies", "units", "bounds", "attributes", "staff", "targets", "statuses", "clause", "attribution")
+# The keys every language must have (tests/test_claims.py checks the files against each other).
+REQUIRED = {
+    "numbers": ("decimal_mark", "group_mark", "partitive", "words"),
+    "scales": ("e3", "e6", "e9", "e12"),
+    "scale_suffixes": ("e3", "e6", "e9", "e12"),
+    "currencies": ("USD", "EUR"),
+    "currency_symbols": ("USD", "EUR"),
+    "units": ("tokens", "parameters", "people"),
+    "bounds": ("up_to", "at_least", "approximate"),
+    "attributes": ("parameters", "context_window", "training_tokens", "spending", "valuation", "funding", "revenue", "staff"),
+    "staff": ("remaining", "departed"),
+    "targets": ("planned", "moved", "earliest", "latest", "release"),
+    "statuses": ("unreleased", "paused", "abandoned", "available", "released", "delayed"),
+    "clause": ("hedges", "negation", "coordination", "breaks", "comparison", "examples"),
+    "attribution": ("before", "after", "unnamed", "unnamed_label"),
+}
+
+
+@dataclass(frozen=True)
+class ClaimWords:
+    language: str
+    data: dict[str, Any]
+    patterns: CuePatterns
+    number: re.Pattern[str]  # a written numeral with the language's decimal mark and thousands separator
+    decimal_mark: str
+    group_mark: str
+    suffixes: dict[str, int]  # lower-cased glued scale letters -> power of ten
+    symbols: tuple[tuple[str, str], ...]  # (currency symbol, ISO code), longest first
+    unnamed_label: str
+
+    def find(self, text: str, tokens: list[Token]) -> list[CueHit]:
+        return self.patterns.find(text, tokens)
+
+
+@cache
+def claim_words(language: str | None) -> ClaimWords:
+    code = language_or_default(language)
+    data = lang.load(code, "claims")
+    entries: list[tuple[str, str, str]] = []
+    for table in PATTERN_TABLES:
+        for label, words in data.get(table, {}).items():
+            if isinstance(words, list):
+                entries.extend((table, label, w) for w in words)
+    numbers = data.get("numbers", {})
+    entries.extend(("partitive", "partitive", w) for w in numbers.get("partitive", ()))
+    for value, words in numbers.get("words", {}).items():
+        entries.extend(("number", value, w) for w in words)
+    decimal, group = numbers.get("decimal_mark", "."), numbers.get("group_mark", ",")
+    d, g = re.escape(decimal), re.escape(group)
+    number = re.compile(rf"(?<![\w.,\-‑/])(?:\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?)(?![.,]?\d)")
+    suffixes = {s.lower(): int(k[1:]) for k, words in data.get("scale_suffixes", {}).items() for s in words}
+    symbols = tuple(sorted(((s, code_) for code_, words in data.get("currency_symbols", {}).items() for s in words),
+                           key=lambda p: -len(p[0])))
+    return ClaimWords(
+        language=code,
+        data=data,
+        patterns=CuePatterns(entries),
+        number=number,
+        decimal_mark=decimal,
+        group_mark=group,
+        suffixes=suffixes,
+        symbols=symbols,
+        unnamed_label=data.get("attribution", {}).get("unnamed_label", "unnamed reports"),
+    )
+
+
+def parse_numeral(text: str, words: ClaimWords) -> float:
+    """`128.000` -> 128000 in German, `3.5` -> 3.5 in English."""
+    return float(text.replace(words.group_mark, "").replace(words.decimal_mark, "."))
