@@ -1,0 +1,128 @@
+"""The time words of one language: surface forms -> keys, and regex alternations built from them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..lang import load
+
+
+def normalize(surface: str) -> str:
+    """The lookup form of a matched surface: lower case, single spaces."""
+    return " ".join(surface.lower().split())
+
+
+class Lexicon:
+    """Reads `lang/<code>/time.toml`; every engine question about words goes through here."""
+
+    def __init__(self, language: str, data: dict[str, Any]):
+        self.language = language
+        self.data = data
+        self.case_sensitive = frozenset(data.get("case_sensitive", []))
+        self.needs_context = frozenset(normalize(w) for w in data.get("needs_context", []))
+        self.format = data.get("format", {})
+
+    # -- reading the tables ------------------------------------------------------------------
+
+    def forms(self, section: str, *keys: str) -> list[str]:
+        """The surface forms under `section` (a table of lists), for `keys` or all of them."""
+        table = self.data.get(section, {})
+        if isinstance(table, list):
+            return list(table)
+        chosen = keys or tuple(table)
+        out: list[str] = []
+        for key in chosen:
+            value = table.get(key, [])
+            if isinstance(value, list):
+                out.extend(value)
+        return out
+
+    @cache
+    def index(self, section: str) -> dict[str, str]:
+        """normalized surface -> key for a table of lists."""
+        table = self.data.get(section, {})
+        out: dict[str, str] = {}
+        for key, value in table.items():
+            if isinstance(value, list):
+                for form in value:
+                    out.setdefault(normalize(form), key)
+        return out
+
+    def key(self, section: str, surface: str | None) -> str | None:
+        if surface is None:
+            return None
+        return self.index(section).get(normalize(surface))
+
+    def has(self, section: str, key: str, surface: str | None) -> bool:
+        if surface is None:
+            return False
+        norm = normalize(surface)
+        return any(normalize(f) == norm for f in self.forms(section, key))
+
+    # -- regular expressions -----------------------------------------------------------------
+
+    def alt(self, *specs: str | tuple[str, ...], boundary: bool = True) -> str:
+        """A non-capturing alternation of the forms of `specs` ("section" or ("section", key, ...)),
+        longest first, each ending at a word boundary when it ends in a word character."""
+        forms: set[str] = set()
+        for spec in specs:
+            if isinstance(spec, tuple):
+                forms.update(self.forms(spec[0], *spec[1:]))
+            else:
+                forms.update(self.forms(spec))
+        return alternation(forms, self.case_sensitive, boundary)
+
+    def __hash__(self) -> int:  # for functools.cache on methods
+        return hash(self.language)
+
+
+def alternation(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset(), boundary: bool = True) -> str:
+    """A regex matching any of `forms`, longest first, ignoring case except for `case_sensitive`.
+
+    Built as a trie whose branches start with a character class, so the regex engine rejects a
+    position after one test per branch: the scanner stays fast without re.IGNORECASE.
+    """
+    trie: dict = {}
+    for form in set(forms):
+        if not form:
+            continue
+        node = trie
+        for atom in _atoms(form, form in case_sensitive):
+            node = node.setdefault(atom, {})
+        node[""] = r"(?!\w)" if boundary and form[-1].isalnum() else ""
+    if not trie:
+        return "(?!)"  # the language has no such words
+    return _emit(trie)
+
+
+def _atoms(form: str, exact: bool) -> list[str]:
+    atoms = []
+    for word_index, word in enumerate(form.split()):
+        if word_index:
+            atoms.append(r"\s+")
+        for ch in word:
+            atoms.append(_char(ch, exact))
+    return atoms
+
+
+def _char(ch: str, exact: bool) -> str:
+    low, up = ch.lower(), ch.upper()
+    if exact or low == up or len(low) != 1 or len(up) != 1:
+        return re.escape(ch)
+    return f"[{re.escape(low)}{re.escape(up)}]"
+
+
+def _emit(node: dict) -> str:
+    branches = [atom + _emit(child) for atom, child in sorted((k, v) for k, v in node.items() if k != "")]
+    if "" in node:
+        branches.append(node[""])  # shorter form last: longest match first
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    return Lexicon(language, load(language, "time"))

@@ -1,0 +1,337 @@
+"""One compiled scanner per language, built from the language's time words.
+
+The scanner is a single regular expression: a range (`von April bis Juni`), a single time with
+optional bound, approximation, part and period words (`frühestens Ende Mai`), or a number of
+units (`vor zwei Wochen`, `for three months`). Group names say what matched; `interpret` reads them.
+Only digits and punctuation are written here; every word comes from the data.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import Lexicon, lexicon
+
+YEAR = r"(?:19|20)\d\d(?!\d|[.,]\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+DASH = r"[-–—]"
+
+
+class Grammar:
+    """Regex pieces of one language; `core(p)` is a calendar expression with groups prefixed `p`."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        a = lex.alt
+        self.month_full = a("months")
+        self.month_all = a("months", "month_abbreviations")
+        self.weekday = a("weekdays")
+        self.weekday_any = a("weekdays", "weekday_abbreviations")
+        self.season = a("seasons")
+        self.shift = a("shift")
+        self.shift_year = a(("shift_units", "last_year", "next_year", "this_year"))
+        self.shift_units = a("shift_units")
+        self.year_unit = a(("units", "year"))
+        self.year_unit_pl = a(("units_plural", "year"))
+        self.week_unit = a(("units", "week"))
+        self.weekend = a(("units", "weekend"))
+        self.quarter_unit = a(("units", "quarter"))
+        self.half_unit = a(("units", "half"))
+        self.half_of = a("half_of")
+        self.week_numbered = a(("weeks", "numbered"))
+        self.cal_units = a(("units", "week", "weekend", "month", "quarter", "half", "year"))
+        self.all_units = a("units", "units_plural")
+        self.part = a(("parts", "start", "mid", "end"))
+        self.part_of = a(("parts", "of"))
+        self.part_units = a("part_units")
+        self.article = a("articles")
+        self.days = a("days")
+        self.dp_words = a(("day_parts", "words"))
+        self.weekday_glued = a("weekdays", boundary=False)
+        self.dp_suffix = a(("day_parts", "suffixes"))
+        self.ord_suffix = a(("ordinals", "suffix"))
+        self.ord4 = "(?:" + a(("ordinals", "1", "2", "3", "4")) + r"|[1-4]" + self.ord_suffix + ")"
+        self.ord2 = "(?:" + a(("ordinals", "1", "2")) + r"|[12]" + self.ord_suffix + ")"
+        self.number = r"(?:\d{1,3}(?:[.,]\d+)?(?!\d)|" + a("numbers") + ")"
+        self.vague = a(("durations", "vague"))
+        self.year_nouns = a(("years", "nouns"))
+        self.year_prefixes = a(("years", "prefixes"), boundary=False)
+        self.decade_suffix = a(("decades", "suffix"))
+
+    def year_spec(self, p: str) -> str:
+        """What may follow a month, season, quarter or half to give its year."""
+        return (
+            rf"(?:\s+(?:{self.part_of}\s+)?(?:{self.article}\s+)?"
+            rf"(?:(?P<{p}y>{YEAR})(?:\s*/\s*(?P<{p}y2>\d\d(?!\d)|{YEAR}))?"
+            rf"|(?P<{p}ys>{self.shift})\s+{self.year_unit}"
+            rf"|(?P<{p}yu>{self.shift_year})"
+            rf"|(?P<{p}yc>{self.year_unit})(?:\s+(?P<{p}yy>{YEAR}))?))"
+        )
+
+    def core(self, p: str, anchored: str = "(?!)") -> str:
+        """`anchored` is a regex that succeeds only where a part or period word came before;
+        a bare period with an article ("des Jahres") is a time only after one."""
+        g = self
+        ordsfx = g.ord_suffix
+        alts = [
+            # 2025-05-15, 2025-05
+            rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?)(?![\d]|-\d|[.,]\d)",
+            # 15.05.2025, 05/15/25
+            rf"(?P<{p}num>(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:19|20)\d\d|\d\d))(?!\d|[.,]\d)",
+            # Dienstag, 15. Mai 2025 / 15.-17. Mai / 15th of May
+            rf"(?P<{p}dmy>(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
+            rf"(?:\s*(?:{DASH}|{g.lex.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
+            rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
+        ]
+        if g.lex.format.get("month_day"):
+            alts.append(
+                # Tuesday, May 15, 2025 / May 15-17
+                rf"(?P<{p}mdy>(?:(?P<{p}mdy_w>{g.weekday_any}),?\s+)?(?P<{p}mdy_m>{g.month_all})\s+(?P<{p}mdy_d>{DAY})(?:{ordsfx})?"
+                rf"(?:\s*{DASH}\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
+            )
+        if g.lex.format.get("numeric_without_year"):
+            alts.append(rf"(?P<{p}numd>(?P<{p}nd1>\d{{1,2}})\.(?P<{p}nd2>\d{{1,2}})\.)(?![\d\w])")
+        alts += [
+            # Mai 2025, May of 2025
+            rf"(?P<{p}my>(?P<{p}my_m>{g.month_all}),?\s+(?:{g.part_of}\s+)?(?P<{p}my_y>{YEAR}))",
+            # (letzten) Dezember (letzten Jahres)
+            rf"(?P<{p}mr>(?:(?P<{p}mr_s>{g.shift})\s+)?(?P<{p}mr_m>{g.month_full}){g.year_spec(p + 'mr_')}?)",
+            # (kommenden) Herbst (2025 / letzten Jahres), Winter 2025/26
+            rf"(?P<{p}se>(?:(?P<{p}se_s>{g.shift})\s+)?(?P<{p}se_n>{g.season}){g.year_spec(p + 'se_')}?)",
+            # Q2 2025, 2Q25, Q2/2025
+            rf"(?P<{p}q>Q(?P<{p}q1>[1-4])(?:\s*[/'’]?\s*(?P<{p}qy>{YEAR})|\s*[/'’]\s*(?P<{p}qyy>\d\d)(?!\d))?"
+            rf"|(?P<{p}q2>[1-4])Q\s?(?P<{p}qyg>\d\d)?(?!\d))(?!\w)",
+            # im zweiten Quartal (2025)
+            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})\s+{g.quarter_unit}{g.year_spec(p + 'qo_')}?)",
+            # H2 2025
+            rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
+            rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
+            # zweite Jahreshälfte (2025), second half of 2025
+            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})\s+(?:{g.half_unit}{g.year_spec(p + 'ho_')}?|{g.half_of}{g.year_spec(p + 'hf_')}))",
+            # Jahresende (2025), Jahreswechsel 2025/26, year-end
+            rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
+            # 1990er (Jahre), 1990s
+            rf"(?P<{p}dec>(?P<{p}dec_y>(?:19|20)\d0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})?)(?!\w)",
+            rf"(?P<{p}dec2>['’]?(?P<{p}dec2_y>[1-9]0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl}))(?!\w)",
+            # KW 20 (2025), calendar week 20 of 2025
+            rf"(?P<{p}kw>{g.week_numbered}\s?(?P<{p}kw_n>5[0-3]|[1-4]\d|0?[1-9])(?!\d)"
+            rf"(?:\s*/\s*(?P<{p}kw_yy>\d\d)(?!\d)|,?\s+(?:{g.part_of}\s+)?(?P<{p}kw_y>{YEAR})|\s*/\s*(?P<{p}kw_y2>{YEAR}))?)",
+            # Dienstag(abend) (vergangener Woche), next Friday
+            rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued}){g.dp_suffix})(?:\s+{g.dp_words})?"
+            rf"(?:\s+(?:{g.part_of}\s+)?(?:{g.article}\s+)?(?P<{p}wd_s2>{g.shift})\s+{g.week_unit})?)(?!\w)",
+            # (vergangenes) Wochenende
+            rf"(?P<{p}we>(?:(?P<{p}we_s>{g.shift})\s+)?{g.weekend})",
+            # Jahr 2023, Geschäftsjahr 2025, 2024/25, FY25
+            rf"(?P<{p}yr>(?:(?P<{p}yr_n>{g.year_nouns})\s+)?(?P<{p}yr_y>{YEAR})(?:\s*/\s*(?P<{p}yr_y2>\d\d(?!\d)|{YEAR}))?)",
+            rf"(?P<{p}fy>{g.year_prefixes}\s?(?P<{p}fy_y>(?:19|20)?\d\d)(?!\d))",
+            # letzte Woche, Vorjahr, (Ende) des Jahres
+            rf"(?P<{p}ur>(?:(?P<{p}ur_s>{g.shift})\s+(?P<{p}ur_u>{g.cal_units})|(?P<{p}ur_su>{g.shift_units})"
+            rf"|{anchored}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
+            # gestern (Abend)
+            rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+{g.dp_words})?)",
+        ]
+        return "(?:" + "|".join(guarded(x) for x in alts) + ")"
+
+
+def _single(g: Grammar) -> str:
+    lex = g.lex
+    a = lex.alt
+    return (
+        rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*(?:(?:{a(('bounds', 'then'))})\s+)?)?"
+        rf"(?:(?P<ap>{a('approximate')})\s+(?:(?:{a(('bounds', 'then'))})\s+)?)?"
+        rf"(?:(?P<du>{a('during')})\s+(?:{g.part_of}\s+)?)?"
+        rf"(?:(?P<wp>{a(('within_period', 'earlier', 'later'))})\s+(?:{a(('within_period', 'link'))}\s+)?)?"
+        rf"(?:(?P<pt>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?)?"
+        rf"(?P<body>{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|(?P<pr>{a('present')}))"
+    )
+
+
+def _range(g: Grammar) -> str:
+    a = g.lex.alt
+    part = lambda n: rf"(?:(?P<{n}>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?)?"  # noqa: E731
+    return (
+        rf"(?:(?P<rbw>{a(('ranges', 'between'))})\s+|(?P<rf>{a(('ranges', 'from'))})\s+)?"
+        rf"{part('ra_pt')}(?P<ra>{g.core('a_', '(?(ra_pt)|(?!))')})"
+        rf"(?:\s*{DASH}\s*|\s*/\s*|\s+(?P<rt>{a(('ranges', 'to'))})\s+|(?(rbw)\s+(?:{a(('ranges', 'and'))})\s+|(?!)))"
+        rf"(?:(?:{a(('bounds', 'then'))})\s+)?{part('rb_pt')}(?P<rb>{g.core('b_', '(?(rb_pt)|(?!))')})"
+    )
+
+
+def _units(g: Grammar) -> str:
+    a = g.lex.alt
+    pre = a(("durations", "ago_before", "from_now", "within"))
+    post = a(("durations", "ago_after", "after"))
+    return (
+        rf"(?P<nu>(?:(?P<nu_pre>{pre})\s+)?(?:(?P<nu_ap>{a('approximate')})\s+)?"
+        rf"(?:(?P<nu_n>{g.number})|(?P<nu_v>{g.vague}))\s+(?P<nu_u>{g.all_units})(?:\s+(?P<nu_post>{post}))?)"
+    )
+
+
+@cache
+def scanner(language: str, joined: bool = False) -> re.Pattern[str]:
+    """The scanner; `joined` drops the check for a word start, for the second half of "Mai/Juni"."""
+    g = grammar(language)
+    lead = "" if joined else r"(?<![\w./\-])"
+    pattern = rf"{lead}(?={_starts(g)})(?:(?P<N>{_units(g)})|(?P<S>{_single(g)}))(?!\w)"
+    return re.compile(optional_as_branch(pattern))
+
+
+def _starts(g: Grammar) -> str:
+    """The first words an expression can have: one cheap test before the full grammar runs."""
+    lex = g.lex
+    words = lex.alt(
+        "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "seasons", "units",
+        "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
+        ("bounds", "not_after", "not_before", "before", "after", "as_of"),
+        "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
+        ("durations", "ago_before", "from_now", "within", "vague"), ("parts", "start", "mid", "end"),
+        ("ranges", "from", "between"), ("years", "nouns", "prefixes"),
+    )
+    return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    return Grammar(lexicon(language))
+
+
+@cache
+def gate(language: str) -> re.Pattern[str]:
+    """Words and digits that every time expression contains; the scanner runs only near them."""
+    lex = lexicon(language)
+    words = lex.alt(
+        "months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
+        "part_units", "shift_units", "days", "present", "weeks",
+    )
+    glued = lex.alt("weekdays", boundary=False)
+    # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
+    # Q/H/FY; other numbers ("Llama 4", "3 Monate") are reached from the words around them.
+    digits = r"(?:19|20)\d\d(?!\d)|\d{1,2}(?=[./\-–][\d\s]|[QH])"
+    glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
+    body = rf"\b(?:{digits}|{words}|{glued})|(?<=[{re.escape(glued_before)}])\d"
+    first = first_class(body)
+    # A one-character lookahead first lets the engine skip most positions in one test.
+    return re.compile(f"(?={first})(?:{body})" if first else body)
+
+
+def optional_as_branch(pattern: str) -> str:
+    """Rewrite `(?:X)?` as `(?:X|)`: the same language, but the regex engine tries it as a cheap
+    branch instead of a repeat context (several times faster on long alternations)."""
+    out: list[str] = []
+    stack: list[bool] = []  # for each open group: is it a plain (?: group
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            if pattern[i + 1 : i + 2] == "]":
+                out.append("]")
+                i += 1
+            i += 1
+            continue
+        if ch == "(":
+            stack.append(pattern.startswith("(?:", i))
+        elif ch == ")":
+            plain = stack.pop()
+            nxt = pattern[i + 1 : i + 2]
+            after = pattern[i + 2 : i + 3]
+            if plain and nxt == "?" and after not in ("?", "+"):
+                out.append("|)")
+                i += 2
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def first_class(pattern: str) -> str | None:
+    """A character class of the characters `pattern` can start with, or None if unknown."""
+    from re import _constants as c, _parser as parser  # noqa: PLC0415 (compile time only)
+
+    def seq(items) -> tuple[set[str], bool] | None:
+        out: set[str] = set()
+        for op, av in items:
+            got = one(op, av)
+            if got is None:
+                return None
+            chars, nullable = got
+            out |= chars
+            if not nullable:
+                return out, False
+        return out, True
+
+    def one(op, av) -> tuple[set[str], bool] | None:
+        if op is c.LITERAL:
+            return {re.escape(chr(av))}, False
+        if op is c.IN:
+            chars = set()
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    chars.add(re.escape(chr(iav)))
+                elif iop is c.RANGE:
+                    chars.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+                elif iop is c.CATEGORY and iav in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
+                    chars.add(r"\d")
+                elif iop is c.CATEGORY and iav in (c.CATEGORY_SPACE, c.CATEGORY_UNI_SPACE):
+                    chars.add(r"\s")
+                elif iop is c.CATEGORY and iav in (c.CATEGORY_WORD, c.CATEGORY_UNI_WORD):
+                    chars.add(r"\w")
+                else:
+                    return None
+            return chars, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True
+        if op is c.SUBPATTERN:
+            return seq(av[3])
+        if op is c.ATOMIC_GROUP:
+            return seq(av)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            got = seq(av[2])
+            if got is None:
+                return None
+            return got[0], got[1] or av[0] == 0
+        if op is c.BRANCH:
+            chars, nullable = set(), False
+            for branch in av[1]:
+                got = seq(branch)
+                if got is None:
+                    return None
+                chars |= got[0]
+                nullable = nullable or got[1]
+            return chars, nullable
+        if op is c.GROUPREF_EXISTS:
+            chars, nullable = set(), False
+            for branch in av[1:]:
+                got = seq(branch) if branch is not None else (set(), True)
+                if got is None:
+                    return None
+                chars |= got[0]
+                nullable = nullable or got[1]
+            return chars, nullable
+        return None
+
+    try:
+        got = seq(parser.parse(pattern).data)
+    except Exception:  # noqa: BLE001 (a guard is an optimisation; without it the scanner still works)
+        return None
+    if got is None or got[1] or not got[0]:
+        return None
+    return "[" + "".join(sorted(got[0])) + "]"
+
+
+def guarded(alternative: str) -> str:
+    """`alternative` behind a one-character lookahead, so the scanner skips it cheaply."""
+    cls = first_class(alternative)
+    return f"(?={cls}){alternative}" if cls else alternative

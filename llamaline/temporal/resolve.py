@@ -1,0 +1,249 @@
+"""Calendar arithmetic of the tagger: periods, shifts, parts, and picking a year for undated words.
+
+Three shapes of meaning come out of the words and are resolved here against the publication date:
+an absolute span; a `Yearless` builder (a month, season, quarter ... of some year); a `Relative`
+function of an anchor day ("gestern", "letzte Woche"). A publication date known only to the month
+or year resolves relative words at both of its ends and covers the two (shift both bounds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Literal
+
+from .. import timespan as ts
+from ..models import TimeSpan
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SHIFTS = {"last": -1, "this": 0, "next": 1}
+SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+Direction = Literal["past", "future", "both"] | None
+
+
+@dataclass(frozen=True)
+class Yearless:
+    """A period named without its year; `build(year)` gives it in a year."""
+
+    build: Callable[[int], TimeSpan]
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A period that depends on the anchor day (and, for weekdays, on the sentence's direction)."""
+
+    at: Callable[[date, Direction], TimeSpan]
+
+
+Meaning = TimeSpan | Yearless | Relative
+
+
+# -- periods -----------------------------------------------------------------------------------
+
+def week(d: date) -> TimeSpan:
+    monday = d - timedelta(days=d.weekday())
+    return ts.interval(monday, monday + timedelta(days=6))
+
+
+def iso_week(year: int, number: int) -> TimeSpan:
+    """Calendar week `number` of `year` (ISO 8601: weeks start on Monday)."""
+    return week(date.fromisocalendar(year, number, 1))
+
+
+def weekend(d: date) -> TimeSpan:
+    saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    return ts.interval(saturday, saturday + timedelta(days=1))
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def turn_of_year(year: int) -> TimeSpan:
+    return ts.interval(date(year, 12, 1), date(year + 1, 1, 31), f"{year:04d}-12/{year + 1:04d}-01")
+
+
+def decade(first_year: int) -> TimeSpan:
+    return ts.interval(date(first_year, 1, 1), date(first_year + 9, 12, 31), f"{first_year:04d}/{first_year + 9:04d}")
+
+
+def period(unit: str, d: date, delta: int = 0) -> TimeSpan:
+    """The calendar `unit` containing `d`, shifted by `delta` units."""
+    if unit == "day":
+        return ts.day(*_ymd(d + timedelta(days=delta)))
+    if unit == "week":
+        return week(d + timedelta(weeks=delta))
+    if unit == "weekend":
+        return weekend(d + timedelta(weeks=delta))
+    if unit == "month":
+        return ts.month(*add_months(d.year, d.month, delta))
+    if unit == "quarter":
+        y, m = add_months(d.year, d.month, 3 * delta)
+        return ts.quarter(y, (m - 1) // 3 + 1)
+    if unit == "half":
+        y, m = add_months(d.year, d.month, 6 * delta)
+        return ts.half(y, 1 if m <= 6 else 2)
+    if unit == "year":
+        return ts.year(d.year + delta)
+    if unit == "decade":
+        return decade(d.year // 10 * 10 + 10 * delta)
+    if unit in ("hour", "minute"):
+        return ts.day(*_ymd(d))
+    raise ValueError(unit)
+
+
+def shifted_day(days: int) -> Relative:
+    return Relative(lambda d, _dir: period("day", d, days))
+
+
+def shifted(unit: str, delta: int) -> Relative:
+    return Relative(lambda d, _dir: period(unit, d, delta))
+
+
+def ago(unit: str, amount: int, sign: int) -> Relative:
+    """"vor zwei Wochen" (sign -1), "in drei Monaten" (sign +1): the unit that far from the anchor."""
+    if unit in ("hour", "minute"):
+        return Relative(lambda d, _dir: ts.day(*_ymd(d)))
+    if unit == "day":
+        return shifted_day(sign * amount)
+    return shifted(unit, sign * amount)
+
+
+def weekday(index: int, shift: int | None = None, week_shift: int | None = None) -> Relative:
+    """A weekday: the nearest one in the sentence's direction, or of the last/this/next week."""
+
+    def at(d: date, direction: Direction) -> TimeSpan:
+        if week_shift is not None:  # "Dienstag vergangener Woche"
+            monday = d - timedelta(days=d.weekday()) + timedelta(weeks=week_shift)
+            return ts.day(*_ymd(monday + timedelta(days=index)))
+        back = (d.weekday() - index) % 7
+        forward = (index - d.weekday()) % 7
+        if shift == -1:
+            return ts.day(*_ymd(d - timedelta(days=back or 7)))
+        if shift == 1:
+            return ts.day(*_ymd(d + timedelta(days=forward or 7)))
+        if shift == 0:
+            return ts.day(*_ymd(d - timedelta(days=d.weekday()) + timedelta(days=index)))
+        if direction == "past":
+            return ts.day(*_ymd(d - timedelta(days=back)))
+        if direction == "future":
+            return ts.day(*_ymd(d + timedelta(days=forward)))
+        prefer_forward = forward < back or (forward == back and direction == "both")
+        return ts.day(*_ymd(d + timedelta(days=forward) if prefer_forward else d - timedelta(days=back)))
+
+    return Relative(at)
+
+
+def weekend_near() -> Relative:
+    def at(d: date, direction: Direction) -> TimeSpan:
+        sat = weekday(5).at(d, direction)
+        return weekend(sat.start)
+
+    return Relative(at)
+
+
+def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
+    """"letzten Dezember", "kommenden Herbst", "diesen Juni": the named period before/after/in the anchor's year."""
+
+    def at(d: date, _dir: Direction) -> TimeSpan:
+        if shift == 0:
+            return build(d.year)
+        here = build(d.year)
+        if shift < 0:
+            return here if here.end < d else build(d.year - 1)
+        return here if here.start > d else build(d.year + 1)
+
+    return Relative(at)
+
+
+# -- resolution ----------------------------------------------------------------------------------
+
+def resolve(meaning: Meaning, published: TimeSpan | None, direction: Direction) -> TimeSpan | None:
+    """The span `meaning` denotes, read from `published`; None when it needs an anchor and has none."""
+    if isinstance(meaning, TimeSpan):
+        return meaning
+    if published is None:
+        return None
+    if isinstance(meaning, Yearless):
+        return pick_year(meaning.build, published, direction)
+    first = meaning.at(published.start, direction)
+    if published.start == published.end:
+        return first
+    last = meaning.at(published.end, direction)
+    return first if first == last else ts.cover([first, last])
+
+
+def pick_year(build: Callable[[int], TimeSpan], published: TimeSpan, direction: Direction) -> TimeSpan:
+    """The occurrence of a yearless period the sentence means: a report does not point after the
+    publication, a plan not before it, otherwise the nearest (not after, on a tie)."""
+    candidates = []
+    for y in sorted({published.start.year - 1, published.start.year, published.end.year, published.end.year + 1}):
+        try:
+            candidates.append(build(y))
+        except ValueError:  # 29 February of a common year
+            continue
+    if not candidates:
+        raise ValueError("no such date near the publication date")
+    if direction == "past":
+        fit = [c for c in candidates if c.start <= published.end]
+        if fit:
+            return max(fit, key=lambda c: c.start)
+    if direction == "future":
+        fit = [c for c in candidates if c.end >= published.start]
+        if fit:
+            return min(fit, key=lambda c: c.start)
+
+    def distance(c: TimeSpan) -> int:
+        if c.overlaps(published):
+            return 0
+        return (published.start - c.end).days if c.end < published.start else (c.start - published.end).days
+
+    after_first = direction == "both"
+    return min(candidates, key=lambda c: (distance(c), (c.start > published.end) != after_first, c.start))
+
+
+def earlier_or_later(period_span: TimeSpan, published: TimeSpan, later: bool) -> TimeSpan:
+    """"earlier this year" / "later this year": the part of the period before or after publication."""
+    if later:
+        return ts.interval(max(period_span.start, published.start), period_span.end)
+    return ts.interval(period_span.start, min(period_span.end, published.end))
+
+
+def part(span: TimeSpan, which: str) -> TimeSpan:
+    """Start, middle or end third of a span ("Anfang April" = days 1-10); the EDTF stays the period's."""
+    if which not in ("start", "mid", "end") or span.precision == "day":
+        return span
+    if span.precision == "month":
+        last = span.end.day
+        lo, hi = {"start": (1, 10), "mid": (11, 20), "end": (21, last)}[which]
+        return _narrow(span, span.start.replace(day=lo), span.start.replace(day=hi))
+    months = (span.end.year - span.start.year) * 12 + span.end.month - span.start.month + 1
+    if span.start.day == 1 and span.end == _month_end(span.end) and months % 3 == 0:
+        third = months // 3
+        offset = {"start": 0, "mid": third, "end": 2 * third}[which]
+        y, m = add_months(span.start.year, span.start.month, offset)
+        y2, m2 = add_months(y, m, third - 1)
+        return _narrow(span, date(y, m, 1), _month_end(date(y2, m2, 1)))
+    days = (span.end - span.start).days + 1
+    third = max(days // 3, 1)
+    if which == "start":
+        return _narrow(span, span.start, span.start + timedelta(days=third - 1))
+    if which == "end":
+        return _narrow(span, span.end - timedelta(days=third - 1), span.end)
+    return _narrow(span, span.start + timedelta(days=third), span.end - timedelta(days=third))
+
+
+def _narrow(span: TimeSpan, start: date, end: date) -> TimeSpan:
+    return TimeSpan(edtf=span.edtf, start=start, end=end, precision=span.precision)
+
+
+def _month_end(d: date) -> date:
+    return date(d.year, d.month, ts.last_day(d.year, d.month))
+
+
+def _ymd(d: date) -> tuple[int, int, int]:
+    return d.year, d.month, d.day

@@ -1,0 +1,46 @@
+"""`tag`: the time expressions of a text, each resolved against the publication date."""
+
+from __future__ import annotations
+
+from ..models import TimeExpression, TimeSpan
+from .interpret import reader
+from .patterns import gate
+
+# How far before its first anchor word (a digit, month, unit ...) an expression may start
+# ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
+_LEAD = 40
+# How far after its anchor word an expression may still go on ("Mai bis Mitte Juni 2025").
+_TAIL = 120
+
+
+def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
+        end: int | None = None) -> list[TimeExpression]:
+    """Time expressions in text[start:end], sorted and non-overlapping, offsets into `text`.
+
+    Relative and undated expressions are resolved against `published` (a span of any
+    precision); without it they come back with `resolved=False` and no span.
+    """
+    read = reader(language)
+    scan = read.scan
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
+    out: list[TimeExpression] = []
+    done = start  # nothing before this offset can start a new expression
+    for anchor in gate(language).finditer(text, start, end):
+        if anchor.end() <= done:
+            continue
+        pos = max(done, anchor.start() - _LEAD)
+        limit = min(end, anchor.end() + _TAIL)
+        while pos <= anchor.start():
+            m = scan.search(text, pos, limit)
+            if m is not None and m.end() >= limit > m.start() and limit < end:
+                m = scan.search(text, m.start(), end)  # the window cut it short: read it whole
+            if m is None or m.start() > anchor.start():
+                break
+            expr = read.read(m, text, published, end)
+            if expr is None:
+                pos = m.start() + 1
+                continue
+            out.append(expr)
+            done = pos = expr.end
+    return out
