@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .resolve import Direction
 
 _BOUNDARY = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?](?=\s)|\n")
@@ -19,11 +19,13 @@ _REACH = 400
 
 
 @cache
-def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon(language)
-    past = re.compile(rf"(?<!\w){lex.alt(('tense', 'past'))}")
+    endings = alternation(lex.forms("tense", "past_endings"))
+    past = re.compile(rf"(?<!\w)(?:{lex.alt(('tense', 'past'))}|(?-i:[^\W\d_A-ZÄÖÜ][^\W\d_]+){endings})")
     plan = re.compile(rf"(?<!\w){lex.alt(('tense', 'plan'))}")
-    return past, plan
+    retro = re.compile(rf"(?<!\w){lex.alt(('tense', 'retro'))}")
+    return past, plan, retro
 
 
 def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
@@ -38,11 +40,14 @@ def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUND
 
 
 def direction(text: str, start: int, end: int, language: str) -> Direction:
-    """"future" for a plan or expectation (it wins over past tense), "past" for a report, else None."""
-    past, plan = _cues(language)
+    """"future" for a plan or expectation (it wins over past tense), "past" for a report, "both" for a
+    plan told in retrospect ("ursprünglich für Juni geplant": the nearest June), else None."""
+    past, plan, retro = _cues(language)
     # The expression's own clause decides first ("Anfang April wurde X gezeigt, Ende April sollte Y folgen").
     for boundary in (_CLAUSE, _BOUNDARY):
         left, right = sentence(text, start, end, boundary)
+        if retro.search(text, left, right):
+            return "both"
         if plan.search(text, left, right):
             return "future"
         if past.search(text, left, right):

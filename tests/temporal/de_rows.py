@@ -226,6 +226,12 @@ ROWS = [
     R("Anfang 2025 begann der Umbau.", "Anfang 2025", "2025", "2025-01-01", "2025-04-30", pub=None, mod="start"),
     R("Im Herbst soll es so weit sein.", "Herbst", None, pub=None, resolved=False),
     R("Q3 2024 war stark.", "Q3 2024", "2024-35", pub=None),
+    # -- plans told in retrospect point to the nearest occurrence, past tense by verb ending ------
+    R("Vorgestellt werden sollte es eigentlich Ende März auf der Messe.", "Ende März", "2025-03", "2025-03-21", "2025-03-31", mod="end", pub="2025-04"),
+    R("Ursprünglich war der Start für Februar geplant, nun wird es Herbst.", "Februar", "2025-02", pub="2025-03"),
+    R("Ursprünglich für das Frühjahr erwartet, nach einer ersten Verschiebung vom Januar, wird der Start nun später erfolgen.", "Januar", "2025-01", pub="2025-02"),
+    R("Der Minister präzisierte später im Februar, dass ein Entwurf folgen würde.", "Februar", "2025-02"),
+    R("Die Behörde reagierte im Dezember, dass ein Gesetz kommen würde.", "Dezember", "2024-12"),
 ]
 
 # Systematic rows: every month in the usual forms, number words with units.

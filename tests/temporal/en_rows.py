@@ -195,6 +195,10 @@ ROWS = [
     R("Everything is currently quiet.", "currently", None, pub=None, kind="present", resolved=False),
     R("Two weeks ago things were different.", "Two weeks ago", None, pub=None, resolved=False),
     R("The rebuild began in early 2025.", "early 2025", "2025", "2025-01-01", "2025-04-30", pub=None, mod="start"),
+    # -- plans told in retrospect point to the nearest occurrence -----------------------------------
+    R("The phone was supposed to launch in late March, but it will now ship later.", "late March", "2025-03", "2025-03-21", "2025-03-31", mod="end", pub="2025-04"),
+    R("The release had originally been planned for June, the firm will now wait.", "June", "2025-06", pub="2025-05"),
+    R("Sales were initially expected in February; they will now start later.", "February", "2025-02", pub="2025-03"),
 ]
 
 for i, name in enumerate(MONTHS, start=1):
