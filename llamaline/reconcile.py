@@ -1,0 +1,617 @@
+"""Mentions -> Events: one event per real-world happening, with its sources, conflicts and origins.
+
+How mentions merge (blocking and sorting, never all pairs):
+
+1. Plans, expectations and denials are not the happening: they go to the leftovers untouched.
+2. **Atoms.** Dated mentions of one type group with the same subjects (a family named beside exactly one of
+   its members only qualifies it and is dropped) are taken finest span first; each joins the one cluster
+   whose running intersection its span overlaps (or, failing that, a cluster of its own type whose span of at
+   most a week lies at most `TOLERANCE_DAYS` away: a near miss, kept as a date conflict). A span that
+   overlaps several clusters is ambiguous (say "2025" beside an April and a May event): it goes to the leftovers.
+3. **Subjects across families.** Atoms of one type group whose cores overlap agree on subjects when one
+   side's every subject is equal to, a family of, or a member of a subject of the other side. Atoms that
+   agree both ways (a model line and one of its models) merge; an atom naming strictly less (a model alone
+   beside "the model and its maker") joins the broader ones. Merges keep a common day (the running
+   intersection), so a family mention can bridge two sibling models released together, and an atom whose
+   partners lie apart in time (a quarter beside a January and a March event) stays an event of its own.
+4. `report` / `statement` mentions join the one event of a specific type whose subjects agree and whose span
+   they overlap; else they form report / statement events of their own by the same rules.
+5. Mentions without subjects, and undated mentions, join an event only when exactly one event matches
+   (type group, subjects, and time where there is one); else they go to the leftovers.
+
+Every decision uses only the content of the mentions (orders are content orders, matching for steps 4-5 is
+against the events of step 3, not the growing ones), so shuffled input gives identical output, and the
+events' own mentions reconcile to the same events.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date
+from operator import itemgetter
+
+from .ids import KIND_RANK, base_id, find_events, make_ids_unique, title
+from .models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
+from .timespan import cover, interval
+
+__all__ = ["reconcile", "find_events", "group_of", "TYPE_GROUPS"]
+
+# Types that describe one happening from different sides; every other type is a group of its own.
+TYPE_GROUPS: dict[str, str] = {"announcement": "launch", "release": "launch"}
+# Types that say someone said something, and may be the saying of a specific happening.
+GENERIC_TYPES = frozenset({"report", "statement"})
+# Modalities that are not the happening itself: claims about it (issue 6), not events.
+NOT_HAPPENED = frozenset({"planned", "expected", "denied"})
+# Spans of one type this many days apart still merge (day-level reporting noise), as a date conflict.
+TOLERANCE_DAYS = 3
+# ... between spans of at most a week ("5 April" and "7 April"; not "April" and "May").
+_NEAR_MISS_WIDTH = 7
+# Spans wider than this many months are not indexed by month but scanned.
+_WIDE_MONTHS = 36
+_PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "quarter": 3, "interval": 4, "year": 5}
+_TYPE_RANK = {t: i for i, t in enumerate(EVENT_TYPES)}
+# Subject kinds in the order they lead an id or a title.
+
+
+def group_of(event_type: str) -> str:
+    return TYPE_GROUPS.get(event_type, event_type)
+
+
+# A working record of one mention: (rank, mention, group, subject signature, start ordinal, end ordinal).
+# (and the running month numbers of start and end).
+_RANK, _M, _GROUP, _SIG, _S, _E, _MS, _ME = range(8)
+
+
+def reconcile(
+    mentions: Sequence[Mention],
+    *,
+    families: Mapping[str, str] | None = None,
+    outlets: Mapping[str, str] | None = None,
+    kinds: Mapping[str, str] | None = None,
+) -> tuple[list[Event], list[Mention]]:
+    """(events sorted by date, leftover mentions sorted by source and offset).
+
+    `families` maps a subject to the family it belongs to (a model to its model line), `outlets` a source id
+    to its outlet's name (for origins), `kinds` a subject to its kind (person, organisation, ...; for titles).
+    """
+    fam = _Family(families or {})
+    # Records are made in input order (memory order: much faster at a million mentions), then ranked.
+    recs = []
+    reduce = fam.reduce
+    for m in mentions:
+        w, sig = m.when, reduce(m.subjects)
+        if m.modality in NOT_HAPPENED:
+            kind = 0
+        elif w is None:
+            kind = 1
+        else:
+            kind = 2 if not sig else 3 if m.type in GENERIC_TYPES else 4
+        if w is not None:
+            a, b = w.start, w.end
+            recs.append([m.source, m.start, m.end, m.type, m, TYPE_GROUPS.get(m.type, m.type), sig,
+                         a.toordinal(), b.toordinal(), a.year * 12 + a.month - 1, b.year * 12 + b.month - 1, kind])
+        else:
+            recs.append([m.source, m.start, m.end, m.type, m, TYPE_GROUPS.get(m.type, m.type), sig, 0, 0, 0, 0, kind])
+    # plans | undated | dated without subjects | reports and statements | specific happenings
+    leftovers, undated, loose, generic, specific = [], [], [], [], []
+    bins = (leftovers, undated, loose, generic, specific)
+    for rank, r in enumerate(_content_order(recs)):
+        bins[r[11]].append((rank, *r[4:11]))
+
+    protos = _merge(specific, fam, leftovers)
+    # Reports and statements of a specific happening join it; the others become events of their own.
+    index = _Index(fam)
+    index.add(protos)
+    own = []
+    for rec in generic:
+        hits = index.match(rec[_SIG], None, rec[_S], rec[_E])
+        (hits[0].attached.append(rec) if len(hits) == 1 else own.append(rec))
+    generic_protos = _merge(own, fam, leftovers)
+    protos += generic_protos
+    index.add(generic_protos)
+
+    all_groups = sorted({p.group for p in protos})
+    for rec in loose + undated:  # without subjects or without a date: must point at exactly one event
+        groups = all_groups if rec[_M].type in GENERIC_TYPES else [rec[_GROUP]]
+        if rec[_M].when is None:
+            hits = index.match(rec[_SIG], groups)
+        else:
+            hits = index.match(rec[_SIG], set(groups), rec[_S], rec[_E])
+        (hits[0].attached.append(rec) if len(hits) == 1 else leftovers.append(rec))
+
+    fields = [_build(p, fam, outlets or {}, kinds or {}) for p in protos]
+    make_ids_unique(fields)
+    events = [_construct(Event, f) for f in fields]
+    events.sort(key=lambda e: (e.when.start, e.when.end, e.id))
+    leftovers.sort(key=lambda r: r[_RANK])
+    return events, [r[_M] for r in leftovers]
+
+
+def _content_order(recs: list[list]) -> list[list]:
+    """Records by (source, start, end, type), ties broken by the mentions' whole content."""
+    head = itemgetter(0, 1, 2, 3)
+    recs.sort(key=head)
+    i, n = 0, len(recs)
+    while i < n - 1:
+        if recs[i][:4] != recs[i + 1][:4]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and recs[j][:4] == recs[i][:4]:
+            j += 1
+        recs[i:j] = sorted(recs[i:j], key=lambda r: _mention_key(r[4]))
+        i = j
+    return recs
+
+
+def _mention_key(m: Mention) -> tuple:
+    w = m.when
+    return (m.source, m.start, m.end, m.type, m.modality, m.subjects,
+            (w.start, w.end, w.edtf, w.precision) if w is not None else (), m.time_text or "",
+            m.attributed_to or "", m.trigger or "", m.quote)
+
+
+# ---------------------------------------------------------------------------------------------- subjects
+
+
+class _Family:
+    """Families of subjects (child -> parent) and the subject agreement rule, with caches."""
+
+    def __init__(self, parents: Mapping[str, str]):
+        self.parents = dict(parents)
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._reduced: dict[tuple, tuple[str, ...]] = {}
+        self._canon: dict[tuple, tuple[str, ...]] = {}
+        self._lifted: dict[int, frozenset[str]] = {}
+
+    def ancestors(self, subject: str) -> tuple[str, ...]:
+        chain = self._ancestors.get(subject)
+        if chain is None:
+            found, seen, parent = [], {subject}, self.parents.get(subject)
+            while parent is not None and parent not in seen:
+                found.append(parent)
+                seen.add(parent)
+                parent = self.parents.get(parent)
+            chain = self._ancestors[subject] = tuple(found)
+        return chain
+
+    def reduce(self, subjects: Sequence[str]) -> tuple[str, ...]:
+        """The subjects, sorted, without a family named beside exactly one of its members.
+
+        "Behemoth, the largest Llama 4 model" is about Behemoth: the family only qualifies it. A family
+        named beside several of its members ("the Llama 4 herd, Scout and Maverick") or alone stands for itself.
+        """
+        key = tuple(subjects)
+        sig = self._reduced.get(key)
+        if sig is None:
+            names = set(subjects)
+            members: dict[str, int] = defaultdict(int)
+            for o in names:
+                for a in self.ancestors(o):
+                    if a in names and o not in self.ancestors(a):
+                        members[a] += 1
+            sig = tuple(sorted(s for s in names if members.get(s, 0) != 1))
+            sig = self._reduced[key] = self._canon.setdefault(sig, sig)
+        return sig
+
+    def raw(self, subjects: list[str]) -> tuple[str, ...]:
+        """A mention's own subjects as one canonical tuple (no family dropped), for scoring."""
+        key = tuple(subjects)
+        return self._canon.setdefault(key, key)
+
+    def lifted(self, sig: tuple[str, ...]) -> frozenset[str]:
+        """The subjects and all their families: the blocking keys of a signature."""
+        keys = self._lifted.get(id(sig))
+        if keys is None:
+            sig = self._canon.setdefault(sig, sig)  # keeps the tuple (and so its id) alive
+            keys = self._lifted[id(sig)] = frozenset(sig).union(*(self.ancestors(s) for s in sig))
+        return keys
+
+    def related(self, a: str, b: str) -> bool:
+        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def covers(self, x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+        """Every subject of x is one of y's, its family, or a member of its family."""
+        anc = self.ancestors
+        if len(y) == 1:
+            b = y[0]
+            up = anc(b)
+            return all(a == b or a in up or b in anc(a) for a in x)
+        up = self.lifted(y)  # y's subjects and their families
+        return all(a in up or not set(y).isdisjoint(anc(a)) for a in x)
+
+    def relation(self, x: tuple[str, ...], y: tuple[str, ...]) -> int:
+        """0: disagree; 3: agree both ways; 1: x names strictly less than y; 2: y names strictly less than x.
+
+        Not memoised: at scale almost every pair is new, and a memo costs more memory than it saves time.
+        """
+        if x is y or x == y:
+            return 3
+        if not x or not y:
+            return 0
+        return (1 if self.covers(x, y) else 0) | (2 if self.covers(y, x) else 0)
+
+    def depth(self, subject: str) -> int:
+        return len(self.ancestors(subject))
+
+
+class _Proto:
+    """An event in the making: atoms (clusters of mentions) plus mentions attached to it."""
+
+    __slots__ = ("group", "sig", "s", "e", "members", "attached", "rank")
+
+    def __init__(self, group: str, sig: tuple, s: int, e: int, members: list, rank: int):
+        self.group, self.sig, self.s, self.e, self.members, self.rank = group, sig, s, e, members, rank
+        self.attached: list = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return self.s <= e and s <= self.e
+
+
+class _Index:
+    """Events filed by subject key and by type group or month, to tell whether 0, 1 or more match a mention.
+
+    An event is filed under "~k" for each of its subjects and their families, "=k" for each of its subjects,
+    and "*". A mention about subjects A probes "~a" and "=family of a" for each a in A: every event whose
+    subjects agree with A is filed under one of them, and no probe touches a whole family's events.
+    """
+
+    def __init__(self, fam: _Family):
+        self.fam = fam
+        self.by_group: dict[tuple, list[_Proto]] = defaultdict(list)
+        self.by_month: dict[tuple, list[_Proto]] = defaultdict(list)
+        self.wide: dict[str, list[_Proto]] = defaultdict(list)
+
+    def add(self, protos: list[_Proto]) -> None:
+        for p in protos:
+            keys = ["*", *("~" + k for k in self.fam.lifted(p.sig)), *("=" + k for k in p.sig)]
+            lo, hi = _month(p.s), _month(p.e)
+            for k in keys:
+                self.by_group[(p.group, k)].append(p)
+                if hi - lo > _WIDE_MONTHS:
+                    self.wide[k].append(p)
+                else:
+                    for month in range(lo, hi + 1):
+                        self.by_month[(month, k)].append(p)
+
+    def match(self, sig: tuple, groups, s: int | None = None, e: int | None = None) -> list[_Proto]:
+        """Events of `groups` (None: any) whose subjects agree with `sig` (any if empty) and whose span
+        overlaps [s, e] (if given); stops at two, which is already ambiguous."""
+        if sig:
+            probes = sorted({"~" + a for a in sig} | {"=" + f for a in sig for f in self.fam.ancestors(a)})
+        else:
+            probes = ["*"]
+        if s is None:
+            lists = [self.by_group.get((g, k), ()) for g in groups for k in probes]
+        else:
+            lo, hi = _month(s), _month(e)
+            if hi - lo > _WIDE_MONTHS:
+                every = sorted({g for g, _ in self.by_group})
+                lists = [self.by_group.get((g, k), ()) for g in every for k in probes]
+            else:
+                lists = [self.by_month.get((m, k), ()) for m in range(lo, hi + 1) for k in probes]
+                lists += [self.wide.get(k, ()) for k in probes]
+        found: dict[int, _Proto] = {}
+        rejected: set[int] = set()
+        for candidates in lists:
+            for p in candidates:
+                key = id(p)
+                if key in found or key in rejected:
+                    continue
+                if ((groups is not None and s is not None and p.group not in groups)
+                        or (s is not None and not p.overlaps(s, e))
+                        or (sig and not self.fam.relation(sig, p.sig))):
+                    rejected.add(key)
+                    continue
+                found[key] = p
+                if len(found) > 1:
+                    return list(found.values())
+        return list(found.values())
+
+
+# ---------------------------------------------------------------------------------------------- merging
+
+
+def _merge(recs: list[tuple], fam: _Family, leftovers: list) -> list[_Proto]:
+    """Dated records with subjects -> events in the making (steps 2 and 3 of the module doc)."""
+    by_sig: dict[tuple, list[tuple]] = defaultdict(list)
+    for rec in recs:
+        by_sig[(rec[_GROUP], rec[_SIG])].append(rec)
+    atoms: list[_Proto] = []
+    for (group, sig), members in by_sig.items():
+        for cluster in _cluster_in_time(members, leftovers):
+            atoms.append(_Proto(group, sig, cluster[0], cluster[1], cluster[2], cluster[2][0][_RANK]))
+    atoms.sort(key=lambda a: a.rank)
+
+    parent = list(range(len(atoms)))
+    core = [(a.s, a.e) for a in atoms]  # running intersection of each component (at its root)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(ids: list[int]) -> None:
+        """Merge the components of `ids` if their cores share a day (so an event's date never falls apart)."""
+        roots = sorted({find(i) for i in ids})
+        if len(roots) < 2:
+            return
+        s, e = max(core[r][0] for r in roots), min(core[r][1] for r in roots)
+        if s > e:
+            return
+        for r in roots[1:]:
+            parent[r] = roots[0]
+        core[roots[0]] = (s, e)
+
+    same: dict[int, list[int]] = defaultdict(list)
+    broader: dict[int, list[int]] = defaultdict(list)
+    for i, j in sorted(_overlapping_pairs(atoms, fam)):
+        rel = fam.relation(atoms[i].sig, atoms[j].sig)
+        if rel == 3:
+            same[i].append(j)
+            same[j].append(i)
+        elif rel == 1:
+            broader[i].append(j)
+        elif rel == 2:
+            broader[j].append(i)
+    # An atom whose partners lie apart in time (a quarter beside a January and a March event) could be
+    # either: it stays an event of its own rather than joining one at random or chaining them together.
+    partners: dict[int, list[int]] = defaultdict(list)
+    for group_ in (same, broader):
+        for i, js in group_.items():
+            for j in js:
+                partners[i].append(j)
+                partners[j].append(i)
+    spread = {i for i, js in partners.items()
+              if max(atoms[j].s for j in js + [i]) > min(atoms[j].e for j in js + [i])}
+    # Subjects that agree both ways merge, finest atoms first.
+    for i in sorted(same, key=lambda k: (atoms[k].e - atoms[k].s, atoms[k].rank)):
+        if i not in spread:
+            for j in same[i]:
+                if j not in spread:
+                    join([i, j])
+    # A narrower atom joins the broader ones it agrees with when they can all be one happening; broadest first.
+    for i in sorted(broader, key=lambda k: (-len(atoms[k].sig), atoms[k].rank)):
+        if i not in spread:
+            join([i, *(j for j in broader[i] if j not in spread)])
+
+    components: dict[int, list[_Proto]] = defaultdict(list)
+    for i, atom in enumerate(atoms):
+        components[find(i)].append(atom)
+    protos = []
+    for parts in components.values():
+        if len(parts) == 1:
+            protos.append(parts[0])
+            continue
+        s, e = max(p.s for p in parts), min(p.e for p in parts)
+        sig = fam.reduce(sorted({x for p in parts for x in p.sig}))
+        members = [r for p in parts for r in p.members]
+        protos.append(_Proto(parts[0].group, sig, s, e, members, min(p.rank for p in parts)))
+    protos.sort(key=lambda p: p.rank)
+    return protos
+
+
+_MONTHS: dict[int, int] = {}
+
+
+def _month(ordinal: int) -> int:
+    """A running month number of a day ordinal (memoised: few distinct days recur)."""
+    m = _MONTHS.get(ordinal)
+    if m is None:
+        d = date.fromordinal(ordinal)
+        m = _MONTHS[ordinal] = d.year * 12 + d.month - 1
+    return m
+
+
+def _cluster_in_time(recs: list[tuple], leftovers: list) -> list[list]:
+    """Finest span first; each joins the one cluster whose running intersection it overlaps."""
+    if len(recs) == 1:
+        r = recs[0]
+        return [[r[_S], r[_E], [r], {r[_M].type}]]
+    recs = sorted(recs, key=lambda r: (r[_E] - r[_S], r[_S], r[_RANK]))
+    clusters: list[list] = []  # [core start, core end, members, types]
+    buckets: dict[int, list[int]] = defaultdict(list)
+    wide: list[int] = []
+
+    def near(lo: int, hi: int) -> list[int] | range:
+        if len(clusters) <= 16 or hi - lo > _WIDE_MONTHS:  # few clusters: scanning beats the index
+            return range(len(clusters))
+        found = set(wide)
+        for month in range(lo, hi + 1):
+            found.update(buckets.get(month, ()))
+        return sorted(found)
+
+    for rec in recs:
+        s, e = rec[_S], rec[_E]
+        hits = [c for c in near(rec[_MS], rec[_ME]) if clusters[c][0] <= e and s <= clusters[c][1]]
+        if len(hits) == 1:
+            c = clusters[hits[0]]
+            c[0], c[1] = max(c[0], s), min(c[1], e)
+            c[2].append(rec)
+            c[3].add(rec[_M].type)
+            continue
+        if len(hits) > 1:
+            leftovers.append(rec)
+            continue
+        kind = rec[_M].type
+        close = [] if e - s >= _NEAR_MISS_WIDTH else [
+            c for c in near(_month(s - TOLERANCE_DAYS), _month(e + TOLERANCE_DAYS))
+            if kind in clusters[c][3] and clusters[c][1] - clusters[c][0] < _NEAR_MISS_WIDTH
+            and max(clusters[c][0] - e, s - clusters[c][1]) <= TOLERANCE_DAYS]
+        if len(close) == 1:  # a near miss: joins, keeps the core, becomes a date conflict
+            clusters[close[0]][2].append(rec)
+            continue
+        clusters.append([s, e, [rec], {kind}])
+        lo, hi = rec[_MS], rec[_ME]
+        if hi - lo > _WIDE_MONTHS:
+            wide.append(len(clusters) - 1)
+        else:
+            for month in range(lo, hi + 1):
+                buckets[month].append(len(clusters) - 1)
+    return clusters
+
+
+def _overlapping_pairs(atoms: list[_Proto], fam: _Family) -> set[tuple[int, int]]:
+    """Pairs of atoms with different subjects in a shared block (group, subject or family) whose cores overlap."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, atom in enumerate(atoms):
+        for key in fam.lifted(atom.sig):
+            blocks[(atom.group, key)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        first = atoms[members[0]].sig
+        if all(atoms[i].sig == first for i in members):
+            continue  # one signature: its atoms never overlap (step 2 kept them apart)
+        members.sort(key=lambda i: (atoms[i].s, atoms[i].e, i))
+        active: list[tuple[int, int]] = []  # heap of (core end, atom)
+        for i in members:
+            a = atoms[i]
+            while active and active[0][0] < a.s:
+                heapq.heappop(active)
+            for _, j in active:
+                if atoms[j].sig != a.sig and fam.relation(a.sig, atoms[j].sig):
+                    pairs.add((min(i, j), max(i, j)))
+            heapq.heappush(active, (a.e, i))
+    return pairs
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+
+def _build(p: _Proto, fam: _Family, outlets: Mapping[str, str], kinds: Mapping[str, str]) -> dict:
+    """The fields of one Event (built without re-validating what are already valid models)."""
+    recs = sorted(p.members + p.attached, key=lambda r: r[_RANK])
+    mentions = [r[_M] for r in recs]
+    dated = [r for r in recs if r[_M].when is not None]
+    conflicts: list[Conflict] = []
+    s, e = max(r[_S] for r in dated), min(r[_E] for r in dated)
+    if s <= e:
+        when = _named_span(dated, s, e)
+    else:
+        spans = sorted({r[_M].when for r in dated}, key=lambda w: (w.start, w.end, w.edtf))
+        when = cover(spans)
+        if when.precision != "interval":
+            when = interval(when.start, when.end, when.edtf)
+        said = sorted({(r[_M].when.start, r[_M].when.end, r[_M].source, r[_M].time_text or r[_M].when.edtf,
+                        r[_M].when.edtf) for r in dated})
+        detail = "; ".join(f"{src} says {text!r} ({edtf})" for _, _, src, text, edtf in said)
+        conflicts.append(Conflict.model_construct(field="when", detail=f"the sources disagree on the date: {detail}"))
+    considered = sorted({m.source for m in mentions if m.modality == "considered"})
+    happened = sorted({m.source for m in mentions if m.modality == "happened"})
+    if considered and happened:
+        conflicts.append(Conflict.model_construct(
+            field="modality",
+            detail=f"considered according to {', '.join(considered)}; happened according to {', '.join(happened)}"))
+    event_type = _event_type(mentions, p.group)
+    subjects = sorted({s for m in mentions for s in m.subjects})
+    main = _main_subjects(mentions, subjects, fam, kinds, event_type)
+    only_considered = bool(considered) and not happened
+    origins = sorted({_origin(m, outlets) for m in mentions})
+    return dict(
+        id=base_id(when, main, event_type, only_considered),
+        type=event_type,
+        title=title(event_type, main, kinds, only_considered),
+        subjects=subjects,
+        when=when,
+        sources=sorted({m.source for m in mentions}),
+        mentions=mentions,
+        conflicts=conflicts,
+        origins=origins,
+    )
+
+
+_ALL_SET = set(Event.model_fields)
+
+
+def _construct(cls, fields: dict):
+    """An instance of a pydantic model from fields that are already valid: what `model_construct` does,
+    without its per-field bookkeeping (a third of the build time at a million mentions)."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", fields)
+    object.__setattr__(obj, "__pydantic_fields_set__", _ALL_SET)  # shared: frozen models never add to it
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _named_span(dated: list[tuple], s: int, e: int) -> TimeSpan:
+    """The intersection, as the finest mention span with exactly those bounds where one exists."""
+    exact = [r[_M].when for r in dated if r[_S] == s and r[_E] == e]
+    if exact:
+        return min(exact, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.edtf))
+    a, b = date.fromordinal(s), date.fromordinal(e)
+    return TimeSpan.model_construct(edtf=f"{a.isoformat()}/{b.isoformat()}", start=a, end=b, precision="interval")
+
+
+def _event_type(mentions: list[Mention], group: str) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        if group_of(m.type) == group:
+            counts[m.type] += 1
+    if not counts:
+        return group if group in _TYPE_RANK else "other"
+    return min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
+
+
+def _origin(m: Mention, outlets: Mapping[str, str]) -> str:
+    if m.attributed_to and m.attributed_to not in _unnamed_attributions():
+        return m.attributed_to
+    return outlets.get(m.source) or m.source
+
+
+_UNNAMED: frozenset[str] | None = None
+
+
+def _unnamed_attributions() -> frozenset[str]:
+    """The constants the extractor gives unnamed reports ("reportedly"): not an origin of their own."""
+    global _UNNAMED
+    if _UNNAMED is None:
+        from . import lang
+
+        found = set()
+        for code in lang.languages():
+            try:
+                value = lang.load(code, "events").get("unnamed_attribution")
+            except (KeyError, OSError, ValueError):
+                continue
+            if value:
+                found.add(value)
+        _UNNAMED = frozenset(found)
+    return _UNNAMED
+
+
+# With subject kinds known, the kind of subject that leads an event of each type.
+_LEADING_KIND = {"conference": "event", "departure": "person", "appointment": "person", "hiring": "person",
+                 "founding": "organisation", "announcement": "product", "release": "product", "delay": "product",
+                 "abandonment": "product"}
+
+
+def _main_subjects(mentions: list[Mention], subjects: list[str], fam: _Family, kinds: Mapping[str, str],
+                   event_type: str) -> list[str]:
+    """Up to two subjects most mentions are about (a family counts for its members), the most specific first:
+    the deepest subject in at least three quarters as many mentions as the most named one.
+
+    The second must be unrelated to the first and named in at least half as many mentions.
+    """
+    if len(subjects) < 2:
+        return list(subjects)
+    score: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        for key in fam.lifted(fam.raw(m.subjects)):
+            score[key] += 1
+    wanted = _LEADING_KIND.get(event_type)
+    top = max(score[s] for s in subjects)
+    ranked = sorted(subjects, key=lambda s: (kinds.get(s) != wanted if kinds else False, 4 * score[s] < 3 * top,
+                                             -fam.depth(s), -score[s], KIND_RANK.get(kinds.get(s, ""), 5), s))
+    if not ranked:
+        return []
+    main = [ranked[0]]
+    others = [s for s in subjects if 2 * score[s] >= score[main[0]] and not fam.related(s, main[0])]
+    if others:
+        main.append(min(others, key=lambda s: (-score[s], KIND_RANK.get(kinds.get(s, ""), 5), s)))
+    return main
