@@ -190,11 +190,13 @@ def export(
 
     Example: llamaline export --format json -o timeline.json
     """
-    with _failures():
-        from .export import WRITERS, render, schema_json, write_atomic
+    from .export import WRITERS
 
-        if format not in WRITERS:
-            raise typer.BadParameter(f"unknown format {format!r} (have: {', '.join(sorted(WRITERS))})", param_hint="--format")
+    if format not in WRITERS:
+        raise typer.BadParameter(f"unknown format {format!r} (have: {', '.join(sorted(WRITERS))})", param_hint="--format")
+    with _failures():
+        from .export import render, schema_json, write_atomic
+
         text = schema_json() if schema else render(_timeline(corpus, jobs), format)
         if output is None or str(output) == "-":
             _emit(text)

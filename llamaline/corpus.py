@@ -201,9 +201,10 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
     try:
         data = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # Where the broken construct began (an unclosed list) beats where the parser gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # 0-based inside the block, which starts on line 2
-        problem = getattr(exc, "problem", None) or "not valid YAML"
+        problem = " ".join(filter(None, (getattr(exc, "context", None), getattr(exc, "problem", None)))) or "not valid YAML"
         raise CorpusError(f"{path}:{line}: malformed front matter: {problem}") from None
     if not isinstance(data, dict):
         raise CorpusError(f"{path}:2: malformed front matter: expected 'key: value' lines")

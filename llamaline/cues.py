@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterable, NamedTuple
+from itertools import accumulate, compress
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from . import lang
 
@@ -61,8 +62,32 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     low = text.lower()
     if len(low) == len(text):
-        return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(low, start, end)]  # type: ignore[misc]
+        return spans_of_words(low[start:end], start)
     return [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(text, start, end)]  # type: ignore[misc]
+
+
+_WORDS_AND_GAPS = re.compile(r"([^\W_]+)")  # TOKEN, captured: split() alternates gap, word, gap, ..., gap
+
+
+def spans_of_words(text: str, offset: int = 0) -> list[Token]:
+    """`(start + offset, end + offset, word)` of every TOKEN in text: what a `finditer` gives, made at C speed."""
+    parts = _WORDS_AND_GAPS.split(text)
+    ends = list(accumulate(map(len, parts), initial=offset))
+    return list(zip(ends[1::2], ends[2::2], parts[1::2]))  # type: ignore[arg-type]
+
+
+_last_tokens: list = [None, -1, []]  # (text, start, tokens) of the last document tokenized by `document_tokens`
+
+
+def document_tokens(text: str, start: int = 0) -> list[Token]:
+    """`tokenize(text, start)`, remembered for the last text: event and claim extraction read the same document.
+    The list is shared: callers must not change it."""
+    memo = _last_tokens
+    if memo[0] is text and memo[1] == start:
+        return memo[2]
+    tokens = tokenize(text, start)
+    memo[0], memo[1], memo[2] = text, start, tokens
+    return tokens
 
 
 class CuePatterns:
@@ -138,34 +163,48 @@ class CuePatterns:
         self._cache[low] = result
         return result
 
-    def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None) -> list[CueHit]:
-        """Matches among tokens[first:last] (a sentence); patterns never reach beyond it."""
-        last = len(tokens) if last is None else last
+    def token_ids(self, tokens: Sequence[Token]) -> list[frozenset[int]]:
+        """Element ids of every token (aligned with `tokens`): computed once per document, then sliced per sentence."""
         get = self._cache.get
-        token_ids = []
-        for i in range(first, last):
-            ids = get(tokens[i][2])
-            token_ids.append(self.ids(tokens[i][2]) if ids is None else ids)
+        found = list(map(get, [t[2] for t in tokens]))
+        if None in found:
+            ids = self.ids
+            found = [ids(t[2]) if f is None else f for t, f in zip(tokens, found)]
+        return found
+
+    def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None,
+             ids: Sequence[frozenset[int]] | None = None) -> list[CueHit]:
+        """Matches among tokens[first:last] (a sentence); patterns never reach beyond it.
+
+        `ids`, if given, is `token_ids(tokens)` computed beforehand (aligned with `tokens`)."""
+        last = len(tokens) if last is None else last
+        if ids is None:
+            token_ids: Sequence[frozenset[int]] = self.token_ids(tokens[first:last])
+            base = first
+        else:
+            token_ids, base = ids, 0
         hits: list[CueHit] = []
         present: set[int] | None = None
-        for offset, ids in enumerate(token_ids):
-            if not ids:
-                continue
-            for element in ids:
-                for pattern in self._starting.get(element, ()):
-                    j = self._match(pattern, text, tokens, token_ids, first, first + offset, last)
+        starting = self._starting
+        # only tokens that match some element can start a pattern
+        for at in compress(range(first, last), token_ids[first - base : last - base]):
+            for element in token_ids[at - base]:
+                for pattern in starting.get(element, ()):
+                    j = self._match(pattern, text, tokens, token_ids, base, at, last)
                     if j is None:
                         continue
                     if pattern.context:
                         if present is None:
-                            present = set().union(*token_ids) if token_ids else set()
+                            present = set().union(*token_ids[first - base : last - base])
                         if not present.intersection(pattern.context):
                             continue
-                    hits.append(CueHit(pattern.category, pattern.label, tokens[first + offset][0], tokens[j][1],
-                                       first + offset, j, bool(pattern.context)))
+                    hits.append(CueHit(pattern.category, pattern.label, tokens[at][0], tokens[j][1],
+                                       at, j, bool(pattern.context)))
+        if not hits:
+            return hits
         return sorted(set(hits), key=lambda h: (h.start, -h.end, h.category, h.label))
 
-    def _match(self, pattern: _Pattern, text: str, tokens: list[Token], token_ids: list[frozenset[int]],
+    def _match(self, pattern: _Pattern, text: str, tokens: list[Token], token_ids: Sequence[frozenset[int]],
                base: int, i: int, last: int) -> int | None:
         j = i
         n_elements = len(pattern.elements)

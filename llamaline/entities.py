@@ -10,6 +10,7 @@ like a name (`DeepSeek`, `GPT-4o`).
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import lang
-from .cues import TOKEN, cues_for, language_or_default
+from .cues import TOKEN, cues_for, language_or_default, spans_of_words
 
 KINDS = ("person", "organisation", "product", "event", "outlet")
 UNKNOWN = "unknown"
@@ -89,6 +90,10 @@ class Gazetteer:
         firsts = sorted(self._surfaces, key=lambda w: (-len(w), w))
         # where a known name may start: lets a sentence without one skip the word-by-word scan
         self._candidates = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, firsts)) + r")") if firsts else None
+        # a whole word that is a name's first word, or that word with a genitive "s": where `_known_at` may match
+        self._first_words = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, firsts)) + r")s?(?![^\W_])")
+                             if firsts else None)
+        self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities}
@@ -135,36 +140,53 @@ class Gazetteer:
              marked: bool = True) -> list[EntityHit]:
         """Known and (unless `marked` is False) marked names in text[start:end] (one sentence), in text order."""
         end = len(text) if end is None else end
-        candidates = [m.start() for m in self._candidates.finditer(text, start, end)] if self._candidates else []
-        if not marked and not candidates:
-            return []
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+        memo = self._memo
+        if memo is None or memo.text is not text:
+            memo = self._memo = _DocumentNames(text, self._first_words)
+        key = (start, end, language_or_default(language))
+        known = memo.known.get(key)
+        if known is None:
+            known = memo.known[key] = self._find_known(text, memo, start, end, key[2])
+        tokens, hits, taken = known
+        if not marked:
+            return _without_overlaps(hits)
+        result = memo.marked.get(key)
+        if result is None:
+            everything = hits + _marked_names(text, tokens, taken, start, end, key[2], self)
+            everything.sort(key=lambda h: (h.start, -h.end))
+            result = memo.marked[key] = _without_overlaps(everything)
+        return list(result)
+
+    def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str):
+        """(tokens, known-name hits, token indices they take) of text[start:end]."""
+        cut = memo.cut(start, end)
+        if cut is not None:
+            i, j = cut
+            tokens = memo.tokens[i:j]
+            lo = bisect.bisect_left(memo.candidates, i)
+            hi = bisect.bisect_left(memo.candidates, j, lo)
+            positions = [k - i for k in memo.candidates[lo:hi]]
+        else:  # a span edge inside a word: the tokens and candidates of the span itself
+            found = [m.start() for m in self._candidates.finditer(text, start, end)] if self._candidates else []
+            tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+            index = {t[0]: k for k, t in enumerate(tokens)}
+            positions = [index[p] for p in found if p in index]
         hits: list[EntityHit] = []
         taken: set[int] = set()
-        if candidates:
-            index = {t[0]: k for k, t in enumerate(tokens)}
-            next_free = 0
-            for position in candidates:
-                i = index.get(position)
-                if i is None or i < next_free:
-                    continue
-                match = self._known_at(text, tokens, i)
-                if match is None:
-                    continue
-                j, name, hit_end = match
-                j, name, hit_end, kind = self._extend_family(text, tokens, i, j, name, hit_end, language)
-                hits.append(EntityHit(tokens[i][0], hit_end, name, kind))
-                taken.update(range(i, j + 1))
-                next_free = j + 1
-        if marked:
-            hits.extend(_marked_names(text, tokens, taken, start, end, language, self))
-        hits.sort(key=lambda h: (h.start, -h.end))
-        result: list[EntityHit] = []
-        for hit in hits:
-            if result and hit.start < result[-1].end:
+        next_free = 0
+        for i in positions:
+            if i < next_free:
                 continue
-            result.append(hit)
-        return result
+            match = self._known_at(text, tokens, i)
+            if match is None:
+                continue
+            j, name, hit_end = match
+            j, name, hit_end, kind = self._extend_family(text, tokens, i, j, name, hit_end, language)
+            hits.append(EntityHit(tokens[i][0], hit_end, name, kind))
+            taken.update(range(i, j + 1))
+            next_free = j + 1
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return tokens, hits, taken
 
     def _known_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str, int] | None:
         word = tokens[i][2]
@@ -232,6 +254,39 @@ class Gazetteer:
         return k, " ".join([name, *extra]), tokens[k][1], UNKNOWN
 
 
+class _DocumentNames:
+    """One text's tokens and the tokens a known name may start at, computed once; and `find`'s results per span.
+
+    The text is one document: event and claim extraction ask about the same sentences."""
+
+    def __init__(self, text: str, whole_words: re.Pattern[str] | None):
+        self.text = text
+        self.tokens = spans_of_words(text)
+        self.starts = [t[0] for t in self.tokens]
+        # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
+        self.candidates = [bisect.bisect_left(self.starts, m.start()) for m in whole_words.finditer(text)] if whole_words else []
+        self.known: dict[tuple[int, int, str], tuple[list, list[EntityHit], set[int]]] = {}
+        self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
+
+    def cut(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token indices [i, j) inside text[start:end]; None where a token crosses either edge."""
+        tokens, starts = self.tokens, self.starts
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        if (i > 0 and tokens[i - 1][1] > start) or (j > 0 and tokens[j - 1][1] > end):
+            return None
+        return i, j
+
+
+def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
+    result: list[EntityHit] = []
+    for hit in hits:
+        if result and hit.start < result[-1].end:
+            continue
+        result.append(hit)
+    return result
+
+
 def _last_token_before(tokens: list[tuple[int, int, str]], j: int, end: int) -> int:
     while j + 1 < len(tokens) and tokens[j + 1][1] <= end:
         j += 1
@@ -294,19 +349,30 @@ def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int]
         hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
     # capitalised runs and name-shaped words, never at the sentence start; `Shwartz-Ziv` is one word
     words = _hyphen_words(text, tokens)
+    capital = _capital_words(code)
+
+    def capital_word(word: str) -> bool:
+        found = capital.get(word)
+        if found is None:
+            if len(capital) > _CAPITAL_MEMO:
+                capital.clear()
+            found = capital[word] = _capital_word(word, stop, cues.not_names)
+        return found
+
     w = 1
-    while w < len(words):
-        i, j = words[w]
-        if tokens[i][2].islower() and i == j:
-            w += 1
+    # a run starts at a word that is not one lower-case token; the words skipped here only moved `w` on by one
+    for w_start in [x for x, (i, j) in enumerate(words) if x and (i != j or not tokens[i][2].islower())]:
+        if w_start < w:
             continue
-        if any(k in taken for k in range(i, j + 1)) or not _capital_word(text[tokens[i][0] : tokens[j][1]], stop, cues.not_names):
+        w = w_start
+        i, j = words[w]
+        if (taken and any(k in taken for k in range(i, j + 1))) or not capital_word(text[tokens[i][0] : tokens[j][1]]):
             w += 1
             continue
         v = w
         while (v + 1 < len(words) and not any(k in taken for k in range(words[v + 1][0], words[v + 1][1] + 1))
                and text[tokens[words[v][1]][1] : tokens[words[v + 1][0]][0]] == " "
-               and _capital_word(text[tokens[words[v + 1][0]][0] : tokens[words[v + 1][1]][1]], stop, cues.not_names)):
+               and capital_word(text[tokens[words[v + 1][0]][0] : tokens[words[v + 1][1]][1]])):
             v += 1
         run_start, run_end = tokens[words[w][0]][0], tokens[words[v][1]][1]
         single = text[run_start:run_end]
@@ -316,6 +382,15 @@ def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int]
             hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
         w = v + 1
     return hits
+
+
+_CAPITAL_MEMO = 100_000  # words remembered per language by `_capital_words`
+
+
+@cache
+def _capital_words(language: str) -> dict[str, bool]:
+    """`_capital_word` of each word seen, per language (its stop words and not-names): a memo, cleared when full."""
+    return {}
 
 
 def _hyphen_words(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .attribution import attribution
 from .boilerplate import Region, in_regions
 from .corpus import Document
-from .cues import CueHit, LanguageCues, Token, cues_for, language_or_default, tokenize
+from .cues import CueHit, LanguageCues, Token, cues_for, document_tokens, language_or_default
 from .entities import UNKNOWN, EntityHit, Gazetteer
 from .models import Mention, TimeExpression, TimeSpan
 from .sentences import split_sentences
@@ -68,7 +68,8 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
     language = language_or_default(document.language)
     cues = cues_for(language)
     text = document.text
-    tokens = tokenize(text, document.body_start)
+    tokens = document_tokens(text, document.body_start)
+    token_ids = cues.patterns.token_ids(tokens)  # once per document, not per sentence
     starts = [t[0] for t in tokens]
     usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
     expression_starts = [x.start for x in usable]
@@ -82,14 +83,15 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
         sentence_expressions = [x for x in usable[lo:hi] if x.end <= end]
         mentions.extend(_sentence(document, cues, gazetteer, tokens, first, last, start, end,
-                                  sentence_expressions, memory, number))
+                                  sentence_expressions, memory, number, token_ids))
     return mentions
 
 
 def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, tokens: list[Token], first: int, last: int,
-              start: int, end: int, expressions: list[TimeExpression], memory: _Memory, number: int) -> list[Mention]:
+              start: int, end: int, expressions: list[TimeExpression], memory: _Memory, number: int,
+              token_ids: Sequence[frozenset[int]] | None = None) -> list[Mention]:
     text = document.text
-    hits = cues.patterns.find(text, tokens, first, last)
+    hits = cues.patterns.find(text, tokens, first, last, token_ids)
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS]
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
     marked = bool(dated) or any(h.category == "triggers" for h in hits)

@@ -35,6 +35,7 @@ def timeline_of(corpus: Corpus, *, jobs: int = 1) -> Timeline:
     events, leftovers = reconcile(
         mentions,
         families=gazetteer.families(),
+        kinds={name: entity.kind for name, entity in gazetteer.entities.items()},
         outlets={s.id: s.outlet for s in sources if s.outlet},
     )
     return Timeline(

@@ -26,35 +26,43 @@ def month_heading(span: TimeSpan) -> str:
 
 
 def timeline_view(events: Sequence[Event], console: Console, *, total: int | None = None) -> None:
+    """Events grouped by month: date in words, type, title and backing; then id and subjects."""
     if not events:
         console.print("No events match." if total else "No dated events found.")
         return
-    table = Table(show_lines=False, pad_edge=False, expand=False)
-    table.add_column("When", no_wrap=True)
-    table.add_column("Type", style="cyan", no_wrap=True)
-    table.add_column("Event", overflow="fold", ratio=1)
-    table.add_column("Sources", justify="right", no_wrap=True)
+    when_width = max(len(when_words(e.when)) for e in events)
+    type_width = max(len(e.type) for e in events)
     heading = None
     for event in events:
         group = month_heading(event.when)
         if group != heading:
-            if heading is not None:
-                table.add_section()
-            table.add_row(Text(group, style="bold magenta"), "", "", "")
+            console.print(("\n" if heading is not None else "") + group, style="bold magenta", highlight=False)
             heading = group
-        cell = Text(event.title, style="bold")
+        line = Text("  ")
+        line.append(when_words(event.when).ljust(when_width), style="bold")
+        line.append("  ")
+        line.append(event.type.ljust(type_width), style="cyan")
+        line.append("  ")
+        line.append(event.title, style="bold")
+        line.append(f"  · {_backing(event)}", style="yellow")
+        console.print(line)
+        detail = Text(" " * 4)
+        detail.append(event.id, style="dim")
         if event.subjects:
-            cell.append("\n" + ", ".join(event.subjects), style="green")
-        cell.append(f"\n{event.id}", style="dim")
+            detail.append(" · ")
+            detail.append(", ".join(event.subjects), style="green")
         if event.conflicts:
-            cell.append(f"\n{len(event.conflicts)} conflict{'s' if len(event.conflicts) != 1 else ''}: see sources --event", style="red")
-        backing = f"{len(event.sources)}"
-        if event.origins and len(event.origins) != len(event.sources):
-            backing += f"\n{len(event.origins)} origin{'s' if len(event.origins) != 1 else ''}"
-        table.add_row("  " + when_words(event.when), event.type, cell, backing)
-    console.print(table)
+            detail.append(f" · {len(event.conflicts)} conflict{'s' if len(event.conflicts) != 1 else ''}", style="red")
+        console.print(detail)
     shown = f"{len(events)} event{'s' if len(events) != 1 else ''}"
-    console.print(shown + (f" of {total}" if total is not None and total != len(events) else ""), style="dim")
+    console.print("\n" + shown + (f" of {total}" if total is not None and total != len(events) else ""), style="dim")
+
+
+def _backing(event: Event) -> str:
+    text = f"{len(event.sources)}\u00a0source{'s' if len(event.sources) != 1 else ''}"
+    if event.origins and len(event.origins) != len(event.sources):
+        text += f", {len(event.origins)}\u00a0origin{'s' if len(event.origins) != 1 else ''}"
+    return text
 
 
 def quote_text(mention: Mention, console: Console) -> Text:

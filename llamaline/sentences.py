@@ -25,21 +25,29 @@ _OPENERS = "\"'“„»«([‚‘*_"
 
 
 @cache
-def _abbreviations(language: str) -> tuple[frozenset[str], frozenset[str], bool]:
+def _abbreviations(language: str) -> tuple[frozenset[str], frozenset[str], bool, frozenset[str], tuple[str, ...]]:
     cues = cues_for(language)
     full = frozenset(cues.abbreviations)
     lower = frozenset(a.lower() for a in cues.abbreviations)
-    return full, lower, bool(cues.data.get("ordinal_dot", False))
+    spaced = frozenset(a for a in full if " " in a)  # "z. B.": matched on the text before the dot
+    return full, lower, bool(cues.data.get("ordinal_dot", False)), spaced, tuple(" " + a for a in spaced)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None, language: str = "de") -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences of text[start:end], without surrounding whitespace or list markers."""
     end = len(text) if end is None else end
     language = language_or_default(language)
+    memo = _last
+    if memo[0] is text and memo[1] == (start, end, language):
+        return list(memo[2])  # event and claim extraction split the same document
     spans: list[tuple[int, int]] = []
     for seg_start, seg_end in _segments(text, start, end):
         spans.extend(_split_segment(text, seg_start, seg_end, language))
-    return spans
+    memo[0], memo[1], memo[2] = text, (start, end, language), spans
+    return list(spans)
+
+
+_last: list = [None, None, []]  # (text, (start, end, language), spans) of the last call
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -97,7 +105,7 @@ def _continues(text: str, current: tuple[int, int], next_start: int, next_end: i
 
 
 def _split_segment(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
-    full, lower, ordinal_dot = _abbreviations(language)
+    full, lower, ordinal_dot, spaced, spaced_after = _abbreviations(language)
     protected = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(text, start, end)]
     spans: list[tuple[int, int]] = []
     sentence_start = start
@@ -112,7 +120,8 @@ def _split_segment(text: str, start: int, end: int, language: str) -> list[tuple
             continue  # lower case, comma, dash: the sentence goes on
         if any(a <= m.start() and m.end() <= b for a, b in protected):
             continue  # inside a quotation
-        if m.group() == "." and _no_boundary(text, sentence_start, m.start(), nxt, end, full, lower, ordinal_dot):
+        if m.group() == "." and _no_boundary(text, sentence_start, m.start(), nxt, end, full, lower, ordinal_dot,
+                                             spaced, spaced_after):
             continue
         spans.append(_trim(text, sentence_start, stop))
         sentence_start = nxt
@@ -122,14 +131,15 @@ def _split_segment(text: str, start: int, end: int, language: str) -> list[tuple
 
 
 def _no_boundary(text: str, sentence_start: int, dot: int, nxt: int, end: int,
-                 full: frozenset[str], lower: frozenset[str], ordinal_dot: bool) -> bool:
+                 full: frozenset[str], lower: frozenset[str], ordinal_dot: bool,
+                 spaced: frozenset[str], spaced_after: tuple[str, ...]) -> bool:
     m = _WORD_BEFORE.search(text, sentence_start, dot)
     word = (m.group(1) if m else "") + "."
     bare = word.lstrip("(\"'„“[")
     if bare in full or bare.lower() in lower:
         return True
     two = text[max(sentence_start, dot - 8) : dot + 1]
-    if any(two.endswith(" " + a) or two == a for a in full if " " in a):
+    if spaced and (two.endswith(spaced_after) or two in spaced):
         return True
     if len(bare) == 2 and bare[0].isalpha():
         return True  # an initial or a one-letter abbreviation: "J. Smith", "z. B."

@@ -94,3 +94,39 @@ def test_pickles(gazetteer: Gazetteer) -> None:
 
     copy = pickle.loads(pickle.dumps(gazetteer))
     assert names(copy, "laut WSJ") == names(gazetteer, "laut WSJ")
+
+
+# -- the per-document memo and the fast paths must not change what is found ------------------------------------
+def test_memo_gives_what_a_fresh_gazetteer_gives() -> None:
+    text = "Laut WSJ hat Metas Team Llama 4 Titan gezeigt. Danach sprach Yann LeCun über „Projekt Nordlicht“ in Paris."
+    primed = Gazetteer.load()
+    for start, end in ((0, 46), (47, len(text)), (5, 30), (0, len(text))):
+        primed.find(text, start, end, "de", marked=False)  # the known names first, as event extraction asks
+        assert primed.find(text, start, end, "de") == Gazetteer.load().find(text, start, end, "de")
+        assert primed.find(text, start, end, "de", marked=False) == Gazetteer.load().find(text, start, end, "de", marked=False)
+
+
+def test_span_edge_inside_a_word() -> None:
+    g = Gazetteer.load()
+    text = "XMeta und Meta"
+    # a span that starts inside "XMeta" does not see a name starting at its edge; the whole text does
+    assert [h.name for h in g.find(text, 1, len(text), "de", marked=False)] == ["Meta"]
+    assert [h.start for h in g.find(text, 1, len(text), "de", marked=False)] == [10]
+    assert [h.name for h in g.find(text, 10, 12, "de", marked=False)] == []  # "Me": cut, no name
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["Meta", "Metas", "Meta's", "Llama", "4", "Llama-4", "Behemoth", "WSJ", " ", " ", "-", ".",
+                           "„", "“", "İ", "Σ", "und", "Yann", "LeCun", "DeepSeek", "GPT-4o", "\n", "Wall Street Journal"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=25), st.integers(0, 200), st.integers(0, 200), st.sampled_from(["de", "en"]))
+def test_any_span_same_as_fresh(pieces: list[str], a: int, b: int, language: str) -> None:
+    text = "".join(pieces)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    primed = Gazetteer.load()
+    primed.find(text, 0, len(text), language)
+    assert primed.find(text, start, end, language) == Gazetteer.load().find(text, start, end, language)

@@ -306,3 +306,25 @@ def test_unseen_articles_recall(language: str) -> None:
                and (m.when.contains(target) or target.contains(m.when)) for m in mentions):
             found += 1
     assert found >= 0.8 * len(wanted), f"{found}/{len(wanted)}"
+
+
+# -- cue matching with token ids computed once per document equals matching sentence by sentence --------------
+def test_cue_ids_per_document_same_as_per_sentence() -> None:
+    import bisect
+    import re
+
+    from llamaline.cues import cues_for, spans_of_words, tokenize
+    from llamaline.sentences import split_sentences
+
+    text = ("Meta hat den Start von Llama 4 Behemoth verschoben, berichtet das Wall Street Journal. "
+            "Laut Insidern wurde die Veröffentlichung ursprünglich für April erwartet. Das Modell kam nicht.")
+    assert tokenize(text) == [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_]+", text.lower())]
+    assert spans_of_words(text, 5) == [(m.start() + 5, m.end() + 5, m.group()) for m in re.finditer(r"[^\W_]+", text)]
+    patterns = cues_for("de").patterns
+    tokens = tokenize(text)
+    ids = patterns.token_ids(tokens)
+    starts = [t[0] for t in tokens]
+    for start, end in split_sentences(text, 0, len(text), "de"):
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        assert patterns.find(text, tokens, first, last, ids) == patterns.find(text, tokens, first, last)
+        assert patterns.find(text, tokens, first, last)  # every sentence here has a cue

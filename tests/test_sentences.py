@@ -85,3 +85,10 @@ def test_corpus_offsets(path: Path) -> None:
 def test_spans_are_ordered_trimmed_and_inside(text: str, language: str) -> None:
     spans = split_sentences(text, 0, len(text), language)
     _check_spans(text, spans, 0, len(text))
+
+
+def test_result_is_a_fresh_list() -> None:
+    text = "Erster Satz. Zweiter Satz."
+    first = split_sentences(text, 0, len(text), "de")
+    first.clear()  # the caller's list is its own, although the spans of the last text are remembered
+    assert sentences(text, "de") == ["Erster Satz.", "Zweiter Satz."]

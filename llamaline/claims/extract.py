@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..corpus import Document
-from ..cues import CueHit, Token, tokenize
+from ..cues import CueHit, Token, document_tokens, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
 from .quantities import Quantity, find_counts, find_quantities
 from .words import ClaimWords, claim_words
@@ -41,6 +41,7 @@ _VALUE_WORDS = frozenset({"scales", "currencies", "units", "statuses"})
 _DIGIT = re.compile(r"\d")
 _GLUED_SCALE = re.compile(r"\d[^\W\d_]")
 _TIGHT = re.compile(r"[,;:()\[\]–—]|\s-\s")
+_SIGMA = "\u03a3"  # lower-cased by its context (final sigma)
 
 
 @dataclass
@@ -90,11 +91,23 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     recent: deque[_Names] = deque(maxlen=CARRY)
     claims: list[Claim] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
+    # The document's tokens, cut per sentence, are the sentence's own tokens wherever no token crosses a sentence
+    # edge and lower-casing cannot depend on what lies outside the sentence (a length-changing or a final sigma).
+    whole = _cuttable(text)
+    if whole:
+        doc_tokens = document_tokens(text, document.body_start)
+        doc_starts = [t[0] for t in doc_tokens]
+        doc_ids = words.patterns.token_ids(doc_tokens)
     for start, end in sentences:
         if start < document.body_start or any(s < end and start < e for s, e in regions):
             continue
-        tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
-        hits = words.patterns.find(text, tokens)
+        cut = _cut(doc_tokens, doc_starts, start, end) if whole else None
+        if cut is not None:
+            tokens, ids = doc_tokens[cut[0] : cut[1]], doc_ids[cut[0] : cut[1]]
+        else:
+            tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
+            ids = None
+        hits = words.patterns.find(text, tokens, ids=ids)
         inside = [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
         if not _may_claim(text, start, end, hits, inside, words):
             recent.append(_Names(text, start, end, gazetteer, document.language))  # found only if needed later
@@ -113,6 +126,20 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             ))
         recent.append(_Names(text, start, end, gazetteer, document.language, sentence.entities))
     return claims
+
+
+def _cuttable(text: str) -> bool:
+    """Whether per-sentence tokens may be cut from the document's tokens, or must be made per sentence."""
+    return _SIGMA not in text and len(text.lower()) == len(text)
+
+
+def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
+    """Indices [i, j) of the document tokens inside text[start:end], or None if a token crosses either edge."""
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end, i)
+    if (i > 0 and tokens[i - 1][1] > start) or (j > 0 and tokens[j - 1][1] > end):
+        return None
+    return i, j
 
 
 class _Names:
