@@ -511,7 +511,7 @@ def _build(p: _Proto, fam: _Family, outlets: Mapping[str, str], kinds: Mapping[s
     subjects = sorted({s for m in mentions for s in m.subjects})
     main = _main_subjects(mentions, subjects, fam, kinds, event_type)
     only_considered = bool(considered) and not happened
-    origins = sorted({_origin(m, outlets) for m in mentions})
+    origins = _origins(mentions, outlets)
     return dict(
         id=base_id(when, main, event_type, only_considered),
         type=event_type,
@@ -558,10 +558,20 @@ def _event_type(mentions: list[Mention], group: str) -> str:
     return min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
 
 
-def _origin(m: Mention, outlets: Mapping[str, str]) -> str:
-    if m.attributed_to and m.attributed_to not in _unnamed_attributions():
-        return m.attributed_to
-    return outlets.get(m.source) or m.source
+def _origins(mentions: list[Mention], outlets: Mapping[str, str]) -> list[str]:
+    """Where the fact traces back to: the outlets it is attributed to by name. A source that names
+    one for this event repeats it in its other sentences too; unnamed reports ("Berichten zufolge")
+    beside a named origin are taken as that origin; a source that attributes nothing is an origin itself."""
+    unnamed = _unnamed_attributions()
+    named = {m.attributed_to for m in mentions if m.attributed_to and m.attributed_to not in unnamed}
+    citing = {m.source for m in mentions if m.attributed_to and m.attributed_to not in unnamed}
+    unnamed_sources = {m.source for m in mentions if m.attributed_to in unnamed}
+    own = set()
+    for m in mentions:
+        if m.source in citing or (named and m.source in unnamed_sources):
+            continue
+        own.add(outlets.get(m.source) or m.source)
+    return sorted(named | own)
 
 
 _UNNAMED: frozenset[str] | None = None

@@ -300,6 +300,16 @@ def test_origins_fall_back_to_outlet_then_source_and_skip_unnamed_reports():
     assert event.origins == ["Tagesbote", "x"]
 
 
+def test_a_source_that_names_the_origin_once_and_unnamed_reports_beside_it_add_no_origin():
+    ms = [mention("de1", 0, "delay", ["Falke 2 Pro"], MARCH, attributed_to="Daily Ledger"),
+          mention("de1", 300, "delay", ["Falke 2 Pro"], MARCH),  # the same article, without repeating the name
+          mention("de2", 0, "delay", ["Falke 2 Pro"], MARCH, attributed_to="unnamed reports"),
+          mention("en1", 0, "delay", ["Falke 2 Pro"], MARCH)]  # its own reporting: an origin of its own
+    (event,), _ = reconcile(ms, outlets={"en1": "Evening Post"})
+    assert event.sources == ["de1", "de2", "en1"]
+    assert event.origins == ["Daily Ledger", "Evening Post"]
+
+
 # -------------------------------------------------------------------------------------------------- ids
 
 
