@@ -32,6 +32,7 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
         return
     when_width = max(len(when_words(e.when)) for e in events)
     type_width = max(len(e.type) for e in events)
+    backing_width = max(len(_backing(e)) for e in events)
     heading = None
     for event in events:
         group = month_heading(event.when)
@@ -43,8 +44,9 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
         line.append("  ")
         line.append(event.type.ljust(type_width), style="cyan")
         line.append("  ")
+        line.append(_backing(event).ljust(backing_width), style="yellow")
+        line.append("  ")
         line.append(event.title, style="bold")
-        line.append(f"  · {_backing(event)}", style="yellow")
         console.print(line)
         detail = Text(" " * 4)
         detail.append(event.id, style="dim")
@@ -59,9 +61,9 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
 
 
 def _backing(event: Event) -> str:
-    text = f"{len(event.sources)}\u00a0source{'s' if len(event.sources) != 1 else ''}"
+    text = f"{len(event.sources)} src"
     if event.origins and len(event.origins) != len(event.sources):
-        text += f", {len(event.origins)}\u00a0origin{'s' if len(event.origins) != 1 else ''}"
+        text += f" / {len(event.origins)} orig"
     return text
 
 
