@@ -99,9 +99,16 @@ def _read(corpus_dir: Optional[Path]) -> "Corpus":
 
 
 def _timeline(corpus_dir: Optional[Path], jobs: int) -> "Timeline":
-    from .pipeline import timeline_of
+    from .cache import timeline_cached
 
-    return timeline_of(_read(corpus_dir), jobs=jobs)
+    corpus = _read(corpus_dir)
+
+    def build() -> "Timeline":
+        from .pipeline import timeline_of  # imported only when the cache misses
+
+        return timeline_of(corpus, jobs=jobs)
+
+    return timeline_cached(corpus, build)
 
 
 def _emit(text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,10 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "corpus"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+# Every test computes its timeline; tests of the result cache turn it on for themselves.
+os.environ["LLAMALINE_NO_CACHE"] = "1"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

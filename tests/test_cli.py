@@ -320,3 +320,19 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(runner):
     assert forced.exit_code == 0 and COLOUR.search(forced.stdout)
     plain = run(runner, "timeline", env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "NO_COLOR": "1"})
     assert plain.exit_code == 0 and not COLOUR.search(plain.stdout)
+
+
+def test_result_cache_gives_the_same_bytes_and_notices_changes(runner, bundled_copy, tmp_path, monkeypatch):
+    monkeypatch.delenv("LLAMALINE_NO_CACHE")
+    monkeypatch.setenv("LLAMALINE_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = run(runner, "export", "--corpus", str(bundled_copy))
+    assert fresh.exit_code == 0 and len(list((tmp_path / "cache").glob("*.json"))) == 1
+    cached = run(runner, "export", "--corpus", str(bundled_copy))
+    assert cached.stdout == fresh.stdout
+    article = next(bundled_copy.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Satz.\n", encoding="utf-8")
+    changed = run(runner, "export", "--corpus", str(bundled_copy))
+    assert changed.exit_code == 0 and len(list((tmp_path / "cache").glob("*.json"))) == 2
+    a_file = next((tmp_path / "cache").glob("*.json"))
+    monkeypatch.setenv("LLAMALINE_CACHE_DIR", str(a_file / "sub"))
+    assert run(runner, "export", "--corpus", str(bundled_copy)).stdout == changed.stdout  # unwritable cache: ignored
