@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
 from .claims.tracks import describe_value
 from .models import Claim, ClaimTrack
+from .render import print_indented
 
 VALUE_STYLE = "bold black on yellow"
 VERDICT_STYLES = {"single": "dim", "agree": "green", "disagree": "bold red", "changed": "yellow"}
@@ -33,7 +33,7 @@ def claims_view(tracks: Sequence[ClaimTrack], console: Console) -> None:
             console.print(Text(track.detail, style="dim"))
         for claim in track.claims:
             console.print(_claim_line(claim))
-            console.print(Padding(claim_quote(claim, console), (0, 0, 0, 4)))
+            print_indented(console, claim_quote(claim, console))
     claims = sum(len(t.claims) for t in tracks)
     console.print(f"\n{len(tracks)} track{'s' if len(tracks) != 1 else ''}, {claims} claim{'s' if claims != 1 else ''}", style="dim")
 

@@ -80,6 +80,13 @@ def quote_text(mention: Mention, console: Console) -> Text:
     return text
 
 
+def print_indented(console: Console, text: Text, indent: int = 4) -> None:
+    """Text wrapped to the console, every line indented, no trailing padding."""
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)
+
+
 def sources_view(event: Event, sources: dict[str, Source], console: Console) -> None:
     console.print(Text(event.title, style="bold"), Text(f"({event.id})", style="dim"))
     console.print(f"{when_words(event.when)} · {event.type} · {', '.join(event.subjects) or 'no subjects'}")
@@ -95,13 +102,13 @@ def sources_view(event: Event, sources: dict[str, Source], console: Console) -> 
             head.append(f" · {source.outlet or 'outlet unknown'}")
             head.append(f" · published {when_words(source.published) if source.published else 'date unknown'}")
         console.print(head)
-        console.print(Text("    “").append_text(quote_text(mention, console)).append("”"))
+        print_indented(console, Text("“").append_text(quote_text(mention, console)).append("”"))
         facts = [f"says: {when_words(mention.when)}" + (f" ({mention.time_text})" if mention.time_text else "")]
         facts.append(f"attributed to: {mention.attributed_to or 'the source itself'}")
         if mention.modality != "happened":
             facts.append(f"modality: {mention.modality}")
         facts.append(f"chars {mention.start}-{mention.end}")
-        console.print("    " + " · ".join(facts), style="dim", highlight=False)
+        print_indented(console, Text(" · ".join(facts), style="dim"))
 
 
 def candidates_view(events: Sequence[Event], console: Console) -> None:

@@ -107,7 +107,7 @@ def test_unknown_language_is_skipped_with_a_reason(tmp_path):
         ({"a.txt": ""}, "no readable articles"),
         ({"a.txt": GERMAN, "sources.toml": '["a.txt"\ntitle = 1\n'}, "sources.toml: malformed manifest"),
         ({"a.txt": GERMAN, "sources.toml": '"a.txt" = 3\n'}, "must be a table"),
-        ({"a.md": "---\ntitle: [unclosed\nlang: de\n---\n" + GERMAN}, "a.md:3: malformed front matter"),
+        ({"a.md": "---\ntitle: [unclosed\nlang: de\n---\n" + GERMAN}, "a.md:2: malformed front matter"),  # where the unclosed list begins
         ({"a.md": "---\n- just\n- a list\n---\n" + GERMAN}, "a.md:2: malformed front matter"),
         ({"a.txt": GERMAN, "sources.toml": '["a.txt"]\npublished = "May 2025"\n'}, "published: not an ISO 8601 date"),
         ({"a.txt": GERMAN, "sources.toml": '["a.txt"]\npublished = "2025-13"\n'}, "not a calendar date"),
