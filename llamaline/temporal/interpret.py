@@ -60,7 +60,7 @@ class Reader:
         self.context_before = re.compile(rf"(?<!\w){a(('context', 'before'))}\s+$")
         self.not_time_before = re.compile(rf"(?<!\w){a(('not_time', 'before'))}\s*$")
         stems = "|".join(re.escape(normalize(w)) for w in sorted(lex.forms("not_time", "after"), key=len, reverse=True))
-        self.not_time_after = re.compile(rf"\s*[\"'„“”»«(]?(?:{stems or '(?!)'})", re.IGNORECASE)
+        self.not_time_after = re.compile(rf"(?:\s*[\"'„“”»«(]?|-)(?:{stems or '(?!)'})", re.IGNORECASE)
         self.range_from = re.compile(rf"(?<![\w.])(?P<w>{a(('ranges', 'from', 'between'))})\s+$")
         self.between = {normalize(w) for w in lex.forms("ranges", "between")}
         self.openers = {normalize(w) for w in lex.forms("ranges", "from", "between")}
@@ -71,6 +71,7 @@ class Reader:
         self.prev_word = re.compile(r"(\S+)\s+$")
         self.next_word = re.compile(r"\s*(\S+)")
         self.order = lex.format.get("numeric_order", "dmy")
+        self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
         self.cores = tuple(n for n in _CORES if "s_" + n in self.scan.groupindex)
         self.core_groups = {"s_": tuple("s_" + n for n in self.cores)}
 
@@ -173,13 +174,13 @@ class Reader:
             elif name == "mr":
                 mo = self._month(g("mr_m"))
                 c.meaning = self._in_year(lambda y: ts.month(y, mo), m, p + "mr_", g("mr_s"))
-                c.directional = isinstance(c.meaning, Yearless)
+                c.directional = isinstance(c.meaning, Yearless) or self._this(g("mr_s"))
                 if not g("mr_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("mr_m")
             elif name == "se":
                 key = lex.key("seasons", g("se_n"))
                 c.meaning = self._in_year(lambda y: ts.season(y, key), m, p + "se_", g("se_s"))
-                c.directional = isinstance(c.meaning, Yearless)
+                c.directional = isinstance(c.meaning, Yearless) or self._this(g("se_s"))
                 if not g("se_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("se_n")
             elif name == "q":
@@ -205,9 +206,9 @@ class Reader:
             elif name == "dec":
                 c.meaning = rs.decade(int(g("dec_y")))
             elif name == "dec2":
-                c.meaning = rs.decade(1900 + int(g("dec2_y")))
+                c.meaning = rs.decade(1900 + int(g("dec2_y") or g("dec3_y")))
             elif name == "kw":
-                n = int(g("kw_n"))
+                n = int(g("kw_n") or g("kw_o"))
                 build = lambda y: rs.iso_week(y, n)  # noqa: E731
                 year = g("kw_y") or g("kw_y2")
                 c.meaning = self._short_year(build, year, g("kw_yy"))
@@ -313,8 +314,8 @@ class Reader:
 
     def _accept(self, c: Core, m: re.Match[str], text: str) -> bool:
         prefixed = any(m.group(k) for k in ("bd", "ap", "pt", "du"))
-        if c.bare and normalize(c.bare) in self.lex.needs_context and not prefixed:
-            if not self.context_before.search(text, max(0, c.start - 30), c.start):
+        if c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
+            if normalize(c.bare) in self.lex.needs_context or _in_name(text, c.start, c.end, self.articles):
                 return False
         if c.needs_context and not prefixed:
             if not self.context_before.search(text, max(0, c.start - 30), c.start):
@@ -432,9 +433,13 @@ class Reader:
             y2 = y // 100 * 100 + y2
         return y2 if y2 == y + 1 else None
 
+    def _this(self, shift_word: str | None) -> bool:
+        """"diesen Winter": which winter depends on the sentence's tense."""
+        return shift_word is not None and self.lex.key("shift", shift_word) == "this"
+
     def _shift_unit(self, word: str) -> tuple[str, int]:
         key = self.lex.key("shift_units", word)
-        which, unit = key.split("_", 1)
+        which, unit = key.rsplit("_", 1)
         return unit, rs.SHIFTS[which]
 
     def _part_unit(self, word: str, y: str | None, y2: str | None) -> tuple[Meaning, str | None]:
@@ -451,6 +456,27 @@ class Reader:
             build = lambda yr: rs.part(ts.year(yr), which)  # noqa: E731
             return (build(int(y)) if y else Yearless(build)), which
         return Relative(lambda d, _dir: rs.part(ts.month(d.year, d.month), which)), which
+
+
+_OPENERS = set("\"„“”«»([")
+
+
+def _in_name(text: str, start: int, end: int, articles: frozenset[str]) -> bool:
+    """A bare month, season or weekday word next to another capitalised word, one space apart, with
+    no time word before it: part of a name ("Petra Sommer", "Black Friday", "Mai Thi")."""
+    if start >= 2 and text[start - 1] == " ":
+        k = start - 1
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if k < start - 2 and text[k].isupper() and (k == 0 or text[k - 1].isspace() or text[k - 1] in _OPENERS) \
+                and normalize(text[k : start - 1]) not in articles:
+            return True
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+        k = end + 1
+        while k < len(text) and text[k].isalpha():
+            k += 1
+        return k - end > 2
+    return False
 
 
 def _with_part(meaning: Meaning, which: str) -> Meaning:

@@ -78,7 +78,7 @@ class Grammar:
             # 2025-05-15, 2025-05
             rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?)(?![\d]|-\d|[.,]\d)",
             # 15.05.2025, 05/15/25
-            rf"(?P<{p}num>(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:19|20)\d\d|\d\d))(?!\d|[.,]\d)",
+            rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:19|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 15. Mai 2025 / 15.-17. Mai / 15th of May
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
             rf"(?:\s*(?:{DASH}|{g.lex.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
@@ -103,19 +103,21 @@ class Grammar:
             rf"(?P<{p}q>Q(?P<{p}q1>[1-4])(?:\s*[/'’]?\s*(?P<{p}qy>{YEAR})|\s*[/'’]\s*(?P<{p}qyy>\d\d)(?!\d))?"
             rf"|(?P<{p}q2>[1-4])Q\s?(?P<{p}qyg>\d\d)?(?!\d))(?!\w)",
             # im zweiten Quartal (2025)
-            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})\s+{g.quarter_unit}{g.year_spec(p + 'qo_')}?)",
+            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit}{g.year_spec(p + 'qo_')}?)",
             # H2 2025
             rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
             # zweite Jahreshälfte (2025), second half of 2025
-            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})\s+(?:{g.half_unit}{g.year_spec(p + 'ho_')}?|{g.half_of}{g.year_spec(p + 'hf_')}))",
+            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)(?:{g.half_unit}{g.year_spec(p + 'ho_')}?|{g.half_of}{g.year_spec(p + 'hf_')}))",
             # Jahresende (2025), Jahreswechsel 2025/26, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
             # 1990er (Jahre), 1990s
             rf"(?P<{p}dec>(?P<{p}dec_y>(?:19|20)\d0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})?)(?!\w)",
-            rf"(?P<{p}dec2>['’]?(?P<{p}dec2_y>[1-9]0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl}))(?!\w)",
+            rf"(?P<{p}dec2>['’]?(?P<{p}dec2_y>[1-9]0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})"
+            rf"|['’](?P<{p}dec3_y>[1-9]0)(?:{g.decade_suffix}))(?!\w)",
             # KW 20 (2025), calendar week 20 of 2025
-            rf"(?P<{p}kw>{g.week_numbered}\s?(?P<{p}kw_n>5[0-3]|[1-4]\d|0?[1-9])(?!\d)"
+            rf"(?P<{p}kw>(?:{g.week_numbered}\s?(?P<{p}kw_n>5[0-3]|[1-4]\d|0?[1-9])(?!\d)"
+            rf"|(?P<{p}kw_o>5[0-3]|[1-4]\d|0?[1-9]){ordsfx}\s?{g.week_numbered})"
             rf"(?:\s*/\s*(?P<{p}kw_yy>\d\d)(?!\d)|,?\s+(?:{g.part_of}\s+)?(?P<{p}kw_y>{YEAR})|\s*/\s*(?P<{p}kw_y2>{YEAR}))?)",
             # Dienstag(abend) (vergangener Woche), next Friday
             rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued}){g.dp_suffix})(?:\s+{g.dp_words})?"
@@ -142,7 +144,7 @@ def _single(g: Grammar) -> str:
         rf"(?:(?P<ap>{a('approximate')})\s+(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<du>{a('during')})\s+(?:{g.part_of}\s+)?)?"
         rf"(?:(?P<wp>{a(('within_period', 'earlier', 'later'))})\s+(?:{a(('within_period', 'link'))}\s+)?)?"
-        rf"(?:(?P<pt>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?)?"
+        rf"(?:(?P<pt>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?(?:{g.article}\s+(?={g.season}))?)?"
         rf"(?P<body>{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|(?P<pr>{a('present')}))"
     )
 
@@ -207,7 +209,7 @@ def gate(language: str) -> re.Pattern[str]:
     glued = lex.alt("weekdays", boundary=False)
     # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
     # Q/H/FY; other numbers ("Llama 4", "3 Monate") are reached from the words around them.
-    digits = r"(?:19|20)\d\d(?!\d)|\d{1,2}(?=[./\-–][\d\s]|[QH])"
+    digits = r"(?:19|20)\d\d(?!\d)|\d{1,2}(?=[./\-–][\d\s]|[QH])|(?<=['’])[1-9]0(?=" + lex.alt(("decades", "suffix")) + ")"
     glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
     body = rf"\b(?:{digits}|{words}|{glued})|(?<=[{re.escape(glued_before)}])\d"
     first = first_class(body)

@@ -18,7 +18,7 @@ from ..models import TimeSpan
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-SHIFTS = {"last": -1, "this": 0, "next": 1}
+SHIFTS = {"last": -1, "this": 0, "next": 1, "after_next": 2}
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 Direction = Literal["past", "future", "both"] | None
@@ -124,8 +124,8 @@ def weekday(index: int, shift: int | None = None, week_shift: int | None = None)
         forward = (index - d.weekday()) % 7
         if shift == -1:
             return ts.day(*_ymd(d - timedelta(days=back or 7)))
-        if shift == 1:
-            return ts.day(*_ymd(d + timedelta(days=forward or 7)))
+        if shift is not None and shift > 0:  # "next Friday", "übernächsten Freitag": a week later each
+            return ts.day(*_ymd(d + timedelta(days=(forward or 7) + 7 * (shift - 1))))
         if shift == 0:
             return ts.day(*_ymd(d - timedelta(days=d.weekday()) + timedelta(days=index)))
         if direction == "past":
@@ -149,13 +149,14 @@ def weekend_near() -> Relative:
 def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
     """"letzten Dezember", "kommenden Herbst", "diesen Juni": the named period before/after/in the anchor's year."""
 
-    def at(d: date, _dir: Direction) -> TimeSpan:
-        if shift == 0:
-            return build(d.year)
+    def at(d: date, direction: Direction) -> TimeSpan:
+        if shift == 0:  # "this winter": the one going on, else the nearest in the sentence's direction
+            return pick_year(build, ts.day(*_ymd(d)), direction)
         here = build(d.year)
         if shift < 0:
             return here if here.end < d else build(d.year - 1)
-        return here if here.start > d else build(d.year + 1)
+        first = here if here.start > d else build(d.year + 1)
+        return first if shift == 1 else build(first.start.year + shift - 1)
 
     return Relative(at)
 

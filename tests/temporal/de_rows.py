@@ -246,6 +246,29 @@ for n, word in enumerate(NUMBERS, start=1):
     ROWS.append(R(f"Vor {word}{'em' if n == 1 else ''} {unit} begann die Prüfung.",
                   f"Vor {word}{'em' if n == 1 else ''} {unit}", f"{y:04d}-{m + 1:02d}"))
 
+# -- kinds seen in other taggers' phrase sets (duckling DE corpus, HeidelTime German resources), written
+#    for these tests ----------------------------------------------------------------------------------
+ROWS += [
+    R("Übernächste Woche beginnt die Auslieferung.", "Übernächste Woche", "2025-05-26/2025-06-01", prec="interval"),
+    R("Die Gespräche sollen in der übernächsten Woche enden.", "übernächsten Woche", "2025-05-26/2025-06-01", prec="interval"),
+    R("Das Gremium tagt übernächsten Montag.", "übernächsten Montag", "2025-05-26"),
+    R("Übernächstes Jahr soll die Linie fertig sein.", "Übernächstes Jahr", "2027"),
+    R("Übernächsten Sommer will der Verein umziehen.", "Übernächsten Sommer", "2026-22"),
+    R("Im Vorquartal lag die Marge höher.", "Vorquartal", "2025-33"),
+    R("Heuer wird mit weniger Touristen gerechnet.", "Heuer", "2025"),
+    R("Die Prüfung fand am Montag, 12.05.2025 statt.", "Montag, 12.05.2025", "2025-05-12"),
+    R("In der 30. Kalenderwoche wird umgebaut.", "30. Kalenderwoche", "2025-07-21/2025-07-27", prec="interval"),
+    R("Diesen Winter war der Absatz schwach.", "Diesen Winter", "2024-24"),
+    R("Diesen Winter soll die Anlage laufen.", "Diesen Winter", "2025-24"),
+    R("Sie erschien in den '90ern als Zeitschrift.", "'90ern", None, kind="none"),
+]
+
+NEGATIVES_MORE = [
+    "Die Moderatorin Mai Thi Nguyen-Kim erklärte den Versuch.",
+    "Laut der Autorin Petra Sommer ist das Verfahren sicher.",
+    "Der Wert lag bei 2025 Einheiten pro Server.",
+]
+
 NEGATIVES = [
     "Meta stellte Llama 4 und Llama 3 vor.",
     "Das Modell GPT-4.5 übertrifft Claude 3.5 deutlich.",
@@ -268,3 +291,4 @@ NEGATIVES = [
     "Mehr als 1900 Kunden klagten.",
     "Die Partei holte 25,4 Prozent der Stimmen.",
 ]
+NEGATIVES += NEGATIVES_MORE

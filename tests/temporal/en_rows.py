@@ -211,6 +211,28 @@ for n, word in enumerate(NUMBERS, start=1):
     y, m = divmod(2025 * 12 + 4 - n, 12)
     ROWS.append(R(f"The review began {word} {unit} ago.", f"{word} {unit} ago", f"{y:04d}-{m + 1:02d}"))
 
+# -- kinds seen in other taggers' phrase sets (duckling EN corpus, SUTime, HeidelTime English resources),
+#    written for these tests ---------------------------------------------------------------------------
+ROWS += [
+    R("The week after next the union will vote.", "The week after next", "2025-05-26/2025-06-01", prec="interval"),
+    R("This past weekend the site went down.", "This past weekend", "2025-05-10/2025-05-11", prec="interval"),
+    R("The prior quarter was weaker.", "The prior quarter", "2025-33"),
+    R("Third-quarter sales will rise.", "Third-quarter", "2025-35"),
+    R("Sales jumped early in the second quarter.", "early in the second quarter", "2025-34", start="2025-04-01", end="2025-04-30", mod="start"),
+    R("The plant will reopen at the end of the summer.", "the end of the summer", "2025-22", start="2025-08-01", end="2025-08-31", mod="end"),
+    R("In the '80s the firm made radios.", "'80s", "1980/1989", prec="interval"),
+    R("The board will meet in the 22nd calendar week.", "22nd calendar week", "2025-05-26/2025-06-01", prec="interval"),
+    R("The ruling came on Fri, 16.05.2025, in Berlin.", "Fri, 16.05.2025", "2025-05-16"),
+]
+
+NEGATIVES_MORE = [
+    "The model has a 2048-token context window.",
+    "The chip has 2048 cores.",
+    "She finished third out of 2000 participants.",
+    "Author June Carter wrote the foreword.",
+    "Black Friday deals lifted online sales.",
+]
+
 NEGATIVES = [
     "Meta released Llama 4 and Llama 3.",
     "GPT-4.5 beats Claude 3.5 on most tests.",
@@ -233,3 +255,4 @@ NEGATIVES = [
     "The H100 chip is scarce.",
     "More than 1900 customers sued.",
 ]
+NEGATIVES += NEGATIVES_MORE
