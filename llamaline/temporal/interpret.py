@@ -55,7 +55,6 @@ class Reader:
         self.language = language
         self.lex: Lexicon = lexicon(language)
         self.scan = scanner(language)
-        self.joined = scanner(language, joined=True)
         lex, a = self.lex, self.lex.alt
         self.context_before = re.compile(rf"(?<!\w){a(('context', 'before'))}\s+$")
         self.not_time_before = re.compile(rf"(?<!\w){a(('not_time', 'before'))}\s*$")
@@ -263,7 +262,7 @@ class Reader:
         conn = self.connector.match(text, m.end(), end)
         if conn is None:
             return None
-        m2 = self.joined.match(text, conn.end(), end)
+        m2 = scanner(self.language, joined=True).match(text, conn.end(), end)  # compiled on first need
         if m2 is None or not m2.group("S") or any(m2.group(k) for k in ("bd", "ap", "du", "wp", "pr")):
             return None
         second = self.single(m2, text)
