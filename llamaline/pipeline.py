@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .boilerplate import Region, find_boilerplate, find_references
@@ -58,6 +57,8 @@ def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer,
     """Mentions and claims of every document, in order; over `jobs` processes when there is enough work."""
     if jobs <= 1 or len(work) < 2:
         return [findings_of(item, gazetteer) for item in work]
+    from concurrent.futures import ProcessPoolExecutor
+
     # Each worker receives the gazetteer once, not once per document.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_adopt, initargs=(gazetteer,)) as pool:
         return list(pool.map(_findings_in_worker, work, chunksize=max(1, len(work) // (8 * jobs))))
