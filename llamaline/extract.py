@@ -5,6 +5,10 @@ a cue names the source; modality cues say whether it happened, was planned, expe
 A mention is dated by the time expression of its clause (a clause is cut at commas, colons, dashes,
 brackets); an expression in a clause without a trigger of its own goes to the nearest trigger. Without one,
 a present-tense verb dates the mention by the publication date; otherwise it stays undated.
+A clause with an original plan ("ursprünglich für August geplant") lends neither its date nor its modality; a clause
+that only carries the news ("…, the club announced on Wednesday") lends its date to an event without one; several
+events and as many dates in one clause pair up in order. Happenings without a type (recalls, votes, approvals)
+are "other" and stand beside typed events only with a date of their own.
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ from .sentences import split_sentences
 
 # Types that report on communication: they stand only where no other event is named.
 SECONDARY = ("report", "statement")
+# A happening without a type of its own (a recall, a vote, an approval): it stands only where no typed event is named.
+UNTYPED = "other"
+# Types whose verb may only carry the news of another event ("X resigned, the company announced on Monday"):
+# a clause with nothing else lends its date to an event of the sentence that has none.
+COMMUNICATION = ("announcement", "statement", "report")
 # A delay or an abandonment is of a release or an announcement named in the same clause, not a second event.
 ABSORBS = {"delay": ("release", "announcement"), "abandonment": ("release", "announcement"),
            "hiring": ("appointment",), "departure": ("announcement", "statement")}
@@ -33,6 +42,8 @@ PRODUCT_TYPES = ("announcement", "release", "delay", "abandonment")
 GOVERNING = ("considered", "planned", "denied")
 # A decision's date is when it was taken: a future date next to a delay is its new target, not its date.
 DECISIONS = ("delay",)
+# Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
+PRECISION_DAYS = (0, 10, 31, 92, 366)
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
 _CLAUSE = re.compile(r"[,;:()\[\]–—]|\s-\s|\s\.\.\.\s")
@@ -94,7 +105,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     hits = cues.patterns.find(text, tokens, first, last, token_ids)
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS]
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
-    marked = bool(dated) or any(h.category == "triggers" for h in hits)
+    marked = bool(dated) or any(h.category == "triggers" and h.label != UNTYPED for h in hits)
     entities = [e for e in gazetteer.find(text, start, end, cues.language, marked=marked)
                 if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
     clause_breaks = [m.start() for m in _CLAUSE.finditer(text, start, end)]
@@ -118,11 +129,16 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
                 return [_mention(document, start, end, "other", None, own[0], None, attributed_to, "happened", subjects)]
         return []
 
-    _assign_modality(triggers, hits, clause_of)
+    _assign_modality(triggers, hits, clause_of, dated)
     dated = _without_as_of(dated, hits)
-    triggers = _absorbed(triggers, same_clause_only=True)
-    _assign_times(triggers, dated, clause_of)
+    lent = _assign_times(triggers, dated, clause_of, hits, document.source.published)
+    if lent:  # "…, the club announced on Wednesday": the announcing carried the news of the sentence's event
+        triggers = [t for t in triggers if not (t.type in COMMUNICATION and t.expression is not None
+                                                and t.expression.start in lent and t.clause != _clause_of_event(triggers, t))]
+    triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of)
     triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of)
+    triggers = _one_per_type(triggers, clause_of)
+    triggers = _untyped_with_own_time(triggers, clause_of)
     if not triggers:
         return []
     subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, gazetteer)
@@ -177,13 +193,20 @@ def _mention(document: Document, start: int, end: int, type_: str, trigger: str 
 
 # -- triggers --------------------------------------------------------------------------------------------------
 def _triggers(text: str, hits: list[CueHit], entities: list[EntityHit], clause_of) -> list[_Trigger]:
-    found = [h for h in hits if h.category == "triggers" and h.label != "other"]
+    found = [h for h in hits if h.category == "triggers"]
+    blocked = [h for h in hits if h.category == "clause" and h.label == "not_trigger"]  # "Videokonferenz"
+    if blocked:
+        found = [h for h in found if not any(b.start <= h.start and h.end <= b.end for b in blocked)]
+    ahead = [h for h in hits if h.category == "clause" and h.label == "ahead_of"]
+    if ahead:  # "to prepare for the launch", "im Vorfeld der Konferenz": an event ahead, not this clause's event
+        found = [h for h in found if not any(0 <= h.start - a.end <= 6 for a in ahead)]
     specific_starts = {h.start for h in found if h.specific}
     found = [h for h in found if h.specific or h.start not in specific_starts]
-    # overlapping matches: the longer one wins ("Start-up" over "Start")
+    # overlapping matches: the longer one wins ("Start-up" over "Start"); a pattern with a gap ("kündigte … an")
+    # takes only its own words, not the words it skips ("kündigte … seinen Rücktritt an" keeps "Rücktritt")
     kept: list[CueHit] = []
     for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(k.start < hit.end and hit.start < k.end and k.end - k.start > hit.end - hit.start for k in kept):
+        if any(k.end - k.start > hit.end - hit.start and _shares_words(k, hit) for k in kept):
             continue
         kept.append(hit)
     triggers = [_Trigger(h.label, h.start, h.end, h.first, h.last, clause_of(h.start), _trigger_text(text, h)) for h in kept]
@@ -195,19 +218,71 @@ def _triggers(text: str, hits: list[CueHit], entities: list[EntityHit], clause_o
                 break
     if any(t.type not in SECONDARY for t in triggers):
         triggers = [t for t in triggers if t.type not in SECONDARY]
-    # one mention per type and sentence: its first trigger, or the first with a time of its own
-    by_type: dict[str, _Trigger] = {}
+    # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known)
+    by_type: dict[tuple[str, int], _Trigger] = {}
     for t in sorted(triggers, key=lambda t: t.start):
-        by_type.setdefault(t.type, t)
+        by_type.setdefault((t.type, t.clause), t)
     return sorted(by_type.values(), key=lambda t: (t.start, t.type))
 
 
+def _untyped_with_own_time(triggers: list[_Trigger], clause_of) -> list[_Trigger]:
+    """A happening without a type stands beside typed events only with a time of its own clause that none of them
+    has ("was founded in 2014 and went public in 2019")."""
+    typed = [t for t in triggers if t.type != UNTYPED]
+    if not typed:
+        return triggers
+    taken = {t.expression.start for t in typed if t.expression is not None}
+    return [t for t in triggers if t.type != UNTYPED or (
+        t.expression is not None and clause_of(t.expression.start) == t.clause and t.expression.start not in taken)]
+
+
+def _one_per_type(triggers: list[_Trigger], clause_of) -> list[_Trigger]:
+    """One mention per type and sentence: its first trigger; a later one of the same type only where it has a
+    time of its own clause that the earlier ones lack ("permission was granted in 2021, construction began in 2022")."""
+    kept: list[_Trigger] = []
+    for t in sorted(triggers, key=lambda t: t.start):
+        same = [k for k in kept if k.type == t.type]
+        if same:
+            if t.expression is None:
+                continue
+            undated = [k for k in same if k.expression is None]
+            if undated:  # the first with a time of its own stands for the type
+                kept[kept.index(undated[0])] = t
+                continue
+            own = clause_of(t.expression.start) == t.clause
+            if not own or any(k.expression.start == t.expression.start for k in same):
+                continue
+        kept.append(t)
+    return sorted(kept, key=lambda t: (t.start, t.type))
+
+
+def _shares_words(longer: CueHit, shorter: CueHit) -> bool:
+    """Whether two matches claim a word in common: the same first or last word, or the shorter one inside a
+    match of at most three words (one without a gap)."""
+    if not (longer.start < shorter.end and shorter.start < longer.end):
+        return False
+    if longer.first < 0 or shorter.first < 0:
+        return True
+    if longer.first in (shorter.first, shorter.last) or longer.last in (shorter.first, shorter.last):
+        return True
+    return longer.last - longer.first <= 2
+
+
 def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None) -> list[_Trigger]:
-    """A delay of a launch is one event, the delay; the launch stays only with a date of its own (a new target)."""
+    """A delay of a launch is one event, the delay; the launch stays only with a date of its own (a new target).
+    In one clause the launch goes unless both have different times ("joined in 2019 and became chief in 2023")."""
     kept = []
     for t in triggers:
         absorbers = [o for o in triggers if t.type in ABSORBS.get(o.type, ())]
-        if absorbers and any(o.clause == t.clause for o in absorbers):
+        near = [o for o in absorbers if o.clause == t.clause]
+        if near:
+            if t.expression is not None and all(o.expression is not None and o.expression.start != t.expression.start
+                                                 for o in near):
+                kept.append(t)
+                continue
+            for o in near:
+                if o.expression is None:
+                    o.expression = t.expression
             continue
         if absorbers and not same_clause_only and not (t.expression is not None and clause_of(t.expression.start) == t.clause):
             continue
@@ -247,14 +322,28 @@ def _without_negated(triggers: list[_Trigger], hits: list[CueHit], clause_of) ->
 
 
 # -- modality and time -----------------------------------------------------------------------------------------
-def _assign_modality(triggers: list[_Trigger], hits: list[CueHit], clause_of) -> None:
+def _assign_modality(triggers: list[_Trigger], hits: list[CueHit], clause_of, dated: list[TimeExpression] = ()) -> None:
     trigger_clauses = {t.clause for t in triggers}
+    # a plan with a date of its own, or an original plan, is complete: it governs no following clause
+    # ("die ursprünglich für August geplant war, verzögert sich": the delay is no plan)
+    # ("die ursprünglich für August geplant war, verzögert sich": the delay is no plan); a denial or consideration
+    # with a date still governs what it denies or considers ("dementierte am 18. März, dass …")
+    dated_clauses = {clause_of(x.start) for x in dated}
+    original = _clauses(hits, "original", clause_of)
     for cue in (h for h in hits if h.category == "modality"):
         clause = clause_of(cue.start)
+        in_time = any(x.start <= cue.start and cue.end <= x.end for x in dated)  # "frühestens Herbst"
         if clause in trigger_clauses:
-            candidates = [t for t in triggers if t.clause == clause]
+            # a word of a time expression qualifies the time: for a decision, that is its new target
+            candidates = [t for t in triggers if t.clause == clause and not (in_time and t.type in DECISIONS)]
+            if not candidates:
+                continue
         elif cue.label in GOVERNING:
-            candidates = [t for t in triggers if t.clause == clause + 1] or [t for t in triggers if t.clause == clause - 1]
+            # a plan with a date of its own describes what comes before it ("Veröffentlichungen, die für 2025
+            # geplant waren"), never what follows ("…, die für August geplant war, verzögert sich")
+            closed = clause in original or (cue.label == "planned" and clause in dated_clauses)
+            following = [t for t in triggers if t.clause == clause + 1] if not closed else []
+            candidates = following or [t for t in triggers if t.clause == clause - 1]
             if not candidates:
                 continue
         else:
@@ -269,23 +358,98 @@ def _distance(trigger: _Trigger, cue: CueHit) -> int:
     return max(cue.start - trigger.end, trigger.start - cue.end, 0)
 
 
-def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of) -> None:
-    """Each trigger takes the nearest expression of its clause; an expression in a clause without a trigger
-    goes to the nearest trigger of the sentence, if that one has none of its own."""
-    trigger_clauses = {t.clause for t in triggers}
+def _clauses(hits: list[CueHit], label: str, clause_of) -> set[int]:
+    return {clause_of(h.start) for h in hits if h.category == "clause" and h.label == label}
+
+
+def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: list[CueHit] = (),
+                  published: TimeSpan | None = None) -> set[int]:
+    """Each trigger takes an expression of its own clause: the nearest, or with one trigger in the clause the most
+    precise; not one that names the period something is for ("Zahlen für das erste Quartal"); a decision
+    prefers one that is not in the future (that is its new target). An expression in a clause without a trigger
+    goes to the nearest trigger of the sentence, if that one has none of its own; so does the date of a clause that
+    only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing."""
+    original = _clauses(hits, "original", clause_of)
+    period_words = [h for h in hits if h.category == "clause" and h.label == "for_period"]
+    per_clause: dict[int, int] = {}
+    for t in triggers:
+        per_clause[t.clause] = per_clause.get(t.clause, 0) + 1
+
+    def for_period(x: TimeExpression) -> bool:
+        return any(0 <= x.start - h.end <= 6 for h in period_words)
+
+    def future(x: TimeExpression) -> bool:
+        return published is not None and x.when is not None and x.when.start > published.end
+
+    def width(x: TimeExpression) -> int:
+        days = (x.when.end - x.when.start).days if x.when is not None else 1 << 20
+        return bisect.bisect_left(PRECISION_DAYS, days)
+
+    # as many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
+    # chief executive in February 2023")
+    paired: set[int] = set()
+    for clause in per_clause:
+        in_clause = sorted((t for t in triggers if t.clause == clause), key=lambda t: t.start)
+        typed = [t for t in in_clause if t.type != UNTYPED]
+        if len(typed) >= 2:  # "began shipping": the untyped word is part of a typed event
+            in_clause = typed
+        count = len(in_clause)
+        own = sorted((x for x in dated if clause_of(x.start) == clause and x.kind != "present"), key=lambda x: x.start)
+        if count >= 2 and len(own) == count and len({t.type for t in in_clause}) == count:
+            for trigger, expression in zip(in_clause, own):
+                trigger.expression = expression
+                paired.add(id(trigger))
+
     for trigger in triggers:
+        if id(trigger) in paired:
+            continue
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
+        if trigger.type in DECISIONS and any(not future(x) for x in own):
+            own = [x for x in own if not future(x)]
         if own:
-            trigger.expression = min(own, key=lambda x: (x.kind == "present", _span_distance(trigger, x), x.start))
+            alone = per_clause[trigger.clause] == 1
+            trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x), width(x) if alone else 0,
+                                                         _span_distance(trigger, x), x.start))
+    trigger_clauses = set(per_clause)
     free: dict[int, list[TimeExpression]] = {}
     for expression in dated:
-        if clause_of(expression.start) in trigger_clauses:
+        clause = clause_of(expression.start)
+        if clause in trigger_clauses or clause in original:
             continue
-        nearest = min(range(len(triggers)), key=lambda i: (_span_distance(triggers[i], expression), triggers[i].start))
+        # a typed event before a happening without a type ("delayed …, last month, pushing its start of production")
+        nearest = min(range(len(triggers)), key=lambda i: (triggers[i].type == UNTYPED, _span_distance(triggers[i], expression),
+                                                           triggers[i].start))
         free.setdefault(nearest, []).append(expression)
     for i, candidates in free.items():
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
+    # the date of a clause that only carries the news goes to an event without a date of its own
+    news_clauses = {clause_of(h.start) for h in hits
+                    if (h.category == "triggers" and h.label in COMMUNICATION) or h.category == "attribution"}
+    news_clauses -= {t.clause for t in triggers if t.type not in COMMUNICATION}
+    donors = [x for x in dated if x.kind != "present" and not future(x) and clause_of(x.start) not in original
+              and clause_of(x.start) in news_clauses]
+    lent: set[int] = set()
+    if not donors:
+        return lent
+    for trigger in triggers:
+        if trigger.type in COMMUNICATION:
+            continue
+        undated = trigger.expression is None
+        if undated or (trigger.type in DECISIONS and future(trigger.expression)):
+            others = [x for x in donors if clause_of(x.start) != trigger.clause]
+            if others:
+                trigger.expression = min(others, key=lambda x: (_span_distance(trigger, x), x.start))
+                lent.add(trigger.expression.start)
+    return lent
+
+
+def _clause_of_event(triggers: list[_Trigger], communication: _Trigger) -> int:
+    """The clause of the first event (not a communication) that has the communication's date, or -1."""
+    for t in triggers:
+        if t.type not in COMMUNICATION and t.expression is not None and t.expression.start == communication.expression.start:
+            return t.clause
+    return -1
 
 
 def _span_distance(trigger: _Trigger, expression: TimeExpression) -> int:

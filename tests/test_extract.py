@@ -154,6 +154,19 @@ CASES = [
     ("en", "Helio did not release the Arc 7 in March.", {"in March": "2025-03"}, None),
     ("de", "Das Wetter in Hamburg war im März schön.", {"im März": "2025-03"}, None),
     ("de", "Die Start-up-Szene wächst.", {}, None),
+    # an original plan's date is not the date of the delay; a clause that only carries the news lends its date
+    ("de", "Der Marktstart von Kestrel X2, der ursprünglich für den 16. August geplant war, verzögert sich.",
+     {"16. August": "2025-08-16"}, dict(type="delay", modality="happened", when="2025-05", time_text=None)),
+    ("en", "The launch of the Arc 7, which was originally planned for August, has been delayed, Helio said on May 6.",
+     {"August": "2025-08", "on May 6": "2025-05-06"}, dict(type="delay", modality="happened", when="2025-05-06")),
+    ("de", "Nordwind hat Jonas Weber als Vertriebschef verpflichtet, teilte das Unternehmen am 6. Mai mit.",
+     {"am 6. Mai": "2025-05-06"}, dict(type="hiring", when="2025-05-06", subjects=["Jonas Weber", "Nordwind Robotics"])),
+    ("en", "Helio hired Tom Becker as head of manufacturing, the company announced on May 6.",
+     {"on May 6": "2025-05-06"}, dict(type="hiring", when="2025-05-06", subjects=["Helio Motors", "Tom Becker"])),
+    ("en", "Helio recalled 4,000 Arc 7 cars in April.", {"in April": "2025-04"},
+     dict(type="other", when="2025-04", subjects=["Arc 7", "Helio Motors"])),
+    ("de", "Nordwind ruft 4.000 Kestrel X2 zurück.", {}, dict(type="other", when="2025-05", subjects=["Kestrel X2"])),
+    ("de", "Die Telefonkonferenz mit Analysten fand im März statt.", {"im März": "2025-03"}, None),
 ]
 
 
@@ -328,3 +341,17 @@ def test_cue_ids_per_document_same_as_per_sentence() -> None:
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         assert patterns.find(text, tokens, first, last, ids) == patterns.find(text, tokens, first, last)
         assert patterns.find(text, tokens, first, last)  # every sentence here has a cue
+
+
+@pytest.mark.parametrize(("language", "text", "times", "wanted"), [
+    ("en", "Helio was founded in 2019 and invested in Voltline in 2023.", {"in 2019": "2019", "in 2023": "2023"},
+     {("founding", "2019"), ("investment", "2023")}),
+    ("de", "Hartmann wechselte 2019 zu Nordwind und wurde im März 2023 zur Chefin ernannt.", {"2019": "2019", "im März 2023": "2023-03"},
+     {("hiring", "2019"), ("appointment", "2023-03")}),
+    ("en", "Planning permission for the Helio plant was granted in 2021, and construction began in 2022.",
+     {"in 2021": "2021", "in 2022": "2022"}, {("other", "2021"), ("other", "2022")}),
+])
+def test_each_event_of_a_clause_takes_its_own_date(language: str, text: str, times: dict, wanted: set,
+                                                   gazetteer: Gazetteer) -> None:
+    got = {(m.type, m.when.edtf if m.when else None) for m in extract(text, language, times, gazetteer)}
+    assert wanted <= got, got
