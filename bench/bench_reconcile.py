@@ -2,9 +2,10 @@
 
     python bench/bench_reconcile.py                      # 100,000 and 1,000,000 mentions
     python bench/bench_reconcile.py --sizes 10000 100000 1000000 10000000
+    python bench/bench_reconcile.py --cast fixed         # the same ~3,000 subjects at every size (denser blocks)
 
 Each size runs in a fresh process so its peak memory (ru_maxrss) is its own. The mentions come from
-synthetic happenings: a few thousand subjects (organisations, people, model lines with their models,
+synthetic happenings: a few thousand subjects per 100,000 mentions (see `cast_scale`) (organisations, people, model lines with their models,
 conferences), every happening told by several mentions with spans of varying precision (day, part of a
 month, month, quarter), family- or organisation-level subjects, reports beside specific types, about 20%
 undated, some plans and considerations. Target (issue 5): 1,000,000 mentions in at most 30 s and 2 GB,
@@ -38,12 +39,12 @@ _FIELDS = frozenset({"source", "quote", "start", "end", "time_text", "when", "at
 _SPAN_FIELDS = frozenset({"edtf", "start", "end", "precision"})
 
 
-def cast(rnd: random.Random):
-    """Subjects and families: ~3,000 names."""
-    orgs = [f"Org {i}" for i in range(300)]
-    people = [f"Person {i}" for i in range(1000)]
+def cast(rnd: random.Random, scale: int = 1):
+    """Subjects and families: ~3,000 names per `scale`."""
+    orgs = [f"Org {i}" for i in range(300 * scale)]
+    people = [f"Person {i}" for i in range(1000 * scale)]
     lines, models, families = [], [], {}
-    for i in range(300):
+    for i in range(300 * scale):
         line = f"Line {i}"
         lines.append(line)
         families[line] = rnd.choice(orgs) if rnd.random() < 0.3 else None
@@ -51,7 +52,7 @@ def cast(rnd: random.Random):
             model = f"{line} M{j}"
             models.append(model)
             families[model] = line
-    confs = [f"Summit {i}" for i in range(150)]
+    confs = [f"Summit {i}" for i in range(150 * scale)]
     return orgs, people, lines, models, confs, {k: v for k, v in families.items() if v}
 
 
@@ -86,9 +87,17 @@ class Spans:
         return span
 
 
-def generate(n: int, seed: int = 7) -> tuple[list[Mention], dict[str, str]]:
+def cast_scale(n: int, mode: str = "scaled") -> int:
+    """How many times the base cast a corpus of n mentions has. `scaled`: one base cast (~3,000 names) per
+    100,000 mentions, as a larger corpus covers more stories (more subjects) rather than retelling the same
+    subjects' stories ever more densely; below 100,000 the base cast. `fixed`: the base cast at every size
+    (the first version of this bench: ten times the mentions make every block ten times denser)."""
+    return max(1, n // 100_000) if mode == "scaled" else 1
+
+
+def generate(n: int, seed: int = 7, mode: str = "scaled") -> tuple[list[Mention], dict[str, str]]:
     rnd = random.Random(seed)
-    orgs, people, lines, models, confs, families = cast(rnd)
+    orgs, people, lines, models, confs, families = cast(rnd, cast_scale(n, mode))
     spans = Spans()
     sources = [f"src{i:07d}" for i in range(max(10, n // 8))]
     outlets_pool = [f"Outlet {i}" for i in range(200)]
@@ -145,18 +154,20 @@ def generate(n: int, seed: int = 7) -> tuple[list[Mention], dict[str, str]]:
     return out, {"families": families, "outlets": outlets}
 
 
-def run_one(n: int) -> dict:
+def run_one(n: int, mode: str) -> dict:
     t0 = time.perf_counter()
-    mentions, extra = generate(n)
+    mentions, extra = generate(n, mode=mode)
     t1 = time.perf_counter()
     gc.collect()
+    input_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     gc.disable()  # the reconciler makes many small objects and no cycles worth collecting mid-run
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     events, leftovers = reconcile(mentions, families=extra["families"], outlets=extra["outlets"])
-    t3 = time.perf_counter()
+    t3, c3 = time.perf_counter(), time.process_time()
     gc.enable()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"mentions": n, "generate_s": round(t1 - t0, 2), "reconcile_s": round(t3 - t2, 2),
+    return {"mentions": n, "cast": mode, "generate_s": round(t1 - t0, 2), "reconcile_s": round(t3 - t2, 2),
+            "reconcile_cpu_s": round(c3 - c2, 2), "input_mb": round(input_mb),
             "events": len(events), "leftovers": len(leftovers),
             "placed": sum(len(e.mentions) for e in events), "peak_mb": round(peak_mb)}
 
@@ -164,26 +175,31 @@ def run_one(n: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--cast", choices=("scaled", "fixed"), default="scaled",
+                        help="scaled: the cast grows with the corpus (default); fixed: ~3,000 names at every size")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.cast)))
         return
     rows = []
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True, text=True)
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--cast", args.cast],
+                             capture_output=True, text=True)
         if out.returncode != 0:
             print(out.stderr, file=sys.stderr)
             sys.exit(1)
         row = json.loads(out.stdout)
         rows.append(row)
-        print(f"{row['mentions']:>10,} mentions: reconcile {row['reconcile_s']:7.2f} s, peak {row['peak_mb']:6,} MB "
-              f"(generate {row['generate_s']:.1f} s; {row['events']:,} events, {row['leftovers']:,} leftovers)",
+        print(f"{row['mentions']:>10,} mentions ({row['cast']} cast): reconcile {row['reconcile_s']:7.2f} s wall, "
+              f"{row['reconcile_cpu_s']:7.2f} s CPU, peak {row['peak_mb']:6,} MB (input alone {row['input_mb']:,} MB; "
+              f"generate {row['generate_s']:.1f} s; {row['events']:,} events, {row['leftovers']:,} leftovers)",
               flush=True)
     for a, b in zip(rows, rows[1:]):
         factor = b["mentions"] / a["mentions"]
         ratio = b["reconcile_s"] / a["reconcile_s"] if a["reconcile_s"] else float("inf")
-        print(f"{factor:g}x mentions ({a['mentions']:,} -> {b['mentions']:,}): {ratio:.2f}x time")
+        cpu = b["reconcile_cpu_s"] / a["reconcile_cpu_s"] if a["reconcile_cpu_s"] else float("inf")
+        print(f"{factor:g}x mentions ({a['mentions']:,} -> {b['mentions']:,}): {ratio:.2f}x wall time, {cpu:.2f}x CPU time")
 
 
 if __name__ == "__main__":

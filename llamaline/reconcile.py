@@ -90,35 +90,47 @@ def reconcile(
             kind = 2 if not sig else 3 if m.type in GENERIC_TYPES else 4
         if w is not None:
             a, b = w.start, w.end
-            recs.append([m.source, m.start, m.end, m.type, m, TYPE_GROUPS.get(m.type, m.type), sig,
-                         a.toordinal(), b.toordinal(), a.year * 12 + a.month - 1, b.year * 12 + b.month - 1, kind])
+            recs.append(((m.source, m.start, m.end, m.type), m, TYPE_GROUPS.get(m.type, m.type), sig,
+                         a.toordinal(), b.toordinal(), a.year * 12 + a.month - 1, b.year * 12 + b.month - 1, kind))
         else:
-            recs.append([m.source, m.start, m.end, m.type, m, TYPE_GROUPS.get(m.type, m.type), sig, 0, 0, 0, 0, kind])
+            recs.append(((m.source, m.start, m.end, m.type), m, TYPE_GROUPS.get(m.type, m.type), sig, 0, 0, 0, 0,
+                         kind))
     # plans | undated | dated without subjects | reports and statements | specific happenings
     leftovers, undated, loose, generic, specific = [], [], [], [], []
     bins = (leftovers, undated, loose, generic, specific)
     for rank, r in enumerate(_content_order(recs)):
-        bins[r[11]].append((rank, *r[4:11]))
+        bins[r[8]].append((rank, *r[1:8]))
 
     protos = _merge(specific, fam, leftovers)
     # Reports and statements of a specific happening join it; the others become events of their own.
     index = _Index(fam)
     index.add(protos)
     own = []
+    memo: dict[tuple, list[_Proto]] = {}  # the index does not change within a loop: same question, same answer
     for rec in generic:
-        hits = index.match(rec[_SIG], None, rec[_S], rec[_E])
+        key = (rec[_SIG], rec[_S], rec[_E])
+        hits = memo.get(key)
+        if hits is None:
+            hits = memo[key] = index.match(rec[_SIG], None, rec[_S], rec[_E])
         (hits[0].attached.append(rec) if len(hits) == 1 else own.append(rec))
     generic_protos = _merge(own, fam, leftovers)
     protos += generic_protos
     index.add(generic_protos)
 
     all_groups = sorted({p.group for p in protos})
+    all_set = set(all_groups)
+    memo = {}
     for rec in loose + undated:  # without subjects or without a date: must point at exactly one event
-        groups = all_groups if rec[_M].type in GENERIC_TYPES else [rec[_GROUP]]
-        if rec[_M].when is None:
-            hits = index.match(rec[_SIG], groups)
-        else:
-            hits = index.match(rec[_SIG], set(groups), rec[_S], rec[_E])
+        generic_type = rec[_M].type in GENERIC_TYPES
+        dated = rec[_M].when is not None
+        key = (rec[_SIG], None if generic_type else rec[_GROUP], rec[_S], rec[_E], dated)
+        hits = memo.get(key)
+        if hits is None:
+            if not dated:
+                hits = index.match(rec[_SIG], all_groups if generic_type else [rec[_GROUP]])
+            else:
+                hits = index.match(rec[_SIG], all_set if generic_type else {rec[_GROUP]}, rec[_S], rec[_E])
+            memo[key] = hits
         (hits[0].attached.append(rec) if len(hits) == 1 else leftovers.append(rec))
 
     fields = [_build(p, fam, outlets or {}, kinds or {}) for p in protos]
@@ -129,20 +141,22 @@ def reconcile(
     return events, [r[_M] for r in leftovers]
 
 
-def _content_order(recs: list[list]) -> list[list]:
-    """Records by (source, start, end, type), ties broken by the mentions' whole content."""
-    head = itemgetter(0, 1, 2, 3)
+def _content_order(recs: list[tuple]) -> list[tuple]:
+    """Records (whose first item is (source, start, end, type)) by that head, ties broken by the mentions'
+    whole content."""
+    head = itemgetter(0)
     recs.sort(key=head)
-    i, n = 0, len(recs)
-    while i < n - 1:
-        if recs[i][:4] != recs[i + 1][:4]:
-            i += 1
+    keys = list(map(head, recs))
+    ties = [i for i, (a, b) in enumerate(zip(keys, keys[1:])) if a == b]  # usually few: no per-record slices
+    n, done = len(recs), -1
+    for i in ties:
+        if i <= done:
             continue
         j = i + 1
-        while j < n and recs[j][:4] == recs[i][:4]:
+        while j < n and keys[j] == keys[i]:
             j += 1
-        recs[i:j] = sorted(recs[i:j], key=lambda r: _mention_key(r[4]))
-        i = j
+        recs[i:j] = sorted(recs[i:j], key=lambda r: _mention_key(r[1]))
+        done = j - 1
     return recs
 
 
@@ -218,9 +232,19 @@ class _Family:
         if len(y) == 1:
             b = y[0]
             up = anc(b)
-            return all(a == b or a in up or b in anc(a) for a in x)
+            for a in x:
+                if not (a == b or a in up or b in anc(a)):
+                    return False
+            return True
         up = self.lifted(y)  # y's subjects and their families
-        return all(a in up or not set(y).isdisjoint(anc(a)) for a in x)
+        ys = None
+        for a in x:
+            if a not in up:
+                if ys is None:
+                    ys = set(y)
+                if ys.isdisjoint(anc(a)):
+                    return False
+        return True
 
     def relation(self, x: tuple[str, ...], y: tuple[str, ...]) -> int:
         """0: disagree; 3: agree both ways; 1: x names strictly less than y; 2: y names strictly less than x.
@@ -260,7 +284,9 @@ class _Index:
 
     def __init__(self, fam: _Family):
         self.fam = fam
-        self.by_group: dict[tuple, list[_Proto]] = defaultdict(list)
+        # (group, key) -> signature -> its events: an undated look-up weighs each signature once, however
+        # many events share it (blocks grow denser with the corpus; their distinct signatures much less).
+        self.by_group: dict[tuple, dict[tuple, list[_Proto]]] = defaultdict(dict)
         self.by_month: dict[tuple, list[_Proto]] = defaultdict(list)
         self.wide: dict[str, list[_Proto]] = defaultdict(list)
 
@@ -269,7 +295,12 @@ class _Index:
             keys = ["*", *("~" + k for k in self.fam.lifted(p.sig)), *("=" + k for k in p.sig)]
             lo, hi = _month(p.s), _month(p.e)
             for k in keys:
-                self.by_group[(p.group, k)].append(p)
+                by_sig = self.by_group[(p.group, k)]
+                same = by_sig.get(p.sig)
+                if same is None:
+                    by_sig[p.sig] = [p]
+                else:
+                    same.append(p)
                 if hi - lo > _WIDE_MONTHS:
                     self.wide[k].append(p)
                 else:
@@ -284,12 +315,14 @@ class _Index:
         else:
             probes = ["*"]
         if s is None:
-            lists = [self.by_group.get((g, k), ()) for g in groups for k in probes]
+            return self._match_undated(sig, groups, probes)
         else:
             lo, hi = _month(s), _month(e)
             if hi - lo > _WIDE_MONTHS:
                 every = sorted({g for g, _ in self.by_group})
-                lists = [self.by_group.get((g, k), ()) for g in every for k in probes]
+                lists = [p for g in every for k in probes for ps in self.by_group.get((g, k), {}).values()
+                         for p in ps]
+                lists = [lists]
             else:
                 lists = [self.by_month.get((m, k), ()) for m in range(lo, hi + 1) for k in probes]
                 lists += [self.wide.get(k, ()) for k in probes]
@@ -308,6 +341,25 @@ class _Index:
                 found[key] = p
                 if len(found) > 1:
                     return list(found.values())
+        return list(found.values())
+
+    def _match_undated(self, sig: tuple, groups, probes: list[str]) -> list[_Proto]:
+        """`match` without a span: signature by signature (the answer only tells 0, 1 or more apart)."""
+        relation = self.fam.relation
+        found: dict[int, _Proto] = {}
+        seen: set[tuple] = set()
+        for g in groups:
+            for k in probes:
+                for other, ps in self.by_group.get((g, k), {}).items():
+                    if (g, other) in seen:
+                        continue
+                    seen.add((g, other))
+                    if sig and not relation(sig, other):
+                        continue
+                    for p in ps:
+                        found[id(p)] = p
+                    if len(found) > 1:
+                        return list(found.values())
         return list(found.values())
 
 
@@ -485,7 +537,9 @@ def _overlapping_pairs(atoms: list[_Proto], fam: _Family) -> set[tuple[int, int]
 
 def _build(p: _Proto, fam: _Family, outlets: Mapping[str, str], kinds: Mapping[str, str]) -> dict:
     """The fields of one Event (built without re-validating what are already valid models)."""
-    recs = sorted(p.members + p.attached, key=lambda r: r[_RANK])
+    recs = p.members + p.attached
+    if len(recs) > 1:
+        recs.sort()  # by rank (first and unique)
     mentions = [r[_M] for r in recs]
     dated = [r for r in recs if r[_M].when is not None]
     conflicts: list[Conflict] = []
