@@ -19,13 +19,17 @@ _REACH = 400
 
 
 @cache
-def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon(language)
     endings = alternation(lex.forms("tense", "past_endings"))
-    past = re.compile(rf"(?<!\w)(?:{lex.alt(('tense', 'past'))}|(?-i:[^\W\d_A-ZÄÖÜ][^\W\d_]+){endings})")
+    not_past = alternation(lex.forms("tense", "not_past"))
+    by_ending = rf"(?!{not_past})(?-i:[^\W\d_A-ZÄÖÜ][^\W\d_]+){endings}"
+    after = alternation(lex.forms("tense", "passive_after"))
+    # A participle before "werden" is no report of the past ("vorgestellt werden"); "be" before it: see _passive.
+    past = re.compile(rf"(?<!\w)(?:{lex.alt(('tense', 'past'))})(?!\s+{after})")
     plan = re.compile(rf"(?<!\w){lex.alt(('tense', 'plan'))}")
     retro = re.compile(rf"(?<!\w){lex.alt(('tense', 'retro'))}")
-    return past, plan, retro
+    return past, plan, retro, re.compile(rf"(?<!\w){by_ending}")
 
 
 def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
@@ -39,17 +43,46 @@ def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUND
     return left, right
 
 
+@cache
+def _passive_before(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon(language).forms("tense", "passive_before"))
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _passive(text: str, at: int, language: str) -> bool:
+    """A participle after "be" ("will be held") is a plan or passive, not a report of the past."""
+    words = _passive_before(language)
+    if not words:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, at - 20), at)
+    return bool(m) and m.group(1).lower() in words
+
+
 def direction(text: str, start: int, end: int, language: str) -> Direction:
-    """"future" for a plan or expectation (it wins over past tense), "past" for a report, "both" for a
-    plan told in retrospect ("ursprünglich für Juni geplant": the nearest June), else None."""
-    past, plan, retro = _cues(language)
-    # The expression's own clause decides first ("Anfang April wurde X gezeigt, Ende April sollte Y folgen").
+    """"future" for a plan or expectation, "past" for a report, "both" for a plan told in retrospect
+    ("ursprünglich für Juni geplant": the nearest June), else None.
+
+    The expression's clause decides first, then its sentence; within either the cue nearest to the
+    expression wins ("announced in November that it would shut down": announced), a plan on a tie.
+    A participle after "be" or before "werden" is no past: "will be held", "soll vorgestellt werden".
+    """
+    past, plan, retro, past_ending = _cues(language)
     for boundary in (_CLAUSE, _BOUNDARY):
         left, right = sentence(text, start, end, boundary)
         if retro.search(text, left, right):
             return "both"
-        if plan.search(text, left, right):
-            return "future"
-        if past.search(text, left, right):
-            return "past"
+        nearest: tuple[int, int, Direction] | None = None
+        cues = ((plan, "future"), (past, "past"), (past_ending, "past"))
+        for rank, (pattern, said) in enumerate(cues):
+            for m in pattern.finditer(text, left, right):
+                if said == "past" and _passive(text, m.start(), language):
+                    continue
+                gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
+                candidate = (max(gap, 0), rank, said)
+                if nearest is None or candidate < nearest:
+                    nearest = candidate
+        if nearest is not None:
+            return nearest[2]
     return None

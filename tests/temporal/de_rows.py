@@ -226,6 +226,11 @@ ROWS = [
     R("Anfang 2025 begann der Umbau.", "Anfang 2025", "2025", "2025-01-01", "2025-04-30", pub=None, mod="start"),
     R("Im Herbst soll es so weit sein.", "Herbst", None, pub=None, resolved=False),
     R("Q3 2024 war stark.", "Q3 2024", "2024-35", pub=None),
+    # -- der nächste Hinweis entscheidet die Richtung; Partizip vor "werden" ist kein Bericht -------
+    R("Am Freitag verpflichtete der Verein den Stürmer, der ab Juli spielen wird.", "Freitag", "2025-05-09"),
+    R("Erst im März hatte das Unternehmen den Marktstart verschoben.", "März", "2025-03", pub="2025-05"),
+    R("Der Vorstand werde sein Amt zum 30. Juni niederlegen.", "30. Juni", "2025-06-30", pub="2025-05-14"),
+    R("Das Gerät soll im Oktober vorgestellt werden.", "Oktober", "2025-10", pub="2025-05"),
     # -- plans told in retrospect point to the nearest occurrence, past tense by verb ending ------
     R("Vorgestellt werden sollte es eigentlich Ende März auf der Messe.", "Ende März", "2025-03", "2025-03-21", "2025-03-31", mod="end", pub="2025-04"),
     R("Ursprünglich war der Start für Februar geplant, nun wird es Herbst.", "Februar", "2025-02", pub="2025-03"),

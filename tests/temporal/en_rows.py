@@ -145,7 +145,7 @@ ROWS = [
     R("The model will arrive no earlier than the fall.", "no earlier than the fall", "2025-23", mod="not_before"),
     R("A decision will come no later than the end of May.", "no later than the end of May", "2025-05", "2025-05-21", "2025-05-31", mod="not_after"),
     R("As of October 2025 there is no solution.", "As of October 2025", "2025-10"),
-    R("As of October, the model was still delayed.", "As of October", "2025-10"),
+    R("As of October, the model was still delayed.", "As of October", "2024-10"),  # past tense: not after publication
     R("Nothing will be decided before the summer.", "before the summer", "2025-22", mod="before"),
     R("Talks resume after May 20.", "after May 20", "2025-05-20", mod="after"),
     R("From 2020 to 2024 the company grew fast.", "From 2020 to 2024", "2020/2024", prec="interval", kind="range"),
@@ -195,6 +195,10 @@ ROWS = [
     R("Everything is currently quiet.", "currently", None, pub=None, kind="present", resolved=False),
     R("Two weeks ago things were different.", "Two weeks ago", None, pub=None, resolved=False),
     R("The rebuild began in early 2025.", "early 2025", "2025", "2025-01-01", "2025-04-30", pub=None, mod="start"),
+    # -- the cue nearest to the expression decides its direction --------------------------------------
+    R("The grocer announced in November that it would shut down its stores.", "November", "2024-11", pub="2025-05"),
+    R("In February, the carmaker recalled 40,000 cars, and it will recall more.", "February", "2025-02", pub="2025-05"),
+    R("Officials said the bridge will be reopened in September.", "September", "2025-09", pub="2025-05"),
     # -- plans told in retrospect point to the nearest occurrence -----------------------------------
     R("The phone was supposed to launch in late March, but it will now ship later.", "late March", "2025-03", "2025-03-21", "2025-03-31", mod="end", pub="2025-04"),
     R("The release had originally been planned for June, the firm will now wait.", "June", "2025-06", pub="2025-05"),
