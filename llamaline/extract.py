@@ -114,7 +114,9 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         return bisect.bisect_right(clause_breaks, pos)
 
     attributed_to, source_hit = attribution(hits, entities, cues)
-    subjects = _subjects(entities, source_hit)
+    # the article's own outlet (a dateline's "(Example Wire)") reports the event; it is not what the event is about
+    own = (document.source.outlet or "").casefold()
+    subjects = [s for s in _subjects(entities, source_hit) if s.casefold() != own]
     _remember(memory, number, subjects, entities, dated)
 
     triggers = _triggers(text, hits, entities, clause_of)

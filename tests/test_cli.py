@@ -336,3 +336,12 @@ def test_result_cache_gives_the_same_bytes_and_notices_changes(runner, bundled_c
     a_file = next((tmp_path / "cache").glob("*.json"))
     monkeypatch.setenv("LLAMALINE_CACHE_DIR", str(a_file / "sub"))
     assert run(runner, "export", "--corpus", str(bundled_copy)).stdout == changed.stdout  # unwritable cache: ignored
+
+
+def test_the_articles_own_outlet_is_not_a_subject(runner, tmp_path):
+    write(tmp_path, "a.md", "---\noutlet: Example Wire\npublished: 2025-03-12\nlang: en\n---\n"
+          "SEATTLE (Example Wire) - Orbit Air said on Tuesday it had pushed back the first delivery of its A9 jet.\n")
+    result = run(runner, "export", "--corpus", str(tmp_path))
+    events = json.loads(result.stdout)["events"]
+    assert events and all("Example Wire" not in e["subjects"] for e in events)
+    assert any(e["type"] == "delay" and e["when"]["edtf"] == "2025-03-11" for e in events)
