@@ -359,15 +359,20 @@ def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int]
             found = capital[word] = _capital_word(word, stop, cues.not_names)
         return found
 
-    w = 1
+    w = 0
     # a run starts at a word that is not one lower-case token; the words skipped here only moved `w` on by one
-    for w_start in [x for x, (i, j) in enumerate(words) if x and (i != j or not tokens[i][2].islower())]:
+    # in a language without capitalised nouns a run of two or more names may start the sentence ("Orbit Air said")
+    initial_runs = not cues.capitalised_nouns
+    for w_start in [x for x, (i, j) in enumerate(words) if (x or initial_runs) and (i != j or not tokens[i][2].islower())]:
         if w_start < w:
             continue
         w = w_start
         i, j = words[w]
         if (taken and any(k in taken for k in range(i, j + 1))) or not capital_word(text[tokens[i][0] : tokens[j][1]]):
             w += 1
+            continue
+        if w == 0 and _also_lower(text, text[tokens[i][0] : tokens[j][1]]):
+            w += 1  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
             continue
         v = w
         while (v + 1 < len(words) and not any(k in taken for k in range(words[v + 1][0], words[v + 1][1] + 1))
@@ -378,10 +383,17 @@ def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int]
         single = text[run_start:run_end]
         before = text[max(0, run_start - 12) : run_start].split()
         after_article = cues.capitalised_nouns and bool(before) and before[-1].lower() in cues.articles
-        if (v > w and not (after_article and v - w < 2)) or _name_shaped(single) or (not cues.capitalised_nouns and len(single) > 1):
+        if w == 0 and v == w:
+            pass  # one capitalised word at the sentence start says nothing about a name
+        elif (v > w and not (after_article and v - w < 2)) or _name_shaped(single) or (not cues.capitalised_nouns and len(single) > 1):
             hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
         w = v + 1
     return hits
+
+
+def _also_lower(text: str, word: str) -> bool:
+    lower = word.lower()
+    return lower != word and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
 
 
 _CAPITAL_MEMO = 100_000  # words remembered per language by `_capital_words`

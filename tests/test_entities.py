@@ -44,6 +44,10 @@ FINDS = [
      [("Sundar Pichai", "Sundar Pichai", "unknown"), ("Google", "Google", "organisation"),
       ("Mountain View", "Mountain View", "unknown")]),
     ("en", "the model, dubbed 'Nova', shipped", [("Nova", "Nova", "unknown")]),
+    # a run of names may open an English sentence; a single capitalised opener is no name
+    ("en", "Orbit Air unveiled the jet at the show.", [("Orbit Air", "Orbit Air", "unknown")]),
+    ("en", "Meanwhile Dana Kolb left.", [("Dana Kolb", "Dana Kolb", "unknown")]),
+    ("en", "Analysts expect more.", []),
 ]
 
 
