@@ -426,8 +426,6 @@ def _capital_word(word: str, stop: frozenset[str], not_names: frozenset[str]) ->
 
 
 def _as_cue_tokens(tokens: list[tuple[int, int, str]]):
-    from .cues import Token
-
     return [(s, e, w.lower()) for s, e, w in tokens]
 
 

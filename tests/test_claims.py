@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -53,23 +52,6 @@ def one(claims: list[Claim], attribute: str, subject: str | None = None) -> Clai
 
 
 # -- language data -----------------------------------------------------------------------------------------------
-def _shape(data, prefix=""):
-    keys = set()
-    for key, value in data.items():
-        keys.add(prefix + key)
-        if isinstance(value, dict):
-            keys |= _shape(value, prefix + key + ".")
-    return keys
-
-
-def test_languages_have_the_same_claim_keys():
-    shapes = {code: _shape(lang.load(code, "claims")) for code in lang.languages()}
-    assert set(LANGS) <= set(shapes)
-    first = shapes[LANGS[0]]
-    for code, shape in shapes.items():
-        assert shape == first, (code, sorted(shape ^ first))
-
-
 @pytest.mark.parametrize("language", LANGS)
 def test_required_claim_keys_are_present_and_lists(language):
     data = lang.load(language, "claims")

@@ -25,24 +25,6 @@ except ImportError:  # pragma: no cover
 needs_tagger = pytest.mark.skipif(tag is None, reason="llamaline.temporal.tag not available yet")
 
 
-def keys(table: dict, prefix: str = "") -> set[str]:
-    out = set()
-    for key, value in table.items():
-        out.add(prefix + key)
-        if isinstance(value, dict):
-            out |= keys(value, prefix + key + ".")
-    return out
-
-
-@pytest.mark.parametrize("part", ["events", "detect"])
-def test_languages_have_the_same_keys(part: str) -> None:
-    tables = {code: keys(lang.load(code, part)) for code in lang.languages()}
-    assert set(tables) >= {"de", "en"}
-    first = tables["de"]
-    for code, table in tables.items():
-        assert table == first, f"{code} differs from de: {sorted(table ^ first)}"
-
-
 def test_detect_stopwords() -> None:
     for code in ("de", "en"):
         words = lang.load(code, "detect")["stopwords"]

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from llamaline import timespan as ts
-from llamaline.lang import languages, load
 from llamaline.temporal import tag
 from tests.temporal import de_rows, en_rows
 from tests.temporal.rows import Row
@@ -91,23 +90,6 @@ def test_english_not_time(text: str) -> None:
 def test_tables_are_big_enough() -> None:
     assert len(de_rows.ROWS) >= 200
     assert len(en_rows.ROWS) >= 150
-
-
-def _keys(table, prefix=""):
-    out = set()
-    for key, value in table.items():
-        out.add(prefix + key)
-        if isinstance(value, dict):
-            out |= _keys(value, prefix + key + ".")
-    return out
-
-
-def test_languages_have_the_same_time_keys() -> None:
-    tables = {code: _keys(load(code, "time")) for code in languages()}
-    assert {"de", "en"} <= set(tables)
-    reference = tables["de"]
-    for code, keys in tables.items():
-        assert keys == reference, f"{code}: missing {sorted(reference - keys)}, extra {sorted(keys - reference)}"
 
 
 def test_offsets_with_start_and_end() -> None:

@@ -1,0 +1,38 @@
+"""Language data: every language has the same files with the same keys, so one engine reads them all."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from llamaline import lang
+
+PARTS = sorted(p.name[:-5] for p in resources.files("llamaline.lang").joinpath("de").iterdir() if p.name.endswith(".toml"))
+
+
+def keys(table: dict, prefix: str = "") -> set[str]:
+    out = set()
+    for key, value in table.items():
+        out.add(prefix + key)
+        if isinstance(value, dict):
+            out |= keys(value, prefix + key + ".")
+    return out
+
+
+def test_every_part_is_there():
+    assert {"time", "events", "claims", "detect"} <= set(PARTS)
+    assert {"de", "en"} <= set(lang.languages())
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_languages_have_the_same_keys(part: str) -> None:
+    tables = {code: keys(lang.load(code, part)) for code in lang.languages()}
+    reference = tables["de"]
+    for code, table in tables.items():
+        assert table == reference, f"{part} of {code}: missing {sorted(reference - table)}, extra {sorted(table - reference)}"
+
+
+def test_unknown_language_is_a_clear_key_error():
+    with pytest.raises(KeyError, match="no language data"):
+        lang.load("xx", "time")
