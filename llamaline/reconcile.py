@@ -30,7 +30,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from .ids import KIND_RANK, base_id, find_events, make_ids_unique, title
 from .models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
@@ -60,8 +60,8 @@ def group_of(event_type: str) -> str:
 
 
 # A working record of one mention: (rank, mention, group, subject signature, start ordinal, end ordinal).
-# (and the running month numbers of start and end).
-_RANK, _M, _GROUP, _SIG, _S, _E, _MS, _ME = range(8)
+# (and the running month numbers of start and end, and the mention's type; undated: ordinals 0).
+_RANK, _M, _GROUP, _SIG, _S, _E, _MS, _ME, _TYPE = range(9)
 
 
 def reconcile(
@@ -80,26 +80,38 @@ def reconcile(
     # Records are made in input order (memory order: much faster at a million mentions), then ranked.
     recs = []
     reduce = fam.reduce
+    # The content order's head (source, start, end, type) as one int (its order is the tuples' order):
+    # a million int comparisons cost a fraction of a million tuple comparisons.
+    source_rank = {x: i for i, x in enumerate(sorted(set(map(attrgetter("source"), mentions))))}
+    type_rank = {x: i for i, x in enumerate(sorted(set(map(attrgetter("type"), mentions))))}
+    if mentions:
+        lo_start, hi_start = min(map(attrgetter("start"), mentions)), max(map(attrgetter("start"), mentions))
+        lo_end, hi_end = min(map(attrgetter("end"), mentions)), max(map(attrgetter("end"), mentions))
+    else:
+        lo_start = hi_start = lo_end = hi_end = 0
+    n_end, n_type = hi_end - lo_end + 1, len(type_rank)
+    n_start_end_type = (hi_start - lo_start + 1) * n_end * n_type
     for m in mentions:
-        w, sig = m.when, reduce(m.subjects)
+        w, sig, t = m.when, reduce(m.subjects), m.type
+        head = source_rank[m.source] * n_start_end_type + ((m.start - lo_start) * n_end + m.end - lo_end) * n_type \
+            + type_rank[t]
         if m.modality in NOT_HAPPENED:
             kind = 0
         elif w is None:
             kind = 1
         else:
-            kind = 2 if not sig else 3 if m.type in GENERIC_TYPES else 4
+            kind = 2 if not sig else 3 if t in GENERIC_TYPES else 4
         if w is not None:
             a, b = w.start, w.end
-            recs.append(((m.source, m.start, m.end, m.type), m, TYPE_GROUPS.get(m.type, m.type), sig,
-                         a.toordinal(), b.toordinal(), a.year * 12 + a.month - 1, b.year * 12 + b.month - 1, kind))
+            recs.append((head, m, TYPE_GROUPS.get(t, t), sig,
+                         a.toordinal(), b.toordinal(), a.year * 12 + a.month - 1, b.year * 12 + b.month - 1, t, kind))
         else:
-            recs.append(((m.source, m.start, m.end, m.type), m, TYPE_GROUPS.get(m.type, m.type), sig, 0, 0, 0, 0,
-                         kind))
+            recs.append((head, m, TYPE_GROUPS.get(t, t), sig, 0, 0, 0, 0, t, kind))
     # plans | undated | dated without subjects | reports and statements | specific happenings
     leftovers, undated, loose, generic, specific = [], [], [], [], []
     bins = (leftovers, undated, loose, generic, specific)
     for rank, r in enumerate(_content_order(recs)):
-        bins[r[8]].append((rank, *r[1:8]))
+        bins[r[9]].append((rank, *r[1:9]))
 
     protos = _merge(specific, fam, leftovers)
     # Reports and statements of a specific happening join it; the others become events of their own.
@@ -120,9 +132,19 @@ def reconcile(
     all_groups = sorted({p.group for p in protos})
     all_set = set(all_groups)
     memo = {}
+    # The undated questions about one signature, asked together: they share which signatures agree with it.
+    questions: dict[tuple, dict[tuple, list[str]]] = {}
+    for rec in undated:
+        generic_type = rec[_TYPE] in GENERIC_TYPES
+        key = (rec[_SIG], None if generic_type else rec[_GROUP], 0, 0, False)
+        questions.setdefault(rec[_SIG], {})[key] = all_groups if generic_type else [rec[_GROUP]]
+    for sig, asked in questions.items():
+        agreement: dict[int, bool] = {}
+        for key, groups in asked.items():
+            memo[key] = index.match(sig, groups, agreement=agreement)
     for rec in loose + undated:  # without subjects or without a date: must point at exactly one event
-        generic_type = rec[_M].type in GENERIC_TYPES
-        dated = rec[_M].when is not None
+        generic_type = rec[_TYPE] in GENERIC_TYPES
+        dated = rec[_S] != 0
         key = (rec[_SIG], None if generic_type else rec[_GROUP], rec[_S], rec[_E], dated)
         hits = memo.get(key)
         if hits is None:
@@ -142,7 +164,7 @@ def reconcile(
 
 
 def _content_order(recs: list[tuple]) -> list[tuple]:
-    """Records (whose first item is (source, start, end, type)) by that head, ties broken by the mentions'
+    """Records (whose first item stands for (source, start, end, type)) by that head, ties broken by the mentions'
     whole content."""
     head = itemgetter(0)
     recs.sort(key=head)
@@ -179,6 +201,7 @@ class _Family:
         self._reduced: dict[tuple, tuple[str, ...]] = {}
         self._canon: dict[tuple, tuple[str, ...]] = {}
         self._lifted: dict[int, frozenset[str]] = {}
+        self._lifted_raw: dict[tuple, frozenset[str]] = {}
 
     def ancestors(self, subject: str) -> tuple[str, ...]:
         chain = self._ancestors.get(subject)
@@ -223,6 +246,14 @@ class _Family:
             keys = self._lifted[id(sig)] = frozenset(sig).union(*(self.ancestors(s) for s in sig))
         return keys
 
+    def lifted_raw(self, subjects: list[str]) -> frozenset[str]:
+        """`lifted(raw(subjects))`, in one look-up."""
+        key = tuple(subjects)
+        keys = self._lifted_raw.get(key)
+        if keys is None:
+            keys = self._lifted_raw[key] = self.lifted(self.raw(subjects))
+        return keys
+
     def related(self, a: str, b: str) -> bool:
         return a == b or a in self.ancestors(b) or b in self.ancestors(a)
 
@@ -257,6 +288,14 @@ class _Family:
             return 0
         return (1 if self.covers(x, y) else 0) | (2 if self.covers(y, x) else 0)
 
+    def agrees(self, x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+        """`relation(x, y) != 0`, with one `covers` where it suffices."""
+        if x is y or x == y:
+            return True
+        if not x or not y:
+            return False
+        return self.covers(x, y) or self.covers(y, x)
+
     def depth(self, subject: str) -> int:
         return len(self.ancestors(subject))
 
@@ -287,27 +326,41 @@ class _Index:
         # (group, key) -> signature -> its events: an undated look-up weighs each signature once, however
         # many events share it (blocks grow denser with the corpus; their distinct signatures much less).
         self.by_group: dict[tuple, dict[tuple, list[_Proto]]] = defaultdict(dict)
-        self.by_month: dict[tuple, list[_Proto]] = defaultdict(list)
+        self.by_month: dict[str, dict[int, list[_Proto]]] = defaultdict(dict)  # key -> month -> events
         self.wide: dict[str, list[_Proto]] = defaultdict(list)
 
     def add(self, protos: list[_Proto]) -> None:
+        by_group, by_month, wide, lifted = self.by_group, self.by_month, self.wide, self.fam.lifted
+        keys_of: dict[tuple, tuple] = {}  # signature -> (its keys, its (group, key) blocks)
         for p in protos:
-            keys = ["*", *("~" + k for k in self.fam.lifted(p.sig)), *("=" + k for k in p.sig)]
-            lo, hi = _month(p.s), _month(p.e)
-            for k in keys:
-                by_sig = self.by_group[(p.group, k)]
-                same = by_sig.get(p.sig)
+            sig, group = p.sig, p.group
+            cached = keys_of.get((group, sig))
+            if cached is None:
+                keys = ("*", *("~" + k for k in lifted(sig)), *("=" + k for k in sig))
+                cached = keys_of[(group, sig)] = (keys, [by_group[(group, k)] for k in keys],
+                                                  [by_month[k] for k in keys])
+            keys, blocks, month_blocks = cached
+            for by_sig in blocks:
+                same = by_sig.get(sig)
                 if same is None:
-                    by_sig[p.sig] = [p]
+                    by_sig[sig] = [p]
                 else:
                     same.append(p)
-                if hi - lo > _WIDE_MONTHS:
-                    self.wide[k].append(p)
-                else:
+            lo, hi = _month(p.s), _month(p.e)
+            if hi - lo > _WIDE_MONTHS:
+                for k in keys:
+                    wide[k].append(p)
+            else:
+                for by_m in month_blocks:
                     for month in range(lo, hi + 1):
-                        self.by_month[(month, k)].append(p)
+                        ps = by_m.get(month)
+                        if ps is None:
+                            by_m[month] = [p]
+                        else:
+                            ps.append(p)
 
-    def match(self, sig: tuple, groups, s: int | None = None, e: int | None = None) -> list[_Proto]:
+    def match(self, sig: tuple, groups, s: int | None = None, e: int | None = None,
+              agreement: dict[int, bool] | None = None) -> list[_Proto]:
         """Events of `groups` (None: any) whose subjects agree with `sig` (any if empty) and whose span
         overlaps [s, e] (if given); stops at two, which is already ambiguous."""
         if sig:
@@ -315,7 +368,7 @@ class _Index:
         else:
             probes = ["*"]
         if s is None:
-            return self._match_undated(sig, groups, probes)
+            return self._match_undated(sig, groups, probes, {} if agreement is None else agreement)
         else:
             lo, hi = _month(s), _month(e)
             if hi - lo > _WIDE_MONTHS:
@@ -324,7 +377,8 @@ class _Index:
                          for p in ps]
                 lists = [lists]
             else:
-                lists = [self.by_month.get((m, k), ()) for m in range(lo, hi + 1) for k in probes]
+                lists = [by_m.get(m, ()) for by_m in map(self.by_month.get, probes) if by_m
+                         for m in range(lo, hi + 1)]
                 lists += [self.wide.get(k, ()) for k in probes]
         found: dict[int, _Proto] = {}
         rejected: set[int] = set()
@@ -335,7 +389,7 @@ class _Index:
                     continue
                 if ((groups is not None and s is not None and p.group not in groups)
                         or (s is not None and not p.overlaps(s, e))
-                        or (sig and not self.fam.relation(sig, p.sig))):
+                        or (sig and not self.fam.agrees(sig, p.sig))):
                     rejected.add(key)
                     continue
                 found[key] = p
@@ -343,19 +397,29 @@ class _Index:
                     return list(found.values())
         return list(found.values())
 
-    def _match_undated(self, sig: tuple, groups, probes: list[str]) -> list[_Proto]:
-        """`match` without a span: signature by signature (the answer only tells 0, 1 or more apart)."""
-        relation = self.fam.relation
+    def _match_undated(self, sig: tuple, groups, probes: list[str], agreement: dict[int, bool]) -> list[_Proto]:
+        """`match` without a span: signature by signature (the answer only tells 0, 1 or more apart).
+        `agreement`: id(signature) -> whether it agrees with `sig` (shared by the questions about `sig`)."""
+        agrees = self.fam.agrees
+        by_group = self.by_group
         found: dict[int, _Proto] = {}
-        seen: set[tuple] = set()
         for g in groups:
+            seen: set[int] = set()
             for k in probes:
-                for other, ps in self.by_group.get((g, k), {}).items():
-                    if (g, other) in seen:
+                block = by_group.get((g, k))
+                if not block:
+                    continue
+                for other, ps in block.items():
+                    key = id(other)
+                    if key in seen:
                         continue
-                    seen.add((g, other))
-                    if sig and not relation(sig, other):
-                        continue
+                    seen.add(key)
+                    if sig:
+                        ok = agreement.get(key)
+                        if ok is None:
+                            ok = agreement[key] = agrees(sig, other)
+                        if not ok:
+                            continue
                     for p in ps:
                         found[id(p)] = p
                     if len(found) > 1:
@@ -397,11 +461,14 @@ def _merge(recs: list[tuple], fam: _Family, leftovers: list) -> list[_Proto]:
         for r in roots[1:]:
             parent[r] = roots[0]
         core[roots[0]] = (s, e)
+        joined.add(roots[0])
 
+    joined: set[int] = set()  # roots of components of more than one atom
     same: dict[int, list[int]] = defaultdict(list)
     broader: dict[int, list[int]] = defaultdict(list)
-    for i, j in sorted(_overlapping_pairs(atoms, fam)):
-        rel = fam.relation(atoms[i].sig, atoms[j].sig)
+    pairs = _overlapping_pairs(atoms, fam)
+    for i, j in sorted(pairs):
+        rel = pairs[(i, j)]
         if rel == 3:
             same[i].append(j)
             same[j].append(i)
@@ -417,27 +484,28 @@ def _merge(recs: list[tuple], fam: _Family, leftovers: list) -> list[_Proto]:
             for j in js:
                 partners[i].append(j)
                 partners[j].append(i)
+    starts, ends = [a.s for a in atoms], [a.e for a in atoms]
     spread = {i for i, js in partners.items()
-              if max(atoms[j].s for j in js + [i]) > min(atoms[j].e for j in js + [i])}
-    # Subjects that agree both ways merge, finest atoms first.
-    for i in sorted(same, key=lambda k: (atoms[k].e - atoms[k].s, atoms[k].rank)):
+              if max(starts[i], max(map(starts.__getitem__, js))) > min(ends[i], min(map(ends.__getitem__, js)))}
+    # Subjects that agree both ways merge, finest atoms first (atoms are in rank order: index k for its rank).
+    for i in sorted(same, key=lambda k: (ends[k] - starts[k], k)):
         if i not in spread:
             for j in same[i]:
                 if j not in spread:
                     join([i, j])
     # A narrower atom joins the broader ones it agrees with when they can all be one happening; broadest first.
-    for i in sorted(broader, key=lambda k: (-len(atoms[k].sig), atoms[k].rank)):
+    for i in sorted(broader, key=lambda k: (-len(atoms[k].sig), k)):
         if i not in spread:
             join([i, *(j for j in broader[i] if j not in spread)])
 
     components: dict[int, list[_Proto]] = defaultdict(list)
-    for i, atom in enumerate(atoms):
-        components[find(i)].append(atom)
     protos = []
+    for i, atom in enumerate(atoms):
+        if parent[i] == i and i not in joined:
+            protos.append(atom)  # an atom alone (most): no component to collect
+        else:
+            components[find(i)].append(atom)
     for parts in components.values():
-        if len(parts) == 1:
-            protos.append(parts[0])
-            continue
         s, e = max(p.s for p in parts), min(p.e for p in parts)
         sig = fam.reduce(sorted({x for p in parts for x in p.sig}))
         members = [r for p in parts for r in p.members]
@@ -462,19 +530,22 @@ def _cluster_in_time(recs: list[tuple], leftovers: list) -> list[list]:
     """Finest span first; each joins the one cluster whose running intersection it overlaps."""
     if len(recs) == 1:
         r = recs[0]
-        return [[r[_S], r[_E], [r], {r[_M].type}]]
+        return [[r[_S], r[_E], [r], {r[_TYPE]}]]
     recs = sorted(recs, key=lambda r: (r[_E] - r[_S], r[_S], r[_RANK]))
     clusters: list[list] = []  # [core start, core end, members, types]
     buckets: dict[int, list[int]] = defaultdict(list)
     wide: list[int] = []
 
-    def near(lo: int, hi: int) -> list[int] | range:
+    def near(lo: int, hi: int):
+        """Clusters that may overlap months lo..hi, each once (in any order: callers count the hits)."""
         if len(clusters) <= 16 or hi - lo > _WIDE_MONTHS:  # few clusters: scanning beats the index
             return range(len(clusters))
+        if lo == hi and not wide:
+            return buckets.get(lo, ())
         found = set(wide)
         for month in range(lo, hi + 1):
             found.update(buckets.get(month, ()))
-        return sorted(found)
+        return found
 
     for rec in recs:
         s, e = rec[_S], rec[_E]
@@ -483,12 +554,12 @@ def _cluster_in_time(recs: list[tuple], leftovers: list) -> list[list]:
             c = clusters[hits[0]]
             c[0], c[1] = max(c[0], s), min(c[1], e)
             c[2].append(rec)
-            c[3].add(rec[_M].type)
+            c[3].add(rec[_TYPE])
             continue
         if len(hits) > 1:
             leftovers.append(rec)
             continue
-        kind = rec[_M].type
+        kind = rec[_TYPE]
         close = [] if e - s >= _NEAR_MISS_WIDTH else [
             c for c in near(_month(s - TOLERANCE_DAYS), _month(e + TOLERANCE_DAYS))
             if kind in clusters[c][3] and clusters[c][1] - clusters[c][0] < _NEAR_MISS_WIDTH
@@ -506,13 +577,16 @@ def _cluster_in_time(recs: list[tuple], leftovers: list) -> list[list]:
     return clusters
 
 
-def _overlapping_pairs(atoms: list[_Proto], fam: _Family) -> set[tuple[int, int]]:
-    """Pairs of atoms with different subjects in a shared block (group, subject or family) whose cores overlap."""
+def _overlapping_pairs(atoms: list[_Proto], fam: _Family) -> dict[tuple[int, int], int]:
+    """Pairs (i < j) of atoms with different, agreeing subjects in a shared block (group, subject or family)
+    whose cores overlap, with their relation (`_Family.relation` of atom i's and atom j's subjects)."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    lifted, relation = fam.lifted, fam.relation
     for i, atom in enumerate(atoms):
-        for key in fam.lifted(atom.sig):
-            blocks[(atom.group, key)].append(i)
-    pairs: set[tuple[int, int]] = set()
+        group = atom.group
+        for key in lifted(atom.sig):
+            blocks[(group, key)].append(i)
+    pairs: dict[tuple[int, int], int] = {}
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -526,8 +600,14 @@ def _overlapping_pairs(atoms: list[_Proto], fam: _Family) -> set[tuple[int, int]
             while active and active[0][0] < a.s:
                 heapq.heappop(active)
             for _, j in active:
-                if atoms[j].sig != a.sig and fam.relation(a.sig, atoms[j].sig):
-                    pairs.add((min(i, j), max(i, j)))
+                pair = (i, j) if i < j else (j, i)
+                if pair in pairs:
+                    continue
+                other = atoms[j].sig
+                if other != a.sig:
+                    rel = relation(a.sig, other)
+                    if rel:
+                        pairs[pair] = rel if i < j else (rel & 1) << 1 | (rel & 2) >> 1
             heapq.heappush(active, (a.e, i))
     return pairs
 
@@ -537,11 +617,12 @@ def _overlapping_pairs(atoms: list[_Proto], fam: _Family) -> set[tuple[int, int]
 
 def _build(p: _Proto, fam: _Family, outlets: Mapping[str, str], kinds: Mapping[str, str]) -> dict:
     """The fields of one Event (built without re-validating what are already valid models)."""
+    if len(p.members) == 1 and not p.attached:
+        return _build_single(p.members[0][_M], fam, outlets, kinds)
     recs = p.members + p.attached
-    if len(recs) > 1:
-        recs.sort()  # by rank (first and unique)
+    recs.sort()  # by rank (first and unique)
     mentions = [r[_M] for r in recs]
-    dated = [r for r in recs if r[_M].when is not None]
+    dated = [r for r in recs if r[_S]]  # undated records have ordinal 0
     conflicts: list[Conflict] = []
     s, e = max(r[_S] for r in dated), min(r[_E] for r in dated)
     if s <= e:
@@ -555,26 +636,78 @@ def _build(p: _Proto, fam: _Family, outlets: Mapping[str, str], kinds: Mapping[s
                         r[_M].when.edtf) for r in dated})
         detail = "; ".join(f"{src} says {text!r} ({edtf})" for _, _, src, text, edtf in said)
         conflicts.append(Conflict.model_construct(field="when", detail=f"the sources disagree on the date: {detail}"))
-    considered = sorted({m.source for m in mentions if m.modality == "considered"})
-    happened = sorted({m.source for m in mentions if m.modality == "happened"})
+    # One pass over the mentions for modalities, type counts, subjects and attributions.
+    group = p.group
+    unnamed = _unnamed_attributions()
+    sources_set: set[str] = set()
+    considered_set: set[str] = set()
+    happened_set: set[str] = set()
+    counts: dict[str, int] = {}
+    subject_set: set[str] = set()
+    named: set[str] = set()
+    citing: set[str] = set()
+    unnamed_sources: set[str] = set()
+    for m in mentions:
+        src, t, mod, att = m.source, m.type, m.modality, m.attributed_to
+        sources_set.add(src)
+        if mod == "happened":
+            happened_set.add(src)
+        elif mod == "considered":
+            considered_set.add(src)
+        if TYPE_GROUPS.get(t, t) == group:
+            counts[t] = counts.get(t, 0) + 1
+        subject_set.update(m.subjects)
+        if att:
+            if att in unnamed:
+                unnamed_sources.add(src)
+            else:
+                named.add(att)
+                citing.add(src)
+    considered, happened = sorted(considered_set), sorted(happened_set)
     if considered and happened:
         conflicts.append(Conflict.model_construct(
             field="modality",
             detail=f"considered according to {', '.join(considered)}; happened according to {', '.join(happened)}"))
-    event_type = _event_type(mentions, p.group)
-    subjects = sorted({s for m in mentions for s in m.subjects})
+    if counts:
+        event_type = min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
+    else:
+        event_type = group if group in _TYPE_RANK else "other"
+    subjects = sorted(subject_set)
     main = _main_subjects(mentions, subjects, fam, kinds, event_type)
     only_considered = bool(considered) and not happened
-    origins = _origins(mentions, outlets)
+    own = {outlets.get(src) or src for src in sources_set
+           if not (src in citing or (named and src in unnamed_sources))}
     return dict(
         id=base_id(when, main, event_type, only_considered),
         type=event_type,
         title=title(event_type, main, kinds, only_considered),
         subjects=subjects,
         when=when,
-        sources=sorted({m.source for m in mentions}),
+        sources=sorted(sources_set),
         mentions=mentions,
         conflicts=conflicts,
+        origins=sorted(named | own),
+    )
+
+
+def _build_single(m: Mention, fam: _Family, outlets: Mapping[str, str], kinds: Mapping[str, str]) -> dict:
+    """`_build` of an event of one dated mention (most events at scale): its span, type and origin are the
+    mention's own, and it has no conflicts."""
+    when, event_type = m.when, m.type
+    subjects = sorted(set(m.subjects))
+    main = list(subjects) if len(subjects) < 2 else _main_subjects([m], subjects, fam, kinds, event_type)
+    considered = m.modality == "considered"
+    a = m.attributed_to
+    origins = [a] if a and a not in _unnamed_attributions() else [outlets.get(m.source) or m.source]
+    return dict(
+        id=base_id(when, main, event_type, considered),
+        type=event_type,
+        title=title(event_type, main, kinds, considered),
+        subjects=subjects,
+        when=when,
+        sources=[m.source],
+        mentions=[m],
+        conflicts=[],
         origins=origins,
     )
 
@@ -665,8 +798,9 @@ def _main_subjects(mentions: list[Mention], subjects: list[str], fam: _Family, k
     if len(subjects) < 2:
         return list(subjects)
     score: dict[str, int] = defaultdict(int)
+    lifted_raw = fam.lifted_raw
     for m in mentions:
-        for key in fam.lifted(fam.raw(m.subjects)):
+        for key in lifted_raw(m.subjects):
             score[key] += 1
     wanted = _LEADING_KIND.get(event_type)
     top = max(score[s] for s in subjects)
