@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from .cues import CueHit, LanguageCues
 from .entities import UNKNOWN, EntityHit
 
-REACH = 40  # characters between a cue and the source it names ("laut dem Bericht des Wall Street Journal")
+REACH = 40  # characters between a cue and the source it names ("laut dem Bericht des Tagesboten")
 
 
 def attribution(hits: Sequence[CueHit], entities: Sequence[EntityHit], cues: LanguageCues) -> tuple[str | None, EntityHit | None]:

@@ -2,10 +2,10 @@
 
 Packaged `lang/entities.toml`, extended (and overridden by name) by an `entities.toml` in the corpus folder.
 Names match case-sensitively on word boundaries, longest first; space and hyphen are interchangeable
-(`Llama-4`), and genitive or possessive endings are understood (`Metas`, `Meta's`). Names outside the
+(`Falke-2`), and genitive or possessive endings are understood (`Nordwinds`, `Nordwind's`). Names outside the
 gazetteer are still returned, with kind "unknown", where the text marks them: a quoted name, a known product
-family followed by a capitalised word (`Llama 4 Titan`), a run of capitalised words mid-sentence, a word shaped
-like a name (`DeepSeek`, `GPT-4o`).
+family followed by a capitalised word (`Falke 2 Titan`), a run of capitalised words mid-sentence, a word shaped
+like a name (`NovaCore`, `XR-4o`).
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ class Gazetteer:
         return {name: e.part_of for name, e in sorted(self.entities.items()) if e.part_of}
 
     def canonical(self, surface: str) -> str | None:
-        """The canonical name of a surface form (`WSJ` -> `Wall Street Journal`, `Metas` -> `Meta`)."""
+        """The canonical name of a surface form (`FT` -> `Financial Times`, `Nordwinds` -> `Nordwind`)."""
         surface = surface.strip()
         found = self._canonical.get(_key(surface))
         if found:
@@ -224,7 +224,7 @@ class Gazetteer:
 
     def _extend_family(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int, name: str, hit_end: int,
                        language: str | None) -> tuple[int, str, int, str]:
-        """`Llama 4` + `Titan` -> `Llama 4 Titan` (unknown member of a known product family)."""
+        """`Falke 2` + `Titan` -> `Falke 2 Titan` (unknown member of a known product family)."""
         entity = self.entities[name]
         if entity.kind != "product" or hit_end != tokens[j][1]:
             return j, name, hit_end, entity.kind
@@ -296,7 +296,7 @@ def _last_token_before(tokens: list[tuple[int, int, str]], j: int, end: int) -> 
 def _joined(text: str, end: int, start: int) -> bool:
     between = text[end:start]
     if between == "." or between == ",":
-        return text[end - 1 : end].isdigit() and text[start : start + 1].isdigit()  # "GPT-4.5", "Claude 3.5"
+        return text[end - 1 : end].isdigit() and text[start : start + 1].isdigit()  # "XR-4.5", "Nova 3.5"
     return 0 < len(between) <= 2 and all(ch in _SPACE_LIKE for ch in between)
 
 
@@ -311,7 +311,7 @@ def _stopwords(language: str) -> frozenset[str]:
 
 @cache
 def _name_shaped(word: str) -> bool:
-    """CamelCase inside a word (DeepSeek), letters with digits (GPT-4o, R1)."""
+    """CamelCase inside a word (NovaCore), letters with digits (XR-4o, R1)."""
     letters = any(ch.isalpha() for ch in word)
     digits = any(ch.isdigit() for ch in word)
     if letters and digits and word[:1].isupper():
@@ -347,7 +347,7 @@ def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int]
             if not any(0 <= m.start() - h.end <= 12 or 0 <= h.start - m.end() <= 25 for h in name_cue_hits):
                 continue
         hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
-    # capitalised runs and name-shaped words, never at the sentence start; `Shwartz-Ziv` is one word
+    # capitalised runs and name-shaped words, never at the sentence start; `Müller-Lüdenscheidt` is one word
     words = _hyphen_words(text, tokens)
     capital = _capital_words(code)
 

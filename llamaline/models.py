@@ -122,7 +122,7 @@ class Event(_Model):
     sources: list[str]
     mentions: list[Mention]
     conflicts: list[Conflict] = Field(default_factory=list)
-    # Extension: distinct outlets or sources the mentions trace back to ("laut WSJ" -> WSJ).
+    # Extension: distinct outlets or sources the mentions trace back to ("laut FT" -> FT).
     origins: list[str] = Field(default_factory=list)
 
 

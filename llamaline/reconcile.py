@@ -217,8 +217,8 @@ class _Family:
     def reduce(self, subjects: Sequence[str]) -> tuple[str, ...]:
         """The subjects, sorted, without a family named beside exactly one of its members.
 
-        "Behemoth, the largest Llama 4 model" is about Behemoth: the family only qualifies it. A family
-        named beside several of its members ("the Llama 4 herd, Scout and Maverick") or alone stands for itself.
+        "Ultra, the largest Falke 2 model" is about Ultra: the family only qualifies it. A family
+        named beside several of its members ("the Falke 2 line, Mini and Pro") or alone stands for itself.
         """
         key = tuple(subjects)
         sig = self._reduced.get(key)

@@ -244,7 +244,7 @@ def _number_attribute(sentence: _Sentence, q: Quantity) -> str | None:
             return cue
         glued = q.numeral_end < q.end and sentence.text[q.numeral_end : q.numeral_end + 1].isalpha()
         if glued and q.scale >= 9:
-            return "parameters"  # "Llama 3 70B", "a 7B model"
+            return "parameters"  # "Falke 2 70B", "a 7B model"
     return None
 
 
@@ -421,7 +421,7 @@ def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazette
 
 
 def _list_item(sentence: _Sentence):
-    """`Maverick: Mit 400 Milliarden ...`: a name and a colon open the sentence."""
+    """`Pro: Mit 300 Milliarden ...`: a name and a colon open the sentence."""
     if not sentence.entities:
         return None
     first = sentence.entities[0]
@@ -437,7 +437,7 @@ def _distance(hit, start: int, end: int) -> int:
 
 
 def _coordinated(sentence: _Sentence, best, pool: list) -> list:
-    """`Maverick und Scout`, `Scout, Maverick and Behemoth`: the names joined to the chosen one."""
+    """`Pro und Mini`, `Mini, Pro and Ultra`: the names joined to the chosen one."""
     joiners = [h for h in sentence.of("clause", "coordination")]
     ordered = sorted(pool, key=lambda h: h.start)
     i = ordered.index(best)
@@ -458,7 +458,7 @@ def _coordinated(sentence: _Sentence, best, pool: list) -> list:
 
 
 def _family_heads(hits: list, gazetteer) -> list[str]:
-    """Names in text order, without a family whose member is named too ("Llama 4 (Scout und Maverick)")."""
+    """Names in text order, without a family whose member is named too ("Falke 2 (Mini und Pro)")."""
     names = list(dict.fromkeys(h.name for h in hits))
     parents = {_family(gazetteer, n) for n in names}
     return [n for n in names if n not in parents]

@@ -79,7 +79,7 @@ class Grammar:
             rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?)(?![\d]|-\d|[.,]\d)",
             # 15.05.2025, 05/15/25
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:19|20)\d\d|\d\d))(?!\d|[.,]\d)",
-            # Dienstag, 15. Mai 2025 / 15.-17. Mai / 15th of May
+            # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
             rf"(?:\s*(?:{DASH}|{g.lex.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
@@ -93,7 +93,7 @@ class Grammar:
         if g.lex.format.get("numeric_without_year"):
             alts.append(rf"(?P<{p}numd>(?P<{p}nd1>\d{{1,2}})\.(?P<{p}nd2>\d{{1,2}})\.)(?![\d\w])")
         alts += [
-            # Mai 2025, May of 2025
+            # März 2024, March of 2024
             rf"(?P<{p}my>(?P<{p}my_m>{g.month_all}),?\s+(?:{g.part_of}\s+)?(?P<{p}my_y>{YEAR}))",
             # (letzten) Dezember (letzten Jahres)
             rf"(?P<{p}mr>(?:(?P<{p}mr_s>{g.shift})\s+)?(?P<{p}mr_m>{g.month_full}){g.year_spec(p + 'mr_')}?)",
@@ -109,7 +109,7 @@ class Grammar:
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
             # zweite Jahreshälfte (2025), second half of 2025
             rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)(?:{g.half_unit}{g.year_spec(p + 'ho_')}?|{g.half_of}{g.year_spec(p + 'hf_')}))",
-            # Jahresende (2025), Jahreswechsel 2025/26, year-end
+            # Jahresende (2023), Jahreswechsel 2023/24, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
             # 1990er (Jahre), 1990s
             rf"(?P<{p}dec>(?P<{p}dec_y>(?:19|20)\d0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})?)(?!\w)",
@@ -208,7 +208,7 @@ def gate(language: str) -> re.Pattern[str]:
     )
     glued = lex.alt("weekdays", boundary=False)
     # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
-    # Q/H/FY; other numbers ("Llama 4", "3 Monate") are reached from the words around them.
+    # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
     digits = r"(?:19|20)\d\d(?!\d)|\d{1,2}(?=[./\-–][\d\s]|[QH])|(?<=['’])[1-9]0(?=" + lex.alt(("decades", "suffix")) + ")"
     glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
     body = rf"\b(?:{digits}|{words}|{glued})|(?<=[{re.escape(glued_before)}])\d"

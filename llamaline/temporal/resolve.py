@@ -215,7 +215,7 @@ def earlier_or_later(period_span: TimeSpan, published: TimeSpan, later: bool) ->
 
 
 def part(span: TimeSpan, which: str) -> TimeSpan:
-    """Start, middle or end third of a span ("Anfang April" = days 1-10); the EDTF stays the period's."""
+    """Start, middle or end third of a span ("Anfang März" = days 1-10); the EDTF stays the period's."""
     if which not in ("start", "mid", "end") or span.precision == "day":
         return span
     if span.precision == "month":
