@@ -69,7 +69,7 @@ class _Sentence:
 
 def find_quantities(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
                     excluded: list[tuple[int, int]]) -> list[Quantity]:
-    """Every quantity in text[start:end] outside the excluded spans (names such as `Claude 3.5`, time expressions)."""
+    """Every quantity in text[start:end] outside the excluded spans (names such as `Nova 3.5`, time expressions)."""
     sentence = _Sentence(text, tokens, hits)
     found: list[Quantity] = []
     for m in words.number.finditer(text, start, end):
