@@ -71,6 +71,7 @@ class _Memory:
     products: dict[str, tuple[int, int]]  # product -> (times named, last sentence)
     subjects: list[tuple[int, list[str]]]
     times: list[tuple[int, TimeExpression]]
+    short_names: dict[str, str | None]  # last word of a name in full -> that name (None where two names share it)
 
 
 def extract_mentions(document: Document, expressions: list[TimeExpression], gazetteer: Gazetteer,
@@ -84,7 +85,7 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
     starts = [t[0] for t in tokens]
     usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
     expression_starts = [x.start for x in usable]
-    memory = _Memory({}, [], [])
+    memory = _Memory({}, [], [], {})
     mentions: list[Mention] = []
     for number, (start, end) in enumerate(split_sentences(text, document.body_start, len(text), language)):
         if in_regions(start, end, boilerplate):
@@ -108,6 +109,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     marked = bool(dated) or any(h.category == "triggers" and h.label != UNTYPED for h in hits)
     entities = [e for e in gazetteer.find(text, start, end, cues.language, marked=marked)
                 if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
+    entities = _with_short_names(text, tokens, first, last, entities, memory)
     clause_breaks = [m.start() for m in _CLAUSE.finditer(text, start, end)]
 
     def clause_of(pos: int) -> int:
@@ -476,8 +478,29 @@ def _subjects(entities: list[EntityHit], source_hit: EntityHit | None) -> list[s
     return sorted(set(names))
 
 
+def _with_short_names(text: str, tokens: list[Token], first: int, last: int, entities: list[EntityHit],
+                      memory: _Memory) -> list[EntityHit]:
+    """A name given in full earlier is later given by its last word alone ("Dana Kolb …; Kolb said"): the full name."""
+    if not memory.short_names:
+        return entities
+    out = []
+    for e in entities:
+        full = memory.short_names.get(e.name) if e.kind == UNKNOWN and " " not in e.name else None
+        out.append(e._replace(name=full) if full else e)
+    for s, e, _ in tokens[first:last]:
+        full = memory.short_names.get(text[s:e])
+        if full and not any(h.start < e and s < h.end for h in out):
+            out.append(EntityHit(s, e, full, UNKNOWN))
+    return sorted(out)
+
+
 def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[EntityHit],
               dated: list[TimeExpression]) -> None:
+    for name in sorted({e.name for e in entities if e.kind == UNKNOWN}):
+        words = name.split()
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            known = memory.short_names.get(words[-1], name)
+            memory.short_names[words[-1]] = name if known == name else None
     for name in sorted({e.name for e in entities if e.kind == "product"}):
         count, _ = memory.products.get(name, (0, 0))
         memory.products[name] = (count + 1, number)

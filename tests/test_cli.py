@@ -345,3 +345,12 @@ def test_the_articles_own_outlet_is_not_a_subject(runner, tmp_path):
     events = json.loads(result.stdout)["events"]
     assert events and all("Example Wire" not in e["subjects"] for e in events)
     assert any(e["type"] == "delay" and e["when"]["edtf"] == "2025-03-11" for e in events)
+
+
+def test_a_person_named_in_full_is_recognised_by_surname_later(runner, tmp_path):
+    write(tmp_path, "a.md", "---\npublished: 2025-03-12\nlang: en\n---\n"
+          "Chief executive Dana Kolb told analysts on Tuesday that the supplier missed several deadlines.\n\n"
+          "Kolb, who joined the company in 2019, will step down at the end of June, the board said.\n")
+    events = json.loads(run(runner, "export", "--corpus", str(tmp_path)).stdout)["events"]
+    joined = [e for e in events if e["when"]["edtf"] == "2019"]
+    assert joined and joined[0]["subjects"] == ["Dana Kolb"]
