@@ -109,7 +109,7 @@ class Grammar:
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
             # zweite Jahreshälfte (2025), second half of 2025
             rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)(?:{g.half_unit}{g.year_spec(p + 'ho_')}?|{g.half_of}{g.year_spec(p + 'hf_')}))",
-            # Jahresende (2023), Jahreswechsel 2023/24, year-end
+            # Jahresende (2023), the turn of the year 2023/24, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
             # 1990er (Jahre), 1990s
             rf"(?P<{p}dec>(?P<{p}dec_y>(?:19|20)\d0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})?)(?!\w)",
