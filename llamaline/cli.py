@@ -253,10 +253,10 @@ def tag(
 
     Example: echo "Ende Juni stellte die Firma ihr Modell vor." | llamaline tag - --published 2024-07-15
     """
-    from .query import parse_language, read_tag_input
+    from .query import parse_bound, parse_language, read_tag_input
 
     try:
-        published_span = None if published is None else _parse_date(published, "--published")
+        published_span = parse_bound(published, "--published")
         code = None if language is None else parse_language(language)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
@@ -275,15 +275,6 @@ def tag(
             from .render import tag_view
 
             tag_view(text, expressions, _stdout())
-
-
-def _parse_date(value: str, option: str):
-    from .timespan import parse_iso
-
-    try:
-        return parse_iso(value)
-    except ValueError as exc:
-        raise ValueError(f"{option}: {exc}") from None
 
 
 def _version(value: bool) -> None:

@@ -675,6 +675,8 @@ def _build(p: _Proto, fam: _Family, outlets: Mapping[str, str], kinds: Mapping[s
     subjects = sorted(subject_set)
     main = _main_subjects(mentions, subjects, fam, kinds, event_type)
     only_considered = bool(considered) and not happened
+    # Origins: outlets named as the source; a source that names one (or relays unnamed reports beside a named
+    # origin) adds none of its own; a source that attributes nothing is an origin itself.
     own = {outlets.get(src) or src for src in sources_set
            if not (src in citing or (named and src in unnamed_sources))}
     return dict(
@@ -743,22 +745,6 @@ def _event_type(mentions: list[Mention], group: str) -> str:
     if not counts:
         return group if group in _TYPE_RANK else "other"
     return min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
-
-
-def _origins(mentions: list[Mention], outlets: Mapping[str, str]) -> list[str]:
-    """Where the fact traces back to: the outlets it is attributed to by name. A source that names
-    one for this event repeats it in its other sentences too; unnamed reports ("Berichten zufolge")
-    beside a named origin are taken as that origin; a source that attributes nothing is an origin itself."""
-    unnamed = _unnamed_attributions()
-    named = {m.attributed_to for m in mentions if m.attributed_to and m.attributed_to not in unnamed}
-    citing = {m.source for m in mentions if m.attributed_to and m.attributed_to not in unnamed}
-    unnamed_sources = {m.source for m in mentions if m.attributed_to in unnamed}
-    own = set()
-    for m in mentions:
-        if m.source in citing or (named and m.source in unnamed_sources):
-            continue
-        own.add(outlets.get(m.source) or m.source)
-    return sorted(named | own)
 
 
 _UNNAMED: frozenset[str] | None = None
