@@ -354,3 +354,13 @@ def test_a_person_named_in_full_is_recognised_by_surname_later(runner, tmp_path)
     events = json.loads(run(runner, "export", "--corpus", str(tmp_path)).stdout)["events"]
     joined = [e for e in events if e["when"]["edtf"] == "2019"]
     assert joined and joined[0]["subjects"] == ["Dana Kolb"]
+
+
+def test_an_ambiguous_event_lists_the_candidates_and_fails(runner, bundled_export):
+    prefix = bundled_export["events"][0]["id"][:4]  # a year: several events share it
+    matching = [e["id"] for e in bundled_export["events"] if e["id"].startswith(prefix)]
+    assert len(matching) > 1
+    result = run(runner, "sources", "--event", prefix, env={"COLUMNS": "200"})
+    line = one_line_error(result)
+    assert "events match" in line and result.stdout == ""
+    assert sum(event_id in result.stderr for event_id in matching) >= 2
