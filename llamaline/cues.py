@@ -9,6 +9,7 @@ cost one dictionary look-up per token.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,7 @@ INFLECTION = 5  # letters a `word*` pattern may add
 GAP = 8  # words a `...` may skip
 _ADJACENT = frozenset({"", "-", "'", "’", "‑"})
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?–—\n]|(?<!\d)\.|\s-\s")  # "1. April" is no break
+_SIGMA = "\u03a3"  # capital sigma: lower-cased by what follows it
 _CLAUSE_END = re.compile(r"\s*(?:[,;:!?.)\]–—\"“”„»«'’\n]|\s-\s|$)")
 
 
@@ -71,12 +73,39 @@ _WORDS_AND_GAPS = re.compile(r"([^\W_]+)")  # TOKEN, captured: split() alternate
 
 def spans_of_words(text: str, offset: int = 0) -> list[Token]:
     """`(start + offset, end + offset, word)` of every TOKEN in text: what a `finditer` gives, made at C speed."""
+    starts, ends, words = _columns(text, offset)
+    return list(zip(starts, ends, words))  # type: ignore[arg-type]
+
+
+def _columns(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
     parts = _WORDS_AND_GAPS.split(text)
-    ends = list(accumulate(map(len, parts), initial=offset))
-    return list(zip(ends[1::2], ends[2::2], parts[1::2]))  # type: ignore[arg-type]
+    bounds = list(accumulate(map(len, parts), initial=offset))
+    return bounds[1::2], bounds[2::2], parts[1::2]
 
 
+class DocumentWords(NamedTuple):
+    """The words of one whole text, as tokens and as columns (starts, ends, words), in their own case."""
+
+    text: str
+    tokens: list[Token]
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+
+_last_words: list = [None]  # the DocumentWords of the last text read by `document_words`
 _last_tokens: list = [None, -1, []]  # (text, start, tokens) of the last document tokenized by `document_tokens`
+
+
+def document_words(text: str) -> DocumentWords:
+    """The words of a whole text, remembered for the last text: names, cues and claims read the same document.
+    The lists are shared: callers must not change them."""
+    memo = _last_words[0]
+    if memo is not None and memo.text is text:
+        return memo
+    starts, ends, words = _columns(text)
+    memo = _last_words[0] = DocumentWords(text, list(zip(starts, ends, words)), starts, ends, words)  # type: ignore[arg-type]
+    return memo
 
 
 def document_tokens(text: str, start: int = 0) -> list[Token]:
@@ -85,9 +114,16 @@ def document_tokens(text: str, start: int = 0) -> list[Token]:
     memo = _last_tokens
     if memo[0] is text and memo[1] == start:
         return memo[2]
-    tokens = tokenize(text, start)
+    tokens = None
+    if _SIGMA not in text and len(text.lower()) == len(text):  # lower-casing word by word is lower-casing the text
+        words = document_words(text)
+        i = bisect.bisect_left(words.starts, start)
+        if i == 0 or words.ends[i - 1] <= start:  # no word crosses `start`
+            tokens = list(zip(words.starts[i:], words.ends[i:], map(str.lower, words.words[i:])))
+    if tokens is None:
+        tokens = tokenize(text, start)
     memo[0], memo[1], memo[2] = text, start, tokens
-    return tokens
+    return tokens  # type: ignore[return-value]
 
 
 class CuePatterns:

@@ -15,11 +15,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import lang
-from .cues import TOKEN, cues_for, language_or_default, spans_of_words
+from .cues import TOKEN, cues_for, document_words, language_or_default
 
 KINDS = ("person", "organisation", "product", "event", "outlet")
 UNKNOWN = "unknown"
@@ -90,9 +91,8 @@ class Gazetteer:
         firsts = sorted(self._surfaces, key=lambda w: (-len(w), w))
         # where a known name may start: lets a sentence without one skip the word-by-word scan
         self._candidates = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, firsts)) + r")") if firsts else None
-        # a whole word that is a name's first word, or that word with a genitive "s": where `_known_at` may match
-        self._first_words = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, firsts)) + r")s?(?![^\W_])")
-                             if firsts else None)
+        # a word that is a name's first word, or that word with a genitive "s": where `_known_at` may match
+        self._first_words = frozenset(firsts) | frozenset(w + "s" for w in firsts)
         self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
 
     def __getstate__(self) -> dict[str, Any]:
@@ -259,12 +259,13 @@ class _DocumentNames:
 
     The text is one document: event and claim extraction ask about the same sentences."""
 
-    def __init__(self, text: str, whole_words: re.Pattern[str] | None):
+    def __init__(self, text: str, first_words: frozenset[str]):
         self.text = text
-        self.tokens = spans_of_words(text)
-        self.starts = [t[0] for t in self.tokens]
+        words = document_words(text)
+        self.tokens = words.tokens
+        self.starts = words.starts
         # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
-        self.candidates = [bisect.bisect_left(self.starts, m.start()) for m in whole_words.finditer(text)] if whole_words else []
+        self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
         self.known: dict[tuple[int, int, str], tuple[list, list[EntityHit], set[int]]] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
 

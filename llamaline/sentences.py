@@ -20,7 +20,7 @@ _HEADING_MARKER = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _QUOTE_MARKER = re.compile(r"[ \t]*>[ \t]?")
 _TERMINAL = re.compile(r"[.!?…]+[\"'“”»«’)\]]*")
 _QUOTED = re.compile(r"„[^“”\"\n]{0,400}[“”\"]|“[^”\n]{0,400}”|«[^»\n]{0,400}»|»[^«\n]{0,400}«|\"[^\"\n]{0,400}\"")
-_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+_WORD_WINDOW = 80  # characters before a dot searched for the word it ends
 _OPENERS = "\"'“„»«([‚‘*_"
 
 
@@ -133,8 +133,9 @@ def _split_segment(text: str, start: int, end: int, language: str) -> list[tuple
 def _no_boundary(text: str, sentence_start: int, dot: int, nxt: int, end: int,
                  full: frozenset[str], lower: frozenset[str], ordinal_dot: bool,
                  spaced: frozenset[str], spaced_after: tuple[str, ...]) -> bool:
-    m = _WORD_BEFORE.search(text, sentence_start, dot)
-    word = (m.group(1) if m else "") + "."
+    # the last word before the dot (a window suffices: no abbreviation is that long)
+    before = text[max(sentence_start, dot - _WORD_WINDOW) : dot].rstrip()
+    word = (before.rsplit(None, 1)[-1] if before else "") + "."
     bare = word.lstrip("(\"'„“[")
     if bare in full or bare.lower() in lower:
         return True
