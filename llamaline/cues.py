@@ -108,6 +108,11 @@ def document_words(text: str) -> DocumentWords:
     return memo
 
 
+def lowers_by_word(text: str) -> bool:
+    """Whether lower-casing a text word by word gives its lower case (no length change, no context-dependent sigma)."""
+    return _SIGMA not in text and len(text.lower()) == len(text)
+
+
 def document_tokens(text: str, start: int = 0) -> list[Token]:
     """`tokenize(text, start)`, remembered for the last text: event and claim extraction read the same document.
     The list is shared: callers must not change it."""
@@ -115,7 +120,7 @@ def document_tokens(text: str, start: int = 0) -> list[Token]:
     if memo[0] is text and memo[1] == start:
         return memo[2]
     tokens = None
-    if _SIGMA not in text and len(text.lower()) == len(text):  # lower-casing word by word is lower-casing the text
+    if lowers_by_word(text):
         words = document_words(text)
         i = bisect.bisect_left(words.starts, start)
         if i == 0 or words.ends[i - 1] <= start:  # no word crosses `start`
@@ -133,7 +138,8 @@ class CuePatterns:
         self._elements: dict[_Element, int] = {}
         self._by_kind: dict[str, dict[str, list[int]]] = {"exact": {}, "stem": {}, "head": {}, "headstem": {}}
         self._starting: dict[int, list[_Pattern]] = {}
-        self._cache: dict[str, frozenset[int]] = {}
+        self._cache: dict[str, frozenset[int]] = {}  # lower-cased word -> element ids
+        self._written: dict[str, frozenset[int]] = {}  # word as written -> element ids of its lower case
         for category, label, text in entries:
             pattern = self._compile(category, label, text)
             if pattern is not None:
@@ -201,11 +207,19 @@ class CuePatterns:
 
     def token_ids(self, tokens: Sequence[Token]) -> list[frozenset[int]]:
         """Element ids of every token (aligned with `tokens`): computed once per document, then sliced per sentence."""
-        get = self._cache.get
-        found = list(map(get, [t[2] for t in tokens]))
+        return self.word_ids([t[2] for t in tokens])
+
+    def word_ids(self, words: Sequence[str]) -> list[frozenset[int]]:
+        """Element ids of words as written, in any case (aligned with `words`; cached per distinct word)."""
+        written = self._written
+        found = list(map(written.get, words))
         if None in found:
-            ids = self.ids
-            found = [ids(t[2]) if f is None else f for t, f in zip(tokens, found)]
+            for k in [k for k, f in enumerate(found) if f is None]:
+                word = words[k]
+                ids = written.get(word)
+                if ids is None:
+                    ids = written[word] = self.ids(word.lower())
+                found[k] = ids
         return found
 
     def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None,

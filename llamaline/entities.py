@@ -94,6 +94,7 @@ class Gazetteer:
         # a word that is a name's first word, or that word with a genitive "s": where `_known_at` may match
         self._first_words = frozenset(firsts) | frozenset(w + "s" for w in firsts)
         self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
+        self._variants: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # `_variants_of` per word seen
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities}
@@ -190,15 +191,10 @@ class Gazetteer:
 
     def _known_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str, int] | None:
         word = tokens[i][2]
-        surfaces = self._surfaces
-        if word not in surfaces and (word[-1:] != "s" or word[:-1] not in surfaces):
-            return None
-        candidates = list(surfaces.get(word, ()))
-        genitive = None
-        if word.endswith("s") and len(word) > 2:
-            genitive = word[:-1]
-            candidates += [(t, n) for t, n in self._surfaces.get(genitive, ()) if len(t) == 1]
-        for surface, name in sorted(candidates, key=lambda v: -len(v[0])):
+        candidates = self._variants.get(word)
+        if candidates is None:
+            candidates = self._variants[word] = self._variants_of(word)
+        for surface, name in candidates:
             j = i
             ok = True
             for k in range(1, len(surface)):
@@ -221,6 +217,14 @@ class Gazetteer:
                     j = _last_token_before(tokens, j, hit_end)
             return j, name, hit_end
         return None
+
+    def _variants_of(self, word: str) -> list[tuple[tuple[str, ...], str]]:
+        """The surfaces that may start at `word`, longest first: its own, and one-word names it is the genitive of."""
+        surfaces = self._surfaces
+        candidates = list(surfaces.get(word, ()))
+        if word.endswith("s") and len(word) > 2:
+            candidates += [(t, n) for t, n in surfaces.get(word[:-1], ()) if len(t) == 1]
+        return sorted(candidates, key=lambda v: -len(v[0]))
 
     def _extend_family(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int, name: str, hit_end: int,
                        language: str | None) -> tuple[int, str, int, str]:

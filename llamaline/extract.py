@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from .attribution import attribution
 from .boilerplate import Region, in_regions
 from .corpus import Document
-from .cues import CueHit, LanguageCues, Token, cues_for, document_tokens, language_or_default
+from .cues import (CueHit, LanguageCues, Token, cues_for, document_tokens, document_words, language_or_default,
+                   lowers_by_word)
 from .entities import UNKNOWN, EntityHit, Gazetteer
 from .models import Mention, TimeExpression, TimeSpan
 from .sentences import split_sentences
@@ -80,9 +81,14 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
     language = language_or_default(document.language)
     cues = cues_for(language)
     text = document.text
-    tokens = document_tokens(text, document.body_start)
-    token_ids = cues.patterns.token_ids(tokens)  # once per document, not per sentence
-    starts = [t[0] for t in tokens]
+    if lowers_by_word(text):  # the words as written; cues look them up case-insensitively
+        words = document_words(text)
+        tokens, starts = words.tokens, words.starts
+        token_ids = cues.patterns.word_ids(words.words)  # once per document, not per sentence
+    else:
+        tokens = document_tokens(text, document.body_start)
+        starts = [t[0] for t in tokens]
+        token_ids = cues.patterns.token_ids(tokens)
     usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
     expression_starts = [x.start for x in usable]
     memory = _Memory({}, [], [], {})
