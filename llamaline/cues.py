@@ -321,9 +321,21 @@ class LanguageCues:
     capitalised_nouns: bool
 
 
+def check_labels(language: str, data: dict[str, Any]) -> None:
+    """Trigger labels must be event types and modality labels modalities: mentions are built from them unvalidated."""
+    from .models import EVENT_TYPES, MODALITIES
+
+    for category, allowed in (("triggers", EVENT_TYPES), ("modality", MODALITIES)):
+        unknown = sorted(set(data.get(category, {})) - set(allowed))
+        if unknown:
+            raise ValueError(f"lang/{language}/events.toml: [{category}] has unknown labels {', '.join(unknown)} "
+                             f"(allowed: {', '.join(allowed)})")
+
+
 @cache
 def cues_for(language: str) -> LanguageCues:
     data = lang.load(language, "events")
+    check_labels(language, data)
     entries: list[tuple[str, str, str]] = []
     for category in ("triggers", "modality", "attribution", "clause"):
         for label, words in data.get(category, {}).items():

@@ -191,7 +191,8 @@ def _mention(document: Document, start: int, end: int, type_: str, trigger: str 
              modality: str, subjects: list[str]) -> Mention:
     if expression is not None and when is None:
         when = expression.when
-    return Mention(
+    # the values are valid by construction (labels are checked when the language data loads): no validation
+    return Mention.model_construct(
         source=document.source.id, quote=document.text[start:end], start=start, end=end,
         time_text=expression.text if expression is not None else None,
         time_start=expression.start if expression is not None else None,

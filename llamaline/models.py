@@ -23,6 +23,7 @@ Modifier = Literal["start", "mid", "end", "approximate", "before", "after", "not
 
 # Whether a mention reports something that happened, or a plan, an expectation, a consideration, a denial.
 Modality = Literal["happened", "planned", "expected", "considered", "denied"]
+MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
 
 
 class _Model(BaseModel):

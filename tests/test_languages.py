@@ -36,3 +36,19 @@ def test_languages_have_the_same_keys(part: str) -> None:
 def test_unknown_language_is_a_clear_key_error():
     with pytest.raises(KeyError, match="no language data"):
         lang.load("xx", "time")
+
+
+@pytest.mark.parametrize("language", lang.languages())
+def test_trigger_and_modality_labels_are_known(language: str) -> None:
+    from llamaline.cues import check_labels
+
+    check_labels(language, lang.load(language, "events"))  # the shipped data passes
+
+
+def test_an_unknown_trigger_label_is_a_clear_error() -> None:
+    from llamaline.cues import check_labels
+
+    with pytest.raises(ValueError, match=r"\[triggers\] has unknown labels launch"):
+        check_labels("xx", {"triggers": {"launch": ["launched"], "release": ["released"]}})
+    with pytest.raises(ValueError, match=r"\[modality\] has unknown labels hoped"):
+        check_labels("xx", {"modality": {"hoped": ["hope*"]}})
