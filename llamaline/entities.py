@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
+from operator import not_
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -364,36 +365,48 @@ def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int]
             found = capital[word] = _capital_word(word, stop, cues.not_names)
         return found
 
+    def free(x: int) -> bool:  # no token of word x is taken by a known name
+        i, j = words[x]
+        return not taken or (i not in taken if i == j else not any(k in taken for k in range(i, j + 1)))
+
     w = 0
     # a run starts at a word that is not one lower-case token; the words skipped here only moved `w` on by one
     # in a language without capitalised nouns a run of two or more names may start the sentence ("Orbit Air said")
     initial_runs = not cues.capitalised_nouns
-    for w_start in [x for x, (i, j) in enumerate(words) if (x or initial_runs) and (i != j or not tokens[i][2].islower())]:
-        if w_start < w:
+    starts = compress(range(len(words)), map(not_, map(str.islower, [text[tokens[i][0] : tokens[j][1]] if i != j else
+                                                                      tokens[i][2] for i, j in words])))
+    for w_start in starts:
+        if w_start < w or not (w_start or initial_runs):
             continue
         w = w_start
         i, j = words[w]
-        if (taken and any(k in taken for k in range(i, j + 1))) or not capital_word(text[tokens[i][0] : tokens[j][1]]):
+        if not free(w) or not capital_word(text[tokens[i][0] : tokens[j][1]]):
             w += 1
             continue
         if w == 0 and _also_lower(text, text[tokens[i][0] : tokens[j][1]]):
             w += 1  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
             continue
         v = w
-        while (v + 1 < len(words) and not any(k in taken for k in range(words[v + 1][0], words[v + 1][1] + 1))
+        while (v + 1 < len(words) and free(v + 1)
                and text[tokens[words[v][1]][1] : tokens[words[v + 1][0]][0]] == " "
                and capital_word(text[tokens[words[v + 1][0]][0] : tokens[words[v + 1][1]][1]])):
             v += 1
         run_start, run_end = tokens[words[w][0]][0], tokens[words[v][1]][1]
-        single = text[run_start:run_end]
-        before = text[max(0, run_start - 12) : run_start].split()
-        after_article = cues.capitalised_nouns and bool(before) and before[-1].lower() in cues.articles
         if w == 0 and v == w:
-            pass  # one capitalised word at the sentence start says nothing about a name
-        elif (v > w and not (after_article and v - w < 2)) or _name_shaped(single) or (not cues.capitalised_nouns and len(single) > 1):
+            w = v + 1
+            continue  # one capitalised word at the sentence start says nothing about a name
+        single = text[run_start:run_end]
+        # two capitalised words after an article are a German noun phrase ("die Neue Zeit"), not a name
+        noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
+        if (v > w and not noun_phrase) or _name_shaped(single) or (not cues.capitalised_nouns and len(single) > 1):
             hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
         w = v + 1
     return hits
+
+
+def _after_article(text: str, start: int, articles: frozenset[str]) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in articles
 
 
 def _also_lower(text: str, word: str) -> bool:
@@ -412,6 +425,8 @@ def _capital_words(language: str) -> dict[str, bool]:
 
 def _hyphen_words(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Token index ranges of words, where a hyphen joins tokens into one word."""
+    if not tokens or ("-" not in text[tokens[0][0] : tokens[-1][1]] and "‑" not in text[tokens[0][0] : tokens[-1][1]]):
+        return list(zip(range(len(tokens)), range(len(tokens))))
     words: list[tuple[int, int]] = []
     for k in range(len(tokens)):
         if words and text[tokens[k - 1][1] : tokens[k][0]] in ("-", "‑"):
