@@ -57,6 +57,7 @@ class _Pattern:
     links: tuple[str, ...]  # "adj" or "gap" between consecutive elements
     clause_end: bool
     context: tuple[int, ...]  # element ids, any of which must occur in the sentence
+    adjacent_second: int = -1  # the second element when it must be the very next word: a cheap first test
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -181,7 +182,8 @@ class CuePatterns:
         if not elements:
             return None
         context_ids = tuple(self._element(w) for w in context.split())
-        return _Pattern(category, label, tuple(elements), tuple(links), clause_end, context_ids)
+        second = elements[1] if links and links[0] == "adj" else -1
+        return _Pattern(category, label, tuple(elements), tuple(links), clause_end, context_ids, second)
 
     # -- matching ----------------------------------------------------------------------------------------------
     def ids(self, low: str) -> frozenset[int]:
@@ -240,6 +242,9 @@ class CuePatterns:
         for at in compress(range(first, last), token_ids[first - base : last - base]):
             for element in token_ids[at - base]:
                 for pattern in starting.get(element, ()):
+                    second = pattern.adjacent_second
+                    if second >= 0 and (at + 1 >= last or second not in token_ids[at + 1 - base]):
+                        continue
                     j = self._match(pattern, text, tokens, token_ids, base, at, last)
                     if j is None:
                         continue

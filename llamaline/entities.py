@@ -200,11 +200,12 @@ class Gazetteer:
             ok = True
             for k in range(1, len(surface)):
                 j = i + k
-                if j >= len(tokens) or not _joined(text, tokens[j - 1][1], tokens[j][0]):
+                if j >= len(tokens):
                     ok = False
                     break
                 want, got = surface[k], tokens[j][2]
-                if got != want and not (k == len(surface) - 1 and got == want + "s"):
+                if (got != want and not (k == len(surface) - 1 and got == want + "s")) or not _joined(
+                        text, tokens[j - 1][1], tokens[j][0]):
                     ok = False
                     break
             if not ok:
