@@ -65,6 +65,22 @@ class _Trigger:
     expression: TimeExpression | None = None
 
 
+class _Hits:
+    """A sentence's cue hits, grouped once by category and by (category, label): the steps below ask for groups."""
+
+    __slots__ = ("_groups",)
+
+    def __init__(self, hits: list[CueHit]):
+        groups: dict = {}
+        for h in hits:
+            groups.setdefault(h.category, []).append(h)
+            groups.setdefault((h.category, h.label), []).append(h)
+        self._groups = groups
+
+    def of(self, category: str, label: str | None = None) -> Sequence[CueHit]:
+        return self._groups.get(category if label is None else (category, label), ())
+
+
 @dataclass
 class _Memory:
     """What earlier sentences of the document said: for `es`/`der Start` and `damals`."""
@@ -109,19 +125,21 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
               start: int, end: int, expressions: list[TimeExpression], memory: _Memory, number: int,
               token_ids: Sequence[frozenset[int]] | None = None) -> list[Mention]:
     text = document.text
-    hits = cues.patterns.find(text, tokens, first, last, token_ids)
+    hits = _Hits(cues.patterns.find(text, tokens, first, last, token_ids))
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS]
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
-    marked = bool(dated) or any(h.category == "triggers" and h.label != UNTYPED for h in hits)
-    entities = [e for e in gazetteer.find(text, start, end, cues.language, marked=marked)
-                if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
+    marked = bool(dated) or any(h.label != UNTYPED for h in hits.of("triggers"))
+    entities = gazetteer.find(text, start, end, cues.language, marked=marked)
+    if expressions:  # a name the gazetteer does not know inside a time expression ("Mitte Mai") is none
+        entities = [e for e in entities
+                    if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
     entities = _with_short_names(text, tokens, first, last, entities, memory)
     clause_breaks = [m.start() for m in _CLAUSE.finditer(text, start, end)]
 
     def clause_of(pos: int) -> int:
         return bisect.bisect_right(clause_breaks, pos)
 
-    attributed_to, source_hit = attribution(hits, entities, cues)
+    attributed_to, source_hit = attribution(hits.of("attribution"), entities, cues)
     # the article's own outlet (a dateline's "(Example Wire)") reports the event; it is not what the event is about
     own = (document.source.outlet or "").casefold()
     subjects = [s for s in _subjects(entities, source_hit) if s.casefold() != own]
@@ -153,8 +171,8 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         return []
     subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, gazetteer)
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
-    present = [h for h in hits if h.category == "clause" and h.label == "present"]
-    anaphoric = [h for h in hits if h.category == "clause" and h.label == "anaphoric_time"]
+    present = hits.of("clause", "present")
+    anaphoric = hits.of("clause", "anaphoric_time")
     published = document.source.published
 
     mentions = []
@@ -203,12 +221,12 @@ def _mention(document: Document, start: int, end: int, type_: str, trigger: str 
 
 
 # -- triggers --------------------------------------------------------------------------------------------------
-def _triggers(text: str, hits: list[CueHit], entities: list[EntityHit], clause_of) -> list[_Trigger]:
-    found = [h for h in hits if h.category == "triggers"]
-    blocked = [h for h in hits if h.category == "clause" and h.label == "not_trigger"]  # "Videokonferenz"
+def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> list[_Trigger]:
+    found = hits.of("triggers")
+    blocked = hits.of("clause", "not_trigger")  # "Videokonferenz"
     if blocked:
         found = [h for h in found if not any(b.start <= h.start and h.end <= b.end for b in blocked)]
-    ahead = [h for h in hits if h.category == "clause" and h.label == "ahead_of"]
+    ahead = hits.of("clause", "ahead_of")
     if ahead:  # "to prepare for the launch", "im Vorfeld der Konferenz": an event ahead, not this clause's event
         found = [h for h in found if not any(0 <= h.start - a.end <= 6 for a in ahead)]
     specific_starts = {h.start for h in found if h.specific}
@@ -301,9 +319,11 @@ def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None) 
     return kept
 
 
-def _without_as_of(dated: list[TimeExpression], hits: list[CueHit]) -> list[TimeExpression]:
+def _without_as_of(dated: list[TimeExpression], hits: _Hits) -> list[TimeExpression]:
     """"Stand Oktober 2025", "as of October": the date of a state of affairs, not of an event."""
-    as_of = [h for h in hits if h.category == "clause" and h.label == "as_of"]
+    as_of = hits.of("clause", "as_of")
+    if not as_of:
+        return dated
     return [x for x in dated if not any(0 <= x.start - h.end <= 2 or h.start >= x.start and h.end <= x.end for h in as_of)]
 
 
@@ -314,13 +334,13 @@ def _trigger_text(text: str, hit: CueHit) -> str:
     return f"{words[0]} … {words[-1]}"
 
 
-def _without_negated(triggers: list[_Trigger], hits: list[CueHit], clause_of) -> list[_Trigger]:
-    negations = [h for h in hits if h.category == "clause" and h.label == "negation"]
+def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_Trigger]:
+    negations = hits.of("clause", "negation")
     if not negations:
         return triggers
-    exempt = [h for h in hits if h.category == "clause" and h.label == "not_negation"]
+    exempt = hits.of("clause", "not_negation")
     negations = [n for n in negations if not any(e.start <= n.start < e.end for e in exempt)]
-    modal = [h for h in hits if h.category == "modality"]
+    modal = hits.of("modality")
     kept = []
     for t in triggers:
         negated = t.first >= 0 and any(
@@ -333,7 +353,7 @@ def _without_negated(triggers: list[_Trigger], hits: list[CueHit], clause_of) ->
 
 
 # -- modality and time -----------------------------------------------------------------------------------------
-def _assign_modality(triggers: list[_Trigger], hits: list[CueHit], clause_of, dated: list[TimeExpression] = ()) -> None:
+def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: list[TimeExpression] = ()) -> None:
     trigger_clauses = {t.clause for t in triggers}
     # a plan with a date of its own, or an original plan, is complete: it governs no following clause
     # ("die ursprünglich für August geplant war, verzögert sich": the delay is no plan)
@@ -341,7 +361,7 @@ def _assign_modality(triggers: list[_Trigger], hits: list[CueHit], clause_of, da
     # with a date still governs what it denies or considers ("dementierte am 18. März, dass …")
     dated_clauses = {clause_of(x.start) for x in dated}
     original = _clauses(hits, "original", clause_of)
-    for cue in (h for h in hits if h.category == "modality"):
+    for cue in hits.of("modality"):
         clause = clause_of(cue.start)
         in_time = any(x.start <= cue.start and cue.end <= x.end for x in dated)  # "frühestens Herbst"
         if clause in trigger_clauses:
@@ -369,11 +389,11 @@ def _distance(trigger: _Trigger, cue: CueHit) -> int:
     return max(cue.start - trigger.end, trigger.start - cue.end, 0)
 
 
-def _clauses(hits: list[CueHit], label: str, clause_of) -> set[int]:
-    return {clause_of(h.start) for h in hits if h.category == "clause" and h.label == label}
+def _clauses(hits: _Hits, label: str, clause_of) -> set[int]:
+    return {clause_of(h.start) for h in hits.of("clause", label)}
 
 
-def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: list[CueHit] = (),
+def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
                   published: TimeSpan | None = None) -> set[int]:
     """Each trigger takes an expression of its own clause: the nearest, or with one trigger in the clause the most
     precise; not one that names the period something is for ("Zahlen für das erste Quartal"); a decision
@@ -381,7 +401,7 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     goes to the nearest trigger of the sentence, if that one has none of its own; so does the date of a clause that
     only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing."""
     original = _clauses(hits, "original", clause_of)
-    period_words = [h for h in hits if h.category == "clause" and h.label == "for_period"]
+    period_words = hits.of("clause", "for_period")
     per_clause: dict[int, int] = {}
     for t in triggers:
         per_clause[t.clause] = per_clause.get(t.clause, 0) + 1
@@ -435,8 +455,8 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
     # the date of a clause that only carries the news goes to an event without a date of its own
-    news_clauses = {clause_of(h.start) for h in hits
-                    if (h.category == "triggers" and h.label in COMMUNICATION) or h.category == "attribution"}
+    news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.of("triggers", label)}
+    news_clauses |= {clause_of(h.start) for h in hits.of("attribution")}
     news_clauses -= {t.clause for t in triggers if t.type not in COMMUNICATION}
     donors = [x for x in dated if x.kind != "present" and not future(x) and clause_of(x.start) not in original
               and clause_of(x.start) in news_clauses]
@@ -467,11 +487,11 @@ def _span_distance(trigger: _Trigger, expression: TimeExpression) -> int:
     return max(expression.start - trigger.end, trigger.start - expression.end, 0)
 
 
-def _present(trigger: _Trigger, present: list[CueHit], hits: list[CueHit], clause_of) -> bool:
+def _present(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of) -> bool:
     """A present-tense verb in the trigger's clause, or a present-tense report ("berichtet das X") in the sentence."""
     if any(clause_of(h.start) == trigger.clause for h in present):
         return True
-    reporting = [h for h in hits if h.category == "attribution" and h.label in ("reporting", "after")]
+    reporting = [*hits.of("attribution", "reporting"), *hits.of("attribution", "after")]
     return any(p.start == r.start for p in present for r in reporting)
 
 
