@@ -28,7 +28,10 @@ _LOCALE = re.compile(r"^[a-z]{2}_[A-Z]{2}")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•●▪◦‣]|\d{1,3}[.)])\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
 _BARE_URL = re.compile(r"https?://[^\s)\]>\"']+")
-_DECORATION = re.compile(r"^[#>*_\s]+|[#*_:\s]+$")
+# every character `str.isspace` (and the regex `\s`) accepts; tests/test_boilerplate.py checks the list
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+          "\u200a\u2028\u2029\u202f\u205f\u3000")
+_LEADING, _TRAILING = "#>*_" + SPACES, "#*_:" + SPACES  # decoration around a heading: "## Anzeige", "**Sources:**"
 
 
 class Region(NamedTuple):
@@ -108,11 +111,7 @@ def _words(text: str) -> int:
 
 
 def _heading_text(text: str) -> str:
-    return _DECORATION.sub("", text).casefold()
-
-
-def _is_short(line: _Line) -> bool:
-    return _words(line.text) <= SHORT_WORDS and line.text[-1] not in ".!?"
+    return text.lstrip(_LEADING).rstrip(_TRAILING).casefold()
 
 
 def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
@@ -129,6 +128,7 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
     while i < len(lines):
         line = lines[i]
         heading = _heading_text(line.text)
+        short = _words(line.text) <= SHORT_WORDS
         label = None
         if heading in ads:
             label = "ad"
@@ -136,25 +136,25 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
             label = "hashtags"
         elif line.text in shared:
             label = "navigation"
-        elif heading in related and _words(line.text) <= SHORT_WORDS:
+        elif heading in related and short:
             j = i + 1
             while j < len(lines) and len(lines[j].text) < TEASER_LINE:
                 j += 1
             regions.append(Region(line.start, lines[j - 1].end, "teaser"))
             i = j
             continue
-        elif heading in references and _words(line.text) <= SHORT_WORDS:
+        elif heading in references and short:
             j = i + 1
             while j < len(lines) and _is_reference_line(lines[j].text):
                 j += 1
             regions.append(Region(line.start, lines[j - 1].end, "references"))
             i = j
             continue
-        elif _words(line.text) <= SHORT_WORDS and (_DOMAIN.search(line.text) or _LOCALE.match(line.text)):
+        elif short and (_DOMAIN.search(line.text) or _LOCALE.match(line.text)):
             label = "navigation"  # a short line naming a site or a locale: a link, a logo, a language switch
-        elif _is_short(line) and _is_navigation(line.text, heading, navigation):
+        elif short and line.text[-1] not in ".!?" and _is_navigation(line.text, heading, navigation):
             label = "navigation"
-        elif (_is_short(line) and (line.start - doc.body_start) >= FOOTER_FROM * (body_end - doc.body_start)
+        elif (short and line.text[-1] not in ".!?" and (line.start - doc.body_start) >= FOOTER_FROM * (body_end - doc.body_start)
               and any(_has_phrase(heading, cue) for cue in footer)):
             regions.append(Region(line.start, lines[-1].end, "footer"))
             break

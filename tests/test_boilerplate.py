@@ -155,3 +155,11 @@ def test_lines_shared_by_one_outlets_pages() -> None:
 def test_date_from_url(url: str, edtf: str | None) -> None:
     span = date_from_url(url)
     assert (span.edtf if span else None) == edtf
+
+
+def test_the_space_list_is_every_space_character() -> None:
+    import sys
+
+    from llamaline.boilerplate import SPACES
+
+    assert set(SPACES) == {ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace()}
