@@ -119,7 +119,7 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
     ads = {c.casefold() for c in cues.get("ads", ())}
     related = {c.casefold() for c in cues.get("related", ())}
     references = {c.casefold() for c in cues.get("references", ())}
-    navigation = tuple(c.casefold() for c in cues.get("navigation", ()))
+    navigation = frozenset(c.casefold() for c in cues.get("navigation", ()))
     footer = tuple(c.casefold() for c in cues.get("footer", ()))
     lines = _lines(doc)
     body_end = max(len(doc.text), doc.body_start + 1)
@@ -175,16 +175,19 @@ def _phrase(phrase: str) -> re.Pattern[str]:
 
 
 def _is_hashtags(text: str) -> bool:
+    if "#" not in text:
+        return False
     words = text.replace(",", " ").split()
     tags = sum(1 for w in words if w.startswith("#") and len(w) > 1 and w[1] != "#")
     return tags >= 2 and tags * 2 >= len(words)
 
 
-def _is_navigation(text: str, heading: str, navigation: tuple[str, ...]) -> bool:
+def _is_navigation(text: str, heading: str, navigation: frozenset[str]) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     if len(text.split()) >= 2 and letters and all(ch.isupper() for ch in letters):
         return True  # "HOT CATEGORIES"
-    return any(heading == cue or heading.startswith(cue + " ") for cue in navigation)
+    # the heading is a cue, or starts with a cue and a space
+    return heading in navigation or any(heading[:k] in navigation for k, ch in enumerate(heading) if ch == " ")
 
 
 def _is_reference_line(text: str) -> bool:
