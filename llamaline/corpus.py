@@ -199,7 +199,8 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
     import yaml  # only files with front matter pay for the import
 
     try:
-        data = yaml.safe_load(match.group(1) or "") or {}
+        # libyaml's parser where PyYAML has it: the same safe loading, several times faster
+        data = yaml.load(match.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as exc:
         # Where the broken construct began (an unclosed list) beats where the parser gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
