@@ -79,9 +79,14 @@ def spans_of_words(text: str, offset: int = 0) -> list[Token]:
 
 
 def _columns(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
+    return _columns_and_gaps(text, offset)[:3]
+
+
+def _columns_and_gaps(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends and words of the TOKENs, and the gaps around them (gap k comes before word k; one more at the end)."""
     parts = _WORDS_AND_GAPS.split(text)
     bounds = list(accumulate(map(len, parts), initial=offset))
-    return bounds[1::2], bounds[2::2], parts[1::2]
+    return bounds[1::2], bounds[2::2], parts[1::2], parts[0::2]
 
 
 class DocumentWords(NamedTuple):
@@ -92,6 +97,7 @@ class DocumentWords(NamedTuple):
     starts: list[int]
     ends: list[int]
     words: list[str]
+    gaps: list[str]  # gaps[k] is the text before words[k]; gaps[-1] the text after the last word
 
 
 _last_words: list = [None]  # the DocumentWords of the last text read by `document_words`
@@ -104,8 +110,8 @@ def document_words(text: str) -> DocumentWords:
     memo = _last_words[0]
     if memo is not None and memo.text is text:
         return memo
-    starts, ends, words = _columns(text)
-    memo = _last_words[0] = DocumentWords(text, list(zip(starts, ends, words)), starts, ends, words)  # type: ignore[arg-type]
+    starts, ends, words, gaps = _columns_and_gaps(text)
+    memo = _last_words[0] = DocumentWords(text, list(zip(starts, ends, words)), starts, ends, words, gaps)  # type: ignore[arg-type]
     return memo
 
 

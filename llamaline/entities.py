@@ -26,6 +26,7 @@ from .cues import TOKEN, cues_for, document_words, language_or_default
 KINDS = ("person", "organisation", "product", "event", "outlet")
 UNKNOWN = "unknown"
 _SPACE_LIKE = frozenset({" ", "-", "\u00a0", "‑"})
+_HYPHENS = frozenset({"-", "‑"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _QUOTED = re.compile(r"„([^“”\"\n]{1,60})[“”\"]|“([^”\n]{1,60})”|«([^»\n]{1,60})»|»([^«\n]{1,60})«|\"([^\"\n]{1,60})\"|'([^'\n]{2,60})'")
 _VERSION = re.compile(r"\d+(?:[.,]\d+)*[a-z]?$")
@@ -149,18 +150,19 @@ class Gazetteer:
         known = memo.known.get(key)
         if known is None:
             known = memo.known[key] = self._find_known(text, memo, start, end, key[2])
-        tokens, hits, taken = known
+        tokens, hits, taken, cut = known
         if not marked:
             return _without_overlaps(hits)
         result = memo.marked.get(key)
         if result is None:
-            everything = hits + _marked_names(text, tokens, taken, start, end, key[2], self)
+            flags = None if cut is None else (memo.not_lower[cut[0] : cut[1]], memo.hyphen_before[cut[0] : cut[1]])
+            everything = hits + _marked_names(text, tokens, taken, start, end, key[2], self, flags)
             everything.sort(key=lambda h: (h.start, -h.end))
             result = memo.marked[key] = _without_overlaps(everything)
         return list(result)
 
     def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str):
-        """(tokens, known-name hits, token indices they take) of text[start:end]."""
+        """(tokens, known-name hits, token indices they take, the document's token range or None) of text[start:end]."""
         cut = memo.cut(start, end)
         if cut is not None:
             i, j = cut
@@ -188,7 +190,7 @@ class Gazetteer:
             taken.update(range(i, j + 1))
             next_free = j + 1
         hits.sort(key=lambda h: (h.start, -h.end))
-        return tokens, hits, taken
+        return tokens, hits, taken, cut
 
     def _known_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str, int] | None:
         word = tokens[i][2]
@@ -272,6 +274,10 @@ class _DocumentNames:
         self.starts = words.starts
         # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
         self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
+        # per word: whether it may start a capitalised run (not all lower case), and whether a hyphen joins it
+        # to the word before ("Müller-Lüdenscheidt"): computed once per document, sliced per sentence
+        self.not_lower = list(map(not_, map(str.islower, words.words)))
+        self.hyphen_before = list(map(_HYPHENS.__contains__, words.gaps[:-1]))
         self.known: dict[tuple[int, int, str], tuple[list, list[EntityHit], set[int]]] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
 
@@ -327,7 +333,9 @@ def _name_shaped(word: str) -> bool:
 
 
 def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int], start: int, end: int,
-                  language: str | None, gazetteer: Gazetteer) -> list[EntityHit]:
+                  language: str | None, gazetteer: Gazetteer,
+                  flags: tuple[list[bool], list[bool]] | None = None) -> list[EntityHit]:
+    """Names the text marks in text[start:end]; `flags`: per token, not lower case and hyphen before (else computed)."""
     code = language_or_default(language)
     cues = cues_for(code)
     stop = _stopwords(code)
@@ -355,7 +363,12 @@ def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int]
                 continue
         hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
     # capitalised runs and name-shaped words, never at the sentence start; `Müller-Lüdenscheidt` is one word
-    words = _hyphen_words(text, tokens)
+    if flags is None:
+        flags = (list(map(not_, map(str.islower, [t[2] for t in tokens]))),
+                 [k > 0 and text[tokens[k - 1][1] : tokens[k][0]] in _HYPHENS for k in range(len(tokens))])
+    not_lower, hyphen_before = flags
+    joined = True in hyphen_before[1:]
+    words = _hyphen_words(hyphen_before) if joined else list(zip(range(len(tokens)), range(len(tokens))))
     capital = _capital_words(code)
 
     def capital_word(word: str) -> bool:
@@ -374,8 +387,11 @@ def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int]
     # a run starts at a word that is not one lower-case token; the words skipped here only moved `w` on by one
     # in a language without capitalised nouns a run of two or more names may start the sentence ("Orbit Air said")
     initial_runs = not cues.capitalised_nouns
-    starts = compress(range(len(words)), map(not_, map(str.islower, [text[tokens[i][0] : tokens[j][1]] if i != j else
-                                                                      tokens[i][2] for i, j in words])))
+    if joined:
+        starts = compress(range(len(words)), map(not_, map(str.islower, [text[tokens[i][0] : tokens[j][1]] if i != j else
+                                                                          tokens[i][2] for i, j in words])))
+    else:
+        starts = compress(range(len(words)), not_lower)
     for w_start in starts:
         if w_start < w or not (w_start or initial_runs):
             continue
@@ -424,13 +440,11 @@ def _capital_words(language: str) -> dict[str, bool]:
     return {}
 
 
-def _hyphen_words(text: str, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+def _hyphen_words(hyphen_before: list[bool]) -> list[tuple[int, int]]:
     """Token index ranges of words, where a hyphen joins tokens into one word."""
-    if not tokens or ("-" not in text[tokens[0][0] : tokens[-1][1]] and "‑" not in text[tokens[0][0] : tokens[-1][1]]):
-        return list(zip(range(len(tokens)), range(len(tokens))))
     words: list[tuple[int, int]] = []
-    for k in range(len(tokens)):
-        if words and text[tokens[k - 1][1] : tokens[k][0]] in ("-", "‑"):
+    for k, joined in enumerate(hyphen_before):
+        if words and joined:
             words[-1] = (words[-1][0], k)
         else:
             words.append((k, k))
