@@ -24,7 +24,7 @@ from .corpus import Document
 from .cues import (CueHit, LanguageCues, Token, cues_for, document_tokens, document_words, language_or_default,
                    lowers_by_word)
 from .entities import UNKNOWN, EntityHit, Gazetteer
-from .models import Mention, TimeExpression, TimeSpan
+from .models import Mention, TimeExpression, TimeSpan, trusted
 from .sentences import split_sentences
 
 # Types that report on communication: they stand only where no other event is named.
@@ -100,11 +100,12 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
     text = document.text
     if lowers_by_word(text):  # the words as written; cues look them up case-insensitively
         words = document_words(text)
-        tokens, starts = words.tokens, words.starts
-        token_ids = cues.patterns.word_ids(words.words)  # once per document, not per sentence
+        tokens, starts, written = words.tokens, words.starts, words.words
+        token_ids = cues.patterns.word_ids(written)  # once per document, not per sentence
     else:
         tokens = document_tokens(text, document.body_start)
         starts = [t[0] for t in tokens]
+        written = [text[s:e] for s, e, _ in tokens]
         token_ids = cues.patterns.token_ids(tokens)
     usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
     expression_starts = [x.start for x in usable]
@@ -118,13 +119,13 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
         sentence_expressions = [x for x in usable[lo:hi] if x.end <= end]
         mentions.extend(_sentence(document, cues, gazetteer, tokens, first, last, start, end,
-                                  sentence_expressions, memory, number, token_ids))
+                                  sentence_expressions, memory, number, token_ids, written))
     return mentions
 
 
 def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, tokens: list[Token], first: int, last: int,
               start: int, end: int, expressions: list[TimeExpression], memory: _Memory, number: int,
-              token_ids: Sequence[frozenset[int]] | None = None) -> list[Mention]:
+              token_ids: Sequence[frozenset[int]], written: Sequence[str]) -> list[Mention]:
     text = document.text
     hits = _Hits(cues.patterns.find(text, tokens, first, last, token_ids))
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS]
@@ -134,7 +135,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     if expressions:  # a name the gazetteer does not know inside a time expression ("Mitte Mai") is none
         entities = [e for e in entities
                     if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
-    entities = _with_short_names(text, tokens, first, last, entities, memory)
+    entities = _with_short_names(tokens, written, first, last, entities, memory)
     clause_breaks = [m.start() for m in _CLAUSE.finditer(text, start, end)]
 
     def clause_of(pos: int) -> int:
@@ -211,14 +212,15 @@ def _mention(document: Document, start: int, end: int, type_: str, trigger: str 
     if expression is not None and when is None:
         when = expression.when
     # the values are valid by construction (labels are checked when the language data loads): no validation
-    return Mention.model_construct(
-        source=document.source.id, quote=document.text[start:end], start=start, end=end,
-        time_text=expression.text if expression is not None else None,
-        time_start=expression.start if expression is not None else None,
-        time_end=expression.end if expression is not None else None,
-        when=when, attributed_to=attributed_to, modality=modality, type=type_,
-        subjects=sorted(set(subjects)), trigger=trigger, published=document.source.published,
-    )
+    return trusted(Mention, {
+        "source": document.source.id, "quote": document.text[start:end], "start": start, "end": end,
+        "time_text": expression.text if expression is not None else None, "when": when,
+        "attributed_to": attributed_to,
+        "time_start": expression.start if expression is not None else None,
+        "time_end": expression.end if expression is not None else None,
+        "modality": modality, "type": type_, "subjects": sorted(set(subjects)), "trigger": trigger,
+        "published": document.source.published,
+    })
 
 
 # -- triggers --------------------------------------------------------------------------------------------------
@@ -506,19 +508,23 @@ def _subjects(entities: list[EntityHit], source_hit: EntityHit | None) -> list[s
     return sorted(set(names))
 
 
-def _with_short_names(text: str, tokens: list[Token], first: int, last: int, entities: list[EntityHit],
+def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, last: int, entities: list[EntityHit],
                       memory: _Memory) -> list[EntityHit]:
-    """A name given in full earlier is later given by its last word alone ("Dana Kolb …; Kolb said"): the full name."""
-    if not memory.short_names:
+    """A name given in full earlier is later given by its last word alone ("Dana Kolb …; Kolb said"): the full name.
+    `written`: the words of the tokens as the text writes them."""
+    short_names = memory.short_names
+    if not short_names:
         return entities
     out = []
     for e in entities:
-        full = memory.short_names.get(e.name) if e.kind == UNKNOWN and " " not in e.name else None
+        full = short_names.get(e.name) if e.kind == UNKNOWN and " " not in e.name else None
         out.append(e._replace(name=full) if full else e)
-    for s, e, _ in tokens[first:last]:
-        full = memory.short_names.get(text[s:e])
-        if full and not any(h.start < e and s < h.end for h in out):
-            out.append(EntityHit(s, e, full, UNKNOWN))
+    if any(map(short_names.__contains__, written[first:last])):
+        for k in range(first, last):
+            full = short_names.get(written[k])
+            s, e = tokens[k][0], tokens[k][1]
+            if full and not any(h.start < e and s < h.end for h in out):
+                out.append(EntityHit(s, e, full, UNKNOWN))
     return sorted(out)
 
 

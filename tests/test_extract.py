@@ -236,6 +236,15 @@ def test_corpus_offsets_and_no_boilerplate(corpus_mentions) -> None:
         assert m.subjects == sorted(m.subjects)
 
 
+def test_corpus_mentions_are_valid_models(corpus_mentions) -> None:
+    """Mentions are built without validation on the hot path: every one must still pass it, field for field."""
+    _, mentions, _ = corpus_mentions
+    for m in mentions:
+        again = Mention.model_validate(m.model_dump())
+        assert again == m and again.model_dump_json() == m.model_dump_json()
+        assert m.model_fields_set == set(Mention.model_fields)
+
+
 def test_corpus_is_deterministic(corpus_mentions) -> None:
     docs, mentions, regions = corpus_mentions
     gazetteer = Gazetteer.load(CORPUS)
