@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .attribution import attribution
-from .boilerplate import Region, in_regions
+from .boilerplate import Region
 from .corpus import Document
 from .cues import (CueHit, LanguageCues, Token, cues_for, document_tokens, document_words, language_or_default,
                    lowers_by_word)
@@ -52,7 +52,7 @@ _CLAUSE = re.compile(r"[,;:()\[\]–—\s](?:(?<=[,;:()\[\]–—])|(?<=\s)(?:-|
 _DATING_KINDS = ("date", "range", "present")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Trigger:
     type: str
     start: int
@@ -111,9 +111,16 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
     expression_starts = [x.start for x in usable]
     memory = _Memory({}, [], [], {})
     mentions: list[Mention] = []
+    regions = sorted(boilerplate)
+    region = 0  # sentences come in text order: regions that end before one end before every later one
     for number, (start, end) in enumerate(split_sentences(text, document.body_start, len(text), language)):
-        if in_regions(start, end, boilerplate):
-            continue
+        while region < len(regions) and regions[region].end <= start:
+            region += 1
+        k = region
+        while k < len(regions) and regions[k].start < end and regions[k].end <= start:
+            k += 1
+        if k < len(regions) and regions[k].start < end:
+            continue  # boilerplate
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
