@@ -146,6 +146,7 @@ class CuePatterns:
         self._by_kind: dict[str, dict[str, list[int]]] = {"exact": {}, "stem": {}, "head": {}, "headstem": {}}
         self._starting: dict[int, list[_Pattern]] = {}
         self._cache: dict[str, frozenset[int]] = {}  # lower-cased word -> element ids
+        self._starting_with: dict[frozenset[int], tuple[_Pattern, ...]] = {}  # element ids -> patterns they start
         self._written: dict[str, frozenset[int]] = {}  # word as written -> element ids of its lower case
         for category, label, text in entries:
             pattern = self._compile(category, label, text)
@@ -243,27 +244,34 @@ class CuePatterns:
             token_ids, base = ids, 0
         hits: list[CueHit] = []
         present: set[int] | None = None
-        starting = self._starting
+        starting_with = self._starting_with
         # only tokens that match some element can start a pattern
         for at in compress(range(first, last), token_ids[first - base : last - base]):
-            for element in token_ids[at - base]:
-                for pattern in starting.get(element, ()):
-                    second = pattern.adjacent_second
-                    if second >= 0 and (at + 1 >= last or second not in token_ids[at + 1 - base]):
+            ids = token_ids[at - base]
+            patterns = starting_with.get(ids)
+            if patterns is None:
+                patterns = starting_with[ids] = self._patterns_starting(ids)
+            for pattern in patterns:
+                second = pattern.adjacent_second
+                if second >= 0 and (at + 1 >= last or second not in token_ids[at + 1 - base]):
+                    continue
+                j = self._match(pattern, text, tokens, token_ids, base, at, last)
+                if j is None:
+                    continue
+                if pattern.context:
+                    if present is None:
+                        present = set().union(*token_ids[first - base : last - base])
+                    if not present.intersection(pattern.context):
                         continue
-                    j = self._match(pattern, text, tokens, token_ids, base, at, last)
-                    if j is None:
-                        continue
-                    if pattern.context:
-                        if present is None:
-                            present = set().union(*token_ids[first - base : last - base])
-                        if not present.intersection(pattern.context):
-                            continue
-                    hits.append(CueHit(pattern.category, pattern.label, tokens[at][0], tokens[j][1],
-                                       at, j, bool(pattern.context)))
+                hits.append(CueHit(pattern.category, pattern.label, tokens[at][0], tokens[j][1],
+                                   at, j, bool(pattern.context)))
         if not hits:
             return hits
         return sorted(set(hits), key=lambda h: (h.start, -h.end, h.category, h.label))
+
+    def _patterns_starting(self, ids: frozenset[int]) -> tuple[_Pattern, ...]:
+        """The patterns a word with these element ids may start (most words' ids start none)."""
+        return tuple(pattern for element in sorted(ids) for pattern in self._starting.get(element, ()))
 
     def _match(self, pattern: _Pattern, text: str, tokens: list[Token], token_ids: Sequence[frozenset[int]],
                base: int, i: int, last: int) -> int | None:
@@ -367,8 +375,15 @@ def cues_for(language: str) -> LanguageCues:
 
 
 def language_or_default(language: str | None) -> str:
-    code = (language or lang.DEFAULT_LANGUAGE).lower().split("-")[0].split("_")[0]
-    return code if code in lang.languages() else lang.DEFAULT_LANGUAGE
+    """The language code with data for `language` ("de-AT" -> "de"), else the default language."""
+    code = _LANGUAGE_CODES.get(language)
+    if code is None:
+        code = (language or lang.DEFAULT_LANGUAGE).lower().split("-")[0].split("_")[0]
+        code = _LANGUAGE_CODES[language] = code if code in lang.languages() else lang.DEFAULT_LANGUAGE
+    return code
+
+
+_LANGUAGE_CODES: dict[str | None, str] = {}  # `language_or_default` of each tag seen: it runs per sentence
 
 
 @cache
