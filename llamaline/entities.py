@@ -97,6 +97,7 @@ class Gazetteer:
         self._first_words = frozenset(firsts) | frozenset(w + "s" for w in firsts)
         self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
         self._variants: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # `_variants_of` per word seen
+        self._families: dict[str, str | None] = {}  # `family` of each unknown name asked about
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities}
@@ -115,11 +116,16 @@ class Gazetteer:
         entity = self.entities.get(name)
         if entity is not None:
             return entity.part_of
+        if name in self._families:
+            return self._families[name]
         best = None
         for candidate in self.entities.values():
             if candidate.kind == "product" and name.startswith(candidate.name + " "):
                 if best is None or len(candidate.name) > len(best):
                     best = candidate.name
+        if len(self._families) > _FAMILY_MEMO:
+            self._families.clear()
+        self._families[name] = best
         return best
 
     def families(self) -> dict[str, str]:
@@ -432,6 +438,7 @@ def _also_lower(text: str, word: str) -> bool:
 
 
 _CAPITAL_MEMO = 100_000  # words remembered per language by `_capital_words`
+_FAMILY_MEMO = 100_000  # unknown names whose family `Gazetteer.family` remembers
 
 
 @cache
