@@ -1,20 +1,24 @@
 """Benchmark: files -> mentions (read, boilerplate, tag, extract), in MB/s of article text, on one core and on N.
 
-    python bench/bench_extract.py                 # 10 MB corpus, one core
-    python bench/bench_extract.py --jobs 2        # and spread over 2 processes
+    python bench/bench_extract.py                 # 10 MB corpus: CPU time per stage on one core, then the pipeline
+    python bench/bench_extract.py --jobs 2        # the pipeline on one and on 2 processes
     python bench/bench_extract.py --size-mb 20 --keep /tmp/corpus
 
 The corpus is generated from the bundled articles and the test fixtures: paragraphs shuffled, years and
-numbers shifted, so every file differs. Target: at least 2 MB/s on one core. CPU time is printed beside
-wall time because a shared machine's wall clock measures the neighbours too.
+numbers shifted, so every file differs. The stages run in a fresh process, so they include what a user pays
+once per process (imports, compiling the tagger's grammars). Target (issue 4): at least 2 MB/s on one core
+from files to mentions; claims, which the pipeline extracts in the same pass, are reported beside it. CPU
+time is printed beside wall time because a shared machine's wall clock measures the neighbours too.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -64,22 +68,44 @@ def generate(folder: Path, size_mb: float, seed: int = 7) -> int:
     return n
 
 
-def read(folder: Path):
-    try:
-        from llamaline.corpus import read_corpus
-    except ImportError:  # pragma: no cover
-        read_corpus = None
-    if read_corpus is not None:
-        return read_corpus(folder).documents
-    raise SystemExit("llamaline.corpus.read_corpus is missing")
+def stages(folder: Path) -> tuple[dict[str, float], int, int]:
+    """CPU seconds per stage, in one process on one core, as `pipeline.findings_of` runs them per document."""
+    cpu: dict[str, float] = dict.fromkeys(("import", "read", "boilerplate", "tag", "mentions", "claims"), 0.0)
+    clock = time.process_time
+    t = clock()
+    from llamaline.claims import extract_claims
+    from llamaline.corpus import read_corpus
+    from llamaline.extract import extract_mentions
+    from llamaline.temporal import tag
+    cpu["import"] = clock() - t
+    t = clock()
+    documents = read_corpus(folder).documents
+    gazetteer = Gazetteer.load(folder)
+    cpu["read"] = clock() - t
+    t = clock()
+    regions = find_boilerplate(documents)
+    cpu["boilerplate"] = clock() - t
+    mentions = 0
+    for doc in documents:
+        doc_regions = regions.get(doc.source.id, [])
+        t = clock()
+        expressions = tag(doc.text, doc.source.published, doc.language, start=doc.body_start)
+        t, cpu["tag"] = clock(), cpu["tag"] + clock() - t
+        mentions += len(extract_mentions(doc, expressions, gazetteer, doc_regions))
+        t, cpu["mentions"] = clock(), cpu["mentions"] + clock() - t
+        extract_claims(doc, expressions, gazetteer, doc_regions)
+        cpu["claims"] += clock() - t
+    return cpu, len(documents), mentions
 
 
 def run(folder: Path, jobs: int) -> tuple[float, float, int, int]:
-    """(wall seconds, CPU seconds of this process, documents, mentions): files to mentions, as the pipeline does it."""
+    """(wall seconds, CPU seconds of this process, documents, mentions): files to mentions and claims, as the
+    pipeline does it."""
+    from llamaline.corpus import read_corpus
     from llamaline.pipeline import extract_all
 
     start, cpu = time.perf_counter(), time.process_time()
-    documents = read(folder)
+    documents = read_corpus(folder).documents
     gazetteer = Gazetteer.load(folder)
     regions = find_boilerplate(documents)
     found = extract_all([(d, regions.get(d.source.id, [])) for d in documents], gazetteer, jobs=jobs)
@@ -92,19 +118,37 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=10.0)
     parser.add_argument("--jobs", type=int, default=0, help="also run with this many processes")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--stages", action="store_true", help="also with --jobs: CPU time per stage on one core")
+    parser.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stages_of:
+        cpu, documents, found = stages(args.stages_of)
+        print(json.dumps({**cpu, "documents": documents, "found": found}))
+        return
     folder = args.keep or Path(tempfile.mkdtemp(prefix="llamaline-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
         files = generate(folder, args.size_mb)
         size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1_000_000
         print(f"corpus: {files} files, {size:.1f} MB in {folder}")
-        seconds, cpu, docs, count = run(folder, 1)
-        print(f"1 core : {seconds:6.2f} s wall {size / seconds:6.2f} MB/s; {cpu:6.2f} s CPU {size / cpu:6.2f} MB/s "
-              f"({docs} documents, {count} mentions)")
+        if args.jobs <= 1 or args.stages:
+            # a fresh process, so the stages pay their one-time costs (imports, compiled grammars) as a user does
+            out = subprocess.run([sys.executable, __file__, "--stages-of", str(folder)], capture_output=True, text=True,
+                                 check=True)
+            cpu = json.loads(out.stdout)
+            for name in ("import", "read", "boilerplate", "tag", "mentions", "claims"):
+                print(f"  {name:12s} {cpu[name]:6.2f} s CPU")
+            to_mentions = sum(cpu[k] for k in ("import", "read", "boilerplate", "tag", "mentions"))
+            print(f"1 core, files -> mentions          : {to_mentions:6.2f} s CPU {size / to_mentions:6.2f} MB/s "
+                  f"({cpu['documents']} documents, {cpu['found']} mentions)")
+            total = to_mentions + cpu["claims"]
+            print(f"1 core, files -> mentions + claims : {total:6.2f} s CPU {size / total:6.2f} MB/s")
+        seconds, cpu_s, docs, count = run(folder, 1)
+        print(f"1 process (pipeline.extract_all)  : {seconds:6.2f} s wall {size / seconds:6.2f} MB/s; "
+              f"{cpu_s:6.2f} s CPU {size / cpu_s:6.2f} MB/s")
         if args.jobs > 1:
             seconds, _, docs, count = run(folder, args.jobs)
-            print(f"{args.jobs} procs: {seconds:6.2f} s wall {size / seconds:6.2f} MB/s ({docs} documents, {count} mentions)")
+            print(f"{args.jobs} processes (--jobs {args.jobs})         : {seconds:6.2f} s wall {size / seconds:6.2f} MB/s")
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
