@@ -1,0 +1,380 @@
+"""The reconciler's flat working parts: subject families with interned signatures, and the index of events.
+
+A *signature* is a sorted tuple of subject names, interned as a small int (its position in `Family.sigs`), so
+that blocks, memos and comparisons in the hot loops hash and compare ints rather than tuples of strings. Subjects
+get ints too (`Family.sid`), for blocking keys. Events in the making are ints as well: positions in `Protos`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+# Spans wider than this many months are not indexed by month but scanned.
+WIDE_MONTHS = 36
+
+_MONTHS: dict[int, int] = {}
+
+
+def month_of(ordinal: int) -> int:
+    """A running month number of a day ordinal (memoised: few distinct days recur)."""
+    m = _MONTHS.get(ordinal)
+    if m is None:
+        d = date.fromordinal(ordinal)
+        m = _MONTHS[ordinal] = d.year * 12 + d.month - 1
+    return m
+
+
+class Family:
+    """Families of subjects (child -> parent), the subject agreement rule, and interned signatures."""
+
+    def __init__(self, parents: Mapping[str, str]):
+        self.parents = dict(parents)
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self.sid: dict[str, int] = {}  # subject -> int, for blocking keys
+        self.sigs: list[tuple[str, ...]] = []  # signature id -> its sorted subjects
+        self._sig_id: dict[tuple[str, ...], int] = {}
+        self._reduced: dict[tuple, int] = {}  # a mention's subjects as given -> its signature id
+        self._lifted: list[frozenset[str] | None] = []  # signature id -> its subjects and their families
+        self._lifted_keys: list[tuple[int, ...] | None] = []
+        self._index_keys: list[tuple[int, ...] | None] = []
+        self._names: list[frozenset[str] | None] = []
+        self._probes: list[tuple[int, ...] | None] = []
+
+    # -------------------------------------------------------------------------------------------- names
+
+    def ancestors(self, subject: str) -> tuple[str, ...]:
+        chain = self._ancestors.get(subject)
+        if chain is None:
+            found, seen, parent = [], {subject}, self.parents.get(subject)
+            while parent is not None and parent not in seen:
+                found.append(parent)
+                seen.add(parent)
+                parent = self.parents.get(parent)
+            chain = self._ancestors[subject] = tuple(found)
+        return chain
+
+    def related(self, a: str, b: str) -> bool:
+        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def depth(self, subject: str) -> int:
+        return len(self.ancestors(subject))
+
+    def _subject_id(self, subject: str) -> int:
+        i = self.sid.get(subject)
+        if i is None:
+            i = self.sid[subject] = len(self.sid)
+        return i
+
+    # ------------------------------------------------------------------------------------- signatures
+
+    def intern(self, sig: tuple[str, ...]) -> int:
+        """The id of a sorted tuple of subjects."""
+        i = self._sig_id.get(sig)
+        if i is None:
+            i = self._sig_id[sig] = len(self.sigs)
+            self.sigs.append(sig)
+            self._lifted.append(None)
+            self._lifted_keys.append(None)
+            self._index_keys.append(None)
+            self._names.append(None)
+            self._probes.append(None)
+        return i
+
+    def reduce(self, subjects: Sequence[str]) -> int:
+        """The id of the subjects, sorted, without a family named beside exactly one of its members.
+
+        "Ultra, the largest Falke 2 model" is about Ultra: the family only qualifies it. A family
+        named beside several of its members ("the Falke 2 line, Mini and Pro") or alone stands for itself.
+        """
+        key = tuple(subjects)
+        sig = self._reduced.get(key)
+        if sig is None:
+            names = set(subjects)
+            members: dict[str, int] = defaultdict(int)
+            for o in names:
+                for a in self.ancestors(o):
+                    if a in names and o not in self.ancestors(a):
+                        members[a] += 1
+            sig = self._reduced[key] = self.intern(tuple(sorted(s for s in names if members.get(s, 0) != 1)))
+        return sig
+
+    def lifted(self, sig: int) -> frozenset[str]:
+        """The subjects and all their families."""
+        keys = self._lifted[sig]
+        if keys is None:
+            names = self.sigs[sig]
+            keys = self._lifted[sig] = frozenset(names).union(*(self.ancestors(s) for s in names))
+        return keys
+
+    def lifted_keys(self, sig: int) -> tuple[int, ...]:
+        """`lifted` as subject ids, in a fixed order: the blocking keys of a signature."""
+        keys = self._lifted_keys[sig]
+        if keys is None:
+            keys = self._lifted_keys[sig] = tuple(sorted(map(self._subject_id, self.lifted(sig))))
+        return keys
+
+    def covers(self, x: tuple[str, ...], y: tuple[str, ...], y_sig: int) -> bool:
+        """Every subject of x is one of y's, its family, or a member of its family (y: signature `y_sig`)."""
+        anc = self.ancestors
+        if len(y) == 1:
+            b = y[0]
+            up = anc(b)
+            for a in x:
+                if not (a == b or a in up or b in anc(a)):
+                    return False
+            return True
+        up = self.lifted(y_sig)  # y's subjects and their families
+        ys = None
+        for a in x:
+            if a not in up:
+                if ys is None:
+                    ys = set(y)
+                if ys.isdisjoint(anc(a)):
+                    return False
+        return True
+
+    def relation(self, i: int, j: int) -> int:
+        """0: disagree; 3: agree both ways; 1: i names strictly less than j; 2: j names strictly less than i.
+
+        Not memoised: at scale almost every pair is new, and a memo costs more memory than it saves time.
+        """
+        if i == j:
+            return 3
+        x, y = self.sigs[i], self.sigs[j]
+        if not x or not y:
+            return 0
+        return (1 if self.covers(x, y, j) else 0) | (2 if self.covers(y, x, i) else 0)
+
+    def agrees(self, i: int, j: int) -> bool:
+        """`relation(i, j) != 0`: one side's every subject is one of the other's, its family or a member of it."""
+        if i == j:
+            return True
+        x, y = self.names(i), self.names(j)
+        if not x or not y:
+            return False
+        anc = self.ancestors
+        rest = x - self.lifted(j)  # x's subjects that are not y's nor a family of one of y's
+        if not rest or all(not y.isdisjoint(anc(a)) for a in rest):
+            return True
+        rest = y - self.lifted(i)
+        return not rest or all(not x.isdisjoint(anc(b)) for b in rest)
+
+    def names(self, sig: int) -> frozenset[str]:
+        """The signature's subjects as a set."""
+        found = self._names[sig]
+        if found is None:
+            lifted = self.lifted(sig)
+            found = self._names[sig] = lifted if len(lifted) == len(self.sigs[sig]) else frozenset(self.sigs[sig])
+        return found
+
+    def index_keys(self, sig: int) -> tuple[int, ...]:
+        """Where the index files a signature: "=k" (2k+2) for each of its subjects, "^k" (2k+1) for each family
+        of one of them."""
+        keys = self._index_keys[sig]
+        if keys is None:
+            sid = self._subject_id
+            names = self.sigs[sig]
+            found = {2 * sid(b) + 2 for b in names} | {2 * sid(f) + 1 for b in names for f in self.ancestors(b)}
+            keys = self._index_keys[sig] = tuple(sorted(found))
+        return keys
+
+    def probes(self, sig: int) -> tuple[int, ...]:
+        """The index keys under which every signature that agrees with `sig` is filed (see `Index`)."""
+        keys = self._probes[sig]
+        if keys is None:
+            sid = self._subject_id
+            names = self.sigs[sig]
+            found = {2 * sid(a) + 2 for a in names} | {2 * sid(a) + 1 for a in names}
+            found |= {2 * sid(f) + 2 for a in names for f in self.ancestors(a)}
+            keys = self._probes[sig] = tuple(sorted(found))
+        return keys
+
+
+class Protos:
+    """Events in the making, as parallel lists (a proto is its position): type group, signature, running
+    intersection [s, e] (day ordinals), member mention ranks, rank (the first member's), and mentions attached."""
+
+    __slots__ = ("group", "sig", "s", "e", "members", "rank", "attached")
+
+    def __init__(self):
+        self.group: list[int] = []
+        self.sig: list[int] = []
+        self.s: list[int] = []
+        self.e: list[int] = []
+        self.members: list[list[int]] = []
+        self.rank: list[int] = []
+        self.attached: dict[int, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.sig)
+
+    def add(self, group: int, sig: int, s: int, e: int, members: list[int], rank: int) -> None:
+        self.group.append(group)
+        self.sig.append(sig)
+        self.s.append(s)
+        self.e.append(e)
+        self.members.append(members)
+        self.rank.append(rank)
+
+    def attach(self, p: int, rank: int) -> None:
+        found = self.attached.get(p)
+        if found is None:
+            self.attached[p] = [rank]
+        else:
+            found.append(rank)
+
+
+class Index:
+    """Events (protos) by type group and subjects, to tell whether 0, 1 or more match a mention.
+
+    Events of one signature and type group form a *class*. A class is filed under "=k" (key 2k+2, k a subject
+    id) for each of its subjects and under "^k" (2k+1) for each of their families. A mention about subjects A
+    probes "=a" and "^a" for each a in A and "=f" for each family f of an a (`Family.probes`): every class
+    whose subjects agree with A shares a subject with A, or a family of one of A's, or has a member of one of
+    A's: it is filed under one of the probes, and no probe touches a whole family's events.
+    """
+
+    def __init__(self, fam: Family, protos: Protos, n_groups: int):
+        self.fam, self.protos, self.n_groups = fam, protos, n_groups
+        self._class: dict[int, int] = {}  # (signature * n_groups + group) -> class
+        self.class_sig: list[int] = []
+        self.class_events: list[list[int]] = []
+        # (key * n_groups + group) -> classes: a look-up weighs each signature once, however many events share it
+        # (blocks grow denser with the corpus; their distinct signatures much less).
+        self.by_key: dict[int, list[int]] = {}
+        self.group_events: dict[int, list[int]] = defaultdict(list)  # group -> its events
+        self._filed = 0  # protos[:_filed] are filed
+        self._any_month: dict[int, list[int]] | None = None  # (month * n_groups + group) -> events, when asked
+
+    def file(self) -> None:
+        """File the protos added since the last call."""
+        fam, ng, P = self.fam, self.n_groups, self.protos
+        classes, class_sig, class_events, by_key = self._class, self.class_sig, self.class_events, self.by_key
+        group_events = self.group_events
+        for p in range(self._filed, len(P)):
+            sig, group = P.sig[p], P.group[p]
+            group_events[group].append(p)
+            ck = sig * ng + group
+            c = classes.get(ck)
+            if c is not None:
+                class_events[c].append(p)
+                continue
+            c = classes[ck] = len(class_sig)
+            class_sig.append(sig)
+            class_events.append([p])
+            for k in fam.index_keys(sig):
+                k = k * ng + group
+                block = by_key.get(k)
+                if block is None:
+                    by_key[k] = [c]
+                else:
+                    block.append(c)
+        self._filed = len(P)
+        self._any_month = None
+
+    def _classes(self, sig: int, groups, agreement: dict[int, bool], check=None):
+        """The classes of `groups` whose subjects agree with `sig` (which names some) and pass `check` (if
+        given: a cheaper test, made first), each once. `agreement`: signature -> whether it agrees with `sig`
+        (may be shared by the questions about `sig`)."""
+        by_key, ng, class_sig = self.by_key, self.n_groups, self.class_sig
+        probes = self.fam.probes(sig)
+        # A class filed under a probe of a single subject shares it, a family or a member with it: it agrees.
+        agrees = None if len(self.fam.sigs[sig]) == 1 else self.fam.agrees
+        for g in groups:
+            seen: set[int] = set()
+            for k in probes:
+                block = by_key.get(k * ng + g)
+                if not block:
+                    continue
+                for c in block:
+                    if c in seen:
+                        continue
+                    seen.add(c)
+                    if check is not None and not check(c):
+                        continue
+                    if agrees is not None:
+                        other = class_sig[c]
+                        ok = agreement.get(other)
+                        if ok is None:
+                            ok = agreement[other] = agrees(sig, other)
+                        if not ok:
+                            continue
+                    yield c
+
+    def match_dated(self, sig: int, groups: set[int] | None, s: int, e: int,
+                    agreement: dict[int, bool] | None = None) -> list[int]:
+        """Events of `groups` (None: any) whose subjects agree with `sig` (any if it names none) and whose span
+        overlaps [s, e]; stops at two, which is already ambiguous."""
+        P = self.protos
+        ps_, pe_ = P.s, P.e
+        found: list[int] = []
+        if not self.fam.sigs[sig]:
+            seen: set[int] = set()
+            pg_ = P.group
+            for candidates in self._by_any_month(month_of(s), month_of(e), groups):
+                for p in candidates:
+                    if p in seen:
+                        continue
+                    seen.add(p)
+                    if ps_[p] <= e and s <= pe_[p] and (groups is None or pg_[p] in groups):
+                        found.append(p)
+                        if len(found) > 1:
+                            return found
+            return found
+        wanted = sorted(self.group_events) if groups is None else sorted(groups)
+        class_events = self.class_events
+
+        def overlapping(c: int) -> bool:
+            for p in class_events[c]:
+                if ps_[p] <= e and s <= pe_[p]:
+                    return True
+            return False
+
+        for c in self._classes(sig, wanted, {} if agreement is None else agreement, overlapping):
+            for p in class_events[c]:
+                if ps_[p] <= e and s <= pe_[p]:
+                    found.append(p)
+                    if len(found) > 1:
+                        return found
+        return found
+
+    def _by_any_month(self, lo: int, hi: int, groups: set[int] | None) -> list:
+        """Lists of the events of `groups` (None: any) that may overlap months lo..hi, whatever their subjects."""
+        ng = self.n_groups
+        wanted = sorted(self.group_events) if groups is None else sorted(groups)
+        if hi - lo > WIDE_MONTHS:
+            return [self.group_events.get(g, ()) for g in wanted]
+        if self._any_month is None:
+            P = self.protos
+            by: dict[int, list[int]] = {-1: []}  # -1: events of wide spans
+            for p in range(len(P)):
+                a, b = month_of(P.s[p]), month_of(P.e[p])
+                if b - a > WIDE_MONTHS:
+                    by[-1].append(p)
+                    continue
+                g = P.group[p]
+                for m in range(a, b + 1):
+                    by.setdefault(m * ng + g, []).append(p)
+            self._any_month = by
+        by = self._any_month
+        return [by[-1]] + [by.get(m * ng + g, ()) for g in wanted for m in range(lo, hi + 1)]
+
+    def match_undated(self, sig: int, groups: Sequence[int], agreement: dict[int, bool]) -> list[int]:
+        """Events of `groups` whose subjects agree with `sig` (any if it names none), class by class (the answer
+        only tells 0, 1 or more apart; stops at two). `agreement`: signature -> whether it agrees with `sig`
+        (shared by the questions about `sig`)."""
+        found: list[int] = []
+        if not self.fam.sigs[sig]:
+            for g in groups:
+                found += self.group_events.get(g, ())[:2]
+                if len(found) > 1:
+                    return found[:2]
+            return found
+        class_events = self.class_events
+        for c in self._classes(sig, groups, agreement):
+            found += class_events[c][:2]
+            if len(found) > 1:
+                return found[:2]
+        return found
