@@ -18,7 +18,8 @@ _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)]|[a-z]\))[ \t]+")
 _HEADING_MARKER = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _QUOTE_MARKER = re.compile(r"[ \t]*>[ \t]?")
-_TERMINAL = re.compile(r"[.!?…]+[\"'“”»«’)\]]*")
+# sentence-final punctuation, only where a space or line break follows ("3.5" and "z.B.x" end nothing)
+_TERMINAL = re.compile(r"[.!?…]+[\"'“”»«’)\]]*(?=[ \t\r\f\u00a0\n])")
 _QUOTED = re.compile(r"„[^“”\"\n]{0,400}[“”\"]|“[^”\n]{0,400}”|«[^»\n]{0,400}»|»[^«\n]{0,400}«|\"[^\"\n]{0,400}\"")
 _WORD_WINDOW = 80  # characters before a dot searched for the word it ends
 _OPENERS = "\"'“„»«([‚‘*_"
