@@ -12,7 +12,7 @@ from typing import Any
 from ..corpus import Document
 from ..cues import CueHit, Token, document_tokens, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
-from .quantities import Quantity, find_counts, find_quantities
+from .quantities import Quantities, Quantity
 from .words import ClaimWords, claim_words
 
 # Which kinds of name a value can be about, tier by tier: a budget is an organisation's before a person's.
@@ -55,6 +55,7 @@ class _Sentence:
     expressions: list[TimeExpression]
     tight: list[int]  # offsets of punctuation that ends a clause
     breaks: list[int]  # offsets of words that start a clause with another subject
+    quantities: Quantities  # found once, filtered per use
 
     def of(self, category: str, *labels: str) -> list[CueHit]:
         return [h for h in self.hits if h.category == category and (not labels or h.label in labels)]
@@ -181,7 +182,8 @@ def _find_names(gazetteer, text: str, start: int, end: int, language: str) -> li
 def _sentence(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], inside: list[TimeExpression],
               words: ClaimWords, gazetteer, language: str) -> _Sentence:
     entities = _find_names(gazetteer, text, start, end, language)
-    entities = _trim_quantities(text, start, end, tokens, hits, words, entities, gazetteer)
+    quantities = Quantities(text, start, end, tokens, hits, words)
+    entities = _trim_quantities(text, quantities, entities, gazetteer)
     examples = [h for h in hits if h.category == "clause" and h.label == "examples"]
     entities = [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
     # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")
@@ -192,12 +194,14 @@ def _sentence(text: str, start: int, end: int, tokens: list[Token], hits: list[C
     hits = [h for h in hits if h.category != "clause" or not any(x.start < h.end and h.start < x.end for x in inside)]
     tight = [m.start() for m in _TIGHT.finditer(text, start, end)]
     breaks = sorted({h.start for h in hits if h.category == "clause" and h.label == "breaks"} | {m.start() for m in re.finditer(";", text[start:end])})
-    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks)
+    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks, quantities)
 
 
-def _trim_quantities(text, start, end, tokens, hits, words, entities, gazetteer) -> list:
+def _trim_quantities(text: str, quantities: Quantities, entities: list, gazetteer) -> list:
     """`Falcon 70 Milliarden`: a name that swallowed the number of a quantity after it ends before the number."""
-    numerals = [q.numeral_start for q in find_quantities(text, start, end, tokens, hits, words, []) if q.scale or q.unit]
+    numerals = [q.numeral_start for q in quantities.every if q.scale or q.unit]
+    if not numerals:
+        return entities
     trimmed = []
     for e in entities:
         cut = min((n for n in numerals if e.start < n < e.end), default=None)
@@ -216,7 +220,7 @@ def _trim_quantities(text, start, end, tokens, hits, words, entities, gazetteer)
 def _findings(sentence: _Sentence, words: ClaimWords, gazetteer, recent) -> list[tuple[str, str, ClaimValue, int, int]]:
     found: list[tuple[str, str, ClaimValue, int, int]] = []
     excluded = [(h.start, h.end) for h in sentence.entities] + [(e.start, e.end) for e in sentence.expressions]
-    quantities = find_quantities(sentence.text, sentence.start, sentence.end, sentence.tokens, sentence.hits, words, excluded)
+    quantities = sentence.quantities.outside(excluded)
     for q in quantities:
         attribute = _number_attribute(sentence, q)
         if attribute is None:
@@ -268,7 +272,7 @@ def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) 
     people = any(h.category == "units" and h.label == "people" for h in sentence.hits)
     if not people and not sentence.of("attributes", "staff"):
         return []
-    counts = find_counts(sentence.text, sentence.start, sentence.end, sentence.tokens, sentence.hits, words, excluded)
+    counts = sentence.quantities.counts(excluded)
     first_token = {sentence.token(c.numeral_start): c for c in counts}
     partitives = sentence.of("partitive")
     pairs: list[tuple[Quantity, Quantity]] = []

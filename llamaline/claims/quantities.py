@@ -46,9 +46,16 @@ class _Sentence:
         self.starts = [t[0] for t in tokens]
         self.hits_from: dict[tuple[str, int], list[CueHit]] = {}
         self.hits_to: dict[tuple[str, int], list[CueHit]] = {}
+        self.numbers = [h for h in hits if h.category == "number"]
         for hit in hits:
-            self.hits_from.setdefault((hit.category, hit.first), []).append(hit)
-            self.hits_to.setdefault((hit.category, hit.last), []).append(hit)
+            if hit.category in _INDEXED:
+                self.hits_from.setdefault((hit.category, hit.first), []).append(hit)
+                self.hits_to.setdefault((hit.category, hit.last), []).append(hit)
+        # longest first, sorted once here rather than on every look-up (the sort is stable, as it was per look-up)
+        for table in (self.hits_from, self.hits_to):
+            for group in table.values():
+                if len(group) > 1:
+                    group.sort(key=lambda h: -(h.end - h.start))
 
     def token_at_or_after(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
@@ -61,20 +68,71 @@ class _Sentence:
         return i
 
     def starting(self, category: str, index: int) -> list[CueHit]:
-        return sorted(self.hits_from.get((category, index), ()), key=lambda h: -(h.end - h.start))
+        """The hits of a category whose first token is `index`, longest first (shared: do not change)."""
+        return self.hits_from.get((category, index), _NONE)
 
     def ending(self, category: str, index: int) -> list[CueHit]:
-        return sorted(self.hits_to.get((category, index), ()), key=lambda h: -(h.end - h.start))
+        return self.hits_to.get((category, index), _NONE)
+
+
+_INDEXED = frozenset({"scales", "currencies", "units", "bounds"})  # the categories `_complete` looks up
+_NONE: list[CueHit] = []
+
+
+class Quantities:
+    """The quantities of one sentence, found once and then filtered for each use (names, numbers, staff counts)."""
+
+    def __init__(self, text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords):
+        self._args = (text, start, end, tokens, hits, words)
+        self._index: _Sentence | None = None
+        # a numeral is written in digits or is a number word before a scale word: most sentences have neither
+        categories = {h.category for h in hits}
+        if words.number.search(text, start, end) is None and not ("number" in categories and "scales" in categories):
+            self.every: list[Quantity] = []
+        else:
+            self.every = _quantities(self._sentence(), start, end, words)
+
+    def _sentence(self) -> _Sentence:
+        if self._index is None:
+            text, _, _, tokens, hits, _ = self._args
+            self._index = _Sentence(text, tokens, hits)
+        return self._index
+
+    def outside(self, excluded: list[tuple[int, int]]) -> list[Quantity]:
+        """`find_quantities` with these excluded spans."""
+        return [q for q in self.every if not _inside(q.numeral_start, q.numeral_end, excluded)]
+
+    def counts(self, excluded: list[tuple[int, int]]) -> list[Quantity]:
+        """`find_counts` with these excluded spans."""
+        _, _, end, _, _, words = self._args
+        counts = [q for q in self.outside(excluded) if q.counts and not q.worded]
+        taken = {(q.numeral_start, q.numeral_end) for q in counts}
+        for hit in self._sentence().numbers:
+            if _inside(hit.start, hit.end, excluded) or (hit.start, hit.end) in taken:
+                continue
+            q = _complete(self._sentence(), words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end)
+            if q.counts:
+                counts.append(q)
+        return sorted(set(counts), key=lambda q: (q.start, q.end))
 
 
 def find_quantities(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
                     excluded: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in text[start:end] outside the excluded spans (names such as `Nova 3.5`, time expressions)."""
-    sentence = _Sentence(text, tokens, hits)
+    return Quantities(text, start, end, tokens, hits, words).outside(excluded)
+
+
+def find_counts(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
+                excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """Plain counts, numerals and number words ("14", "drei"), for "drei von 14" and the like."""
+    return Quantities(text, start, end, tokens, hits, words).counts(excluded)
+
+
+def _quantities(sentence: _Sentence, start: int, end: int, words: ClaimWords) -> list[Quantity]:
+    """Every quantity in text[start:end], in text order; a numeral's quantity does not depend on what is excluded."""
+    text = sentence.text
     found: list[Quantity] = []
     for m in words.number.finditer(text, start, end):
-        if _inside(m.start(), m.end(), excluded):
-            continue
         value, value_end, scale = parse_numeral(m.group(), words), m.end(), 0
         glued = _GLUED.match(text, m.end(), end)
         if glued:
@@ -83,29 +141,12 @@ def find_quantities(text: str, start: int, end: int, tokens: list[Token], hits: 
                 continue  # part of a name or code ("4o", "3x")
             scale, value_end = power, glued.end()
         found.append(_complete(sentence, words, m.start(), m.end(), value_end, value, scale, worded=False, end=end))
-    for hit in hits:
-        if hit.category != "number" or _inside(hit.start, hit.end, excluded):
-            continue
+    for hit in sentence.numbers:
         nxt = sentence.starting("scales", hit.last + 1)
         if not nxt or text[hit.end : nxt[0].start].strip():
             continue
         found.append(_complete(sentence, words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end))
     return sorted(set(found), key=lambda q: (q.start, q.end))
-
-
-def find_counts(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
-                excluded: list[tuple[int, int]]) -> list[Quantity]:
-    """Plain counts, numerals and number words ("14", "drei"), for "drei von 14" and the like."""
-    counts = [q for q in find_quantities(text, start, end, tokens, hits, words, excluded) if q.counts and not q.worded]
-    taken = {(q.numeral_start, q.numeral_end) for q in counts}
-    sentence = _Sentence(text, tokens, hits)
-    for hit in hits:
-        if hit.category != "number" or _inside(hit.start, hit.end, excluded) or (hit.start, hit.end) in taken:
-            continue
-        q = _complete(sentence, words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end)
-        if q.counts:
-            counts.append(q)
-    return sorted(set(counts), key=lambda q: (q.start, q.end))
 
 
 def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numeral_end: int, value_end: int,
@@ -123,12 +164,12 @@ def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numera
     unit: str | None = None
     currency = False
     # currency after: a symbol ("500 Millionen €") or a word ("72 Milliarden US-Dollar")
-    after = text[value_end:end]
-    stripped = after.lstrip(" \u00a0")
-    for symbol, code in words.symbols:
-        if stripped.startswith(symbol) and len(after) - len(stripped) <= 1:
-            unit, currency, value_end = code, True, value_end + (len(after) - len(stripped)) + len(symbol)
-            break
+    at = _after_space(text, value_end, end)
+    if at is not None:
+        for symbol, code in words.symbols:
+            if text.startswith(symbol, at, end):
+                unit, currency, value_end = code, True, at + len(symbol)
+                break
     if unit is None:
         k = sentence.token_at_or_after(value_end)
         for hit in sentence.starting("currencies", k):
@@ -137,12 +178,12 @@ def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numera
                 break
     # currency before: "$72 billion", "US$ 3,5 Mrd.", "USD 500 Mio."
     if unit is None:
-        before = text[:start]
-        trimmed = before.rstrip(" \u00a0")
-        for symbol, code in words.symbols:
-            if trimmed.endswith(symbol) and len(before) - len(trimmed) <= 1:
-                unit, currency, start = code, True, len(trimmed) - len(symbol)
-                break
+        at = _before_space(text, start)
+        if at is not None:
+            for symbol, code in words.symbols:
+                if text.endswith(symbol, 0, at):
+                    unit, currency, start = code, True, at - len(symbol)
+                    break
     if unit is None:
         j = sentence.token_ending_at_or_before(start)
         for hit in sentence.ending("currencies", j) if j >= 0 else ():
@@ -170,6 +211,27 @@ def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numera
             break
     return Quantity(start=start, end=value_end, number=value * 10**scale, unit=unit, bound=bound, scale=scale,
                     worded=worded, numeral_start=numeral_start, numeral_end=numeral_end, currency=currency)
+
+
+_SPACE = " \u00a0"
+
+
+def _after_space(text: str, pos: int, end: int) -> int | None:
+    """Where text[pos:end] goes on after at most one space, or None if more spaces follow (no slice copied)."""
+    if pos < end and text[pos] in _SPACE:
+        pos += 1
+        if pos < end and text[pos] in _SPACE:
+            return None
+    return pos
+
+
+def _before_space(text: str, pos: int) -> int | None:
+    """Where text[:pos] ends before at most one space, or None if more spaces precede (no slice copied)."""
+    if pos > 0 and text[pos - 1] in _SPACE:
+        pos -= 1
+        if pos > 0 and text[pos - 1] in _SPACE:
+            return None
+    return pos
 
 
 def _abbreviation_dot(text: str, pos: int, end: int) -> int:
