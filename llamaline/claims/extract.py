@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
+from itertools import compress
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -98,21 +99,25 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     if whole:
         doc_tokens = document_tokens(text, document.body_start)
         doc_starts = [t[0] for t in doc_tokens]
-        doc_ids = words.patterns.token_ids(doc_tokens)
+        gate_ids = words.gate.token_ids(doc_tokens)
+        marked = list(compress(range(len(gate_ids)), gate_ids))  # tokens that are part of a gate pattern
     for start, end in sentences:
         if start < document.body_start or any(s < end and start < e for s, e in regions):
             continue
         cut = _cut(doc_tokens, doc_starts, start, end) if whole else None
         if cut is not None:
-            tokens, ids = doc_tokens[cut[0] : cut[1]], doc_ids[cut[0] : cut[1]]
+            tokens = doc_tokens[cut[0] : cut[1]]
+            m = bisect.bisect_left(marked, cut[0])
+            gated = words.gate.find(text, tokens, ids=gate_ids[cut[0] : cut[1]]) if m < len(marked) and marked[m] < cut[1] else []
         else:
             tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
-            ids = None
-        hits = words.patterns.find(text, tokens, ids=ids)
+            gated = words.gate.find(text, tokens)
         inside = [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
-        if not _may_claim(text, start, end, hits, inside, words):
+        if not _may_claim(text, start, end, gated, inside, words):
             recent.append(_Names(text, start, end, gazetteer, document.language))  # found only if needed later
             continue
+        # the two pattern sets together find what one set of all patterns finds, in the same order
+        hits = sorted(gated + words.others.find(text, tokens), key=_HIT_ORDER)
         sentence = _sentence(text, start, end, tokens, hits, inside, words, gazetteer, document.language)
         attribution = _attribution(sentence, words, gazetteer)
         for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
@@ -127,6 +132,10 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             ))
         recent.append(_Names(text, start, end, gazetteer, document.language, sentence.entities))
     return claims
+
+
+def _HIT_ORDER(hit: CueHit) -> tuple:
+    return (hit.start, -hit.end, hit.category, hit.label)  # the order of `CuePatterns.find`
 
 
 def _cuttable(text: str) -> bool:
@@ -160,7 +169,7 @@ class _Names:
 def _may_claim(text: str, start: int, end: int, hits: list[CueHit], expressions: list[TimeExpression],
                words: ClaimWords) -> bool:
     """A cheap test before the name look-up: a scale, currency, unit or status word, a target cue with a date,
-    a staff word, a currency symbol or a glued scale letter ("400B") by a number."""
+    a staff word, a currency symbol or a glued scale letter ("400B") by a number. `hits` need only be the gate's."""
     categories = {h.category for h in hits}
     if categories & _VALUE_WORDS or ("targets" in categories and expressions):
         return True

@@ -12,6 +12,9 @@ from ..cues import CueHit, CuePatterns, Token, language_or_default
 
 # Tables whose keys are labels and whose values are lists of word patterns; each becomes a pattern category.
 PATTERN_TABLES = ("scales", "currencies", "units", "bounds", "attributes", "staff", "targets", "statuses", "clause", "attribution")
+# The patterns that can make a sentence a claim candidate (see `extract._may_claim`); the rest are read only then.
+GATE = frozenset({("scales", None), ("currencies", None), ("units", None), ("statuses", None), ("targets", None),
+                  ("attributes", "staff")})
 # The keys every language must have (tests/test_claims.py checks the files against each other).
 REQUIRED = {
     "numbers": ("decimal_mark", "group_mark", "partitive", "words"),
@@ -34,7 +37,9 @@ REQUIRED = {
 class ClaimWords:
     language: str
     data: dict[str, Any]
-    patterns: CuePatterns
+    patterns: CuePatterns  # every pattern: `gate` and `others` together
+    gate: CuePatterns  # the patterns in GATE
+    others: CuePatterns
     number: re.Pattern[str]  # a written numeral with the language's decimal mark and thousands separator
     decimal_mark: str
     group_mark: str
@@ -65,10 +70,13 @@ def claim_words(language: str | None) -> ClaimWords:
     suffixes = {s.lower(): int(k[1:]) for k, words in data.get("scale_suffixes", {}).items() for s in words}
     symbols = tuple(sorted(((s, code_) for code_, words in data.get("currency_symbols", {}).items() for s in words),
                            key=lambda p: -len(p[0])))
+    gated = [(category, None) in GATE or (category, label) in GATE for category, label, _ in entries]
     return ClaimWords(
         language=code,
         data=data,
         patterns=CuePatterns(entries),
+        gate=CuePatterns(e for e, g in zip(entries, gated) if g),
+        others=CuePatterns(e for e, g in zip(entries, gated) if not g),
         number=number,
         decimal_mark=decimal,
         group_mark=group,
