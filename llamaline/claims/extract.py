@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import deque
 from itertools import compress
+from operator import itemgetter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -42,7 +43,9 @@ _VALUE_WORDS = frozenset({"scales", "currencies", "units", "statuses"})
 _DIGIT = re.compile(r"\d")
 _GLUED_SCALE = re.compile(r"\d[^\W\d_]")
 _TIGHT = re.compile(r"[,;:()\[\]–—]|\s-\s")
+_SEMICOLON = re.compile(";")
 _SIGMA = "\u03a3"  # lower-cased by its context (final sigma)
+_NO_HITS: list[CueHit] = []
 
 
 @dataclass
@@ -57,15 +60,20 @@ class _Sentence:
     tight: list[int]  # offsets of punctuation that ends a clause
     breaks: list[int]  # offsets of words that start a clause with another subject
     quantities: Quantities  # found once, filtered per use
+    starts: list[int]  # of the tokens
+
+    def __post_init__(self) -> None:
+        self.by_category: dict[str, list[CueHit]] = {}
+        for hit in self.hits:
+            self.by_category.setdefault(hit.category, []).append(hit)
 
     def of(self, category: str, *labels: str) -> list[CueHit]:
-        return [h for h in self.hits if h.category == category and (not labels or h.label in labels)]
+        """The hits of a category (and of these labels), in text order; the list may be shared: do not change it."""
+        hits = self.by_category.get(category, _NO_HITS)
+        return [h for h in hits if h.label in labels] if labels else hits
 
     def token(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
-
-    def __post_init__(self) -> None:
-        self.starts = [t[0] for t in self.tokens]
 
     def tight_id(self, pos: int) -> int:
         return bisect.bisect_right(self.tight, pos)
@@ -98,27 +106,34 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     whole = _cuttable(text)
     if whole:
         doc_tokens = document_tokens(text, document.body_start)
-        doc_starts = [t[0] for t in doc_tokens]
+        doc_starts = list(map(itemgetter(0), doc_tokens))
         gate_ids = words.gate.token_ids(doc_tokens)
-        marked = list(compress(range(len(gate_ids)), gate_ids))  # tokens that are part of a gate pattern
+        # the tokens that are part of a gate pattern, and a last index past them all
+        marked = [*compress(range(len(gate_ids)), gate_ids), len(gate_ids)]
     for start, end in sentences:
-        if start < document.body_start or any(s < end and start < e for s, e in regions):
+        if start < document.body_start or (regions and any(s < end and start < e for s, e in regions)):
             continue
         cut = _cut(doc_tokens, doc_starts, start, end) if whole else None
         if cut is not None:
-            tokens = doc_tokens[cut[0] : cut[1]]
-            m = bisect.bisect_left(marked, cut[0])
-            gated = words.gate.find(text, tokens, ids=gate_ids[cut[0] : cut[1]]) if m < len(marked) and marked[m] < cut[1] else []
+            i, j = cut
+            # a sentence without a marked token has no gate hit: most sentences skip the pattern search
+            gated = words.gate.find(text, doc_tokens[i:j], ids=gate_ids[i:j]) if marked[bisect.bisect_left(marked, i)] < j else []
         else:
             tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
             gated = words.gate.find(text, tokens)
-        inside = [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
+        inside = _inside(ordered, starts, start, end) if gated else []  # only a target cue needs them here
         if not _may_claim(text, start, end, gated, inside, words):
             recent.append(_Names(text, start, end, gazetteer, document.language))  # found only if needed later
             continue
+        if not gated:
+            inside = _inside(ordered, starts, start, end)
+        if cut is not None:
+            tokens, token_starts = doc_tokens[i:j], doc_starts[i:j]
+        else:
+            token_starts = [t[0] for t in tokens]
         # the two pattern sets together find what one set of all patterns finds, in the same order
         hits = sorted(gated + words.others.find(text, tokens), key=_HIT_ORDER)
-        sentence = _sentence(text, start, end, tokens, hits, inside, words, gazetteer, document.language)
+        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, words, gazetteer, document.language)
         attribution = _attribution(sentence, words, gazetteer)
         for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
             key = (subject, attribute, v_start, v_end)
@@ -134,13 +149,18 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     return claims
 
 
+def _inside(ordered: list[TimeExpression], starts: list[int], start: int, end: int) -> list[TimeExpression]:
+    """The time expressions (sorted, with their start offsets) inside text[start:end]."""
+    return [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
+
+
 def _HIT_ORDER(hit: CueHit) -> tuple:
     return (hit.start, -hit.end, hit.category, hit.label)  # the order of `CuePatterns.find`
 
 
 def _cuttable(text: str) -> bool:
     """Whether per-sentence tokens may be cut from the document's tokens, or must be made per sentence."""
-    return _SIGMA not in text and len(text.lower()) == len(text)
+    return _SIGMA not in text and (text.isascii() or len(text.lower()) == len(text))  # isascii: no lower() of it all
 
 
 def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
@@ -188,22 +208,27 @@ def _find_names(gazetteer, text: str, start: int, end: int, language: str) -> li
         return list(gazetteer.find(text, start, end))
 
 
-def _sentence(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], inside: list[TimeExpression],
-              words: ClaimWords, gazetteer, language: str) -> _Sentence:
+def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list[int], hits: list[CueHit],
+              inside: list[TimeExpression], words: ClaimWords, gazetteer, language: str) -> _Sentence:
     entities = _find_names(gazetteer, text, start, end, language)
-    quantities = Quantities(text, start, end, tokens, hits, words)
+    quantities = Quantities(text, start, end, tokens, hits, words, starts)
     entities = _trim_quantities(text, quantities, entities, gazetteer)
     examples = [h for h in hits if h.category == "clause" and h.label == "examples"]
-    entities = [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
+    if examples:
+        entities = [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
     # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")
     value_words = [h for h in hits if h.category in _VALUE_WORDS]
-    entities = [e for e in entities if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
-    # a month name is no name of a thing, and "May" no hedge
-    entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
-    hits = [h for h in hits if h.category != "clause" or not any(x.start < h.end and h.start < x.end for x in inside)]
+    if value_words:
+        entities = [e for e in entities if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
+    if inside:
+        # a month name is no name of a thing, and "May" no hedge
+        entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
+        hits = [h for h in hits if h.category != "clause" or not any(x.start < h.end and h.start < x.end for x in inside)]
     tight = [m.start() for m in _TIGHT.finditer(text, start, end)]
-    breaks = sorted({h.start for h in hits if h.category == "clause" and h.label == "breaks"} | {m.start() for m in re.finditer(";", text[start:end])})
-    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks, quantities)
+    # NB: `;` offsets count from the sentence start, hit offsets from the text's; kept so that output stays the same
+    breaks = sorted({h.start for h in hits if h.category == "clause" and h.label == "breaks"}
+                    | {m.start() - start for m in _SEMICOLON.finditer(text, start, end)})
+    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks, quantities, starts)
 
 
 def _trim_quantities(text: str, quantities: Quantities, entities: list, gazetteer) -> list:
@@ -278,8 +303,7 @@ def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], wi
 
 # -- staff counts ("drei von 14", "of the 14 authors, three remain") ------------------------------------------
 def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) -> list[tuple[str, str, ClaimValue, int, int]]:
-    people = any(h.category == "units" and h.label == "people" for h in sentence.hits)
-    if not people and not sentence.of("attributes", "staff"):
+    if not sentence.of("units", "people") and not sentence.of("attributes", "staff"):
         return []
     counts = sentence.quantities.counts(excluded)
     first_token = {sentence.token(c.numeral_start): c for c in counts}

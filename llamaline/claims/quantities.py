@@ -40,10 +40,10 @@ class Quantity:
 class _Sentence:
     """Tokens and cue hits of one sentence, indexed by offset."""
 
-    def __init__(self, text: str, tokens: list[Token], hits: list[CueHit]):
+    def __init__(self, text: str, tokens: list[Token], hits: list[CueHit], starts: list[int]):
         self.text = text
         self.tokens = tokens
-        self.starts = [t[0] for t in tokens]
+        self.starts = starts
         self.hits_from: dict[tuple[str, int], list[CueHit]] = {}
         self.hits_to: dict[tuple[str, int], list[CueHit]] = {}
         self.numbers = [h for h in hits if h.category == "number"]
@@ -82,8 +82,10 @@ _NONE: list[CueHit] = []
 class Quantities:
     """The quantities of one sentence, found once and then filtered for each use (names, numbers, staff counts)."""
 
-    def __init__(self, text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords):
-        self._args = (text, start, end, tokens, hits, words)
+    def __init__(self, text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
+                 starts: list[int] | None = None):
+        """`starts`, if given, are the tokens' start offsets."""
+        self._args = (text, start, end, tokens, hits, words, starts)
         self._index: _Sentence | None = None
         # a numeral is written in digits or is a number word before a scale word: most sentences have neither
         categories = {h.category for h in hits}
@@ -94,8 +96,8 @@ class Quantities:
 
     def _sentence(self) -> _Sentence:
         if self._index is None:
-            text, _, _, tokens, hits, _ = self._args
-            self._index = _Sentence(text, tokens, hits)
+            text, _, _, tokens, hits, _, starts = self._args
+            self._index = _Sentence(text, tokens, hits, [t[0] for t in tokens] if starts is None else starts)
         return self._index
 
     def outside(self, excluded: list[tuple[int, int]]) -> list[Quantity]:
@@ -104,7 +106,7 @@ class Quantities:
 
     def counts(self, excluded: list[tuple[int, int]]) -> list[Quantity]:
         """`find_counts` with these excluded spans."""
-        _, _, end, _, _, words = self._args
+        end, words = self._args[2], self._args[5]
         counts = [q for q in self.outside(excluded) if q.counts and not q.worded]
         taken = {(q.numeral_start, q.numeral_end) for q in counts}
         for hit in self._sentence().numbers:

@@ -66,7 +66,8 @@ def claim_words(language: str | None) -> ClaimWords:
         entries.extend(("number", value, w) for w in words)
     decimal, group = numbers.get("decimal_mark", "."), numbers.get("group_mark", ",")
     d, g = re.escape(decimal), re.escape(group)
-    number = re.compile(rf"(?<![\w.,\-‑/])(?:\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?)(?![.,]?\d)")
+    # the first digit comes before the look-behind at it, so that the regex engine skips ahead to digits
+    number = re.compile(rf"\d(?<![\w.,\-‑/]\d)(?:\d{{0,2}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d*(?:{d}\d+)?)(?![.,]?\d)")
     suffixes = {s.lower(): int(k[1:]) for k, words in data.get("scale_suffixes", {}).items() for s in words}
     symbols = tuple(sorted(((s, code_) for code_, words in data.get("currency_symbols", {}).items() for s in words),
                            key=lambda p: -len(p[0])))
