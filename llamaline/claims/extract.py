@@ -44,6 +44,7 @@ _DIGIT = re.compile(r"\d")
 _GLUED_SCALE = re.compile(r"\d[^\W\d_]")
 _TIGHT = re.compile(r"[,;:()\[\]–—]|\s-\s")
 _SEMICOLON = re.compile(";")
+_TARGET_KINDS = ("date", "range")  # the kinds of time expression a target date can be
 _SIGMA = "\u03a3"  # lower-cased by its context (final sigma)
 _NO_HITS: list[CueHit] = []
 
@@ -133,6 +134,9 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             token_starts = [t[0] for t in tokens]
         # the two pattern sets together find what one set of all patterns finds, in the same order
         hits = sorted(gated + words.others.find(text, tokens), key=_HIT_ORDER)
+        if not _may_find(text, start, end, hits, inside, words):
+            recent.append(_Names(text, start, end, gazetteer, document.language, examples=_examples(hits)))
+            continue
         sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, words, gazetteer, document.language)
         attribution = _attribution(sentence, words, gazetteer)
         for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
@@ -175,15 +179,30 @@ def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[
 class _Names:
     """The known names of an earlier sentence, looked up only when a later sentence needs its subject."""
 
-    def __init__(self, text: str, start: int, end: int, gazetteer, language: str, found: list | None = None):
-        self._args = (text, start, end, gazetteer, language)
+    def __init__(self, text: str, start: int, end: int, gazetteer, language: str, found: list | None = None,
+                 examples: list[CueHit] | None = None):
+        """`found`: the sentence's names, if known; else they are looked up, without those after `examples` cues."""
+        self._args = (text, start, end, gazetteer, language, examples)
         self._found = None if found is None else [h for h in found if h.kind != "unknown"]
 
     def __call__(self) -> list:
         if self._found is None:
-            text, start, end, gazetteer, language = self._args
-            self._found = [h for h in _find_names(gazetteer, text, start, end, language) if h.kind != "unknown"]
+            text, start, end, gazetteer, language, examples = self._args
+            names = _find_names(gazetteer, text, start, end, language)
+            self._found = [h for h in _not_examples(names, examples or ()) if h.kind != "unknown"]
         return self._found
+
+
+def _may_find(text: str, start: int, end: int, hits: list[CueHit], expressions: list[TimeExpression],
+              words: ClaimWords) -> bool:
+    """Whether `_findings` can find anything: it needs a numeral (digits or a number word), a status word or
+    a target cue with a date. A sentence without is only remembered for its names."""
+    categories = {h.category for h in hits}
+    if "number" in categories or "statuses" in categories:
+        return True
+    if "targets" in categories and any(e.when is not None and e.kind in _TARGET_KINDS for e in expressions):
+        return True
+    return words.number.search(text, start, end) is not None
 
 
 def _may_claim(text: str, start: int, end: int, hits: list[CueHit], expressions: list[TimeExpression],
@@ -213,9 +232,7 @@ def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list
     entities = _find_names(gazetteer, text, start, end, language)
     quantities = Quantities(text, start, end, tokens, hits, words, starts)
     entities = _trim_quantities(text, quantities, entities, gazetteer)
-    examples = [h for h in hits if h.category == "clause" and h.label == "examples"]
-    if examples:
-        entities = [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
+    entities = _not_examples(entities, _examples(hits))
     # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")
     value_words = [h for h in hits if h.category in _VALUE_WORDS]
     if value_words:
@@ -229,6 +246,17 @@ def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list
     breaks = sorted({h.start for h in hits if h.category == "clause" and h.label == "breaks"}
                     | {m.start() - start for m in _SEMICOLON.finditer(text, start, end)})
     return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks, quantities, starts)
+
+
+def _examples(hits: list[CueHit]) -> list[CueHit]:
+    return [h for h in hits if h.category == "clause" and h.label == "examples"]
+
+
+def _not_examples(entities: list, examples: Sequence[CueHit]) -> list:
+    """Names right after an `examples` cue are examples, not what the sentence is about ("rivals such as X")."""
+    if not examples:
+        return entities
+    return [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
 
 
 def _trim_quantities(text: str, quantities: Quantities, entities: list, gazetteer) -> list:
@@ -358,7 +386,7 @@ def _targets(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, s
     releasing = any(h.label in ("planned", "moved", "release") for h in cues)
     found = []
     for expression in sentence.expressions:
-        if expression.when is None or expression.kind not in ("date", "range"):
+        if expression.when is None or expression.kind not in _TARGET_KINDS:
             continue
         near = _window_hits(sentence, expression.start, expression.end, cues)
         # "frühestens im Herbst", "in the fall at the earliest": the cue touches the expression
