@@ -63,15 +63,23 @@ class _Sentence:
     quantities: Quantities  # found once, filtered per use
     starts: list[int]  # of the tokens
 
+    families: dict[str, str | None]  # name -> its family, remembered for the document
+
     def __post_init__(self) -> None:
         self.by_category: dict[str, list[CueHit]] = {}
         for hit in self.hits:
             self.by_category.setdefault(hit.category, []).append(hit)
+        self._of: dict[tuple[str, tuple[str, ...]], list[CueHit]] = {}
+        self._list_item: list = []
 
     def of(self, category: str, *labels: str) -> list[CueHit]:
-        """The hits of a category (and of these labels), in text order; the list may be shared: do not change it."""
-        hits = self.by_category.get(category, _NO_HITS)
-        return [h for h in hits if h.label in labels] if labels else hits
+        """The hits of a category (and of these labels), in text order; the list is shared: do not change it."""
+        if not labels:
+            return self.by_category.get(category, _NO_HITS)
+        found = self._of.get((category, labels))
+        if found is None:
+            found = self._of[category, labels] = [h for h in self.by_category.get(category, ()) if h.label in labels]
+        return found
 
     def token(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
@@ -102,6 +110,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     recent: deque[_Names] = deque(maxlen=CARRY)
     claims: list[Claim] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
+    families: dict[str, str | None] = {}  # a name's family: the gazetteer may scan all its names for one
     # The document's tokens, cut per sentence, are the sentence's own tokens wherever no token crosses a sentence
     # edge and lower-casing cannot depend on what lies outside the sentence (a length-changing or a final sigma).
     whole = _cuttable(text)
@@ -137,7 +146,8 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
         if not _may_find(text, start, end, hits, inside, words):
             recent.append(_Names(text, start, end, gazetteer, document.language, examples=_examples(hits)))
             continue
-        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, words, gazetteer, document.language)
+        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, words, gazetteer, document.language,
+                             families)
         attribution = _attribution(sentence, words, gazetteer)
         for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
             key = (subject, attribute, v_start, v_end)
@@ -228,7 +238,8 @@ def _find_names(gazetteer, text: str, start: int, end: int, language: str) -> li
 
 
 def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list[int], hits: list[CueHit],
-              inside: list[TimeExpression], words: ClaimWords, gazetteer, language: str) -> _Sentence:
+              inside: list[TimeExpression], words: ClaimWords, gazetteer, language: str,
+              families: dict[str, str | None]) -> _Sentence:
     entities = _find_names(gazetteer, text, start, end, language)
     quantities = Quantities(text, start, end, tokens, hits, words, starts)
     entities = _trim_quantities(text, quantities, entities, gazetteer)
@@ -245,7 +256,7 @@ def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list
     # NB: `;` offsets count from the sentence start, hit offsets from the text's; kept so that output stays the same
     breaks = sorted({h.start for h in hits if h.category == "clause" and h.label == "breaks"}
                     | {m.start() - start for m in _SEMICOLON.finditer(text, start, end)})
-    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks, quantities, starts)
+    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks, quantities, starts, families)
 
 
 def _examples(hits: list[CueHit]) -> list[CueHit]:
@@ -462,9 +473,9 @@ def _longest(hits: list[CueHit]) -> list[CueHit]:
 # -- subjects and attribution ----------------------------------------------------------------------------------
 def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazetteer, recent, words) -> list[str]:
     """The names a value at text[start:end] is about: the nearest plausible name, with the names joined to it."""
-    tiers = SUBJECT_KINDS.get(attribute.split("_")[0] if attribute.startswith("staff") else attribute, (("product",),))
-    kinds = {k for tier in tiers for k in tier}
-    after = max((h.end for h in sentence.of("clause", "comparison") if h.end <= start), default=None)
+    tiers, kinds = _TIERS.get(attribute) or _tiers(attribute)
+    comparisons = sentence.of("clause", "comparison")
+    after = max((h.end for h in comparisons if h.end <= start), default=None) if comparisons else None
     if after is None:
         item = _list_item(sentence)
         if item is not None and item.kind in kinds and item.end <= start:
@@ -475,7 +486,7 @@ def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazette
             clause = sentence.clause_id(start)
             near = [h for h in pool if sentence.clause_id(h.start) == clause] or pool
             best = min(near, key=lambda h: (_distance(h, start, end), h.start))
-            return _family_heads(_coordinated(sentence, best, near), gazetteer)
+            return _family_heads(_coordinated(sentence, best, near), gazetteer, sentence.families)
         if after is not None:
             continue
         for previous in reversed(recent):
@@ -485,8 +496,24 @@ def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazette
     return []
 
 
+def _tiers(attribute: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """The kinds of subject of an attribute, tier by tier, and all of them (remembered per attribute)."""
+    tiers = SUBJECT_KINDS.get(attribute.split("_")[0] if attribute.startswith("staff") else attribute, (("product",),))
+    found = _TIERS[attribute] = (tiers, frozenset(k for tier in tiers for k in tier))
+    return found
+
+
+_TIERS: dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
+
+
 def _list_item(sentence: _Sentence):
-    """`Pro: Mit 300 Milliarden ...`: a name and a colon open the sentence."""
+    """`Pro: Mit 300 Milliarden ...`: a name and a colon open the sentence (looked at once per sentence)."""
+    if not sentence._list_item:
+        sentence._list_item.append(_first_item(sentence))
+    return sentence._list_item[0]
+
+
+def _first_item(sentence: _Sentence):
     if not sentence.entities:
         return None
     first = sentence.entities[0]
@@ -503,7 +530,7 @@ def _distance(hit, start: int, end: int) -> int:
 
 def _coordinated(sentence: _Sentence, best, pool: list) -> list:
     """`Pro und Mini`, `Mini, Pro and Ultra`: the names joined to the chosen one."""
-    joiners = [h for h in sentence.of("clause", "coordination")]
+    joiners = sentence.of("clause", "coordination")
     ordered = sorted(pool, key=lambda h: h.start)
     i = ordered.index(best)
     group = [best]
@@ -522,10 +549,14 @@ def _coordinated(sentence: _Sentence, best, pool: list) -> list:
     return sorted(group, key=lambda h: h.start)
 
 
-def _family_heads(hits: list, gazetteer) -> list[str]:
+def _family_heads(hits: list, gazetteer, families: dict[str, str | None]) -> list[str]:
     """Names in text order, without a family whose member is named too ("Falke 2 (Mini und Pro)")."""
     names = list(dict.fromkeys(h.name for h in hits))
-    parents = {_family(gazetteer, n) for n in names}
+    parents = set()
+    for n in names:
+        if n not in families:
+            families[n] = _family(gazetteer, n)
+        parents.add(families[n])
     return [n for n in names if n not in parents]
 
 
