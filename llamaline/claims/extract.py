@@ -45,6 +45,7 @@ _GLUED_SCALE = re.compile(r"\d[^\W\d_]")
 _TIGHT = re.compile(r"[,;:()\[\]–—]|\s-\s")
 _SEMICOLON = re.compile(";")
 _TARGET_KINDS = ("date", "range")  # the kinds of time expression a target date can be
+_COUNTED = {"units": ("people",), "attributes": ("staff",)}  # hits that make `_staff` look for counts
 _SIGMA = "\u03a3"  # lower-cased by its context (final sigma)
 _NO_HITS: list[CueHit] = []
 
@@ -141,10 +142,14 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             tokens, token_starts = doc_tokens[i:j], doc_starts[i:j]
         else:
             token_starts = [t[0] for t in tokens]
+        findable = _findable(text, start, end, gated, inside, words)
+        if findable is False:
+            recent.append(_Names(text, start, end, gazetteer, document.language, others=(words, tokens)))
+            continue
         # the two pattern sets together find what one set of all patterns finds, in the same order
         hits = sorted(gated + words.others.find(text, tokens), key=_HIT_ORDER)
-        if not _may_find(text, start, end, hits, inside, words):
-            recent.append(_Names(text, start, end, gazetteer, document.language, examples=_examples(hits)))
+        if findable is None and not any(h.category == "number" for h in hits):
+            recent.append(_Names(text, start, end, gazetteer, document.language, hits=hits))
             continue
         sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, words, gazetteer, document.language,
                              families)
@@ -190,29 +195,44 @@ class _Names:
     """The known names of an earlier sentence, looked up only when a later sentence needs its subject."""
 
     def __init__(self, text: str, start: int, end: int, gazetteer, language: str, found: list | None = None,
-                 examples: list[CueHit] | None = None):
-        """`found`: the sentence's names, if known; else they are looked up, without those after `examples` cues."""
-        self._args = (text, start, end, gazetteer, language, examples)
+                 hits: list[CueHit] | None = None, others: tuple[ClaimWords, list[Token]] | None = None):
+        """`found`: the sentence's names, if known. Else they are looked up; a sentence that passed `_may_claim`
+        drops the names after its `examples` cues, found among its `hits` or else by the `others` patterns."""
+        self._args = (text, start, end, gazetteer, language, hits, others)
         self._found = None if found is None else [h for h in found if h.kind != "unknown"]
 
     def __call__(self) -> list:
         if self._found is None:
-            text, start, end, gazetteer, language, examples = self._args
+            text, start, end, gazetteer, language, hits, others = self._args
             names = _find_names(gazetteer, text, start, end, language)
-            self._found = [h for h in _not_examples(names, examples or ()) if h.kind != "unknown"]
+            if others is not None:
+                hits = others[0].others.find(text, others[1])
+            if hits is not None:
+                names = _not_examples(names, _examples(hits))
+            self._found = [h for h in names if h.kind != "unknown"]
         return self._found
 
 
-def _may_find(text: str, start: int, end: int, hits: list[CueHit], expressions: list[TimeExpression],
-              words: ClaimWords) -> bool:
-    """Whether `_findings` can find anything: it needs a numeral (digits or a number word), a status word or
-    a target cue with a date. A sentence without is only remembered for its names."""
-    categories = {h.category for h in hits}
-    if "number" in categories or "statuses" in categories:
+def _findable(text: str, start: int, end: int, gated: list[CueHit], expressions: list[TimeExpression],
+              words: ClaimWords) -> bool | None:
+    """Whether `_findings` can find anything, from the gate's hits: it needs a status word, a target cue with
+    a date or a numeral outside the time expressions; None where that depends on a number word ("zwei
+    Milliarden", "drei von 14"). A sentence without is only remembered for its names."""
+    categories = {h.category for h in gated}
+    if "statuses" in categories:
         return True
     if "targets" in categories and any(e.when is not None and e.kind in _TARGET_KINDS for e in expressions):
         return True
-    return words.number.search(text, start, end) is not None
+    spans = [(e.start, e.end) for e in expressions]
+    if any(not _overlaps(m.start(), m.end(), spans) for m in words.number.finditer(text, start, end)):
+        return True
+    if "scales" in categories or any(h.category in _COUNTED and h.label in _COUNTED[h.category] for h in gated):
+        return None
+    return False
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _may_claim(text: str, start: int, end: int, hits: list[CueHit], expressions: list[TimeExpression],
