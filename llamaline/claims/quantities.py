@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..cues import CueHit, Token
 from .words import ClaimWords, parse_numeral
@@ -18,8 +19,9 @@ _GLUED = re.compile(r"[A-Za-z]+")
 _UNIT_GAP = re.compile(r"[\s\w\-‑]*")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
+    """One quantity (a tuple: made for every numeral of every candidate sentence)."""
+
     start: int  # the value as written, from its bound word to its currency or unit
     end: int
     number: float  # scaled: 72e9 for "72 Milliarden"
@@ -37,6 +39,9 @@ class Quantity:
         return self.scale == 0 and not self.currency and self.unit in (None, "people")
 
 
+_TEXT_ORDER = itemgetter(0, 1)  # (start, end)
+
+
 class _Sentence:
     """Tokens and cue hits of one sentence, indexed by offset."""
 
@@ -44,18 +49,18 @@ class _Sentence:
         self.text = text
         self.tokens = tokens
         self.starts = starts
-        self.hits_from: dict[tuple[str, int], list[CueHit]] = {}
-        self.hits_to: dict[tuple[str, int], list[CueHit]] = {}
+        # category -> index of a hit's first (last) token -> its hits, longest first; only the categories read here
+        self.first: dict[str, dict[int, list[CueHit]]] = {}
+        self.last: dict[str, dict[int, list[CueHit]]] = {}
         self.numbers = [h for h in hits if h.category == "number"]
         for hit in hits:
             if hit.category in _INDEXED:
-                self.hits_from.setdefault((hit.category, hit.first), []).append(hit)
-                self.hits_to.setdefault((hit.category, hit.last), []).append(hit)
-        # longest first, sorted once here rather than on every look-up (the sort is stable, as it was per look-up)
-        for table in (self.hits_from, self.hits_to):
+                self.first.setdefault(hit.category, {}).setdefault(hit.first, []).append(hit)
+                self.last.setdefault(hit.category, {}).setdefault(hit.last, []).append(hit)
+        for table in (*self.first.values(), *self.last.values()):
             for group in table.values():
                 if len(group) > 1:
-                    group.sort(key=lambda h: -(h.end - h.start))
+                    group.sort(key=lambda h: -(h.end - h.start))  # stable, as the sort per look-up was
 
     def token_at_or_after(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
@@ -69,14 +74,12 @@ class _Sentence:
 
     def starting(self, category: str, index: int) -> list[CueHit]:
         """The hits of a category whose first token is `index`, longest first (shared: do not change)."""
-        return self.hits_from.get((category, index), _NONE)
-
-    def ending(self, category: str, index: int) -> list[CueHit]:
-        return self.hits_to.get((category, index), _NONE)
+        return self.first.get(category, _NO_INDEX).get(index, _NONE)
 
 
 _INDEXED = frozenset({"scales", "currencies", "units", "bounds"})  # the categories `_complete` looks up
 _NONE: list[CueHit] = []
+_NO_INDEX: dict[int, list[CueHit]] = {}
 
 
 class Quantities:
@@ -115,7 +118,7 @@ class Quantities:
             q = _complete(self._sentence(), words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end)
             if q.counts:
                 counts.append(q)
-        return sorted(set(counts), key=lambda q: (q.start, q.end))
+        return sorted(set(counts), key=_TEXT_ORDER)
 
 
 def find_quantities(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
@@ -148,19 +151,20 @@ def _quantities(sentence: _Sentence, start: int, end: int, words: ClaimWords) ->
         if not nxt or text[hit.end : nxt[0].start].strip():
             continue
         found.append(_complete(sentence, words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end))
-    return sorted(set(found), key=lambda q: (q.start, q.end))
+    return sorted(set(found), key=_TEXT_ORDER)
 
 
 def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numeral_end: int, value_end: int,
               value: float, scale: int, *, worded: bool, end: int) -> Quantity:
     text = sentence.text
     start = numeral_start
-    k = sentence.token_at_or_after(value_end)
-    if not scale:
-        for hit in sentence.starting("scales", k):
+    # the sentence's hits by first and last token, per category; a category the sentence lacks is skipped
+    scales, units = sentence.first.get("scales"), sentence.first.get("units")
+    currencies_after, currencies_before = sentence.first.get("currencies"), sentence.last.get("currencies")
+    if not scale and scales:
+        for hit in scales.get(sentence.token_at_or_after(value_end), _NONE):
             if not text[value_end : hit.start].strip():
                 scale, value_end = int(hit.label[1:]), hit.end
-                k = hit.last + 1
                 break
     value_end = _abbreviation_dot(text, value_end, end)
     unit: str | None = None
@@ -172,9 +176,8 @@ def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numera
             if text.startswith(symbol, at, end):
                 unit, currency, value_end = code, True, at + len(symbol)
                 break
-    if unit is None:
-        k = sentence.token_at_or_after(value_end)
-        for hit in sentence.starting("currencies", k):
+    if unit is None and currencies_after:
+        for hit in currencies_after.get(sentence.token_at_or_after(value_end), _NONE):
             if not text[value_end : hit.start].strip():
                 unit, currency, value_end = hit.label, True, hit.end
                 break
@@ -186,33 +189,32 @@ def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numera
                 if text.endswith(symbol, 0, at):
                     unit, currency, start = code, True, at - len(symbol)
                     break
-    if unit is None:
-        j = sentence.token_ending_at_or_before(start)
-        for hit in sentence.ending("currencies", j) if j >= 0 else ():
+    if unit is None and currencies_before:
+        for hit in currencies_before.get(sentence.token_ending_at_or_before(start), _NONE):
             if not text[hit.end : start].strip():
                 unit, currency, start = hit.label, True, hit.start
                 break
     # a unit word within a word or two after ("Token", "aktive Parameter")
-    if unit is None:
+    if unit is None and units:
         k = sentence.token_at_or_after(value_end)
         for gap in range(UNIT_GAP + 1):
-            hits = sentence.starting("units", k + gap)
+            hits = units.get(k + gap)
             if hits:
                 hit = hits[0]
                 if _UNIT_GAP.fullmatch(text, value_end, hit.start):
                     unit, value_end = hit.label, hit.end
                 break
-            if k + gap >= len(sentence.tokens) or sentence.starting("scales", k + gap):
+            if k + gap >= len(sentence.tokens) or (scales and k + gap in scales):
                 break
     # a bound right before ("bis zu", "rund", "at least")
     bound = "exact"
-    j = sentence.token_ending_at_or_before(start)
-    for hit in sentence.ending("bounds", j) if j >= 0 else ():
-        if not text[hit.end : start].strip():
-            bound, start = hit.label, hit.start
-            break
-    return Quantity(start=start, end=value_end, number=value * 10**scale, unit=unit, bound=bound, scale=scale,
-                    worded=worded, numeral_start=numeral_start, numeral_end=numeral_end, currency=currency)
+    bounds = sentence.last.get("bounds")
+    if bounds:
+        for hit in bounds.get(sentence.token_ending_at_or_before(start), _NONE):
+            if not text[hit.end : start].strip():
+                bound, start = hit.label, hit.start
+                break
+    return Quantity(start, value_end, value * 10**scale, unit, bound, scale, worded, numeral_start, numeral_end, currency)
 
 
 _SPACE = " \u00a0"
