@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +56,7 @@ class _Sentence:
     start: int
     end: int
     tokens: list[Token]
-    hits: list[CueHit]
+    hits: list[CueHit]  # in text order per category (read per category only)
     entities: list[Any]  # EntityHit(start, end, name, kind)
     expressions: list[TimeExpression]
     tight: list[int]  # offsets of punctuation that ends a clause
@@ -105,7 +105,8 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     """The engine of `extract_claims`, given the sentence spans."""
     words = claim_words(document.language)
     text = document.text
-    regions = [(r[0], r[1]) for r in boilerplate]
+    in_boilerplate = _regions(boilerplate)
+    body_start = document.body_start
     ordered = sorted(expressions, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ordered]
     recent: deque[_Names] = deque(maxlen=CARRY)
@@ -122,7 +123,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
         # the tokens that are part of a gate pattern, and a last index past them all
         marked = [*compress(range(len(gate_ids)), gate_ids), len(gate_ids)]
     for start, end in sentences:
-        if start < document.body_start or (regions and any(s < end and start < e for s, e in regions)):
+        if start < body_start or in_boilerplate(start, end):
             continue
         cut = _cut(doc_tokens, doc_starts, start, end) if whole else None
         if cut is not None:
@@ -133,7 +134,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
             gated = words.gate.find(text, tokens)
         inside = _inside(ordered, starts, start, end) if gated else []  # only a target cue needs them here
-        if not _may_claim(text, start, end, gated, inside, words):
+        if (not gated and not _DIGIT.search(text, start, end)) or not _may_claim(text, start, end, gated, inside, words):
             recent.append(_Names(text, start, end, gazetteer, document.language))  # found only if needed later
             continue
         if not gated:
@@ -146,8 +147,8 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
         if findable is False:
             recent.append(_Names(text, start, end, gazetteer, document.language, others=(words, tokens)))
             continue
-        # the two pattern sets together find what one set of all patterns finds, in the same order
-        hits = sorted(gated + words.others.find(text, tokens), key=_HIT_ORDER)
+        # the two pattern sets together find what one set of all patterns finds, each category in the same order
+        hits = gated + words.others.find(text, tokens)
         if findable is None and not any(h.category == "number" for h in hits):
             recent.append(_Names(text, start, end, gazetteer, document.language, hits=hits))
             continue
@@ -173,8 +174,17 @@ def _inside(ordered: list[TimeExpression], starts: list[int], start: int, end: i
     return [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
 
 
-def _HIT_ORDER(hit: CueHit) -> tuple:
-    return (hit.start, -hit.end, hit.category, hit.label)  # the order of `CuePatterns.find`
+def _regions(regions: Sequence) -> Callable[[int, int], bool]:
+    """Whether text[start:end] overlaps one of the (start, end, ...) regions: a look-up, not a scan of them all."""
+    ordered = sorted((r[0], r[1]) for r in regions)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end among the regions starting so far
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # the regions that start before the span ends
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 def _cuttable(text: str) -> bool:
