@@ -328,9 +328,12 @@ def _findings(sentence: _Sentence, words: ClaimWords, gazetteer, recent) -> list
         attribute = _number_attribute(sentence, q)
         if attribute is None:
             continue
+        subjects = _subjects(sentence, q.start, q.end, attribute, gazetteer, recent, words)
+        if not subjects:
+            continue
         value = ClaimValue(kind="number", text=sentence.text[q.start : q.end], number=q.number,
                            unit=None if q.unit == "people" else q.unit, bound=q.bound)  # type: ignore[arg-type]
-        for subject in _subjects(sentence, q.start, q.end, attribute, gazetteer, recent, words):
+        for subject in subjects:
             found.append((subject, attribute, value, q.start, q.end))
     found.extend(_staff(sentence, words, gazetteer, recent, excluded))
     found.extend(_targets(sentence, gazetteer, recent, words))
@@ -401,8 +404,11 @@ def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) 
         start, end = (part.numeral_start, total.end) if total.numeral_start > part.numeral_start else (part.numeral_start, part.numeral_end)
         if end > start and start < total.numeral_start < end:
             end = total.numeral_end
+        subjects = _subjects(sentence, start, end, "staff", gazetteer, recent, words)
+        if not subjects:
+            continue
         value = ClaimValue(kind="number", text=sentence.text[start:end], number=part.number, unit=f"of {total.number:g}")
-        for subject in _subjects(sentence, start, end, "staff", gazetteer, recent, words):
+        for subject in subjects:
             found.append((subject, attribute, value, start, end))
     return found
 
@@ -441,8 +447,11 @@ def _targets(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, s
         anchor = strong or bounding
         a_start = min(expression.start, *(h.start for h in anchor))
         a_end = max(expression.end, *(h.end for h in anchor))
+        subjects = _subjects(sentence, a_start, a_end, "release_target", gazetteer, recent, words)
+        if not subjects:
+            continue
         value = ClaimValue(kind="date", text=expression.text, when=expression.when, modifier=modifier)
-        for subject in _subjects(sentence, a_start, a_end, "release_target", gazetteer, recent, words):
+        for subject in subjects:
             found.append((subject, "release_target", value, expression.start, expression.end))
     return found
 
@@ -473,9 +482,10 @@ def _window_hits(sentence: _Sentence, start: int, end: int, hits: list[CueHit]) 
 
 # -- statuses --------------------------------------------------------------------------------------------------
 def _statuses(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, str, ClaimValue, int, int]]:
-    hits = _longest(sentence.of("statuses"))
+    hits = sentence.of("statuses")
     if not hits:
         return []
+    hits = _longest(hits)
     hedges = sentence.of("clause", "hedges")
     negations = sentence.of("clause", "negation")
     found = []
@@ -485,8 +495,11 @@ def _statuses(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, 
             continue
         if any(h.end <= hit.start and 0 <= hit.first - h.last <= 2 for h in negations):
             continue
+        subjects = _subjects(sentence, hit.start, hit.end, "status", gazetteer, recent, words)
+        if not subjects:
+            continue
         value = ClaimValue(kind="status", text=sentence.text[hit.start : hit.end], status=hit.label)
-        for subject in _subjects(sentence, hit.start, hit.end, "status", gazetteer, recent, words):
+        for subject in subjects:
             found.append((subject, "status", value, hit.start, hit.end))
     return found
 
