@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..corpus import Document
-from ..cues import CueHit, Token, document_tokens, tokenize
+from ..cues import CueHit, Token, document_tokens, document_words, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
 from .quantities import Quantities, Quantity
 from .words import ClaimWords, claim_words
@@ -47,6 +47,7 @@ _SEMICOLON = re.compile(";")
 _TARGET_KINDS = ("date", "range")  # the kinds of time expression a target date can be
 _COUNTED = {"units": ("people",), "attributes": ("staff",)}  # hits that make `_staff` look for counts
 _SIGMA = "\u03a3"  # lower-cased by its context (final sigma)
+_LONGER_LOWER = "\u0130"  # the one character whose lower case is longer (İ -> i̇; tests/test_claims.py checks it)
 _NO_HITS: list[CueHit] = []
 
 
@@ -59,24 +60,27 @@ class _Sentence:
     hits: list[CueHit]  # in text order per category (read per category only)
     entities: list[Any]  # EntityHit(start, end, name, kind)
     expressions: list[TimeExpression]
-    tight: list[int]  # offsets of punctuation that ends a clause
-    breaks: list[int]  # offsets of words that start a clause with another subject
     quantities: Quantities  # found once, filtered per use
     starts: list[int]  # of the tokens
-
     families: dict[str, str | None]  # name -> its family, remembered for the document
 
     def __post_init__(self) -> None:
         self.by_category: dict[str, list[CueHit]] = {}
+        self.by_label: dict[tuple[str, str], list[CueHit]] = {}
         for hit in self.hits:
             self.by_category.setdefault(hit.category, []).append(hit)
+            self.by_label.setdefault((hit.category, hit.label), []).append(hit)
         self._of: dict[tuple[str, tuple[str, ...]], list[CueHit]] = {}
         self._list_item: list = []
+        self._tight: list[int] | None = None
+        self._breaks: list[int] | None = None
 
     def of(self, category: str, *labels: str) -> list[CueHit]:
         """The hits of a category (and of these labels), in text order; the list is shared: do not change it."""
         if not labels:
             return self.by_category.get(category, _NO_HITS)
+        if len(labels) == 1:
+            return self.by_label.get((category, labels[0]), _NO_HITS)
         found = self._of.get((category, labels))
         if found is None:
             found = self._of[category, labels] = [h for h in self.by_category.get(category, ()) if h.label in labels]
@@ -86,10 +90,18 @@ class _Sentence:
         return bisect.bisect_left(self.starts, pos)
 
     def tight_id(self, pos: int) -> int:
-        return bisect.bisect_right(self.tight, pos)
+        """Which stretch between clause-ending punctuation `pos` is in."""
+        if self._tight is None:
+            self._tight = [m.start() for m in _TIGHT.finditer(self.text, self.start, self.end)]
+        return bisect.bisect_right(self._tight, pos)
 
     def clause_id(self, pos: int) -> int:
-        return bisect.bisect_right(self.breaks, pos)
+        """Which clause `pos` is in, counting the words that start one with another subject."""
+        if self._breaks is None:
+            # NB: `;` offsets count from the sentence start, hit offsets from the text's; kept so output stays the same
+            self._breaks = sorted({h.start for h in self.of("clause", "breaks")}
+                                  | {m.start() - self.start for m in _SEMICOLON.finditer(self.text, self.start, self.end)})
+        return bisect.bisect_right(self._breaks, pos)
 
 
 def extract_claims(document: Document, expressions: list[TimeExpression], gazetteer, boilerplate: list) -> list[Claim]:
@@ -103,7 +115,8 @@ def extract_claims(document: Document, expressions: list[TimeExpression], gazett
 def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]], expressions: Sequence[TimeExpression],
                         gazetteer, boilerplate: Sequence) -> list[Claim]:
     """The engine of `extract_claims`, given the sentence spans."""
-    words = claim_words(document.language)
+    language = document.language
+    words = claim_words(language)
     text = document.text
     in_boilerplate = _regions(boilerplate)
     body_start = document.body_start
@@ -118,7 +131,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     whole = _cuttable(text)
     if whole:
         doc_tokens = document_tokens(text, document.body_start)
-        doc_starts = list(map(itemgetter(0), doc_tokens))
+        doc_starts = _starts(text, doc_tokens)
         gate_ids = words.gate.token_ids(doc_tokens)
         # the tokens that are part of a gate pattern, and a last index past them all
         marked = [*compress(range(len(gate_ids)), gate_ids), len(gate_ids)]
@@ -135,7 +148,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             gated = words.gate.find(text, tokens)
         inside = _inside(ordered, starts, start, end) if gated else []  # only a target cue needs them here
         if (not gated and not _DIGIT.search(text, start, end)) or not _may_claim(text, start, end, gated, inside, words):
-            recent.append(_Names(text, start, end, gazetteer, document.language))  # found only if needed later
+            recent.append(_Names(text, start, end, gazetteer, language))  # found only if needed later
             continue
         if not gated:
             inside = _inside(ordered, starts, start, end)
@@ -145,14 +158,14 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             token_starts = [t[0] for t in tokens]
         findable = _findable(text, start, end, gated, inside, words)
         if findable is False:
-            recent.append(_Names(text, start, end, gazetteer, document.language, others=(words, tokens)))
+            recent.append(_Names(text, start, end, gazetteer, language, others=(words, tokens)))
             continue
         # the two pattern sets together find what one set of all patterns finds, each category in the same order
         hits = gated + words.others.find(text, tokens)
         if findable is None and not any(h.category == "number" for h in hits):
-            recent.append(_Names(text, start, end, gazetteer, document.language, hits=hits))
+            recent.append(_Names(text, start, end, gazetteer, language, hits=hits))
             continue
-        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, words, gazetteer, document.language,
+        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, words, gazetteer, language,
                              families)
         attribution = _attribution(sentence, words, gazetteer)
         for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
@@ -165,7 +178,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
                 quote=text[start:end], start=start, end=end, value_start=v_start, value_end=v_end,
                 attributed_to=attribution, published=document.source.published,
             ))
-        recent.append(_Names(text, start, end, gazetteer, document.language, sentence.entities))
+        recent.append(_Names(text, start, end, gazetteer, language, sentence.entities))
     return claims
 
 
@@ -189,7 +202,16 @@ def _regions(regions: Sequence) -> Callable[[int, int], bool]:
 
 def _cuttable(text: str) -> bool:
     """Whether per-sentence tokens may be cut from the document's tokens, or must be made per sentence."""
-    return _SIGMA not in text and (text.isascii() or len(text.lower()) == len(text))  # isascii: no lower() of it all
+    return _SIGMA not in text and _LONGER_LOWER not in text  # as `len(text.lower()) == len(text)`, without lower()
+
+
+def _starts(text: str, tokens: list[Token]) -> list[int]:
+    """The start offsets of a document's tokens: a slice of its words' when the tokens are those words."""
+    words = document_words(text)
+    i = len(words.starts) - len(tokens)
+    if i >= 0 and tokens and tokens[0][0] == words.starts[i]:
+        return words.starts[i:]
+    return list(map(itemgetter(0), tokens))
 
 
 def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
@@ -282,11 +304,7 @@ def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list
         # a month name is no name of a thing, and "May" no hedge
         entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
         hits = [h for h in hits if h.category != "clause" or not any(x.start < h.end and h.start < x.end for x in inside)]
-    tight = [m.start() for m in _TIGHT.finditer(text, start, end)]
-    # NB: `;` offsets count from the sentence start, hit offsets from the text's; kept so that output stays the same
-    breaks = sorted({h.start for h in hits if h.category == "clause" and h.label == "breaks"}
-                    | {m.start() - start for m in _SEMICOLON.finditer(text, start, end)})
-    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks, quantities, starts, families)
+    return _Sentence(text, start, end, tokens, hits, entities, inside, quantities, starts, families)
 
 
 def _examples(hits: list[CueHit]) -> list[CueHit]:
