@@ -156,7 +156,8 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             tokens, token_starts = doc_tokens[i:j], doc_starts[i:j]
         else:
             token_starts = [t[0] for t in tokens]
-        findable = _findable(text, start, end, gated, inside, words)
+        numerals = list(words.number.finditer(text, start, end))
+        findable = _findable(gated, inside, numerals)
         if findable is False:
             recent.append(_Names(text, start, end, gazetteer, language, others=(words, tokens)))
             continue
@@ -165,7 +166,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
         if findable is None and not any(h.category == "number" for h in hits):
             recent.append(_Names(text, start, end, gazetteer, language, hits=hits))
             continue
-        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, words, gazetteer, language,
+        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, numerals, words, gazetteer, language,
                              families)
         attribution = _attribution(sentence, words, gazetteer)
         for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
@@ -245,8 +246,7 @@ class _Names:
         return self._found
 
 
-def _findable(text: str, start: int, end: int, gated: list[CueHit], expressions: list[TimeExpression],
-              words: ClaimWords) -> bool | None:
+def _findable(gated: list[CueHit], expressions: list[TimeExpression], numerals: list[re.Match[str]]) -> bool | None:
     """Whether `_findings` can find anything, from the gate's hits: it needs a status word, a target cue with
     a date or a numeral outside the time expressions; None where that depends on a number word ("zwei
     Milliarden", "drei von 14"). A sentence without is only remembered for its names."""
@@ -256,7 +256,7 @@ def _findable(text: str, start: int, end: int, gated: list[CueHit], expressions:
     if "targets" in categories and any(e.when is not None and e.kind in _TARGET_KINDS for e in expressions):
         return True
     spans = [(e.start, e.end) for e in expressions]
-    if any(not _overlaps(m.start(), m.end(), spans) for m in words.number.finditer(text, start, end)):
+    if any(not _overlaps(m.start(), m.end(), spans) for m in numerals):
         return True
     if "scales" in categories or any(h.category in _COUNTED and h.label in _COUNTED[h.category] for h in gated):
         return None
@@ -290,10 +290,10 @@ def _find_names(gazetteer, text: str, start: int, end: int, language: str) -> li
 
 
 def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list[int], hits: list[CueHit],
-              inside: list[TimeExpression], words: ClaimWords, gazetteer, language: str,
+              inside: list[TimeExpression], numerals: list[re.Match[str]], words: ClaimWords, gazetteer, language: str,
               families: dict[str, str | None]) -> _Sentence:
     entities = _find_names(gazetteer, text, start, end, language)
-    quantities = Quantities(text, start, end, tokens, hits, words, starts)
+    quantities = Quantities(text, start, end, tokens, hits, words, starts, numerals)
     entities = _trim_quantities(text, quantities, entities, gazetteer)
     entities = _not_examples(entities, _examples(hits))
     # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")

@@ -86,16 +86,18 @@ class Quantities:
     """The quantities of one sentence, found once and then filtered for each use (names, numbers, staff counts)."""
 
     def __init__(self, text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
-                 starts: list[int] | None = None):
-        """`starts`, if given, are the tokens' start offsets."""
+                 starts: list[int] | None = None, numerals: list[re.Match[str]] | None = None):
+        """`starts`: the tokens' start offsets; `numerals`: the matches of `words.number` in text[start:end]."""
         self._args = (text, start, end, tokens, hits, words, starts)
         self._index: _Sentence | None = None
+        if numerals is None:
+            numerals = list(words.number.finditer(text, start, end))
         # a numeral is written in digits or is a number word before a scale word: most sentences have neither
         categories = {h.category for h in hits}
-        if words.number.search(text, start, end) is None and not ("number" in categories and "scales" in categories):
+        if not numerals and not ("number" in categories and "scales" in categories):
             self.every: list[Quantity] = []
         else:
-            self.every = _quantities(self._sentence(), start, end, words)
+            self.every = _quantities(self._sentence(), numerals, end, words)
 
     def _sentence(self) -> _Sentence:
         if self._index is None:
@@ -133,11 +135,12 @@ def find_counts(text: str, start: int, end: int, tokens: list[Token], hits: list
     return Quantities(text, start, end, tokens, hits, words).counts(excluded)
 
 
-def _quantities(sentence: _Sentence, start: int, end: int, words: ClaimWords) -> list[Quantity]:
-    """Every quantity in text[start:end], in text order; a numeral's quantity does not depend on what is excluded."""
+def _quantities(sentence: _Sentence, numerals: list[re.Match[str]], end: int, words: ClaimWords) -> list[Quantity]:
+    """Every quantity of the sentence ending at `end`, in text order; a numeral's quantity does not depend on what
+    is excluded."""
     text = sentence.text
     found: list[Quantity] = []
-    for m in words.number.finditer(text, start, end):
+    for m in numerals:
         value, value_end, scale = parse_numeral(m.group(), words), m.end(), 0
         glued = _GLUED.match(text, m.end(), end)
         if glued:
