@@ -66,10 +66,8 @@ class _Sentence:
 
     def __post_init__(self) -> None:
         self.by_category: dict[str, list[CueHit]] = {}
-        self.by_label: dict[tuple[str, str], list[CueHit]] = {}
         for hit in self.hits:
             self.by_category.setdefault(hit.category, []).append(hit)
-            self.by_label.setdefault((hit.category, hit.label), []).append(hit)
         self._of: dict[tuple[str, tuple[str, ...]], list[CueHit]] = {}
         self._list_item: list = []
         self._tight: list[int] | None = None
@@ -77,13 +75,12 @@ class _Sentence:
 
     def of(self, category: str, *labels: str) -> list[CueHit]:
         """The hits of a category (and of these labels), in text order; the list is shared: do not change it."""
-        if not labels:
-            return self.by_category.get(category, _NO_HITS)
-        if len(labels) == 1:
-            return self.by_label.get((category, labels[0]), _NO_HITS)
+        hits = self.by_category.get(category, _NO_HITS)
+        if not labels or not hits:
+            return hits
         found = self._of.get((category, labels))
         if found is None:
-            found = self._of[category, labels] = [h for h in self.by_category.get(category, ()) if h.label in labels]
+            found = self._of[category, labels] = [h for h in hits if h.label in labels]
         return found
 
     def token(self, pos: int) -> int:
@@ -628,6 +625,8 @@ def _family(gazetteer, name: str) -> str | None:
 
 def _attribution(sentence: _Sentence, words: ClaimWords, gazetteer) -> str | None:
     """`laut X`, `according to X`, `X zufolge`, `berichtet das X`; unnamed reports get the language's label."""
+    if not sentence.of("attribution"):
+        return None
     names = [h for h in sentence.entities if h.kind != "product"]
     for cue in sentence.of("attribution", "before"):
         at = cue.last + 1
