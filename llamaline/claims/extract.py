@@ -14,7 +14,7 @@ from typing import Any
 from ..corpus import Document
 from ..cues import CueHit, Token, document_tokens, document_words, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
-from .quantities import Quantities, Quantity
+from .quantities import Quantities, Quantity, by_category
 from .words import ClaimWords, claim_words
 
 # Which kinds of name a value can be about, tier by tier: a budget is an organisation's before a person's.
@@ -57,7 +57,7 @@ class _Sentence:
     start: int
     end: int
     tokens: list[Token]
-    hits: list[CueHit]  # in text order per category (read per category only)
+    by_category: dict[str, list[CueHit]]  # the cue hits, in text order per category
     entities: list[Any]  # EntityHit(start, end, name, kind)
     expressions: list[TimeExpression]
     quantities: Quantities  # found once, filtered per use
@@ -65,9 +65,6 @@ class _Sentence:
     families: dict[str, str | None]  # name -> its family, remembered for the document
 
     def __post_init__(self) -> None:
-        self.by_category: dict[str, list[CueHit]] = {}
-        for hit in self.hits:
-            self.by_category.setdefault(hit.category, []).append(hit)
         self._of: dict[tuple[str, tuple[str, ...]], list[CueHit]] = {}
         self._list_item: list = []
         self._tight: list[int] | None = None
@@ -290,18 +287,21 @@ def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list
               inside: list[TimeExpression], numerals: list[re.Match[str]], words: ClaimWords, gazetteer, language: str,
               families: dict[str, str | None]) -> _Sentence:
     entities = _find_names(gazetteer, text, start, end, language)
-    quantities = Quantities(text, start, end, tokens, hits, words, starts, numerals)
+    grouped = by_category(hits)
+    quantities = Quantities(text, start, end, tokens, grouped, words, starts, numerals)
     entities = _trim_quantities(text, quantities, entities, gazetteer)
-    entities = _not_examples(entities, _examples(hits))
+    clause = grouped.get("clause", _NO_HITS)
+    entities = _not_examples(entities, _examples(clause))
     # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")
-    value_words = [h for h in hits if h.category in _VALUE_WORDS]
+    value_words = [h for category in _VALUE_WORDS for h in grouped.get(category, ())]
     if value_words:
         entities = [e for e in entities if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
     if inside:
         # a month name is no name of a thing, and "May" no hedge
         entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
-        hits = [h for h in hits if h.category != "clause" or not any(x.start < h.end and h.start < x.end for x in inside)]
-    return _Sentence(text, start, end, tokens, hits, entities, inside, quantities, starts, families)
+        if clause:
+            grouped["clause"] = [h for h in clause if not any(x.start < h.end and h.start < x.end for x in inside)]
+    return _Sentence(text, start, end, tokens, grouped, entities, inside, quantities, starts, families)
 
 
 def _examples(hits: list[CueHit]) -> list[CueHit]:

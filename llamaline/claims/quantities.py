@@ -45,18 +45,18 @@ _TEXT_ORDER = itemgetter(0, 1)  # (start, end)
 class _Sentence:
     """Tokens and cue hits of one sentence, indexed by offset."""
 
-    def __init__(self, text: str, tokens: list[Token], hits: list[CueHit], starts: list[int]):
+    def __init__(self, text: str, tokens: list[Token], hits: dict[str, list[CueHit]], starts: list[int]):
         self.text = text
         self.tokens = tokens
         self.starts = starts
         # category -> index of a hit's first (last) token -> its hits, longest first; only the categories read here
         self.first: dict[str, dict[int, list[CueHit]]] = {}
         self.last: dict[str, dict[int, list[CueHit]]] = {}
-        self.numbers = [h for h in hits if h.category == "number"]
-        for hit in hits:
-            if hit.category in _INDEXED:
-                self.first.setdefault(hit.category, {}).setdefault(hit.first, []).append(hit)
-                self.last.setdefault(hit.category, {}).setdefault(hit.last, []).append(hit)
+        self.numbers = hits.get("number", _NONE)
+        for category in _INDEXED:
+            for hit in hits.get(category, ()):
+                self.first.setdefault(category, {}).setdefault(hit.first, []).append(hit)
+                self.last.setdefault(category, {}).setdefault(hit.last, []).append(hit)
         for table in (*self.first.values(), *self.last.values()):
             for group in table.values():
                 if len(group) > 1:
@@ -77,7 +77,7 @@ class _Sentence:
         return self.first.get(category, _NO_INDEX).get(index, _NONE)
 
 
-_INDEXED = frozenset({"scales", "currencies", "units", "bounds"})  # the categories `_complete` looks up
+_INDEXED = ("scales", "currencies", "units", "bounds")  # the categories `_complete` looks up
 _NONE: list[CueHit] = []
 _NO_INDEX: dict[int, list[CueHit]] = {}
 
@@ -85,16 +85,16 @@ _NO_INDEX: dict[int, list[CueHit]] = {}
 class Quantities:
     """The quantities of one sentence, found once and then filtered for each use (names, numbers, staff counts)."""
 
-    def __init__(self, text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
-                 starts: list[int] | None = None, numerals: list[re.Match[str]] | None = None):
-        """`starts`: the tokens' start offsets; `numerals`: the matches of `words.number` in text[start:end]."""
+    def __init__(self, text: str, start: int, end: int, tokens: list[Token], hits: dict[str, list[CueHit]],
+                 words: ClaimWords, starts: list[int] | None = None, numerals: list[re.Match[str]] | None = None):
+        """`hits`: the sentence's cue hits by category (`by_category`); `starts`: the tokens' start offsets;
+        `numerals`: the matches of `words.number` in text[start:end]."""
         self._args = (text, start, end, tokens, hits, words, starts)
         self._index: _Sentence | None = None
         if numerals is None:
             numerals = list(words.number.finditer(text, start, end))
         # a numeral is written in digits or is a number word before a scale word: most sentences have neither
-        categories = {h.category for h in hits}
-        if not numerals and not ("number" in categories and "scales" in categories):
+        if not numerals and not ("number" in hits and "scales" in hits):
             self.every: list[Quantity] = []
         else:
             self.every = _quantities(self._sentence(), numerals, end, words)
@@ -126,13 +126,21 @@ class Quantities:
 def find_quantities(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
                     excluded: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in text[start:end] outside the excluded spans (names such as `Nova 3.5`, time expressions)."""
-    return Quantities(text, start, end, tokens, hits, words).outside(excluded)
+    return Quantities(text, start, end, tokens, by_category(hits), words).outside(excluded)
 
 
 def find_counts(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
                 excluded: list[tuple[int, int]]) -> list[Quantity]:
     """Plain counts, numerals and number words ("14", "drei"), for "drei von 14" and the like."""
-    return Quantities(text, start, end, tokens, hits, words).counts(excluded)
+    return Quantities(text, start, end, tokens, by_category(hits), words).counts(excluded)
+
+
+def by_category(hits: list[CueHit]) -> dict[str, list[CueHit]]:
+    """Cue hits grouped by category, each group in the order of `hits`."""
+    grouped: dict[str, list[CueHit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.category, []).append(hit)
+    return grouped
 
 
 def _quantities(sentence: _Sentence, numerals: list[re.Match[str]], end: int, words: ClaimWords) -> list[Quantity]:
