@@ -540,6 +540,8 @@ def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazette
             return [item.name]
     for tier in tiers:
         pool = [h for h in sentence.entities if h.kind in tier and (after is None or h.start >= after)]
+        if len(pool) == 1:  # the one candidate: no clause, distance or coordination to weigh
+            return _family_heads(pool, gazetteer, sentence.families)
         if pool:
             clause = sentence.clause_id(start)
             near = [h for h in pool if sentence.clause_id(h.start) == clause] or pool
