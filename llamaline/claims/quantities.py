@@ -177,12 +177,14 @@ def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numera
             if not text[value_end : hit.start].strip():
                 scale, value_end = int(hit.label[1:]), hit.end
                 break
-    value_end = _abbreviation_dot(text, value_end, end)
+    if value_end < end and text[value_end] == ".":
+        value_end = _abbreviation_dot(text, value_end, end)
     unit: str | None = None
     currency = False
+    firsts, lasts = words.symbol_edges  # most numerals have no symbol by them: one look-up instead of each symbol's
     # currency after: a symbol ("500 Millionen €") or a word ("72 Milliarden US-Dollar")
     at = _after_space(text, value_end, end)
-    if at is not None:
+    if at is not None and at < end and text[at] in firsts:
         for symbol, code in words.symbols:
             if text.startswith(symbol, at, end):
                 unit, currency, value_end = code, True, at + len(symbol)
@@ -195,7 +197,7 @@ def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numera
     # currency before: "$72 billion", "US$ 3,5 Mrd.", "USD 500 Mio."
     if unit is None:
         at = _before_space(text, start)
-        if at is not None:
+        if at is not None and at > 0 and text[at - 1] in lasts:
             for symbol, code in words.symbols:
                 if text.endswith(symbol, 0, at):
                     unit, currency, start = code, True, at - len(symbol)

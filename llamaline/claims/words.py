@@ -45,6 +45,7 @@ class ClaimWords:
     group_mark: str
     suffixes: dict[str, int]  # lower-cased glued scale letters -> power of ten
     symbols: tuple[tuple[str, str], ...]  # (currency symbol, ISO code), longest first
+    symbol_edges: tuple[frozenset[str], frozenset[str]]  # the first and the last characters of the symbols
     unnamed_label: str
 
     def find(self, text: str, tokens: list[Token]) -> list[CueHit]:
@@ -83,6 +84,7 @@ def claim_words(language: str | None) -> ClaimWords:
         group_mark=group,
         suffixes=suffixes,
         symbols=symbols,
+        symbol_edges=(frozenset(s[0] for s, _ in symbols), frozenset(s[-1] for s, _ in symbols)),
         unnamed_label=data.get("attribution", {}).get("unnamed_label", "unnamed reports"),
     )
 
