@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .. import lang
@@ -37,7 +37,7 @@ REQUIRED = {
 class ClaimWords:
     language: str
     data: dict[str, Any]
-    patterns: CuePatterns  # every pattern: `gate` and `others` together
+    entries: tuple[tuple[str, str, str], ...]  # (category, label, pattern) of every pattern
     gate: CuePatterns  # the patterns in GATE
     others: CuePatterns
     number: re.Pattern[str]  # a written numeral with the language's decimal mark and thousands separator
@@ -47,6 +47,11 @@ class ClaimWords:
     symbols: tuple[tuple[str, str], ...]  # (currency symbol, ISO code), longest first
     symbol_edges: tuple[frozenset[str], frozenset[str]]  # the first and the last characters of the symbols
     unnamed_label: str
+
+    @cached_property
+    def patterns(self) -> CuePatterns:
+        """Every pattern, `gate` and `others` together (compiled on first use: extraction reads the two parts)."""
+        return CuePatterns(self.entries)
 
     def find(self, text: str, tokens: list[Token]) -> list[CueHit]:
         return self.patterns.find(text, tokens)
@@ -76,7 +81,7 @@ def claim_words(language: str | None) -> ClaimWords:
     return ClaimWords(
         language=code,
         data=data,
-        patterns=CuePatterns(entries),
+        entries=tuple(entries),
         gate=CuePatterns(e for e, g in zip(entries, gated) if g),
         others=CuePatterns(e for e, g in zip(entries, gated) if not g),
         number=number,
