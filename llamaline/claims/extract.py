@@ -7,7 +7,7 @@ import re
 from collections import deque
 from itertools import accumulate, compress
 from operator import itemgetter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,7 +116,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     body_start = document.body_start
     ordered = sorted(expressions, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ordered]
-    recent: deque[_Names] = deque(maxlen=CARRY)
+    recent = _Earlier(text, gazetteer, language, words)
     claims: list[Claim] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
     families: dict[str, str | None] = {}  # a name's family: the gazetteer may scan all its names for one
@@ -142,7 +142,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             gated = words.gate.find(text, tokens)
         inside = _inside(ordered, starts, start, end) if gated else []  # only a target cue needs them here
         if (not gated and not _DIGIT.search(text, start, end)) or not _may_claim(text, start, end, gated, inside, words):
-            recent.append(_Names(text, start, end, gazetteer, language))  # found only if needed later
+            recent.add([start, end, None, None, None])  # names looked up only if needed later
             continue
         if not gated:
             inside = _inside(ordered, starts, start, end)
@@ -153,12 +153,12 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
         numerals = list(words.number.finditer(text, start, end))
         findable = _findable(gated, inside, numerals)
         if findable is False:
-            recent.append(_Names(text, start, end, gazetteer, language, others=(words, tokens)))
+            recent.add([start, end, None, None, tokens])
             continue
         # the two pattern sets together find what one set of all patterns finds, each category in the same order
         hits = gated + words.others.find(text, tokens)
         if findable is None and not any(h.category == "number" for h in hits):
-            recent.append(_Names(text, start, end, gazetteer, language, hits=hits))
+            recent.add([start, end, None, hits, None])
             continue
         sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, numerals, words, gazetteer, language,
                              families)
@@ -173,7 +173,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
                 quote=text[start:end], start=start, end=end, value_start=v_start, value_end=v_end,
                 attributed_to=attribution, published=document.source.published,
             ))
-        recent.append(_Names(text, start, end, gazetteer, language, sentence.entities))
+        recent.add([start, end, _known(sentence.entities), None, None])
     return claims
 
 
@@ -218,26 +218,35 @@ def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[
     return i, j
 
 
-class _Names:
-    """The known names of an earlier sentence, looked up only when a later sentence needs its subject."""
+class _Earlier:
+    """The sentences just before the current one, whose known names a subject may be carried from ("Das Modell").
 
-    def __init__(self, text: str, start: int, end: int, gazetteer, language: str, found: list | None = None,
-                 hits: list[CueHit] | None = None, others: tuple[ClaimWords, list[Token]] | None = None):
-        """`found`: the sentence's names, if known. Else they are looked up; a sentence that passed `_may_claim`
-        drops the names after its `examples` cues, found among its `hits` or else by the `others` patterns."""
-        self._args = (text, start, end, gazetteer, language, hits, others)
-        self._found = None if found is None else [h for h in found if h.kind != "unknown"]
+    Each is `[start, end, known names or None, hits or None, tokens or None]`: the names are looked up only when
+    a later sentence needs them; a sentence that passed `_may_claim` drops the names after its `examples` cues,
+    found among its `hits`, or else by the `others` patterns on its `tokens`."""
 
-    def __call__(self) -> list:
-        if self._found is None:
-            text, start, end, gazetteer, language, hits, others = self._args
-            names = _find_names(gazetteer, text, start, end, language)
-            if others is not None:
-                hits = others[0].others.find(text, others[1])
-            if hits is not None:
-                names = _not_examples(names, _examples(hits))
-            self._found = [h for h in names if h.kind != "unknown"]
-        return self._found
+    def __init__(self, text: str, gazetteer, language: str, words: ClaimWords):
+        self._context = (text, gazetteer, language, words)
+        self.sentences: deque[list] = deque(maxlen=CARRY)
+        self.add = self.sentences.append
+
+    def names(self) -> Iterator[list]:
+        """The known names of each sentence, the latest first."""
+        text, gazetteer, language, words = self._context
+        for entry in reversed(self.sentences):
+            if entry[2] is None:
+                start, end, _, hits, tokens = entry
+                names = _find_names(gazetteer, text, start, end, language)
+                if tokens is not None:
+                    hits = words.others.find(text, tokens)
+                if hits is not None:
+                    names = _not_examples(names, _examples(hits))
+                entry[2] = _known(names)
+            yield entry[2]
+
+
+def _known(names: list) -> list:
+    return [h for h in names if h.kind != "unknown"]
 
 
 def _findable(gated: list[CueHit], expressions: list[TimeExpression], numerals: list[re.Match[str]]) -> bool | None:
@@ -521,6 +530,8 @@ def _statuses(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, 
 
 def _longest(hits: list[CueHit]) -> list[CueHit]:
     """Overlapping matches keep the longest ("auf Eis gelegt" over "auf Eis")."""
+    if len(hits) < 2:
+        return hits
     kept: list[CueHit] = []
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
         if not any(k.start < hit.end and hit.start < k.end for k in kept):
@@ -549,8 +560,8 @@ def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazette
             return _family_heads(_coordinated(sentence, best, near), gazetteer, sentence.families)
         if after is not None:
             continue
-        for previous in reversed(recent):
-            named = [h for h in previous() if h.kind in tier]
+        for names in recent.names():
+            named = [h for h in names if h.kind in tier]
             if named:
                 return [named[-1].name]
     return []
