@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
-from itertools import accumulate, compress
-from operator import itemgetter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any
 
 from ..corpus import Document
@@ -66,7 +66,6 @@ class _Sentence:
 
     def __post_init__(self) -> None:
         self._of: dict[tuple[str, tuple[str, ...]], list[CueHit]] = {}
-        self._list_item: list = []
         self._tight: list[int] | None = None
         self._breaks: list[int] | None = None
 
@@ -578,13 +577,7 @@ _TIERS: dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
 
 
 def _list_item(sentence: _Sentence):
-    """`Pro: Mit 300 Milliarden ...`: a name and a colon open the sentence (looked at once per sentence)."""
-    if not sentence._list_item:
-        sentence._list_item.append(_first_item(sentence))
-    return sentence._list_item[0]
-
-
-def _first_item(sentence: _Sentence):
+    """`Pro: Mit 300 Milliarden ...`: a name and a colon open the sentence."""
     if not sentence.entities:
         return None
     first = sentence.entities[0]

@@ -39,7 +39,7 @@ class ClaimWords:
     data: dict[str, Any]
     entries: tuple[tuple[str, str, str], ...]  # (category, label, pattern) of every pattern
     gate: CuePatterns  # the patterns in GATE
-    others: CuePatterns
+    others: CuePatterns  # the rest, matched only in a sentence that may claim
     number: re.Pattern[str]  # a written numeral with the language's decimal mark and thousands separator
     decimal_mark: str
     group_mark: str
@@ -82,8 +82,8 @@ def claim_words(language: str | None) -> ClaimWords:
         language=code,
         data=data,
         entries=tuple(entries),
-        gate=CuePatterns(e for e, g in zip(entries, gated) if g),
-        others=CuePatterns(e for e, g in zip(entries, gated) if not g),
+        gate=CuePatterns(e for e, in_gate in zip(entries, gated) if in_gate),
+        others=CuePatterns(e for e, in_gate in zip(entries, gated) if not in_gate),
         number=number,
         decimal_mark=decimal,
         group_mark=group,
