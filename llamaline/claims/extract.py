@@ -5,14 +5,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any
 
 from ..corpus import Document
-from ..cues import CueHit, Token, document_tokens, tokenize
+from ..cues import CueHit, Token, document_tokens, document_words, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
-from .quantities import Quantity, find_counts, find_quantities
+from .quantities import Quantities, Quantity, by_category
 from .words import ClaimWords, claim_words
 
 # Which kinds of name a value can be about, tier by tier: a budget is an organisation's before a person's.
@@ -41,7 +43,12 @@ _VALUE_WORDS = frozenset({"scales", "currencies", "units", "statuses"})
 _DIGIT = re.compile(r"\d")
 _GLUED_SCALE = re.compile(r"\d[^\W\d_]")
 _TIGHT = re.compile(r"[,;:()\[\]–—]|\s-\s")
+_SEMICOLON = re.compile(";")
+_TARGET_KINDS = ("date", "range")  # the kinds of time expression a target date can be
+_COUNTED = {"units": ("people",), "attributes": ("staff",)}  # hits that make `_staff` look for counts
 _SIGMA = "\u03a3"  # lower-cased by its context (final sigma)
+_LONGER_LOWER = "\u0130"  # the one character whose lower case is longer (İ -> i̇; tests/test_claims.py checks it)
+_NO_HITS: list[CueHit] = []
 
 
 @dataclass
@@ -50,26 +57,44 @@ class _Sentence:
     start: int
     end: int
     tokens: list[Token]
-    hits: list[CueHit]
+    by_category: dict[str, list[CueHit]]  # the cue hits, in text order per category
     entities: list[Any]  # EntityHit(start, end, name, kind)
     expressions: list[TimeExpression]
-    tight: list[int]  # offsets of punctuation that ends a clause
-    breaks: list[int]  # offsets of words that start a clause with another subject
+    quantities: Quantities  # found once, filtered per use
+    starts: list[int]  # of the tokens
+    families: dict[str, str | None]  # name -> its family, remembered for the document
+
+    def __post_init__(self) -> None:
+        self._of: dict[tuple[str, tuple[str, ...]], list[CueHit]] = {}
+        self._tight: list[int] | None = None
+        self._breaks: list[int] | None = None
 
     def of(self, category: str, *labels: str) -> list[CueHit]:
-        return [h for h in self.hits if h.category == category and (not labels or h.label in labels)]
+        """The hits of a category (and of these labels), in text order; the list is shared: do not change it."""
+        hits = self.by_category.get(category, _NO_HITS)
+        if not labels or not hits:
+            return hits
+        found = self._of.get((category, labels))
+        if found is None:
+            found = self._of[category, labels] = [h for h in hits if h.label in labels]
+        return found
 
     def token(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
 
-    def __post_init__(self) -> None:
-        self.starts = [t[0] for t in self.tokens]
-
     def tight_id(self, pos: int) -> int:
-        return bisect.bisect_right(self.tight, pos)
+        """Which stretch between clause-ending punctuation `pos` is in."""
+        if self._tight is None:
+            self._tight = [m.start() for m in _TIGHT.finditer(self.text, self.start, self.end)]
+        return bisect.bisect_right(self._tight, pos)
 
     def clause_id(self, pos: int) -> int:
-        return bisect.bisect_right(self.breaks, pos)
+        """Which clause `pos` is in, counting the words that start one with another subject."""
+        if self._breaks is None:
+            # NB: `;` offsets count from the sentence start, hit offsets from the text's; kept so output stays the same
+            self._breaks = sorted({h.start for h in self.of("clause", "breaks")}
+                                  | {m.start() - self.start for m in _SEMICOLON.finditer(self.text, self.start, self.end)})
+        return bisect.bisect_right(self._breaks, pos)
 
 
 def extract_claims(document: Document, expressions: list[TimeExpression], gazetteer, boilerplate: list) -> list[Claim]:
@@ -83,36 +108,59 @@ def extract_claims(document: Document, expressions: list[TimeExpression], gazett
 def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]], expressions: Sequence[TimeExpression],
                         gazetteer, boilerplate: Sequence) -> list[Claim]:
     """The engine of `extract_claims`, given the sentence spans."""
-    words = claim_words(document.language)
+    language = document.language
+    words = claim_words(language)
     text = document.text
-    regions = [(r[0], r[1]) for r in boilerplate]
+    in_boilerplate = _regions(boilerplate)
+    body_start = document.body_start
     ordered = sorted(expressions, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ordered]
-    recent: deque[_Names] = deque(maxlen=CARRY)
+    recent = _Earlier(text, gazetteer, language, words)
     claims: list[Claim] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
+    families: dict[str, str | None] = {}  # a name's family: the gazetteer may scan all its names for one
     # The document's tokens, cut per sentence, are the sentence's own tokens wherever no token crosses a sentence
     # edge and lower-casing cannot depend on what lies outside the sentence (a length-changing or a final sigma).
     whole = _cuttable(text)
     if whole:
         doc_tokens = document_tokens(text, document.body_start)
-        doc_starts = [t[0] for t in doc_tokens]
-        doc_ids = words.patterns.token_ids(doc_tokens)
+        doc_starts = _starts(text, doc_tokens)
+        gate_ids = words.gate.token_ids(doc_tokens)
+        # the tokens that are part of a gate pattern, and a last index past them all
+        marked = [*compress(range(len(gate_ids)), gate_ids), len(gate_ids)]
     for start, end in sentences:
-        if start < document.body_start or any(s < end and start < e for s, e in regions):
+        if start < body_start or in_boilerplate(start, end):
             continue
         cut = _cut(doc_tokens, doc_starts, start, end) if whole else None
         if cut is not None:
-            tokens, ids = doc_tokens[cut[0] : cut[1]], doc_ids[cut[0] : cut[1]]
+            i, j = cut
+            # a sentence without a marked token has no gate hit: most sentences skip the pattern search
+            gated = words.gate.find(text, doc_tokens[i:j], ids=gate_ids[i:j]) if marked[bisect.bisect_left(marked, i)] < j else []
         else:
             tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
-            ids = None
-        hits = words.patterns.find(text, tokens, ids=ids)
-        inside = [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
-        if not _may_claim(text, start, end, hits, inside, words):
-            recent.append(_Names(text, start, end, gazetteer, document.language))  # found only if needed later
+            gated = words.gate.find(text, tokens)
+        inside = _inside(ordered, starts, start, end) if gated else []  # only a target cue needs them here
+        if (not gated and not _DIGIT.search(text, start, end)) or not _may_claim(text, start, end, gated, inside, words):
+            recent.add([start, end, None, None, None])  # names looked up only if needed later
             continue
-        sentence = _sentence(text, start, end, tokens, hits, inside, words, gazetteer, document.language)
+        if not gated:
+            inside = _inside(ordered, starts, start, end)
+        if cut is not None:
+            tokens, token_starts = doc_tokens[i:j], doc_starts[i:j]
+        else:
+            token_starts = [t[0] for t in tokens]
+        numerals = list(words.number.finditer(text, start, end))
+        findable = _findable(gated, inside, numerals)
+        if findable is False:
+            recent.add([start, end, None, None, tokens])
+            continue
+        # the two pattern sets together find what one set of all patterns finds, each category in the same order
+        hits = gated + words.others.find(text, tokens)
+        if findable is None and not any(h.category == "number" for h in hits):
+            recent.add([start, end, None, hits, None])
+            continue
+        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, numerals, words, gazetteer, language,
+                             families)
         attribution = _attribution(sentence, words, gazetteer)
         for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
             key = (subject, attribute, v_start, v_end)
@@ -124,13 +172,40 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
                 quote=text[start:end], start=start, end=end, value_start=v_start, value_end=v_end,
                 attributed_to=attribution, published=document.source.published,
             ))
-        recent.append(_Names(text, start, end, gazetteer, document.language, sentence.entities))
+        recent.add([start, end, _known(sentence.entities), None, None])
     return claims
+
+
+def _inside(ordered: list[TimeExpression], starts: list[int], start: int, end: int) -> list[TimeExpression]:
+    """The time expressions (sorted, with their start offsets) inside text[start:end]."""
+    return [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
+
+
+def _regions(regions: Sequence) -> Callable[[int, int], bool]:
+    """Whether text[start:end] overlaps one of the (start, end, ...) regions: a look-up, not a scan of them all."""
+    ordered = sorted((r[0], r[1]) for r in regions)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end among the regions starting so far
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # the regions that start before the span ends
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 def _cuttable(text: str) -> bool:
     """Whether per-sentence tokens may be cut from the document's tokens, or must be made per sentence."""
-    return _SIGMA not in text and len(text.lower()) == len(text)
+    return _SIGMA not in text and _LONGER_LOWER not in text  # as `len(text.lower()) == len(text)`, without lower()
+
+
+def _starts(text: str, tokens: list[Token]) -> list[int]:
+    """The start offsets of a document's tokens: a slice of its words' when the tokens are those words."""
+    words = document_words(text)
+    i = len(words.starts) - len(tokens)
+    if i >= 0 and tokens and tokens[0][0] == words.starts[i]:
+        return words.starts[i:]
+    return list(map(itemgetter(0), tokens))
 
 
 def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
@@ -142,24 +217,62 @@ def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[
     return i, j
 
 
-class _Names:
-    """The known names of an earlier sentence, looked up only when a later sentence needs its subject."""
+class _Earlier:
+    """The sentences just before the current one, whose known names a subject may be carried from ("Das Modell").
 
-    def __init__(self, text: str, start: int, end: int, gazetteer, language: str, found: list | None = None):
-        self._args = (text, start, end, gazetteer, language)
-        self._found = None if found is None else [h for h in found if h.kind != "unknown"]
+    Each is `[start, end, known names or None, hits or None, tokens or None]`: the names are looked up only when
+    a later sentence needs them; a sentence that passed `_may_claim` drops the names after its `examples` cues,
+    found among its `hits`, or else by the `others` patterns on its `tokens`."""
 
-    def __call__(self) -> list:
-        if self._found is None:
-            text, start, end, gazetteer, language = self._args
-            self._found = [h for h in _find_names(gazetteer, text, start, end, language) if h.kind != "unknown"]
-        return self._found
+    def __init__(self, text: str, gazetteer, language: str, words: ClaimWords):
+        self._context = (text, gazetteer, language, words)
+        self.sentences: deque[list] = deque(maxlen=CARRY)
+        self.add = self.sentences.append
+
+    def names(self) -> Iterator[list]:
+        """The known names of each sentence, the latest first."""
+        text, gazetteer, language, words = self._context
+        for entry in reversed(self.sentences):
+            if entry[2] is None:
+                start, end, _, hits, tokens = entry
+                names = _find_names(gazetteer, text, start, end, language)
+                if tokens is not None:
+                    hits = words.others.find(text, tokens)
+                if hits is not None:
+                    names = _not_examples(names, _examples(hits))
+                entry[2] = _known(names)
+            yield entry[2]
+
+
+def _known(names: list) -> list:
+    return [h for h in names if h.kind != "unknown"]
+
+
+def _findable(gated: list[CueHit], expressions: list[TimeExpression], numerals: list[re.Match[str]]) -> bool | None:
+    """Whether `_findings` can find anything, from the gate's hits: it needs a status word, a target cue with
+    a date or a numeral outside the time expressions; None where that depends on a number word ("zwei
+    Milliarden", "drei von 14"). A sentence without is only remembered for its names."""
+    categories = {h.category for h in gated}
+    if "statuses" in categories:
+        return True
+    if "targets" in categories and any(e.when is not None and e.kind in _TARGET_KINDS for e in expressions):
+        return True
+    spans = [(e.start, e.end) for e in expressions]
+    if any(not _overlaps(m.start(), m.end(), spans) for m in numerals):
+        return True
+    if "scales" in categories or any(h.category in _COUNTED and h.label in _COUNTED[h.category] for h in gated):
+        return None
+    return False
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _may_claim(text: str, start: int, end: int, hits: list[CueHit], expressions: list[TimeExpression],
                words: ClaimWords) -> bool:
     """A cheap test before the name look-up: a scale, currency, unit or status word, a target cue with a date,
-    a staff word, a currency symbol or a glued scale letter ("400B") by a number."""
+    a staff word, a currency symbol or a glued scale letter ("400B") by a number. `hits` need only be the gate's."""
     categories = {h.category for h in hits}
     if categories & _VALUE_WORDS or ("targets" in categories and expressions):
         return True
@@ -178,26 +291,43 @@ def _find_names(gazetteer, text: str, start: int, end: int, language: str) -> li
         return list(gazetteer.find(text, start, end))
 
 
-def _sentence(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], inside: list[TimeExpression],
-              words: ClaimWords, gazetteer, language: str) -> _Sentence:
+def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list[int], hits: list[CueHit],
+              inside: list[TimeExpression], numerals: list[re.Match[str]], words: ClaimWords, gazetteer, language: str,
+              families: dict[str, str | None]) -> _Sentence:
     entities = _find_names(gazetteer, text, start, end, language)
-    entities = _trim_quantities(text, start, end, tokens, hits, words, entities, gazetteer)
-    examples = [h for h in hits if h.category == "clause" and h.label == "examples"]
-    entities = [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
+    grouped = by_category(hits)
+    quantities = Quantities(text, start, end, tokens, grouped, words, starts, numerals)
+    entities = _trim_quantities(text, quantities, entities, gazetteer)
+    clause = grouped.get("clause", _NO_HITS)
+    entities = _not_examples(entities, _examples(clause))
     # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")
-    value_words = [h for h in hits if h.category in _VALUE_WORDS]
-    entities = [e for e in entities if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
-    # a month name is no name of a thing, and "May" no hedge
-    entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
-    hits = [h for h in hits if h.category != "clause" or not any(x.start < h.end and h.start < x.end for x in inside)]
-    tight = [m.start() for m in _TIGHT.finditer(text, start, end)]
-    breaks = sorted({h.start for h in hits if h.category == "clause" and h.label == "breaks"} | {m.start() for m in re.finditer(";", text[start:end])})
-    return _Sentence(text, start, end, tokens, hits, entities, inside, tight, breaks)
+    value_words = [h for category in _VALUE_WORDS for h in grouped.get(category, ())]
+    if value_words:
+        entities = [e for e in entities if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
+    if inside:
+        # a month name is no name of a thing, and "May" no hedge
+        entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
+        if clause:
+            grouped["clause"] = [h for h in clause if not any(x.start < h.end and h.start < x.end for x in inside)]
+    return _Sentence(text, start, end, tokens, grouped, entities, inside, quantities, starts, families)
 
 
-def _trim_quantities(text, start, end, tokens, hits, words, entities, gazetteer) -> list:
+def _examples(hits: list[CueHit]) -> list[CueHit]:
+    return [h for h in hits if h.category == "clause" and h.label == "examples"]
+
+
+def _not_examples(entities: list, examples: Sequence[CueHit]) -> list:
+    """Names right after an `examples` cue are examples, not what the sentence is about ("rivals such as X")."""
+    if not examples:
+        return entities
+    return [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
+
+
+def _trim_quantities(text: str, quantities: Quantities, entities: list, gazetteer) -> list:
     """`Falcon 70 Milliarden`: a name that swallowed the number of a quantity after it ends before the number."""
-    numerals = [q.numeral_start for q in find_quantities(text, start, end, tokens, hits, words, []) if q.scale or q.unit]
+    numerals = [q.numeral_start for q in quantities.every if q.scale or q.unit]
+    if not numerals:
+        return entities
     trimmed = []
     for e in entities:
         cut = min((n for n in numerals if e.start < n < e.end), default=None)
@@ -216,14 +346,17 @@ def _trim_quantities(text, start, end, tokens, hits, words, entities, gazetteer)
 def _findings(sentence: _Sentence, words: ClaimWords, gazetteer, recent) -> list[tuple[str, str, ClaimValue, int, int]]:
     found: list[tuple[str, str, ClaimValue, int, int]] = []
     excluded = [(h.start, h.end) for h in sentence.entities] + [(e.start, e.end) for e in sentence.expressions]
-    quantities = find_quantities(sentence.text, sentence.start, sentence.end, sentence.tokens, sentence.hits, words, excluded)
+    quantities = sentence.quantities.outside(excluded)
     for q in quantities:
         attribute = _number_attribute(sentence, q)
         if attribute is None:
             continue
+        subjects = _subjects(sentence, q.start, q.end, attribute, gazetteer, recent, words)
+        if not subjects:
+            continue
         value = ClaimValue(kind="number", text=sentence.text[q.start : q.end], number=q.number,
                            unit=None if q.unit == "people" else q.unit, bound=q.bound)  # type: ignore[arg-type]
-        for subject in _subjects(sentence, q.start, q.end, attribute, gazetteer, recent, words):
+        for subject in subjects:
             found.append((subject, attribute, value, q.start, q.end))
     found.extend(_staff(sentence, words, gazetteer, recent, excluded))
     found.extend(_targets(sentence, gazetteer, recent, words))
@@ -265,10 +398,9 @@ def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], wi
 
 # -- staff counts ("drei von 14", "of the 14 authors, three remain") ------------------------------------------
 def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) -> list[tuple[str, str, ClaimValue, int, int]]:
-    people = any(h.category == "units" and h.label == "people" for h in sentence.hits)
-    if not people and not sentence.of("attributes", "staff"):
+    if not sentence.of("units", "people") and not sentence.of("attributes", "staff"):
         return []
-    counts = find_counts(sentence.text, sentence.start, sentence.end, sentence.tokens, sentence.hits, words, excluded)
+    counts = sentence.quantities.counts(excluded)
     first_token = {sentence.token(c.numeral_start): c for c in counts}
     partitives = sentence.of("partitive")
     pairs: list[tuple[Quantity, Quantity]] = []
@@ -295,8 +427,11 @@ def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) 
         start, end = (part.numeral_start, total.end) if total.numeral_start > part.numeral_start else (part.numeral_start, part.numeral_end)
         if end > start and start < total.numeral_start < end:
             end = total.numeral_end
+        subjects = _subjects(sentence, start, end, "staff", gazetteer, recent, words)
+        if not subjects:
+            continue
         value = ClaimValue(kind="number", text=sentence.text[start:end], number=part.number, unit=f"of {total.number:g}")
-        for subject in _subjects(sentence, start, end, "staff", gazetteer, recent, words):
+        for subject in subjects:
             found.append((subject, attribute, value, start, end))
     return found
 
@@ -321,7 +456,7 @@ def _targets(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, s
     releasing = any(h.label in ("planned", "moved", "release") for h in cues)
     found = []
     for expression in sentence.expressions:
-        if expression.when is None or expression.kind not in ("date", "range"):
+        if expression.when is None or expression.kind not in _TARGET_KINDS:
             continue
         near = _window_hits(sentence, expression.start, expression.end, cues)
         # "frühestens im Herbst", "in the fall at the earliest": the cue touches the expression
@@ -335,8 +470,11 @@ def _targets(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, s
         anchor = strong or bounding
         a_start = min(expression.start, *(h.start for h in anchor))
         a_end = max(expression.end, *(h.end for h in anchor))
+        subjects = _subjects(sentence, a_start, a_end, "release_target", gazetteer, recent, words)
+        if not subjects:
+            continue
         value = ClaimValue(kind="date", text=expression.text, when=expression.when, modifier=modifier)
-        for subject in _subjects(sentence, a_start, a_end, "release_target", gazetteer, recent, words):
+        for subject in subjects:
             found.append((subject, "release_target", value, expression.start, expression.end))
     return found
 
@@ -367,9 +505,10 @@ def _window_hits(sentence: _Sentence, start: int, end: int, hits: list[CueHit]) 
 
 # -- statuses --------------------------------------------------------------------------------------------------
 def _statuses(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, str, ClaimValue, int, int]]:
-    hits = _longest(sentence.of("statuses"))
+    hits = sentence.of("statuses")
     if not hits:
         return []
+    hits = _longest(hits)
     hedges = sentence.of("clause", "hedges")
     negations = sentence.of("clause", "negation")
     found = []
@@ -379,14 +518,19 @@ def _statuses(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, 
             continue
         if any(h.end <= hit.start and 0 <= hit.first - h.last <= 2 for h in negations):
             continue
+        subjects = _subjects(sentence, hit.start, hit.end, "status", gazetteer, recent, words)
+        if not subjects:
+            continue
         value = ClaimValue(kind="status", text=sentence.text[hit.start : hit.end], status=hit.label)
-        for subject in _subjects(sentence, hit.start, hit.end, "status", gazetteer, recent, words):
+        for subject in subjects:
             found.append((subject, "status", value, hit.start, hit.end))
     return found
 
 
 def _longest(hits: list[CueHit]) -> list[CueHit]:
     """Overlapping matches keep the longest ("auf Eis gelegt" over "auf Eis")."""
+    if len(hits) < 2:
+        return hits
     kept: list[CueHit] = []
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
         if not any(k.start < hit.end and hit.start < k.end for k in kept):
@@ -397,27 +541,39 @@ def _longest(hits: list[CueHit]) -> list[CueHit]:
 # -- subjects and attribution ----------------------------------------------------------------------------------
 def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazetteer, recent, words) -> list[str]:
     """The names a value at text[start:end] is about: the nearest plausible name, with the names joined to it."""
-    tiers = SUBJECT_KINDS.get(attribute.split("_")[0] if attribute.startswith("staff") else attribute, (("product",),))
-    kinds = {k for tier in tiers for k in tier}
-    after = max((h.end for h in sentence.of("clause", "comparison") if h.end <= start), default=None)
+    tiers, kinds = _TIERS.get(attribute) or _tiers(attribute)
+    comparisons = sentence.of("clause", "comparison")
+    after = max((h.end for h in comparisons if h.end <= start), default=None) if comparisons else None
     if after is None:
         item = _list_item(sentence)
         if item is not None and item.kind in kinds and item.end <= start:
             return [item.name]
     for tier in tiers:
         pool = [h for h in sentence.entities if h.kind in tier and (after is None or h.start >= after)]
+        if len(pool) == 1:  # the one candidate: no clause, distance or coordination to weigh
+            return _family_heads(pool, gazetteer, sentence.families)
         if pool:
             clause = sentence.clause_id(start)
             near = [h for h in pool if sentence.clause_id(h.start) == clause] or pool
             best = min(near, key=lambda h: (_distance(h, start, end), h.start))
-            return _family_heads(_coordinated(sentence, best, near), gazetteer)
+            return _family_heads(_coordinated(sentence, best, near), gazetteer, sentence.families)
         if after is not None:
             continue
-        for previous in reversed(recent):
-            named = [h for h in previous() if h.kind in tier]
+        for names in recent.names():
+            named = [h for h in names if h.kind in tier]
             if named:
                 return [named[-1].name]
     return []
+
+
+def _tiers(attribute: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """The kinds of subject of an attribute, tier by tier, and all of them (remembered per attribute)."""
+    tiers = SUBJECT_KINDS.get(attribute.split("_")[0] if attribute.startswith("staff") else attribute, (("product",),))
+    found = _TIERS[attribute] = (tiers, frozenset(k for tier in tiers for k in tier))
+    return found
+
+
+_TIERS: dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
 
 
 def _list_item(sentence: _Sentence):
@@ -438,7 +594,7 @@ def _distance(hit, start: int, end: int) -> int:
 
 def _coordinated(sentence: _Sentence, best, pool: list) -> list:
     """`Pro und Mini`, `Mini, Pro and Ultra`: the names joined to the chosen one."""
-    joiners = [h for h in sentence.of("clause", "coordination")]
+    joiners = sentence.of("clause", "coordination")
     ordered = sorted(pool, key=lambda h: h.start)
     i = ordered.index(best)
     group = [best]
@@ -457,10 +613,14 @@ def _coordinated(sentence: _Sentence, best, pool: list) -> list:
     return sorted(group, key=lambda h: h.start)
 
 
-def _family_heads(hits: list, gazetteer) -> list[str]:
+def _family_heads(hits: list, gazetteer, families: dict[str, str | None]) -> list[str]:
     """Names in text order, without a family whose member is named too ("Falke 2 (Mini und Pro)")."""
     names = list(dict.fromkeys(h.name for h in hits))
-    parents = {_family(gazetteer, n) for n in names}
+    parents = set()
+    for n in names:
+        if n not in families:
+            families[n] = _family(gazetteer, n)
+        parents.add(families[n])
     return [n for n in names if n not in parents]
 
 
@@ -471,6 +631,8 @@ def _family(gazetteer, name: str) -> str | None:
 
 def _attribution(sentence: _Sentence, words: ClaimWords, gazetteer) -> str | None:
     """`laut X`, `according to X`, `X zufolge`, `berichtet das X`; unnamed reports get the language's label."""
+    if not sentence.of("attribution"):
+        return None
     names = [h for h in sentence.entities if h.kind != "product"]
     for cue in sentence.of("attribution", "before"):
         at = cue.last + 1

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..cues import CueHit, Token
 from .words import ClaimWords, parse_numeral
@@ -18,8 +19,9 @@ _GLUED = re.compile(r"[A-Za-z]+")
 _UNIT_GAP = re.compile(r"[\s\w\-‑]*")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
+    """One quantity (a tuple: made for every numeral of every candidate sentence)."""
+
     start: int  # the value as written, from its bound word to its currency or unit
     end: int
     number: float  # scaled: 72e9 for "72 Milliarden"
@@ -37,18 +39,28 @@ class Quantity:
         return self.scale == 0 and not self.currency and self.unit in (None, "people")
 
 
+_TEXT_ORDER = itemgetter(0, 1)  # (start, end)
+
+
 class _Sentence:
     """Tokens and cue hits of one sentence, indexed by offset."""
 
-    def __init__(self, text: str, tokens: list[Token], hits: list[CueHit]):
+    def __init__(self, text: str, tokens: list[Token], hits: dict[str, list[CueHit]], starts: list[int]):
         self.text = text
         self.tokens = tokens
-        self.starts = [t[0] for t in tokens]
-        self.hits_from: dict[tuple[str, int], list[CueHit]] = {}
-        self.hits_to: dict[tuple[str, int], list[CueHit]] = {}
-        for hit in hits:
-            self.hits_from.setdefault((hit.category, hit.first), []).append(hit)
-            self.hits_to.setdefault((hit.category, hit.last), []).append(hit)
+        self.starts = starts
+        # category -> index of a hit's first (last) token -> its hits, longest first; only the categories read here
+        self.first: dict[str, dict[int, list[CueHit]]] = {}
+        self.last: dict[str, dict[int, list[CueHit]]] = {}
+        self.numbers = hits.get("number", _NONE)
+        for category in _INDEXED:
+            for hit in hits.get(category, ()):
+                self.first.setdefault(category, {}).setdefault(hit.first, []).append(hit)
+                self.last.setdefault(category, {}).setdefault(hit.last, []).append(hit)
+        for table in (*self.first.values(), *self.last.values()):
+            for group in table.values():
+                if len(group) > 1:
+                    group.sort(key=lambda h: -(h.end - h.start))  # stable, as the sort per look-up was
 
     def token_at_or_after(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
@@ -61,20 +73,82 @@ class _Sentence:
         return i
 
     def starting(self, category: str, index: int) -> list[CueHit]:
-        return sorted(self.hits_from.get((category, index), ()), key=lambda h: -(h.end - h.start))
+        """The hits of a category whose first token is `index`, longest first (shared: do not change)."""
+        return self.first.get(category, _NO_INDEX).get(index, _NONE)
 
-    def ending(self, category: str, index: int) -> list[CueHit]:
-        return sorted(self.hits_to.get((category, index), ()), key=lambda h: -(h.end - h.start))
+
+_INDEXED = ("scales", "currencies", "units", "bounds")  # the categories `_complete` looks up
+_NONE: list[CueHit] = []
+_NO_INDEX: dict[int, list[CueHit]] = {}
+
+
+class Quantities:
+    """The quantities of one sentence, found once and then filtered for each use (names, numbers, staff counts)."""
+
+    def __init__(self, text: str, start: int, end: int, tokens: list[Token], hits: dict[str, list[CueHit]],
+                 words: ClaimWords, starts: list[int] | None = None, numerals: list[re.Match[str]] | None = None):
+        """`hits`: the sentence's cue hits by category (`by_category`); `starts`: the tokens' start offsets;
+        `numerals`: the matches of `words.number` in text[start:end]."""
+        self._args = (text, start, end, tokens, hits, words, starts)
+        self._index: _Sentence | None = None
+        if numerals is None:
+            numerals = list(words.number.finditer(text, start, end))
+        # a numeral is written in digits or is a number word before a scale word: most sentences have neither
+        if not numerals and not ("number" in hits and "scales" in hits):
+            self.every: list[Quantity] = []
+        else:
+            self.every = _quantities(self._sentence(), numerals, end, words)
+
+    def _sentence(self) -> _Sentence:
+        if self._index is None:
+            text, _, _, tokens, hits, _, starts = self._args
+            self._index = _Sentence(text, tokens, hits, [t[0] for t in tokens] if starts is None else starts)
+        return self._index
+
+    def outside(self, excluded: list[tuple[int, int]]) -> list[Quantity]:
+        """`find_quantities` with these excluded spans."""
+        return [q for q in self.every if not _inside(q.numeral_start, q.numeral_end, excluded)]
+
+    def counts(self, excluded: list[tuple[int, int]]) -> list[Quantity]:
+        """`find_counts` with these excluded spans."""
+        end, words = self._args[2], self._args[5]
+        counts = [q for q in self.outside(excluded) if q.counts and not q.worded]
+        taken = {(q.numeral_start, q.numeral_end) for q in counts}
+        for hit in self._sentence().numbers:
+            if _inside(hit.start, hit.end, excluded) or (hit.start, hit.end) in taken:
+                continue
+            q = _complete(self._sentence(), words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end)
+            if q.counts:
+                counts.append(q)
+        return sorted(set(counts), key=_TEXT_ORDER)
 
 
 def find_quantities(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
                     excluded: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in text[start:end] outside the excluded spans (names such as `Nova 3.5`, time expressions)."""
-    sentence = _Sentence(text, tokens, hits)
+    return Quantities(text, start, end, tokens, by_category(hits), words).outside(excluded)
+
+
+def find_counts(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
+                excluded: list[tuple[int, int]]) -> list[Quantity]:
+    """Plain counts, numerals and number words ("14", "drei"), for "drei von 14" and the like."""
+    return Quantities(text, start, end, tokens, by_category(hits), words).counts(excluded)
+
+
+def by_category(hits: list[CueHit]) -> dict[str, list[CueHit]]:
+    """Cue hits grouped by category, each group in the order of `hits`."""
+    grouped: dict[str, list[CueHit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.category, []).append(hit)
+    return grouped
+
+
+def _quantities(sentence: _Sentence, numerals: list[re.Match[str]], end: int, words: ClaimWords) -> list[Quantity]:
+    """Every quantity of the sentence ending at `end`, in text order; a numeral's quantity does not depend on what
+    is excluded."""
+    text = sentence.text
     found: list[Quantity] = []
-    for m in words.number.finditer(text, start, end):
-        if _inside(m.start(), m.end(), excluded):
-            continue
+    for m in numerals:
         value, value_end, scale = parse_numeral(m.group(), words), m.end(), 0
         glued = _GLUED.match(text, m.end(), end)
         if glued:
@@ -83,93 +157,98 @@ def find_quantities(text: str, start: int, end: int, tokens: list[Token], hits: 
                 continue  # part of a name or code ("4o", "3x")
             scale, value_end = power, glued.end()
         found.append(_complete(sentence, words, m.start(), m.end(), value_end, value, scale, worded=False, end=end))
-    for hit in hits:
-        if hit.category != "number" or _inside(hit.start, hit.end, excluded):
-            continue
+    for hit in sentence.numbers:
         nxt = sentence.starting("scales", hit.last + 1)
         if not nxt or text[hit.end : nxt[0].start].strip():
             continue
         found.append(_complete(sentence, words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end))
-    return sorted(set(found), key=lambda q: (q.start, q.end))
-
-
-def find_counts(text: str, start: int, end: int, tokens: list[Token], hits: list[CueHit], words: ClaimWords,
-                excluded: list[tuple[int, int]]) -> list[Quantity]:
-    """Plain counts, numerals and number words ("14", "drei"), for "drei von 14" and the like."""
-    counts = [q for q in find_quantities(text, start, end, tokens, hits, words, excluded) if q.counts and not q.worded]
-    taken = {(q.numeral_start, q.numeral_end) for q in counts}
-    sentence = _Sentence(text, tokens, hits)
-    for hit in hits:
-        if hit.category != "number" or _inside(hit.start, hit.end, excluded) or (hit.start, hit.end) in taken:
-            continue
-        q = _complete(sentence, words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end)
-        if q.counts:
-            counts.append(q)
-    return sorted(set(counts), key=lambda q: (q.start, q.end))
+    return sorted(set(found), key=_TEXT_ORDER)
 
 
 def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numeral_end: int, value_end: int,
               value: float, scale: int, *, worded: bool, end: int) -> Quantity:
     text = sentence.text
     start = numeral_start
-    k = sentence.token_at_or_after(value_end)
-    if not scale:
-        for hit in sentence.starting("scales", k):
+    # the sentence's hits by first and last token, per category; a category the sentence lacks is skipped
+    scales, units = sentence.first.get("scales"), sentence.first.get("units")
+    currencies_after, currencies_before = sentence.first.get("currencies"), sentence.last.get("currencies")
+    if not scale and scales:
+        for hit in scales.get(sentence.token_at_or_after(value_end), _NONE):
             if not text[value_end : hit.start].strip():
                 scale, value_end = int(hit.label[1:]), hit.end
-                k = hit.last + 1
                 break
-    value_end = _abbreviation_dot(text, value_end, end)
+    if value_end < end and text[value_end] == ".":
+        value_end = _abbreviation_dot(text, value_end, end)
     unit: str | None = None
     currency = False
+    firsts, lasts = words.symbol_edges  # most numerals have no symbol by them: one look-up instead of each symbol's
     # currency after: a symbol ("500 Millionen €") or a word ("72 Milliarden US-Dollar")
-    after = text[value_end:end]
-    stripped = after.lstrip(" \u00a0")
-    for symbol, code in words.symbols:
-        if stripped.startswith(symbol) and len(after) - len(stripped) <= 1:
-            unit, currency, value_end = code, True, value_end + (len(after) - len(stripped)) + len(symbol)
-            break
-    if unit is None:
-        k = sentence.token_at_or_after(value_end)
-        for hit in sentence.starting("currencies", k):
+    at = _after_space(text, value_end, end)
+    if at is not None and at < end and text[at] in firsts:
+        for symbol, code in words.symbols:
+            if text.startswith(symbol, at, end):
+                unit, currency, value_end = code, True, at + len(symbol)
+                break
+    if unit is None and currencies_after:
+        for hit in currencies_after.get(sentence.token_at_or_after(value_end), _NONE):
             if not text[value_end : hit.start].strip():
                 unit, currency, value_end = hit.label, True, hit.end
                 break
     # currency before: "$72 billion", "US$ 3,5 Mrd.", "USD 500 Mio."
     if unit is None:
-        before = text[:start]
-        trimmed = before.rstrip(" \u00a0")
-        for symbol, code in words.symbols:
-            if trimmed.endswith(symbol) and len(before) - len(trimmed) <= 1:
-                unit, currency, start = code, True, len(trimmed) - len(symbol)
-                break
-    if unit is None:
-        j = sentence.token_ending_at_or_before(start)
-        for hit in sentence.ending("currencies", j) if j >= 0 else ():
+        at = _before_space(text, start)
+        if at is not None and at > 0 and text[at - 1] in lasts:
+            for symbol, code in words.symbols:
+                if text.endswith(symbol, 0, at):
+                    unit, currency, start = code, True, at - len(symbol)
+                    break
+    if unit is None and currencies_before:
+        for hit in currencies_before.get(sentence.token_ending_at_or_before(start), _NONE):
             if not text[hit.end : start].strip():
                 unit, currency, start = hit.label, True, hit.start
                 break
     # a unit word within a word or two after ("Token", "aktive Parameter")
-    if unit is None:
+    if unit is None and units:
         k = sentence.token_at_or_after(value_end)
         for gap in range(UNIT_GAP + 1):
-            hits = sentence.starting("units", k + gap)
+            hits = units.get(k + gap)
             if hits:
                 hit = hits[0]
                 if _UNIT_GAP.fullmatch(text, value_end, hit.start):
                     unit, value_end = hit.label, hit.end
                 break
-            if k + gap >= len(sentence.tokens) or sentence.starting("scales", k + gap):
+            if k + gap >= len(sentence.tokens) or (scales and k + gap in scales):
                 break
     # a bound right before ("bis zu", "rund", "at least")
     bound = "exact"
-    j = sentence.token_ending_at_or_before(start)
-    for hit in sentence.ending("bounds", j) if j >= 0 else ():
-        if not text[hit.end : start].strip():
-            bound, start = hit.label, hit.start
-            break
-    return Quantity(start=start, end=value_end, number=value * 10**scale, unit=unit, bound=bound, scale=scale,
-                    worded=worded, numeral_start=numeral_start, numeral_end=numeral_end, currency=currency)
+    bounds = sentence.last.get("bounds")
+    if bounds:
+        for hit in bounds.get(sentence.token_ending_at_or_before(start), _NONE):
+            if not text[hit.end : start].strip():
+                bound, start = hit.label, hit.start
+                break
+    return Quantity(start, value_end, value * 10**scale, unit, bound, scale, worded, numeral_start, numeral_end, currency)
+
+
+_SPACE = " \u00a0"
+
+
+def _after_space(text: str, pos: int, end: int) -> int | None:
+    """Where text[pos:end] goes on after at most one space, or None if more spaces follow (no slice copied)."""
+    if pos < end and text[pos] in _SPACE:
+        pos += 1
+        if pos < end and text[pos] in _SPACE:
+            return None
+    return pos
+
+
+def _before_space(text: str, pos: int) -> int | None:
+    """Where text[:pos] ends before at most one space, or None if more spaces precede (no slice copied)."""
+    if pos > 0 and text[pos - 1] in _SPACE:
+        pos -= 1
+        if pos > 0 and text[pos - 1] in _SPACE:
+            return None
+    return pos
 
 
 def _abbreviation_dot(text: str, pos: int, end: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .. import lang
@@ -12,6 +12,9 @@ from ..cues import CueHit, CuePatterns, Token, language_or_default
 
 # Tables whose keys are labels and whose values are lists of word patterns; each becomes a pattern category.
 PATTERN_TABLES = ("scales", "currencies", "units", "bounds", "attributes", "staff", "targets", "statuses", "clause", "attribution")
+# The patterns that can make a sentence a claim candidate (see `extract._may_claim`); the rest are read only then.
+GATE = frozenset({("scales", None), ("currencies", None), ("units", None), ("statuses", None), ("targets", None),
+                  ("attributes", "staff")})
 # The keys every language must have (tests/test_claims.py checks the files against each other).
 REQUIRED = {
     "numbers": ("decimal_mark", "group_mark", "partitive", "words"),
@@ -34,13 +37,21 @@ REQUIRED = {
 class ClaimWords:
     language: str
     data: dict[str, Any]
-    patterns: CuePatterns
+    entries: tuple[tuple[str, str, str], ...]  # (category, label, pattern) of every pattern
+    gate: CuePatterns  # the patterns in GATE
+    others: CuePatterns  # the rest, matched only in a sentence that may claim
     number: re.Pattern[str]  # a written numeral with the language's decimal mark and thousands separator
     decimal_mark: str
     group_mark: str
     suffixes: dict[str, int]  # lower-cased glued scale letters -> power of ten
     symbols: tuple[tuple[str, str], ...]  # (currency symbol, ISO code), longest first
+    symbol_edges: tuple[frozenset[str], frozenset[str]]  # the first and the last characters of the symbols
     unnamed_label: str
+
+    @cached_property
+    def patterns(self) -> CuePatterns:
+        """Every pattern, `gate` and `others` together (compiled on first use: extraction reads the two parts)."""
+        return CuePatterns(self.entries)
 
     def find(self, text: str, tokens: list[Token]) -> list[CueHit]:
         return self.patterns.find(text, tokens)
@@ -61,19 +72,24 @@ def claim_words(language: str | None) -> ClaimWords:
         entries.extend(("number", value, w) for w in words)
     decimal, group = numbers.get("decimal_mark", "."), numbers.get("group_mark", ",")
     d, g = re.escape(decimal), re.escape(group)
-    number = re.compile(rf"(?<![\w.,\-‑/])(?:\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?)(?![.,]?\d)")
+    # the first digit comes before the look-behind at it, so that the regex engine skips ahead to digits
+    number = re.compile(rf"\d(?<![\w.,\-‑/]\d)(?:\d{{0,2}}(?:{g}\d{{3}})+(?:{d}\d+)?|\d*(?:{d}\d+)?)(?![.,]?\d)")
     suffixes = {s.lower(): int(k[1:]) for k, words in data.get("scale_suffixes", {}).items() for s in words}
     symbols = tuple(sorted(((s, code_) for code_, words in data.get("currency_symbols", {}).items() for s in words),
                            key=lambda p: -len(p[0])))
+    gated = [(category, None) in GATE or (category, label) in GATE for category, label, _ in entries]
     return ClaimWords(
         language=code,
         data=data,
-        patterns=CuePatterns(entries),
+        entries=tuple(entries),
+        gate=CuePatterns(e for e, in_gate in zip(entries, gated) if in_gate),
+        others=CuePatterns(e for e, in_gate in zip(entries, gated) if not in_gate),
         number=number,
         decimal_mark=decimal,
         group_mark=group,
         suffixes=suffixes,
         symbols=symbols,
+        symbol_edges=(frozenset(s[0] for s, _ in symbols), frozenset(s[-1] for s, _ in symbols)),
         unnamed_label=data.get("attribution", {}).get("unnamed_label", "unnamed reports"),
     )
 
