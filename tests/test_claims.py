@@ -532,9 +532,9 @@ def test_bundled_tracks_are_deterministic(bundled):
 
 
 def test_one_character_lower_cases_longer():
-    """Claim extraction looks for this one character instead of lower-casing a whole text to compare lengths."""
+    """Extraction looks for this one character instead of lower-casing a whole text to compare lengths."""
     import sys
 
-    from llamaline.claims.extract import _LONGER_LOWER
+    from llamaline.cues import LONGER_LOWER
 
-    assert [chr(c) for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] == [_LONGER_LOWER]
+    assert [chr(c) for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] == [LONGER_LOWER]

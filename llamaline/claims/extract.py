@@ -8,11 +8,10 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
-from operator import itemgetter
 from typing import Any
 
 from ..corpus import Document
-from ..cues import CueHit, Token, document_tokens, document_words, tokenize
+from ..cues import CueHit, Token, document_words, lowers_by_word, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
 from .quantities import Quantities, Quantity, by_category
 from .words import ClaimWords, claim_words
@@ -46,8 +45,6 @@ _TIGHT = re.compile(r"[,;:()\[\]–—]|\s-\s")
 _SEMICOLON = re.compile(";")
 _TARGET_KINDS = ("date", "range")  # the kinds of time expression a target date can be
 _COUNTED = {"units": ("people",), "attributes": ("staff",)}  # hits that make `_staff` look for counts
-_SIGMA = "\u03a3"  # lower-cased by its context (final sigma)
-_LONGER_LOWER = "\u0130"  # the one character whose lower case is longer (İ -> i̇; tests/test_claims.py checks it)
 _NO_HITS: list[CueHit] = []
 
 
@@ -121,11 +118,11 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     families: dict[str, str | None] = {}  # a name's family: the gazetteer may scan all its names for one
     # The document's tokens, cut per sentence, are the sentence's own tokens wherever no token crosses a sentence
     # edge and lower-casing cannot depend on what lies outside the sentence (a length-changing or a final sigma).
-    whole = _cuttable(text)
-    if whole:
-        doc_tokens = document_tokens(text, document.body_start)
-        doc_starts = _starts(text, doc_tokens)
-        gate_ids = words.gate.token_ids(doc_tokens)
+    whole = lowers_by_word(text)
+    if whole:  # the words as written: the patterns look them up case-insensitively
+        doc_words = document_words(text)
+        doc_tokens, doc_starts = doc_words.tokens, doc_words.starts
+        gate_ids = words.gate.word_ids(doc_words.words)
         # the tokens that are part of a gate pattern, and a last index past them all
         marked = [*compress(range(len(gate_ids)), gate_ids), len(gate_ids)]
     for start, end in sentences:
@@ -192,20 +189,6 @@ def _regions(regions: Sequence) -> Callable[[int, int], bool]:
         return k > 0 and reach[k - 1] > start
 
     return overlaps
-
-
-def _cuttable(text: str) -> bool:
-    """Whether per-sentence tokens may be cut from the document's tokens, or must be made per sentence."""
-    return _SIGMA not in text and _LONGER_LOWER not in text  # as `len(text.lower()) == len(text)`, without lower()
-
-
-def _starts(text: str, tokens: list[Token]) -> list[int]:
-    """The start offsets of a document's tokens: a slice of its words' when the tokens are those words."""
-    words = document_words(text)
-    i = len(words.starts) - len(tokens)
-    if i >= 0 and tokens and tokens[0][0] == words.starts[i]:
-        return words.starts[i:]
-    return list(map(itemgetter(0), tokens))
 
 
 def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
