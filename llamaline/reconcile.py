@@ -27,10 +27,11 @@ events' own mentions reconcile to the same events.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from array import array
+from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from .ids import KIND_RANK, base_id, find_events, make_ids_unique, title
 from .models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
@@ -71,18 +72,18 @@ def reconcile(
     """
     fam = Family(families or {})
     t = _Table(mentions, fam)
-    # plans | undated | dated without subjects | reports and statements | specific happenings (ranks)
-    leftovers, undated, loose, generic, specific = t.bins(fam)
+    leftovers = list(t.bin(0))  # plans and other claims
     protos = Protos()
-    _merge(specific, t, fam, protos, leftovers)
-    index = Index(fam, protos, len(t.group_names))
+    _merge(t.bin(4), t, fam, protos, leftovers)
+    index = Index(fam, protos)
     index.file()
     # Reports and statements of a specific happening join it; the others become events of their own.
     own = []
     memo: dict[tuple, list[int]] = {}  # the index does not change within a loop: same question, same answer
-    agreement: dict[int, dict[int, bool]] = {}  # signature -> which signatures agree with it
+    # Signature -> which signatures agree with it (a property of the two: shared by all questions about it).
+    agreement: dict[int, dict[int, bool]] = {}
     S, E, SIG, GRP, TYP = t.s, t.e, t.sig, t.group, t.type
-    for r in generic:
+    for r in t.bin(3):
         sig = SIG[r]
         key = (sig, S[r], E[r])
         hits = memo.get(key)
@@ -99,7 +100,7 @@ def reconcile(
     all_groups = sorted(set(protos.group))
     every = set(all_groups)
     memo = {}
-    for r in loose + undated:
+    for r in (*t.bin(2), *t.bin(1)):
         generic_type = TYP[r] in GENERIC_TYPES
         sig, dated = SIG[r], S[r] != 0
         key = (sig, -1 if generic_type else GRP[r], S[r], E[r])
@@ -117,86 +118,87 @@ def reconcile(
     del memo, agreement, index
 
     events = _Builder(t, fam, outlets or {}, kinds or {}).events(protos)
-    leftovers.sort()
-    M = t.mention
-    return events, [M[r] for r in leftovers]
+    leftovers.sort(key=t.rank.__getitem__)
+    return events, [t.mention(r) for r in leftovers]
 
 
 # ---------------------------------------------------------------------------------------------- mentions
 
 
 class _Table:
-    """The mentions in content order, as parallel lists indexed by rank (a mention's place in that order):
-    the mention, its signature and raw-subjects ids, type group id, type, span as day ordinals (0: undated),
-    source id (its place among the sorted source names), modality and attribution."""
+    """The mentions as parallel columns in *block order*: by bin (plans | undated | dated without subjects |
+    reports and statements | specific happenings), type group and signature, then content rank. A row is a
+    mention's place in that order; `rank` gives its place in the content order (by source and offset, ties broken
+    by the whole content), which every decision uses. In block order the mentions that can merge (one type group,
+    one signature) are neighbours, so that merging, building events and answering questions walk memory in order
+    rather than jump across a million mentions (which costs several times as much per step).
 
-    __slots__ = ("mention", "sig", "raw", "group", "type", "s", "e", "source", "modality", "attributed",
-                 "source_names", "group_names", "raws")
+    Columns: the input position, rank, signature and raw-subjects ids, type group id, type, span as day ordinals
+    (0: undated) and as given, source id (its place among the sorted source names), modality and attribution.
+    """
+
+    __slots__ = ("mentions", "index", "rank", "sig", "raw", "group", "type", "s", "e", "when", "source",
+                 "modality", "attributed", "source_names", "group_names", "raws", "bin_starts")
 
     def __init__(self, mentions: Sequence[Mention], fam: Family):
         n = len(mentions)
+        self.mentions = mentions
+        # Columns in input order (memory order), one attribute at a time; ids through the distinct values.
         sources = list(map(attrgetter("source"), mentions))
         types = list(map(attrgetter("type"), mentions))
+        modalities = list(map(attrgetter("modality"), mentions))
         self.source_names = sorted(set(sources))
         source_id = {x: i for i, x in enumerate(self.source_names)}
         src = list(map(source_id.__getitem__, sources))
         del sources
-        order = _content_order(mentions, src, types)
+        rank = array("l", bytes(8 * n))
+        deque(map(rank.__setitem__, _content_order(mentions, src, types), range(n)), maxlen=0)  # inverse order
         self.group_names = sorted({TYPE_GROUPS.get(x, x) for x in types})
         group_id = {x: self.group_names.index(TYPE_GROUPS.get(x, x)) for x in set(types)}
+        groups = list(map(group_id.__getitem__, types))
 
-        # Per mention in input order (memory order), then taken in content order.
-        raws: list[tuple[str, ...]] = []  # raw-subjects id -> the subjects as the mention gives them
-        by_subjects: dict[tuple, tuple[int, int]] = {}  # the subjects as given -> (raw id, signature id)
-        spans: dict[int, tuple[int, int]] = {}  # id(span) -> its ordinals (the mentions keep the spans alive)
-        sigs, raw_ids, starts, ends = [], [], [], []
-        for subjects, w in zip(map(attrgetter("subjects"), mentions), map(attrgetter("when"), mentions)):
-            key = tuple(subjects)
-            ids = by_subjects.get(key)
-            if ids is None:
-                ids = by_subjects[key] = (len(raws), fam.reduce(key))
-                raws.append(key)
-            raw_ids.append(ids[0])
-            sigs.append(ids[1])
-            if w is None:
-                starts.append(0)
-                ends.append(0)
-            else:
-                se = spans.get(id(w))
-                if se is None:
-                    se = spans[id(w)] = (w.start.toordinal(), w.end.toordinal())
-                starts.append(se[0])
-                ends.append(se[1])
-        self.raws = raws
+        subjects = list(map(tuple, map(attrgetter("subjects"), mentions)))
+        raw_id = {key: i for i, key in enumerate(dict.fromkeys(subjects))}  # the subjects as given -> raw id
+        self.raws = list(raw_id)
+        raw_ids = list(map(raw_id.__getitem__, subjects))
+        del subjects, raw_id
+        sigs = list(map([fam.reduce(key) for key in self.raws].__getitem__, raw_ids))
+        whens = list(map(attrgetter("when"), mentions))
+        distinct = {id(w): w for w in whens if w is not None}  # the mentions keep the spans alive
+        ordinals = {k: (w.start.toordinal(), w.end.toordinal()) for k, w in distinct.items()}
+        ordinals[id(None)] = (0, 0)
+        span = list(map(ordinals.__getitem__, map(id, whens)))
+        del distinct, ordinals
+        names = fam.sigs
+        bins = [0 if mod in NOT_HAPPENED else 1 if not se[0] else 2 if not names[sig] else 3 if x in GENERIC_TYPES
+                else 4 for mod, se, sig, x in zip(modalities, span, sigs, types)]
+        n_sigs, n_groups = len(names), len(self.group_names)
+        keys = [((b * n_groups + g) * n_sigs + sig) * n + r for b, g, sig, r in zip(bins, groups, sigs, rank)]
+        order = sorted(range(n), key=keys.__getitem__)
+        del keys
+        counts = [bins.count(b) for b in range(5)]
+        self.bin_starts = [sum(counts[:b]) for b in range(6)]
+        del bins
+        self.index = array("l", order)
+        # One tuple per mention, taken in block order: one jump per mention rather than one per column.
+        rows = list(zip(rank, sigs, raw_ids, groups, types, span, src, modalities,
+                        map(attrgetter("attributed_to"), mentions), whens))
+        del sigs, raw_ids, groups, types, span, src, modalities, whens
+        rows = [rows[i] for i in order]
+        del order
+        (ranks, self.sig, self.raw, self.group, self.type, span, self.source, self.modality, self.attributed,
+         self.when) = map(list, zip(*rows)) if rows else ([] for _ in range(10))
+        del rows
+        self.rank = array("l", ranks)
+        self.s, self.e = [x[0] for x in span], [x[1] for x in span]
 
-        def take(values: list) -> list:
-            return [values[i] for i in order]
+    def bin(self, b: int) -> range:
+        """The rows of bin b: 0 plans, 1 undated, 2 dated without subjects, 3 reports and statements, 4 specific
+        happenings."""
+        return range(self.bin_starts[b], self.bin_starts[b + 1])
 
-        self.mention = take(mentions)
-        self.sig, self.raw, self.s, self.e, self.source = take(sigs), take(raw_ids), take(starts), take(ends), take(src)
-        del sigs, raw_ids, starts, ends, src
-        self.type = take(types)
-        self.group = [group_id[x] for x in self.type]
-        self.modality = list(map(attrgetter("modality"), self.mention))
-        self.attributed = list(map(attrgetter("attributed_to"), self.mention))
-
-    def bins(self, fam: Family) -> tuple[list[int], ...]:
-        """Ranks of: plans | undated | dated without subjects | reports and statements | specific happenings."""
-        bins: tuple[list[int], ...] = ([], [], [], [], [])
-        plans, undated, loose, generic, specific = (b.append for b in bins)
-        sigs = fam.sigs
-        for r, (mod, s, sig, t) in enumerate(zip(self.modality, self.s, self.sig, self.type)):
-            if mod in NOT_HAPPENED:
-                plans(r)
-            elif not s:
-                undated(r)
-            elif not sigs[sig]:
-                loose(r)
-            elif t in GENERIC_TYPES:
-                generic(r)
-            else:
-                specific(r)
-        return bins
+    def mention(self, row: int) -> Mention:
+        return self.mentions[self.index[row]]
 
 
 def _content_order(mentions: Sequence[Mention], src: list[int], types: list[str]) -> list[int]:
@@ -216,6 +218,8 @@ def _content_order(mentions: Sequence[Mention], src: list[int], types: list[str]
              for a, b, c, d in zip(src, starts, ends, types)]
     del starts, ends
     order = sorted(range(n), key=heads.__getitem__)
+    if len(set(heads)) == n:
+        return order
     keys = [heads[i] for i in order]
     ties = [i for i, (a, b) in enumerate(zip(keys, keys[1:])) if a == b]  # usually few: no per-record slices
     done = -1
@@ -240,29 +244,27 @@ def _mention_key(m: Mention) -> tuple:
 # ---------------------------------------------------------------------------------------------- merging
 
 
-def _merge(recs: list[int], t: _Table, fam: Family, protos: Protos, leftovers: list[int]) -> None:
-    """Dated mentions with subjects (ranks) -> events in the making, added to `protos` in rank order (steps 2
-    and 3 of the module doc)."""
-    S, E, SIG, GRP, TYP = t.s, t.e, t.sig, t.group, t.type
-    ng = len(t.group_names)
-    by_sig: dict[int, list[int]] = {}  # (signature, group) -> ranks
-    for r in recs:
-        k = SIG[r] * ng + GRP[r]
-        same = by_sig.get(k)
-        if same is None:
-            by_sig[k] = [r]
+def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftovers: list[int]) -> None:
+    """Dated mentions with subjects (rows, in block order) -> events in the making, added to `protos` in rank
+    order (steps 2 and 3 of the module doc)."""
+    S, E, SIG, GRP, TYP, RANK = t.s, t.e, t.sig, t.group, t.type, t.rank
+    atoms: list[tuple] = []  # (rank, group, signature, core start, core end, member rows)
+    # In block order the mentions of one type group and signature are a run.
+    rows = list(recs)
+    i, n = 0, len(rows)
+    while i < n:
+        r = rows[i]
+        sig, group = SIG[r], GRP[r]
+        j = i + 1
+        while j < n and SIG[rows[j]] == sig and GRP[rows[j]] == group:
+            j += 1
+        if j == i + 1:
+            atoms.append((RANK[r], group, sig, S[r], E[r], [r]))
         else:
-            same.append(r)
-    atoms: list[tuple] = []  # (rank, group, signature, core start, core end, members)
-    for k, members in by_sig.items():
-        sig, group = divmod(k, ng)
-        if len(members) == 1:
-            r = members[0]
-            atoms.append((r, group, sig, S[r], E[r], members))
-        else:
-            for s, e, cluster in _cluster_in_time(members, S, E, TYP, leftovers):
-                atoms.append((cluster[0], group, sig, s, e, cluster))
-    del by_sig
+            for s, e, cluster in _cluster_in_time(rows[i:j], S, E, TYP, leftovers):
+                atoms.append((RANK[cluster[0]], group, sig, s, e, cluster))
+        i = j
+    del rows
     atoms.sort()  # by rank (first and unique)
     if not atoms:
         return
@@ -294,7 +296,7 @@ def _merge(recs: list[int], t: _Table, fam: Family, protos: Protos, leftovers: l
     joined: set[int] = set()  # roots of components of more than one atom
     same: dict[int, list[int]] = defaultdict(list)
     broader: dict[int, list[int]] = defaultdict(list)
-    pairs = _overlapping_pairs(groups, sigs, starts, ends, fam, ng)
+    pairs = _overlapping_pairs(groups, sigs, starts, ends, fam, len(t.group_names))
     for i, j in sorted(pairs):
         rel = pairs[(i, j)]
         if rel == 3:
@@ -355,8 +357,9 @@ def _merge(recs: list[int], t: _Table, fam: Family, protos: Protos, leftovers: l
 
 def _cluster_in_time(recs: list[int], S: list[int], E: list[int], TYP: list[str], leftovers: list[int]) -> list:
     """Finest span first; each joins the one cluster whose running intersection it overlaps.
-    Returns [(core start, core end, member ranks (the first made the cluster))]."""
-    recs = sorted(recs, key=lambda r: (E[r] - S[r], S[r], r))
+    `recs`: the rows of one run (in rank order). Returns [(core start, core end, member rows (the first made
+    the cluster))]."""
+    recs = sorted(recs, key=lambda r: (E[r] - S[r], S[r], r))  # within a run, row order is rank order
     clusters: list[list] = []  # [core start, core end, members, types]
     buckets: dict[int, list[int]] | None = None  # month -> clusters made over it, once there are many
     wide: list[int] = []
@@ -464,19 +467,24 @@ class _Builder:
     def __init__(self, t: _Table, fam: Family, outlets: Mapping[str, str], kinds: Mapping[str, str]):
         self.t, self.fam, self.outlets, self.kinds = t, fam, outlets, kinds
         self.unnamed = _unnamed_attributions()
+        # Source id -> its own origin: its outlet, or the source itself.
+        self.origin_of = [outlets.get(x) or x for x in t.source_names]
         self._lifted_raw: dict[int, frozenset[str]] = {}  # raw-subjects id -> the subjects and their families
         self._subjects: dict[int, tuple[str, ...]] = {}  # raw-subjects id -> its distinct subjects, sorted
         self._main: dict[tuple[int, str], list[str]] = {}  # (raw-subjects id, type) -> main subjects
+        self._fixed: dict[str | None, dict[str, tuple]] = {}  # leading kind -> subject -> `_fixed_key`
 
     def events(self, protos: Protos) -> list[Event]:
-        fields = []
+        fields: list = [None] * len(protos)
         single, build = self._single, self._build
-        for p, members in enumerate(protos.members):
-            attached = protos.attached.get(p)
+        members_of, attached_of = protos.members, protos.attached
+        # In table order (an event's members are neighbours there; events in rank order are not).
+        for p in sorted(range(len(protos)), key=[m[0] for m in members_of].__getitem__):
+            members, attached = members_of[p], attached_of.get(p)
             if attached is None and len(members) == 1:
-                fields.append(single(members[0]))
+                fields[p] = single(members[0])
             else:
-                fields.append(build(protos.group[p], members + attached if attached else members))
+                fields[p] = build(protos.group[p], members + attached if attached else members)
         make_ids_unique(fields)
         events = [_construct(Event, f) for f in fields]
         events.sort(key=lambda e: (e.when.start, e.when.end, e.id))
@@ -488,103 +496,118 @@ class _Builder:
             subjects = self._subjects[raw] = tuple(sorted(set(self.t.raws[raw])))
         return subjects
 
-    def _build(self, group: int, ranks: list[int]) -> dict:
-        """The fields of one Event of several mentions (ranks)."""
+    def _build(self, group: int, rows: list[int]) -> dict:
+        """The fields of one Event of several mentions (rows), column by column (`itemgetter` takes a column's
+        values of the rows without a Python-level loop)."""
         t = self.t
-        S, E, M = t.s, t.e, t.mention
-        recs = sorted(ranks)
-        mentions = [M[r] for r in recs]
-        dated = [r for r in recs if S[r]]  # undated mentions have ordinal 0
+        take = itemgetter(*sorted(rows, key=t.rank.__getitem__))  # at least two rows: `take` gives tuples
+        mentions = list(itemgetter(*take(t.index))(t.mentions))
+        starts, ends = take(t.s), take(t.e)
+        whens = take(t.when)
         conflicts: list[Conflict] = []
-        s, e = max(S[r] for r in dated), min(E[r] for r in dated)
-        if s <= e:
-            when = _named_span([M[r].when for r in dated if S[r] == s and E[r] == e], s, e)
+        if 0 in starts:  # undated mentions (ordinal 0) do not bound the span
+            dated = [i for i, x in enumerate(starts) if x]
+            s, e = max(starts[i] for i in dated), min(ends[i] for i in dated)
         else:
-            spans = sorted({M[r].when for r in dated}, key=lambda w: (w.start, w.end, w.edtf))
+            dated = range(len(starts))
+            s, e = max(starts), min(ends)
+        if s <= e:
+            if starts.count(s) == len(starts) and ends.count(e) == len(ends):
+                exact = list(whens)
+            else:
+                exact = [whens[i] for i in dated if starts[i] == s and ends[i] == e]
+            when = _named_span(exact, s, e)
+        else:
+            spans = sorted({whens[i] for i in dated}, key=lambda w: (w.start, w.end, w.edtf))
             when = cover(spans)
             if when.precision != "interval":
                 when = interval(when.start, when.end, when.edtf)
             said = sorted({(m.when.start, m.when.end, m.source, m.time_text or m.when.edtf, m.when.edtf)
-                           for m in map(M.__getitem__, dated)})
+                           for m in (mentions[i] for i in dated)})
             detail = "; ".join(f"{src} says {text!r} ({edtf})" for _, _, src, text, edtf in said)
             conflicts.append(Conflict.model_construct(field="when", detail=f"the sources disagree on the date: {detail}"))
-        # One pass over the mentions for modalities, type counts, subjects and attributions.
-        SRC, TYP, GRP, MOD, ATT, RAW = t.source, t.type, t.group, t.modality, t.attributed, t.raw
-        unnamed = self.unnamed
-        sources_set: set[int] = set()
-        considered_set: set[int] = set()
-        happened_set: set[int] = set()
-        counts: dict[str, int] = {}
-        raw_counts: dict[int, int] = {}
-        named: set[str] = set()
-        citing: set[int] = set()
-        unnamed_sources: set[int] = set()
-        for r in recs:
-            src, mod, att = SRC[r], MOD[r], ATT[r]
-            sources_set.add(src)
-            if mod == "happened":
-                happened_set.add(src)
-            elif mod == "considered":
-                considered_set.add(src)
-            if GRP[r] == group:
-                x = TYP[r]
-                counts[x] = counts.get(x, 0) + 1
-            x = RAW[r]
-            raw_counts[x] = raw_counts.get(x, 0) + 1
-            if att:
-                if att in unnamed:
-                    unnamed_sources.add(src)
-                else:
-                    named.add(att)
-                    citing.add(src)
         names = t.source_names
-        considered = [names[i] for i in sorted(considered_set)]
-        happened = [names[i] for i in sorted(happened_set)]
-        if considered and happened:
-            conflicts.append(Conflict.model_construct(
-                field="modality",
-                detail=f"considered according to {', '.join(considered)}; happened according to {', '.join(happened)}"))
-        if counts:
-            event_type = min(counts, key=lambda x: (-counts[x], _TYPE_RANK[x]))
+        srcs = take(t.source)
+        ids = sorted(set(srcs))
+        sources = _take(names, ids)
+        mods = take(t.modality)
+        if mods.count("happened") == len(mods):
+            considered, happened = [], sources
+        else:
+            considered = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "considered"}))
+            happened = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "happened"}))
+            if considered and happened:
+                conflicts.append(Conflict.model_construct(
+                    field="modality",
+                    detail=f"considered according to {', '.join(considered)}; happened according to "
+                           f"{', '.join(happened)}"))
+        groups, types = take(t.group), take(t.type)
+        if groups.count(group) != len(groups):
+            types = [x for x, g in zip(types, groups) if g == group]
+        if types:
+            distinct = set(types)
+            if len(distinct) == 1:
+                event_type = types[0]
+            else:
+                counts = {x: types.count(x) for x in distinct}
+                event_type = min(counts, key=lambda x: (-counts[x], _TYPE_RANK[x]))
         else:
             name = t.group_names[group]
             event_type = name if name in _TYPE_RANK else "other"
-        if len(raw_counts) == 1:
-            subjects = list(self._subjects_of(next(iter(raw_counts))))
+        raws = take(t.raw)
+        distinct = set(raws)
+        if len(distinct) == 1:
+            raw_counts = {raws[0]: len(raws)}
+            subjects = list(self._subjects_of(raws[0]))
         else:
-            raws = t.raws
-            subjects = sorted({x for raw in raw_counts for x in raws[raw]})
+            raw_counts = {x: raws.count(x) for x in distinct}
+            subjects = sorted(set().union(*map(t.raws.__getitem__, distinct)))
         main = self._main_subjects(raw_counts, subjects, event_type)
         only_considered = bool(considered) and not happened
         # Origins: outlets named as the source; a source that names one (or relays unnamed reports beside a named
         # origin) adds none of its own; a source that attributes nothing is an origin itself.
-        outlets = self.outlets
-        own = {outlets.get(names[i]) or names[i] for i in sources_set
-               if not (i in citing or (named and i in unnamed_sources))}
+        atts = take(t.attributed)
+        if not any(atts):
+            origins = sorted(set(_take(self.origin_of, ids)))
+        else:
+            unnamed = self.unnamed
+            named: set[str] = set()
+            citing: set[int] = set()
+            unnamed_sources: set[int] = set()
+            for x, att in zip(srcs, atts):
+                if att:
+                    if att in unnamed:
+                        unnamed_sources.add(x)
+                    else:
+                        named.add(att)
+                        citing.add(x)
+            origin_of = self.origin_of
+            own = {origin_of[i] for i in ids if not (i in citing or (named and i in unnamed_sources))}
+            origins = sorted(named | own)
         return dict(
             id=base_id(when, main, event_type, only_considered),
             type=event_type,
             title=title(event_type, main, self.kinds, only_considered),
             subjects=subjects,
             when=when,
-            sources=[names[i] for i in sorted(sources_set)],
+            sources=sources,
             mentions=mentions,
             conflicts=conflicts,
-            origins=sorted(named | own),
+            origins=origins,
         )
 
     def _single(self, r: int) -> dict:
         """`_build` of an event of one dated mention (most events at scale): its span, type and origin are the
         mention's own, and it has no conflicts."""
         t = self.t
-        m = t.mention[r]
-        when, event_type, raw = m.when, t.type[r], t.raw[r]
+        m = t.mentions[t.index[r]]
+        when, event_type, raw = t.when[r], t.type[r], t.raw[r]
         subjects = list(self._subjects_of(raw))
         main = list(subjects) if len(subjects) < 2 else self._main_subjects({raw: 1}, subjects, event_type)
         considered = t.modality[r] == "considered"
         a = t.attributed[r]
         source = t.source_names[t.source[r]]
-        origins = [a] if a and a not in self.unnamed else [self.outlets.get(source) or source]
+        origins = [a] if a and a not in self.unnamed else [self.origin_of[t.source[r]]]
         return dict(
             id=base_id(when, main, event_type, considered),
             type=event_type,
@@ -615,22 +638,37 @@ class _Builder:
         return self._rank_subjects(raw_counts, subjects, event_type)
 
     def _rank_subjects(self, raw_counts: dict[int, int], subjects: list[str], event_type: str) -> list[str]:
-        fam, kinds = self.fam, self.kinds
-        score: dict[str, int] = defaultdict(int)
+        score: dict[str, int] = {}
         for raw, n in raw_counts.items():
             for key in self._lifted(raw):
-                score[key] += n
+                score[key] = score.get(key, 0) + n
         wanted = _LEADING_KIND.get(event_type)
-        top = max(score[s] for s in subjects)
-        ranked = sorted(subjects, key=lambda s: (kinds.get(s) != wanted if kinds else False, 4 * score[s] < 3 * top,
-                                                 -fam.depth(s), -score[s], KIND_RANK.get(kinds.get(s, ""), 5), s))
-        if not ranked:
-            return []
-        main = [ranked[0]]
-        others = [s for s in subjects if 2 * score[s] >= score[main[0]] and not fam.related(s, main[0])]
-        if others:
-            main.append(min(others, key=lambda s: (-score[s], KIND_RANK.get(kinds.get(s, ""), 5), s)))
-        return main
+        fixed = self._fixed.get(wanted)
+        if fixed is None:
+            fixed = self._fixed[wanted] = {}
+        top = max(map(score.__getitem__, subjects))
+        best = None
+        for s in subjects:
+            f = fixed.get(s)
+            if f is None:
+                f = fixed[s] = self._fixed_key(s, wanted)
+            n = score[s]
+            key = (f[0], 4 * n < 3 * top, f[1], -n, f[2], s)
+            if best is None or key < best:
+                best = key
+        first = best[-1]
+        least, related = score[first], self.fam.related
+        others = [s for s in subjects if 2 * score[s] >= least and not related(s, first)]
+        if not others:
+            return [first]
+        return [first, min(others, key=lambda s: (-score[s], fixed[s][2], s))]
+
+    def _fixed_key(self, subject: str, wanted: str | None) -> tuple:
+        """The parts of a subject's rank that do not depend on the event: whether it is not of the kind that
+        leads such events, its depth (negated: deepest first), the rank of its kind."""
+        kinds = self.kinds
+        return (kinds.get(subject) != wanted if kinds else False, -self.fam.depth(subject),
+                KIND_RANK.get(kinds.get(subject, ""), 5))
 
     def _lifted(self, raw: int) -> frozenset[str]:
         keys = self._lifted_raw.get(raw)
@@ -654,10 +692,20 @@ def _construct(cls, fields: dict):
     return obj
 
 
+def _take(values: Sequence, ids: list[int]) -> list:
+    """[values[i] for i in ids], without a Python-level loop."""
+    if len(ids) == 1:
+        return [values[ids[0]]]
+    return list(itemgetter(*ids)(values)) if ids else []
+
+
 def _named_span(exact: list[TimeSpan], s: int, e: int) -> TimeSpan:
     """The intersection [s, e], as the finest of the mention spans with exactly those bounds (`exact`) where
     there is one."""
     if exact:
+        first = exact[0]
+        if exact.count(first) == len(exact):  # one span (by identity first: no field comparisons)
+            return first
         return min(exact, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.edtf))
     a, b = date.fromordinal(s), date.fromordinal(e)
     return TimeSpan.model_construct(edtf=f"{a.isoformat()}/{b.isoformat()}", start=a, end=b, precision="interval")

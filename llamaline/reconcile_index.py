@@ -92,11 +92,13 @@ class Family:
         sig = self._reduced.get(key)
         if sig is None:
             names = set(subjects)
-            members: dict[str, int] = defaultdict(int)
-            for o in names:
-                for a in self.ancestors(o):
-                    if a in names and o not in self.ancestors(a):
-                        members[a] += 1
+            members: dict[str, int] = {}
+            if len(names) > 1:
+                anc = self.ancestors
+                for o in names:
+                    for a in anc(o):
+                        if a in names and o not in anc(a):
+                            members[a] = members.get(a, 0) + 1
             sig = self._reduced[key] = self.intern(tuple(sorted(s for s in names if members.get(s, 0) != 1)))
         return sig
 
@@ -233,133 +235,141 @@ class Index:
     id) for each of its subjects and under "^k" (2k+1) for each of their families. A mention about subjects A
     probes "=a" and "^a" for each a in A and "=f" for each family f of an a (`Family.probes`): every class
     whose subjects agree with A shares a subject with A, or a family of one of A's, or has a member of one of
-    A's: it is filed under one of the probes, and no probe touches a whole family's events.
+    A's: it is filed under one of the probes, and no probe touches a whole family's events. A class found under
+    a probe of a single subject therefore always agrees with it.
     """
 
-    def __init__(self, fam: Family, protos: Protos, n_groups: int):
-        self.fam, self.protos, self.n_groups = fam, protos, n_groups
-        self._class: dict[int, int] = {}  # (signature * n_groups + group) -> class
+    def __init__(self, fam: Family, protos: Protos):
+        self.fam, self.protos = fam, protos
+        self._class: dict[tuple[int, int], int] = {}  # (signature, group) -> class
         self.class_sig: list[int] = []
         self.class_events: list[list[int]] = []
-        # (key * n_groups + group) -> classes: a look-up weighs each signature once, however many events share it
-        # (blocks grow denser with the corpus; their distinct signatures much less).
-        self.by_key: dict[int, list[int]] = {}
+        # key -> group -> classes: a look-up weighs each signature once, however many events share it (blocks
+        # grow denser with the corpus; their distinct signatures much less).
+        self.by_key: dict[int, dict[int, list[int]]] = {}
         self.group_events: dict[int, list[int]] = defaultdict(list)  # group -> its events
         self._filed = 0  # protos[:_filed] are filed
-        self._any_month: dict[int, list[int]] | None = None  # (month * n_groups + group) -> events, when asked
+        # key -> (month -> its events, events of wide spans), made when a dated question first probes the key.
+        self._months: dict[int, tuple[dict[int, list[int]], list[int]]] = {}
+        self._any_month: dict[int, list[int]] | None = None  # the same for any subjects and group, when asked
 
     def file(self) -> None:
         """File the protos added since the last call."""
-        fam, ng, P = self.fam, self.n_groups, self.protos
+        fam, P = self.fam, self.protos
         classes, class_sig, class_events, by_key = self._class, self.class_sig, self.class_events, self.by_key
         group_events = self.group_events
         for p in range(self._filed, len(P)):
             sig, group = P.sig[p], P.group[p]
             group_events[group].append(p)
-            ck = sig * ng + group
-            c = classes.get(ck)
+            c = classes.get((sig, group))
             if c is not None:
                 class_events[c].append(p)
                 continue
-            c = classes[ck] = len(class_sig)
+            c = classes[(sig, group)] = len(class_sig)
             class_sig.append(sig)
             class_events.append([p])
             for k in fam.index_keys(sig):
-                k = k * ng + group
-                block = by_key.get(k)
-                if block is None:
-                    by_key[k] = [c]
+                by_group = by_key.get(k)
+                if by_group is None:
+                    by_key[k] = {group: [c]}
                 else:
-                    block.append(c)
+                    block = by_group.get(group)
+                    if block is None:
+                        by_group[group] = [c]
+                    else:
+                        block.append(c)
         self._filed = len(P)
+        self._months.clear()
         self._any_month = None
-
-    def _classes(self, sig: int, groups, agreement: dict[int, bool], check=None):
-        """The classes of `groups` whose subjects agree with `sig` (which names some) and pass `check` (if
-        given: a cheaper test, made first), each once. `agreement`: signature -> whether it agrees with `sig`
-        (may be shared by the questions about `sig`)."""
-        by_key, ng, class_sig = self.by_key, self.n_groups, self.class_sig
-        probes = self.fam.probes(sig)
-        # A class filed under a probe of a single subject shares it, a family or a member with it: it agrees.
-        agrees = None if len(self.fam.sigs[sig]) == 1 else self.fam.agrees
-        for g in groups:
-            seen: set[int] = set()
-            for k in probes:
-                block = by_key.get(k * ng + g)
-                if not block:
-                    continue
-                for c in block:
-                    if c in seen:
-                        continue
-                    seen.add(c)
-                    if check is not None and not check(c):
-                        continue
-                    if agrees is not None:
-                        other = class_sig[c]
-                        ok = agreement.get(other)
-                        if ok is None:
-                            ok = agreement[other] = agrees(sig, other)
-                        if not ok:
-                            continue
-                    yield c
 
     def match_dated(self, sig: int, groups: set[int] | None, s: int, e: int,
                     agreement: dict[int, bool] | None = None) -> list[int]:
         """Events of `groups` (None: any) whose subjects agree with `sig` (any if it names none) and whose span
-        overlaps [s, e]; stops at two, which is already ambiguous."""
+        overlaps [s, e]; stops at two, which is already ambiguous. `agreement`: signature -> whether it agrees
+        with `sig` (may be shared by the questions about `sig`)."""
         P = self.protos
-        ps_, pe_ = P.s, P.e
-        found: list[int] = []
+        ps_, pe_, pg_, psig_ = P.s, P.e, P.group, P.sig
+        lo, hi = month_of(s), month_of(e)
         if not self.fam.sigs[sig]:
-            seen: set[int] = set()
-            pg_ = P.group
-            for candidates in self._by_any_month(month_of(s), month_of(e), groups):
-                for p in candidates:
-                    if p in seen:
+            lists = self._by_any_month(lo, hi, groups)
+            agrees = None
+        else:
+            probes = self.fam.probes(sig)
+            if hi - lo > WIDE_MONTHS:
+                lists = [self.class_events[c] for k in probes for cs in self.by_key.get(k, {}).values() for c in cs]
+            else:
+                lists = []
+                for k in probes:
+                    by_month, wide = self._months.get(k) or self._month_index(k)
+                    lists += [by_month.get(m, ()) for m in range(lo, hi + 1)]
+                    lists.append(wide)
+            # An event filed under a probe of a single subject agrees with it.
+            agrees = None if len(self.fam.sigs[sig]) == 1 else self.fam.agrees
+            if agreement is None:
+                agreement = {}
+        found: list[int] = []
+        seen: set[int] = set()
+        for candidates in lists:
+            for p in candidates:
+                if p in seen:
+                    continue
+                seen.add(p)
+                if ps_[p] > e or s > pe_[p] or (groups is not None and pg_[p] not in groups):
+                    continue
+                if agrees is not None:
+                    other = psig_[p]
+                    ok = agreement.get(other)
+                    if ok is None:
+                        ok = agreement[other] = agrees(sig, other)
+                    if not ok:
                         continue
-                    seen.add(p)
-                    if ps_[p] <= e and s <= pe_[p] and (groups is None or pg_[p] in groups):
-                        found.append(p)
-                        if len(found) > 1:
-                            return found
-            return found
-        wanted = sorted(self.group_events) if groups is None else sorted(groups)
-        class_events = self.class_events
+                found.append(p)
+                if len(found) > 1:
+                    return found
+        return found
 
-        def overlapping(c: int) -> bool:
-            for p in class_events[c]:
-                if ps_[p] <= e and s <= pe_[p]:
-                    return True
-            return False
-
-        for c in self._classes(sig, wanted, {} if agreement is None else agreement, overlapping):
-            for p in class_events[c]:
-                if ps_[p] <= e and s <= pe_[p]:
-                    found.append(p)
-                    if len(found) > 1:
-                        return found
+    def _month_index(self, key: int) -> tuple[dict[int, list[int]], list[int]]:
+        """The events filed under `key` (any group) by month, and those of spans too wide for months."""
+        P = self.protos
+        ps_, pe_, class_events = P.s, P.e, self.class_events
+        by_month: dict[int, list[int]] = {}
+        wide: list[int] = []
+        for classes in self.by_key.get(key, {}).values():
+            for c in classes:
+                for p in class_events[c]:
+                    lo, hi = month_of(ps_[p]), month_of(pe_[p])
+                    if hi - lo > WIDE_MONTHS:
+                        wide.append(p)
+                        continue
+                    for m in range(lo, hi + 1):
+                        ps = by_month.get(m)
+                        if ps is None:
+                            by_month[m] = [p]
+                        else:
+                            ps.append(p)
+        found = self._months[key] = (by_month, wide)
         return found
 
     def _by_any_month(self, lo: int, hi: int, groups: set[int] | None) -> list:
         """Lists of the events of `groups` (None: any) that may overlap months lo..hi, whatever their subjects."""
-        ng = self.n_groups
         wanted = sorted(self.group_events) if groups is None else sorted(groups)
         if hi - lo > WIDE_MONTHS:
             return [self.group_events.get(g, ()) for g in wanted]
         if self._any_month is None:
             P = self.protos
-            by: dict[int, list[int]] = {-1: []}  # -1: events of wide spans
+            by: dict[tuple[int, int], list[int]] = {}  # (month, group) -> events; (-1, -1): events of wide spans
+            wide = by[(-1, -1)] = []
             for p in range(len(P)):
                 a, b = month_of(P.s[p]), month_of(P.e[p])
                 if b - a > WIDE_MONTHS:
-                    by[-1].append(p)
+                    wide.append(p)
                     continue
                 g = P.group[p]
                 for m in range(a, b + 1):
-                    by.setdefault(m * ng + g, []).append(p)
+                    by.setdefault((m, g), []).append(p)
             self._any_month = by
         by = self._any_month
-        return [by[-1]] + [by.get(m * ng + g, ()) for g in wanted for m in range(lo, hi + 1)]
+        return [by[(-1, -1)]] + [by.get((m, g), ()) for g in wanted for m in range(lo, hi + 1)]
 
     def match_undated(self, sig: int, groups: Sequence[int], agreement: dict[int, bool]) -> list[int]:
         """Events of `groups` whose subjects agree with `sig` (any if it names none), class by class (the answer
@@ -372,9 +382,28 @@ class Index:
                 if len(found) > 1:
                     return found[:2]
             return found
-        class_events = self.class_events
-        for c in self._classes(sig, groups, agreement):
-            found += class_events[c][:2]
-            if len(found) > 1:
-                return found[:2]
+        by_key, class_sig, class_events = self.by_key, self.class_sig, self.class_events
+        probes = self.fam.probes(sig)
+        # A class filed under a probe of a single subject agrees with it.
+        agrees = None if len(self.fam.sigs[sig]) == 1 else self.fam.agrees
+        for g in groups:
+            seen: set[int] = set()
+            for k in probes:
+                block = by_key.get(k, {}).get(g)
+                if not block:
+                    continue
+                for c in block:
+                    if c in seen:
+                        continue
+                    seen.add(c)
+                    if agrees is not None:
+                        other = class_sig[c]
+                        ok = agreement.get(other)
+                        if ok is None:
+                            ok = agreement[other] = agrees(sig, other)
+                        if not ok:
+                            continue
+                    found += class_events[c][:2]
+                    if len(found) > 1:
+                        return found[:2]
         return found
