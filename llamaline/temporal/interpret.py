@@ -262,7 +262,8 @@ class Reader:
         conn = self.connector.match(text, m.end(), end)
         if conn is None:
             return None
-        m2 = scanner(self.language, joined=True).match(text, conn.end(), end)  # compiled on first need
+        # The connector ends in a space, dash or slash, where the scanner may start the second half.
+        m2 = self.scan.match(text, conn.end(), end)
         if m2 is None or not m2.group("S") or any(m2.group(k) for k in ("bd", "ap", "du", "wp", "pr")):
             return None
         second = self.single(m2, text)

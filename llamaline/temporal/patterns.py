@@ -149,17 +149,6 @@ def _single(g: Grammar) -> str:
     )
 
 
-def _range(g: Grammar) -> str:
-    a = g.lex.alt
-    part = lambda n: rf"(?:(?P<{n}>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?)?"  # noqa: E731
-    return (
-        rf"(?:(?P<rbw>{a(('ranges', 'between'))})\s+|(?P<rf>{a(('ranges', 'from'))})\s+)?"
-        rf"{part('ra_pt')}(?P<ra>{g.core('a_', '(?(ra_pt)|(?!))')})"
-        rf"(?:\s*{DASH}\s*|\s*/\s*|\s+(?P<rt>{a(('ranges', 'to'))})\s+|(?(rbw)\s+(?:{a(('ranges', 'and'))})\s+|(?!)))"
-        rf"(?:(?:{a(('bounds', 'then'))})\s+)?{part('rb_pt')}(?P<rb>{g.core('b_', '(?(rb_pt)|(?!))')})"
-    )
-
-
 def _units(g: Grammar) -> str:
     a = g.lex.alt
     pre = a(("durations", "ago_before", "from_now", "within"))
@@ -170,13 +159,25 @@ def _units(g: Grammar) -> str:
     )
 
 
+# Only the second half of a range may start right after these ("Mai/Juni", "April-Juni"): the scanner
+# lets them through, so one compiled pattern serves both, and `search` rejects them in a scan.
+JOINERS = "-/"
+
+
 @cache
-def scanner(language: str, joined: bool = False) -> re.Pattern[str]:
-    """The scanner; `joined` drops the check for a word start, for the second half of "Mai/Juni"."""
+def scanner(language: str) -> re.Pattern[str]:
+    """The scanner; a match must start a word, or follow a dash or slash (see `JOINERS`, `search`)."""
     g = grammar(language)
-    lead = "" if joined else r"(?<![\w./\-])"
-    pattern = rf"{lead}(?={_starts(g)})(?:(?P<N>{_units(g)})|(?P<S>{_single(g)}))(?!\w)"
+    pattern = rf"(?<![\w.])(?={_starts(g)})(?:(?P<N>{_units(g)})|(?P<S>{_single(g)}))(?!\w)"
     return re.compile(optional_as_branch(pattern))
+
+
+def search(scan: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """The first match of `scan` in text[pos:endpos] that starts a word (not right after a joiner)."""
+    m = scan.search(text, pos, endpos)
+    while m is not None and m.start() and text[m.start() - 1] in JOINERS:
+        m = scan.search(text, m.start() + 1, endpos)
+    return m
 
 
 def _starts(g: Grammar) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import TimeExpression, TimeSpan
 from .interpret import reader
-from .patterns import gate
+from .patterns import gate, search
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
@@ -32,9 +32,9 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
         pos = max(done, anchor.start() - _LEAD)
         limit = min(end, anchor.end() + _TAIL)
         while pos <= anchor.start():
-            m = scan.search(text, pos, limit)
+            m = search(scan, text, pos, limit)
             if m is not None and m.end() >= limit > m.start() and limit < end:
-                m = scan.search(text, m.start(), end)  # the window cut it short: read it whole
+                m = search(scan, text, m.start(), end)  # the window cut it short: read it whole
             if m is None or m.start() > anchor.start():
                 break
             expr = read.read(m, text, published, end)
