@@ -13,8 +13,10 @@ from functools import cache
 from .lexicon import alternation, lexicon
 from .resolve import Direction
 
-_BOUNDARY = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?](?=\s)|\n")
-_CLAUSE = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?](?=\s)|\n|[,;:()–—]")
+# A sentence ends at `.!?` before a space, unless after a one- or two-digit number ("am 1. Mai"), or at
+# a line break; a clause also at `,;:()–—`. The mark comes first so that the scan skips text in C.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
+_CLAUSE = re.compile(r"[.!?\n,;:()–—](?:(?<=[\n,;:()–—])|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
 _REACH = 400
 
 
