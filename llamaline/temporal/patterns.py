@@ -9,6 +9,7 @@ Only digits and punctuation are written here; every word comes from the data.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from .lexicon import Lexicon, lexicon
@@ -199,14 +200,16 @@ def grammar(language: str) -> Grammar:
     return Grammar(lexicon(language))
 
 
+_GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
+               "part_units", "shift_units", "days", "present", "weeks")
+
+
 @cache
 def gate(language: str) -> re.Pattern[str]:
-    """Words and digits that every time expression contains; the scanner runs only near them."""
+    """Words and digits that every time expression contains, each with the character before it;
+    the scanner runs only near them. Use `anchors`, which leaves that character out."""
     lex = lexicon(language)
-    words = lex.alt(
-        "months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-        "part_units", "shift_units", "days", "present", "weeks",
-    )
+    words = lex.alt(*_GATE_WORDS)
     glued = lex.alt("weekdays", boundary=False)
     # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
     # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
@@ -215,7 +218,29 @@ def gate(language: str) -> re.Pattern[str]:
     body = rf"\b(?:{digits}|{words}|{glued})|(?<=[{re.escape(glued_before)}])\d"
     first = first_class(body)
     # A one-character lookahead first lets the engine skip most positions in one test.
-    return re.compile(f"(?={first})(?:{body})" if first else body)
+    body = f"(?={first})(?:{body})" if first else body
+    # Every anchor starts a word (so a non-word character comes before it) or is a digit glued to
+    # one of `glued_before`. Matching that character first lets the engine skip the letters inside
+    # words in C; any character will do when a word of the data starts otherwise.
+    starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS for w in lex.forms(section))
+    before = rf"[\W{re.escape(glued_before)}]" if starts_word else r"(?s:.)"
+    return re.compile(before + body)
+
+
+def anchors(language: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the gate's words in text[start:end], left to right, as if found by `finditer`."""
+    pat = gate(language)
+    pos = start - 1  # the character before `start` may come before an anchor
+    if start == 0:  # nothing comes before the text: a space stands in for it
+        m = pat.match(" " + text[:end])
+        if m is not None:
+            yield 0, m.end() - 1
+            pos = m.end() - 2
+        else:
+            pos = 0
+    while (m := pat.search(text, pos, end)) is not None:
+        yield m.start() + 1, m.end()
+        pos = m.end() - 1  # an anchor's last character may come before the next one
 
 
 def optional_as_branch(pattern: str) -> str:

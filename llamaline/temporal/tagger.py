@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import TimeExpression, TimeSpan
 from .interpret import reader
-from .patterns import gate, search
+from .patterns import anchors, search
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
@@ -26,16 +26,16 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
     start = max(0, start)
     out: list[TimeExpression] = []
     done = start  # nothing before this offset can start a new expression
-    for anchor in gate(language).finditer(text, start, end):
-        if anchor.end() <= done:
+    for anchor_start, anchor_end in anchors(language, text, start, end):
+        if anchor_end <= done:
             continue
-        pos = max(done, anchor.start() - _LEAD)
-        limit = min(end, anchor.end() + _TAIL)
-        while pos <= anchor.start():
+        pos = max(done, anchor_start - _LEAD)
+        limit = min(end, anchor_end + _TAIL)
+        while pos <= anchor_start:
             m = search(scan, text, pos, limit)
             if m is not None and m.end() >= limit > m.start() and limit < end:
                 m = search(scan, text, m.start(), end)  # the window cut it short: read it whole
-            if m is None or m.start() > anchor.start():
+            if m is None or m.start() > anchor_start:
                 break
             expr = read.read(m, text, published, end)
             if expr is None:
