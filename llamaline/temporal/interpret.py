@@ -166,38 +166,38 @@ class Reader:
                 d, mo = int(g("nd1")), int(g("nd2"))
                 if self.order == "mdy":
                     d, mo = mo, d
-                ts.day(2000, mo, d)
-                c.meaning, c.directional, c.needs_context = Yearless(lambda y: ts.day(y, mo, d)), True, True
+                rs.day(2000, mo, d)
+                c.meaning, c.directional, c.needs_context = Yearless(lambda y: rs.day(y, mo, d)), True, True
             elif name == "my":
-                c.meaning = ts.month(int(g("my_y")), self._month(g("my_m")))
+                c.meaning = rs.month(int(g("my_y")), self._month(g("my_m")))
             elif name == "mr":
                 mo = self._month(g("mr_m"))
-                c.meaning = self._in_year(lambda y: ts.month(y, mo), m, p + "mr_", g("mr_s"))
+                c.meaning = self._in_year(lambda y: rs.month(y, mo), m, p + "mr_", g("mr_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("mr_s"))
                 if not g("mr_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("mr_m")
             elif name == "se":
                 key = lex.key("seasons", g("se_n"))
-                c.meaning = self._in_year(lambda y: ts.season(y, key), m, p + "se_", g("se_s"))
+                c.meaning = self._in_year(lambda y: rs.season(y, key), m, p + "se_", g("se_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("se_s"))
                 if not g("se_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("se_n")
             elif name == "q":
                 q = int(g("q1") or g("q2"))
-                c.meaning = self._short_year(lambda y: ts.quarter(y, q), g("qy"), g("qyy") or g("qyg"))
+                c.meaning = self._short_year(lambda y: rs.quarter(y, q), g("qy"), g("qyy") or g("qyg"))
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "qo":
                 q = self._ordinal(g("qo_n"))
-                c.meaning = self._in_year(lambda y: ts.quarter(y, q), m, p + "qo_", None)
+                c.meaning = self._in_year(lambda y: rs.quarter(y, q), m, p + "qo_", None)
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "h":
                 h = int(g("h1") or g("h2"))
-                c.meaning = self._short_year(lambda y: ts.half(y, h), g("hy"), g("hyy") or g("hyg"))
+                c.meaning = self._short_year(lambda y: rs.half(y, h), g("hy"), g("hyy") or g("hyg"))
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "ho":
                 h = self._ordinal(g("ho_n"))
                 prefix = p + ("ho_" if any(m.group(p + "ho_" + k) for k in ("y", "ys", "yu", "yc")) else "hf_")
-                c.meaning = self._in_year(lambda y: ts.half(y, h), m, prefix, None)
+                c.meaning = self._in_year(lambda y: rs.half(y, h), m, prefix, None)
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "pu":
                 c.meaning, c.modifier = self._part_unit(g("pu_n"), g("pu_y"), g("pu_y2"))
@@ -227,16 +227,16 @@ class Reader:
                     c.meaning, c.directional = rs.weekend_near(), True
             elif name == "yr":
                 y = int(g("yr_y"))
-                c.meaning = ts.year(y)
+                c.meaning = rs.year(y)
                 if g("yr_y2"):
                     y2 = self._second_year(y, g("yr_y2"))
                     if y2 is None:
                         return None
-                    c.meaning = ts.span_between(ts.year(y), ts.year(y2))
+                    c.meaning = ts.span_between(rs.year(y), rs.year(y2))
                 c.plain_year = not g("yr_n")
             elif name == "fy":
                 y = int(g("fy_y"))
-                c.meaning = ts.year(y if y >= 100 else 2000 + y)
+                c.meaning = rs.year(y if y >= 100 else 2000 + y)
             elif name == "ur":
                 c.period = True
                 if g("ur_su"):
@@ -385,15 +385,15 @@ class Reader:
         d, mo = (b, a) if (self.order == "mdy" and sep == "/") else (a, b)
         if mo > 12 and d <= 12:
             d, mo = mo, d
-        return ts.day(y, mo, d)
+        return rs.day(y, mo, d)
 
     def _day_month(self, d: str, d2: str | None, month_word: str, y: str | None) -> Meaning:
         mo, d1 = self._month(month_word), int(d)
         last = int(d2) if d2 else None
 
         def build(year: int) -> TimeSpan:
-            first = ts.day(year, mo, d1)
-            return ts.span_between(first, ts.day(year, mo, last)) if last and last > d1 else first
+            first = rs.day(year, mo, d1)
+            return ts.span_between(first, rs.day(year, mo, last)) if last and last > d1 else first
 
         if y:
             return build(int(y))
@@ -453,9 +453,9 @@ class Reader:
             return (rs.turn_of_year(int(y)) if y else Yearless(rs.turn_of_year)), None
         unit, which = key.split("_")
         if unit == "year":
-            build = lambda yr: rs.part(ts.year(yr), which)  # noqa: E731
+            build = lambda yr: rs.part(rs.year(yr), which)  # noqa: E731
             return (build(int(y)) if y else Yearless(build)), which
-        return Relative(lambda d, _dir: rs.part(ts.month(d.year, d.month), which)), which
+        return Relative(lambda d, _dir: rs.part(rs.month(d.year, d.month), which)), which
 
 
 _OPENERS = set("\"„“”«»([")
