@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from .. import timespan as ts
 from ..models import TimeExpression, TimeSpan
@@ -16,8 +15,11 @@ from .resolve import Meaning, Relative, Yearless
 from .tense import direction as sentence_direction
 
 _SYMBOL_AFTER = set("%‰€$£¥+×")
+# The groups around a calendar expression: units, single, bound, approximation, during, within, part, present.
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr")
 _CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
           "kw", "wd", "we", "yr", "fy", "ur", "rd")
+_COMMON = ("yr", "my", "mr", "se", "dmy", "mdy", "ur")
 
 
 @dataclass
@@ -45,7 +47,6 @@ class Reading:
     modifier: str | None = None
     directional: bool = False
     later: bool | None = None  # "earlier/later this year"
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Reader:
@@ -67,21 +68,24 @@ class Reader:
             rf"(?:\s*[-–—]\s*|/|\s+(?P<to>{a(('ranges', 'to'))})\s+|\s+(?P<and>{a(('ranges', 'and'))})\s+)"
             rf"(?:{a(('bounds', 'then'))}\s+)?"
         )
-        self.prev_word = re.compile(r"(\S+)\s+$")
         self.next_word = re.compile(r"\s*(\S+)")
         self.order = lex.format.get("numeric_order", "dmy")
         self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
-        self.cores = tuple(n for n in _CORES if "s_" + n in self.scan.groupindex)
-        self.core_groups = {"s_": tuple("s_" + n for n in self.cores)}
+        index = self.scan.groupindex
+        # Exactly one core group takes part in a match: look for the common ones first.
+        self.core_groups = tuple((n, index["s_" + n]) for n in sorted(
+            (n for n in _CORES if "s_" + n in index), key=lambda n: (n not in _COMMON, _CORES.index(n))))
 
     # -- the public step -------------------------------------------------------------------------
 
     def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int) -> TimeExpression | None:
-        first = self.single(m, text)
+        outer = m.group(*_OUTER)
+        first = self.single(m, text, outer)
         if first is None:
             return None
-        opens = not m.group("bd") or normalize(m.group("bd")) in self.openers
-        if first.kind == "date" and m.group("S") and opens and not (m.group("du") or m.group("wp") or m.group("pr")):
+        _, is_single, bd, _, du, wp, _, pr = outer
+        opens = not bd or normalize(bd) in self.openers
+        if first.kind == "date" and is_single and opens and not (du or wp or pr):
             joined = self.range(m, first, text, published, end)
             if joined is not None:
                 return joined
@@ -89,36 +93,37 @@ class Reader:
 
     # -- single expressions ----------------------------------------------------------------------
 
-    def single(self, m: re.Match[str], text: str) -> Reading | None:
+    def single(self, m: re.Match[str], text: str, outer: tuple[str | None, ...]) -> Reading | None:
+        """`outer` is `m.group(*_OUTER)`: the prefixes are looked at many times."""
         lex = self.lex
-        if m.group("N"):
+        units, _, bd, ap, du, wp, pt, pr = outer
+        if units:
             return self.units(m)
-        if m.group("pr"):
-            s = self._start(m, ("bd", "ap"), "pr")
-            modifier = self._bound(m)
-            return Reading(s, m.end(), "present", None, modifier)
-        core = self.core(m, "s_")
+        if pr:
+            s = m.start("bd") if bd else m.start("ap") if ap else m.start("pr")
+            return Reading(s, m.end(), "present", None, self._bound(bd))
+        core = self.core(m)
         if core is None:
             return None
-        if not self._accept(core, m, text):
+        if not self._accept(core, text, bool(bd or ap or pt or du)):
             return None
         meaning, modifier = core.meaning, core.modifier
-        which = lex.key("parts", m.group("pt"))
+        which = lex.key("parts", pt)
         if which:
             meaning = _with_part(meaning, which)
             modifier = which
-        if m.group("ap"):
+        if ap:
             modifier = modifier or "approximate"
-        bound = self._bound(m)
-        if m.group("bd"):
-            modifier = bound
+        if bd:
+            modifier = self._bound(bd)
         later = None
-        wp = m.group("wp")
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
-            start = self._start(m, ("bd", "ap", "du", "wp"), "body")
+            word, name = wp, "wp"
         else:
-            start = self._start(m, ("bd", "ap", "du", "pt"), "body")
+            word, name = pt, "pt"
+        start = m.start("bd") if bd else m.start("ap") if ap else m.start("du") if du \
+            else m.start(name) if word else m.start("body")
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later)
 
     def units(self, m: re.Match[str]) -> Reading | None:
@@ -145,10 +150,12 @@ class Reader:
             return None  # "in einigen Wochen" is too vague to place
         return Reading(start, m.end(), "duration")
 
-    def core(self, m: re.Match[str], p: str) -> Core | None:
-        found = m.group(*self.core_groups[p]) if len(self.core_groups[p]) > 1 else (m.group(self.core_groups[p][0]),)
-        name = next((n for n, v in zip(self.cores, found) if v is not None), None)
-        if name is None:
+    def core(self, m: re.Match[str]) -> Core | None:
+        p = "s_"  # the prefix of the core's groups in the scanner
+        for name, group in self.core_groups:
+            if m.start(group) >= 0:
+                break
+        else:
             return None
         g = lambda key: m.group(p + key)  # noqa: E731
         lex = self.lex
@@ -264,9 +271,13 @@ class Reader:
             return None
         # The connector ends in a space, dash or slash, where the scanner may start the second half.
         m2 = self.scan.match(text, conn.end(), end)
-        if m2 is None or not m2.group("S") or any(m2.group(k) for k in ("bd", "ap", "du", "wp", "pr")):
+        if m2 is None:
             return None
-        second = self.single(m2, text)
+        outer = m2.group(*_OUTER)
+        _, is_single, bd, ap, du, wp, _, pr = outer
+        if not is_single or bd or ap or du or wp or pr:
+            return None
+        second = self.single(m2, text, outer)
         if second is None or second.kind != "date" or second.later is not None:
             return None
         opener = self.range_from.search(text, max(0, first.start - 20), first.start)
@@ -312,8 +323,7 @@ class Reader:
 
     # -- checks ----------------------------------------------------------------------------------
 
-    def _accept(self, c: Core, m: re.Match[str], text: str) -> bool:
-        prefixed = any(m.group(k) for k in ("bd", "ap", "pt", "du"))
+    def _accept(self, c: Core, text: str, prefixed: bool) -> bool:
         if c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
             if normalize(c.bare) in self.lex.needs_context or _in_name(text, c.start, c.end, self.articles):
                 return False
@@ -334,12 +344,14 @@ class Reader:
         nxt = self.next_word.match(text, e, min(len(text), e + 3))
         if nxt and nxt.group(1)[:1] in _SYMBOL_AFTER:
             return False
-        prev = self.prev_word.search(text, max(0, s - 40), s)
-        if prev and text[prev.end(1) - 1 : prev.end(1)].isalnum():
-            word = prev.group(1)
-            letters = [ch for ch in word if ch.isalpha()]
-            if any(ch.isdigit() for ch in word):
+        # The word before, if spaces follow it up to the number (what `(\S+)\s+$` finds, without a scan).
+        before = text[max(0, s - 40):s]
+        word_end = len(before.rstrip())
+        if 0 < word_end < len(before) and before[word_end - 1].isalnum():
+            word = before[:word_end].rsplit(None, 1)[-1]
+            if any(map(str.isdigit, word)):
                 return False
+            letters = [ch for ch in word if ch.isalpha()]
             if len(letters) >= 2 and all(ch.isupper() for ch in letters):
                 return False
             if letters and letters[0].islower() and any(ch.isupper() for ch in letters[1:]):
@@ -348,14 +360,8 @@ class Reader:
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _start(self, m: re.Match[str], groups: tuple[str, ...], fallback: str) -> int:
-        for gname in groups:
-            if m.group(gname):
-                return m.start(gname)
-        return m.start(fallback)
-
-    def _bound(self, m: re.Match[str]) -> str | None:
-        key = self.lex.key("bounds", m.group("bd"))
+    def _bound(self, word: str | None) -> str | None:
+        key = self.lex.key("bounds", word)
         return None if key in (None, "as_of", "then") else key
 
     def _amount(self, word: str | None) -> int | None:
