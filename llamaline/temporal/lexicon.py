@@ -66,13 +66,20 @@ class Lexicon:
     def alt(self, *specs: str | tuple[str, ...], boundary: bool = True) -> str:
         """A non-capturing alternation of the forms of `specs` ("section" or ("section", key, ...)),
         longest first, each ending at a word boundary when it ends in a word character."""
+        return alternation(self._chosen(specs), self.case_sensitive, boundary)
+
+    def heads(self, *specs: str | tuple[str, ...], boundary: bool = True) -> str:
+        """What `alt` can match as its first character: a small stand-in for it (see `first_letters`)."""
+        return first_letters(self._chosen(specs), self.case_sensitive)
+
+    def _chosen(self, specs: tuple[str | tuple[str, ...], ...]) -> set[str]:
         forms: set[str] = set()
         for spec in specs:
             if isinstance(spec, tuple):
                 forms.update(self.forms(spec[0], *spec[1:]))
             else:
                 forms.update(self.forms(spec))
-        return alternation(forms, self.case_sensitive, boundary)
+        return forms
 
     def __hash__(self) -> int:  # for functools.cache on methods
         return hash(self.language)
@@ -95,6 +102,24 @@ def alternation(forms: set[str] | list[str], case_sensitive: frozenset[str] = fr
     if not trie:
         return "(?!)"  # the language has no such words
     return _emit(trie)
+
+
+def first_letters(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset()) -> str:
+    """A regex with the first characters that `alternation(forms)` can match, and empty if it can
+    match nothing: for working out what a grammar starts with without parsing the whole of it."""
+    heads: set[str] = set()
+    nullable = False
+    for form in set(forms):
+        if not form:
+            continue
+        words = form.split()
+        if words:
+            heads.add(_char(words[0][0], form in case_sensitive))
+        else:
+            nullable = True  # all blanks: the alternation matches the empty string
+    if not heads and not nullable:
+        return "(?!)"
+    return "(?:" + "|".join(sorted(heads) + ([""] if nullable else [])) + ")"
 
 
 def _atoms(form: str, exact: bool) -> list[str]:

@@ -9,7 +9,7 @@ Only digits and punctuation are written here; every word comes from the data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from .lexicon import Lexicon, lexicon
@@ -20,11 +20,15 @@ DASH = r"[-–—]"
 
 
 class Grammar:
-    """Regex pieces of one language; `core(p)` is a calendar expression with groups prefixed `p`."""
+    """Regex pieces of one language; `core(p)` is a calendar expression with groups prefixed `p`.
 
-    def __init__(self, lex: Lexicon):
+    A `sketch` grammar has each word list cut down to its first letters: the same first characters
+    as the real one, in a pattern small enough to work out each alternative's guard cheaply."""
+
+    def __init__(self, lex: Lexicon, sketch: bool = False):
         self.lex = lex
-        a = lex.alt
+        self.alt = a = lex.heads if sketch else lex.alt
+        self.sketch = None if sketch else Grammar(lex, sketch=True)
         self.month_full = a("months")
         self.month_all = a("months", "month_abbreviations")
         self.weekday = a("weekdays")
@@ -73,6 +77,10 @@ class Grammar:
     def core(self, p: str, anchored: str = "(?!)") -> str:
         """`anchored` is a regex that succeeds only where a part or period word came before;
         a bare period with an article ("des Jahres") is a time only after one."""
+        sketches = self.sketch.alternatives(p, anchored)
+        return "(?:" + "|".join(guarded(x, s) for x, s in zip(self.alternatives(p, anchored), sketches, strict=True)) + ")"
+
+    def alternatives(self, p: str, anchored: str) -> list[str]:
         g = self
         ordsfx = g.ord_suffix
         alts = [
@@ -82,7 +90,7 @@ class Grammar:
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:19|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
-            rf"(?:\s*(?:{DASH}|{g.lex.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
+            rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
         ]
         if g.lex.format.get("month_day"):
@@ -134,7 +142,7 @@ class Grammar:
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+{g.dp_words})?)",
         ]
-        return "(?:" + "|".join(guarded(x) for x in alts) + ")"
+        return alts
 
 
 def _single(g: Grammar) -> str:
@@ -209,14 +217,18 @@ def gate(language: str) -> re.Pattern[str]:
     """Words and digits that every time expression contains, each with the character before it;
     the scanner runs only near them. Use `anchors`, which leaves that character out."""
     lex = lexicon(language)
-    words = lex.alt(*_GATE_WORDS)
-    glued = lex.alt("weekdays", boundary=False)
-    # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
-    # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
-    digits = r"(?:19|20)\d\d(?!\d)|\d{1,2}(?=[./\-–][\d\s]|[QH])|(?<=['’])[1-9]0(?=" + lex.alt(("decades", "suffix")) + ")"
     glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
-    body = rf"\b(?:{digits}|{words}|{glued})|(?<=[{re.escape(glued_before)}])\d"
-    first = first_class(body)
+
+    def words_and_digits(alt: Callable[..., str]) -> str:  # Lexicon.alt, or Lexicon.heads for a sketch
+        words = alt(*_GATE_WORDS)
+        glued = alt("weekdays", boundary=False)
+        # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
+        # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
+        digits = r"(?:19|20)\d\d(?!\d)|\d{1,2}(?=[./\-–][\d\s]|[QH])|(?<=['’])[1-9]0(?=" + alt(("decades", "suffix")) + ")"
+        return rf"\b(?:{digits}|{words}|{glued})|(?<=[{re.escape(glued_before)}])\d"
+
+    body = words_and_digits(lex.alt)
+    first = first_class(words_and_digits(lex.heads))
     # A one-character lookahead first lets the engine skip most positions in one test.
     body = f"(?={first})(?:{body})" if first else body
     # Every anchor starts a word (so a non-word character comes before it) or is a digit glued to
@@ -243,44 +255,28 @@ def anchors(language: str, text: str, start: int, end: int) -> Iterator[tuple[in
         pos = m.end() - 1  # an anchor's last character may come before the next one
 
 
+# One group opening or closing of a pattern, after what comes before it (escapes and classes included).
+_GROUP_TOKEN = re.compile(r"(?:\\.|\[\]?(?:\\.|[^\]\\])*\]|[^\\\[()])*(?:(\(\?:)|(\()|(\)\?(?![?+]))|(\)))")
+
+
 def optional_as_branch(pattern: str) -> str:
     """Rewrite `(?:X)?` as `(?:X|)`: the same language, but the regex engine tries it as a cheap
     branch instead of a repeat context (several times faster on long alternations)."""
     out: list[str] = []
     stack: list[bool] = []  # for each open group: is it a plain (?: group
-    i, n = 0, len(pattern)
-    in_class = False
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-            out.append(ch)
-            i += 1
-            continue
-        if ch == "[":
-            in_class = True
-            out.append(ch)
-            if pattern[i + 1 : i + 2] == "]":
-                out.append("]")
-                i += 1
-            i += 1
-            continue
-        if ch == "(":
-            stack.append(pattern.startswith("(?:", i))
-        elif ch == ")":
-            plain = stack.pop()
-            nxt = pattern[i + 1 : i + 2]
-            after = pattern[i + 2 : i + 3]
-            if plain and nxt == "?" and after not in ("?", "+"):
-                out.append("|)")
-                i += 2
-                continue
-        out.append(ch)
-        i += 1
+    done = pos = 0
+    while (m := _GROUP_TOKEN.match(pattern, pos)) is not None:  # token after token: never inside an escape
+        pos = m.end()
+        kind = m.lastindex
+        if kind == 1 or kind == 2:
+            stack.append(kind == 1)
+        elif kind == 3:
+            if stack.pop():
+                out += (pattern[done:m.start(3)], "|)")
+                done = m.end()
+        else:
+            stack.pop()
+    out.append(pattern[done:])
     return "".join(out)
 
 
@@ -359,7 +355,8 @@ def first_class(pattern: str) -> str | None:
     return "[" + "".join(sorted(got[0])) + "]"
 
 
-def guarded(alternative: str) -> str:
-    """`alternative` behind a one-character lookahead, so the scanner skips it cheaply."""
-    cls = first_class(alternative)
+def guarded(alternative: str, sketch: str) -> str:
+    """`alternative` behind a one-character lookahead, so the scanner skips it cheaply; `sketch` is
+    the alternative from the sketch grammar, with the same first characters and quick to parse."""
+    cls = first_class(sketch)
     return f"(?={cls}){alternative}" if cls else alternative
