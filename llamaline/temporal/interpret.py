@@ -22,7 +22,7 @@ _CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", 
 _COMMON = ("yr", "my", "mr", "se", "dmy", "mdy", "ur")
 
 
-@dataclass
+@dataclass(slots=True)
 class Core:
     """The meaning of a calendar expression without its prefixes."""
 
@@ -38,7 +38,7 @@ class Core:
     modifier: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     start: int
     end: int

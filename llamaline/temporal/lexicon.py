@@ -9,6 +9,10 @@ from typing import Any
 from ..lang import load
 
 
+# How many distinct surfaces per section `Lexicon.key` remembers (a bound for odd texts).
+_KNOWN_SURFACES = 4096
+
+
 def normalize(surface: str) -> str:
     """The lookup form of a matched surface: lower case, single spaces."""
     return " ".join(surface.lower().split())
@@ -23,6 +27,9 @@ class Lexicon:
         self.case_sensitive = frozenset(data.get("case_sensitive", []))
         self.needs_context = frozenset(normalize(w) for w in data.get("needs_context", []))
         self.format = data.get("format", {})
+        # Matched surface -> key, per section: the same few words come up in every text.
+        self._keys: dict[str, dict[str, str | None]] = {}
+        self._sets: dict[tuple[str, str], frozenset[str]] = {}
 
     # -- reading the tables ------------------------------------------------------------------
 
@@ -53,13 +60,22 @@ class Lexicon:
     def key(self, section: str, surface: str | None) -> str | None:
         if surface is None:
             return None
-        return self.index(section).get(normalize(surface))
+        known = self._keys.setdefault(section, {})
+        try:
+            return known[surface]
+        except KeyError:
+            found = self.index(section).get(normalize(surface))
+            if len(known) < _KNOWN_SURFACES:
+                known[surface] = found
+            return found
 
     def has(self, section: str, key: str, surface: str | None) -> bool:
         if surface is None:
             return False
-        norm = normalize(surface)
-        return any(normalize(f) == norm for f in self.forms(section, key))
+        forms = self._sets.get((section, key))
+        if forms is None:
+            forms = self._sets[section, key] = frozenset(normalize(f) for f in self.forms(section, key))
+        return normalize(surface) in forms
 
     # -- regular expressions -----------------------------------------------------------------
 
