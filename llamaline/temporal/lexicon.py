@@ -84,6 +84,10 @@ class Lexicon:
         longest first, each ending at a word boundary when it ends in a word character."""
         return alternation(self._chosen(specs), self.case_sensitive, boundary)
 
+    def branches(self, *specs: str | tuple[str, ...], boundary: bool = True) -> list[str]:
+        """The top-level branches of `alt(*specs)`."""
+        return alternation_branches(self._chosen(specs), self.case_sensitive, boundary)
+
     def heads(self, *specs: str | tuple[str, ...], boundary: bool = True) -> str:
         """What `alt` can match as its first character: a small stand-in for it (see `first_letters`)."""
         return first_letters(self._chosen(specs), self.case_sensitive)
@@ -107,6 +111,13 @@ def alternation(forms: set[str] | list[str], case_sensitive: frozenset[str] = fr
     Built as a trie whose branches start with a character class, so the regex engine rejects a
     position after one test per branch: the scanner stays fast without re.IGNORECASE.
     """
+    branches = alternation_branches(forms, case_sensitive, boundary)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def alternation_branches(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset(),
+                         boundary: bool = True) -> list[str]:
+    """The top-level branches of `alternation(forms)`, in order: to be joined with other branches."""
     trie: dict = {}
     for form in set(forms):
         if not form:
@@ -116,8 +127,8 @@ def alternation(forms: set[str] | list[str], case_sensitive: frozenset[str] = fr
             node = node.setdefault(atom, {})
         node[""] = r"(?!\w)" if boundary and form[-1].isalnum() else ""
     if not trie:
-        return "(?!)"  # the language has no such words
-    return _emit(trie)
+        return ["(?!)"]  # the language has no such words
+    return _branches(trie)
 
 
 def first_letters(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset()) -> str:
@@ -155,10 +166,15 @@ def _char(ch: str, exact: bool) -> str:
     return f"[{re.escape(low)}{re.escape(up)}]"
 
 
-def _emit(node: dict) -> str:
+def _branches(node: dict) -> list[str]:
     branches = [atom + _emit(child) for atom, child in sorted((k, v) for k, v in node.items() if k != "")]
     if "" in node:
         branches.append(node[""])  # shorter form last: longest match first
+    return branches
+
+
+def _emit(node: dict) -> str:
+    branches = _branches(node)
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"

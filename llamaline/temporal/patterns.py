@@ -219,16 +219,18 @@ def gate(language: str) -> re.Pattern[str]:
     lex = lexicon(language)
     glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
 
-    def words_and_digits(alt: Callable[..., str]) -> str:  # Lexicon.alt, or Lexicon.heads for a sketch
-        words = alt(*_GATE_WORDS)
-        glued = alt("weekdays", boundary=False)
+    def words_and_digits(branches: Callable[..., list[str]]) -> str:  # Lexicon.branches, or a sketch's
         # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
-        digits = r"(?:19|20)\d\d(?!\d)|\d{1,2}(?=[./\-–][\d\s]|[QH])|(?<=['’])[1-9]0(?=" + alt(("decades", "suffix")) + ")"
-        return rf"\b(?:{digits}|{words}|{glued})|(?<=[{re.escape(glued_before)}])\d"
+        digits = [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"\d\d?(?=[./\-–][\d\s]|[QH])",
+                  rf"[1-9](?<=['’].)0(?={lex.alt(('decades', 'suffix'))})"]
+        # One flat alternation, each branch starting with its character (a lookbehind after it):
+        # the engine rejects most branches with one test each, without entering nested groups.
+        flat = digits + branches(*_GATE_WORDS) + branches("weekdays", boundary=False)
+        return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
-    body = words_and_digits(lex.alt)
-    first = first_class(words_and_digits(lex.heads))
+    body = words_and_digits(lex.branches)
+    first = first_class(words_and_digits(lambda *specs, boundary=True: [lex.heads(*specs)]))
     # A one-character lookahead first lets the engine skip most positions in one test.
     body = f"(?={first})(?:{body})" if first else body
     # Every anchor starts a word (so a non-word character comes before it) or is a digit glued to
