@@ -297,18 +297,16 @@ class Reader:
         if when is False:
             return None
         modifier = None
-        return TimeExpression(text=text[start:m2.end()], start=start, end=m2.end(), kind="range",
-                              when=when or None, modifier=modifier, resolved=when is not None)
+        return _expression(text[start:m2.end()], start, m2.end(), "range", when or None, modifier, when is not None)
 
     # -- finishing -------------------------------------------------------------------------------
 
     def finish(self, r: Reading, text: str, published: TimeSpan | None) -> TimeExpression | None:
         body = text[r.start:r.end]
         if r.kind == "duration":
-            return TimeExpression(text=body, start=r.start, end=r.end, kind="duration", modifier=None)
+            return _expression(body, r.start, r.end, "duration", None, None, True, _DURATION_SET)
         if r.kind == "present":
-            return TimeExpression(text=body, start=r.start, end=r.end, kind="present", when=published,
-                                  modifier=r.modifier, resolved=published is not None)
+            return _expression(body, r.start, r.end, "present", published, r.modifier, published is not None)
         direction = None
         if isinstance(r.meaning, Yearless) or r.directional:
             direction = sentence_direction(text, r.start, r.end, self.language)
@@ -318,8 +316,7 @@ class Reader:
                 when = rs.earlier_or_later(when, published, r.later)
         except ValueError:
             return None
-        return TimeExpression(text=body, start=r.start, end=r.end, kind="date", when=when,
-                              modifier=r.modifier, resolved=when is not None)
+        return _expression(body, r.start, r.end, "date", when, r.modifier, when is not None)
 
     # -- checks ----------------------------------------------------------------------------------
 
@@ -462,6 +459,24 @@ class Reader:
             build = lambda yr: rs.part(rs.year(yr), which)  # noqa: E731
             return (build(int(y)) if y else Yearless(build)), which
         return Relative(lambda d, _dir: rs.part(rs.month(d.year, d.month), which)), which
+
+
+# The fields a TimeExpression(...) call names; a duration leaves `when` and `resolved` at their defaults.
+_ALL_SET = set(TimeExpression.model_fields)
+_DURATION_SET = {"text", "start", "end", "kind", "modifier"}
+
+
+def _expression(text: str, start: int, end: int, kind: str, when: TimeSpan | None, modifier: str | None,
+                resolved: bool, fields_set: set[str] = _ALL_SET) -> TimeExpression:
+    """TimeExpression(...) without pydantic's validation, half its cost: the reader only builds valid
+    fields. The fields-set is shared: frozen models never add to it."""
+    expr = TimeExpression.__new__(TimeExpression)
+    object.__setattr__(expr, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "when": when,
+                                          "modifier": modifier, "resolved": resolved})
+    object.__setattr__(expr, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(expr, "__pydantic_extra__", None)
+    object.__setattr__(expr, "__pydantic_private__", None)
+    return expr
 
 
 _OPENERS = set("\"„“”«»([")
