@@ -179,13 +179,13 @@ class Reader:
                 c.meaning = rs.month(int(g("my_y")), self._month(g("my_m")))
             elif name == "mr":
                 mo = self._month(g("mr_m"))
-                c.meaning = self._in_year(lambda y: rs.month(y, mo), m, p + "mr_", g("mr_s"))
+                c.meaning = self._in_year(lambda y: rs.month(y, mo), m, p, g("mr_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("mr_s"))
                 if not g("mr_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("mr_m")
             elif name == "se":
                 key = lex.key("seasons", g("se_n"))
-                c.meaning = self._in_year(lambda y: rs.season(y, key), m, p + "se_", g("se_s"))
+                c.meaning = self._in_year(lambda y: rs.season(y, key), m, p, g("se_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("se_s"))
                 if not g("se_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("se_n")
@@ -195,7 +195,7 @@ class Reader:
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "qo":
                 q = self._ordinal(g("qo_n"))
-                c.meaning = self._in_year(lambda y: rs.quarter(y, q), m, p + "qo_", None)
+                c.meaning = self._in_year(lambda y: rs.quarter(y, q), m, p, None)
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "h":
                 h = int(g("h1") or g("h2"))
@@ -203,7 +203,7 @@ class Reader:
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "ho":
                 h = self._ordinal(g("ho_n"))
-                prefix = p + ("ho_" if any(m.group(p + "ho_" + k) for k in ("y", "ys", "yu", "yc")) else "hf_")
+                prefix = p if g("hu") is not None else p + "hf_"  # "Jahreshälfte (2025)", "half of 2025"
                 c.meaning = self._in_year(lambda y: rs.half(y, h), m, prefix, None)
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "pu":

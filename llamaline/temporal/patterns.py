@@ -15,6 +15,8 @@ from functools import cache
 from .lexicon import Lexicon, lexicon
 
 YEAR = r"(?:19|20)\d\d(?!\d|[.,]\d)"
+# The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte").
+_TAKES_YEAR = ("mr", "se", "qo", "hu")
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DASH = r"[-–—]"
 
@@ -78,7 +80,11 @@ class Grammar:
         """`anchored` is a regex that succeeds only where a part or period word came before;
         a bare period with an article ("des Jahres") is a time only after one."""
         sketches = self.sketch.alternatives(p, anchored)
-        return "(?:" + "|".join(guarded(x, s) for x, s in zip(self.alternatives(p, anchored), sketches, strict=True)) + ")"
+        alts = "|".join(guarded(x, s) for x, s in zip(self.alternatives(p, anchored), sketches, strict=True))
+        # The year that may follow a month, season, quarter or half is written once, after them all,
+        # instead of once in each: a smaller pattern that is tried in the same order.
+        takes_year = "".join(f"(?({p}{n})|" for n in _TAKES_YEAR) + "(?!)" + ")" * len(_TAKES_YEAR)
+        return rf"(?:(?:{alts})(?:{takes_year}{self.year_spec(p)}|))"
 
     def alternatives(self, p: str, anchored: str) -> list[str]:
         g = self
@@ -105,19 +111,19 @@ class Grammar:
             # März 2024, March of 2024
             rf"(?P<{p}my>(?P<{p}my_m>{g.month_all}),?\s+(?:{g.part_of}\s+)?(?P<{p}my_y>{YEAR}))",
             # (letzten) Dezember (letzten Jahres)
-            rf"(?P<{p}mr>(?:(?P<{p}mr_s>{g.shift})\s+)?(?P<{p}mr_m>{g.month_full}){g.year_spec(p + 'mr_')}?)",
+            rf"(?P<{p}mr>(?:(?P<{p}mr_s>{g.shift})\s+)?(?P<{p}mr_m>{g.month_full}))",
             # (kommenden) Herbst (2025 / letzten Jahres), Winter 2025/26
-            rf"(?P<{p}se>(?:(?P<{p}se_s>{g.shift})\s+)?(?P<{p}se_n>{g.season}){g.year_spec(p + 'se_')}?)",
+            rf"(?P<{p}se>(?:(?P<{p}se_s>{g.shift})\s+)?(?P<{p}se_n>{g.season}))",
             # Q2 2025, 2Q25, Q2/2025
             rf"(?P<{p}q>Q(?P<{p}q1>[1-4])(?:\s*[/'’]?\s*(?P<{p}qy>{YEAR})|\s*[/'’]\s*(?P<{p}qyy>\d\d)(?!\d))?"
             rf"|(?P<{p}q2>[1-4])Q\s?(?P<{p}qyg>\d\d)?(?!\d))(?!\w)",
             # im zweiten Quartal (2025)
-            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit}{g.year_spec(p + 'qo_')}?)",
+            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit})",
             # H2 2025
             rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
             # zweite Jahreshälfte (2025), second half of 2025
-            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)(?:{g.half_unit}{g.year_spec(p + 'ho_')}?|{g.half_of}{g.year_spec(p + 'hf_')}))",
+            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)(?:{g.half_unit}(?P<{p}hu>)|{g.half_of}{g.year_spec(p + 'hf_')}))",
             # Jahresende (2023), the turn of the year 2023/24, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
             # 1990er (Jahre), 1990s
