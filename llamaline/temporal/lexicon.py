@@ -159,6 +159,7 @@ def _atoms(form: str, exact: bool) -> list[str]:
     return atoms
 
 
+@cache  # a few dozen letters, each asked for thousands of times while the patterns are built
 def _char(ch: str, exact: bool) -> str:
     low, up = ch.lower(), ch.upper()
     if exact or low == up or len(low) != 1 or len(up) != 1:
