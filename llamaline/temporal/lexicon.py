@@ -125,7 +125,8 @@ def alternation_branches(forms: set[str] | list[str], case_sensitive: frozenset[
         node = trie
         for atom in _atoms(form, form in case_sensitive):
             node = node.setdefault(atom, {})
-        node[""] = r"(?!\w)" if boundary and form[-1].isalnum() else ""
+        # After a letter or digit, \b is (?!\w): the same test, cheaper to compile and to run.
+        node[""] = r"\b" if boundary and form[-1].isalnum() else ""
     if not trie:
         return ["(?!)"]  # the language has no such words
     return _branches(trie)
