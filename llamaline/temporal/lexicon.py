@@ -60,7 +60,9 @@ class Lexicon:
     def key(self, section: str, surface: str | None) -> str | None:
         if surface is None:
             return None
-        known = self._keys.setdefault(section, {})
+        known = self._keys.get(section)
+        if known is None:
+            known = self._keys[section] = {}
         try:
             return known[surface]
         except KeyError:

@@ -15,10 +15,10 @@ from functools import cache
 from .lexicon import Lexicon, lexicon
 
 YEAR = r"(?:19|20)\d\d(?!\d|[.,]\d)"
-# The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte").
-_TAKES_YEAR = ("mr", "se", "qo", "hu")
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DASH = r"[-–—]"
+# The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte").
+_TAKES_YEAR = ("mr", "se", "qo", "hu")
 
 
 class Grammar:
@@ -175,7 +175,7 @@ def _units(g: Grammar) -> str:
 
 
 # Only the second half of a range may start right after these ("Mai/Juni", "April-Juni"): the scanner
-# lets them through, so one compiled pattern serves both, and `search` rejects them in a scan.
+# lets them through, so one compiled pattern serves both; a scan (`word_starts`, `search`) skips them.
 JOINERS = "-/"
 
 
