@@ -81,8 +81,7 @@ class Grammar:
         a bare period with an article ("des Jahres") is a time only after one."""
         sketches = self.sketch.alternatives(p, anchored)
         alts = "|".join(guarded(x, s) for x, s in zip(self.alternatives(p, anchored), sketches, strict=True))
-        # The year that may follow a month, season, quarter or half is written once, after them all,
-        # instead of once in each: a smaller pattern that is tried in the same order.
+        # The year after a month, season, quarter or half, once after all of them: same order, smaller pattern.
         takes_year = "".join(f"(?({p}{n})|" for n in _TAKES_YEAR) + "(?!)" + ")" * len(_TAKES_YEAR)
         return rf"(?:(?:{alts})(?:{takes_year}{self.year_spec(p)}|))"
 
@@ -238,8 +237,7 @@ def gate(language: str) -> re.Pattern[str]:
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
         digits = [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"\d\d?(?=[./\-–][\d\s]|[QH])",
                   rf"[1-9](?<=['’].)0(?={lex.alt(('decades', 'suffix'))})"]
-        # One flat alternation, each branch starting with its character (a lookbehind after it):
-        # the engine rejects most branches with one test each, without entering nested groups.
+        # One flat alternation of branches that start with a character: each rejected in one test.
         flat = digits + branches(*_GATE_WORDS) + branches("weekdays", boundary=False)
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
@@ -247,9 +245,7 @@ def gate(language: str) -> re.Pattern[str]:
     first = first_class(words_and_digits(lambda *specs, boundary=True: [lex.heads(*specs)]))
     # A one-character lookahead first lets the engine skip most positions in one test.
     body = f"(?={first})(?:{body})" if first else body
-    # Every anchor starts a word (so a non-word character comes before it) or is a digit glued to
-    # one of `glued_before`. Matching that character first lets the engine skip the letters inside
-    # words in C; any character will do when a word of the data starts otherwise.
+    # The character before an anchor (non-word, or Q/H/FY) first: the engine then skips in-word letters in C.
     starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS for w in lex.forms(section))
     before = rf"[\W{re.escape(glued_before)}]" if starts_word else r"(?s:.)"
     return re.compile(before + body)

@@ -13,8 +13,7 @@ from functools import cache
 from .lexicon import alternation, lexicon
 from .resolve import Direction
 
-# A sentence ends at `.!?` before a space, unless after a one- or two-digit number ("am 1. Mai"), or at
-# a line break; a clause also at `,;:()–—`. The mark comes first so that the scan skips text in C.
+# Sentence and clause marks; the mark comes before its conditions so that the scan skips text in C.
 _BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
 _CLAUSE = re.compile(r"[.!?\n,;:()–—](?:(?<=[\n,;:()–—])|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
 # The last boundary before a point: the greedy run backs off from the end to it, with no loop in Python.
