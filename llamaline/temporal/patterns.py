@@ -30,6 +30,7 @@ class Grammar:
     def __init__(self, lex: Lexicon, sketch: bool = False):
         self.lex = lex
         self.alt = a = lex.heads if sketch else lex.alt
+        self.starting = lex.heads if sketch else lex.prefixes  # for `_starts`, a filter
         self.sketch = None if sketch else Grammar(lex, sketch=True)
         self.month_full = a("months")
         self.month_all = a("months", "month_abbreviations")
@@ -204,8 +205,9 @@ def search(scan: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[
 
 
 def _starts(g: Grammar) -> str:
-    """The first words an expression can have: one cheap test before the full grammar runs."""
-    words = g.alt(
+    """The first words an expression can have: one cheap test before the full grammar runs. Every
+    alternative of the grammar starts with one of them, so they may be cut short (`prefixes`)."""
+    words = g.starting(
         "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "seasons", "units",
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
