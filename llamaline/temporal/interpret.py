@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from .. import timespan as ts
 from ..models import TimeExpression, TimeSpan
@@ -16,11 +15,14 @@ from .resolve import Meaning, Relative, Yearless
 from .tense import direction as sentence_direction
 
 _SYMBOL_AFTER = set("%‰€$£¥+×")
+# The groups around a calendar expression: units, single, bound, approximation, during, within, part, present.
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr")
 _CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
           "kw", "wd", "we", "yr", "fy", "ur", "rd")
+_COMMON = ("yr", "my", "mr", "se", "dmy", "mdy", "ur")
 
 
-@dataclass
+@dataclass(slots=True)
 class Core:
     """The meaning of a calendar expression without its prefixes."""
 
@@ -36,7 +38,7 @@ class Core:
     modifier: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     start: int
     end: int
@@ -45,7 +47,6 @@ class Reading:
     modifier: str | None = None
     directional: bool = False
     later: bool | None = None  # "earlier/later this year"
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Reader:
@@ -67,21 +68,24 @@ class Reader:
             rf"(?:\s*[-–—]\s*|/|\s+(?P<to>{a(('ranges', 'to'))})\s+|\s+(?P<and>{a(('ranges', 'and'))})\s+)"
             rf"(?:{a(('bounds', 'then'))}\s+)?"
         )
-        self.prev_word = re.compile(r"(\S+)\s+$")
         self.next_word = re.compile(r"\s*(\S+)")
         self.order = lex.format.get("numeric_order", "dmy")
         self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
-        self.cores = tuple(n for n in _CORES if "s_" + n in self.scan.groupindex)
-        self.core_groups = {"s_": tuple("s_" + n for n in self.cores)}
+        index = self.scan.groupindex
+        # Exactly one core group takes part in a match: look for the common ones first.
+        self.core_groups = tuple((n, index["s_" + n]) for n in sorted(
+            (n for n in _CORES if "s_" + n in index), key=lambda n: (n not in _COMMON, _CORES.index(n))))
 
     # -- the public step -------------------------------------------------------------------------
 
     def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int) -> TimeExpression | None:
-        first = self.single(m, text)
+        outer = m.group(*_OUTER)
+        first = self.single(m, text, outer)
         if first is None:
             return None
-        opens = not m.group("bd") or normalize(m.group("bd")) in self.openers
-        if first.kind == "date" and m.group("S") and opens and not (m.group("du") or m.group("wp") or m.group("pr")):
+        _, is_single, bd, _, du, wp, _, pr = outer
+        opens = not bd or normalize(bd) in self.openers
+        if first.kind == "date" and is_single and opens and not (du or wp or pr):
             joined = self.range(m, first, text, published, end)
             if joined is not None:
                 return joined
@@ -89,36 +93,37 @@ class Reader:
 
     # -- single expressions ----------------------------------------------------------------------
 
-    def single(self, m: re.Match[str], text: str) -> Reading | None:
+    def single(self, m: re.Match[str], text: str, outer: tuple[str | None, ...]) -> Reading | None:
+        """`outer` is `m.group(*_OUTER)`: the prefixes are looked at many times."""
         lex = self.lex
-        if m.group("N"):
+        units, _, bd, ap, du, wp, pt, pr = outer
+        if units:
             return self.units(m)
-        if m.group("pr"):
-            s = self._start(m, ("bd", "ap"), "pr")
-            modifier = self._bound(m)
-            return Reading(s, m.end(), "present", None, modifier)
-        core = self.core(m, "s_")
+        if pr:
+            s = m.start("bd") if bd else m.start("ap") if ap else m.start("pr")
+            return Reading(s, m.end(), "present", None, self._bound(bd))
+        core = self.core(m)
         if core is None:
             return None
-        if not self._accept(core, m, text):
+        if not self._accept(core, text, bool(bd or ap or pt or du)):
             return None
         meaning, modifier = core.meaning, core.modifier
-        which = lex.key("parts", m.group("pt"))
+        which = lex.key("parts", pt)
         if which:
             meaning = _with_part(meaning, which)
             modifier = which
-        if m.group("ap"):
+        if ap:
             modifier = modifier or "approximate"
-        bound = self._bound(m)
-        if m.group("bd"):
-            modifier = bound
+        if bd:
+            modifier = self._bound(bd)
         later = None
-        wp = m.group("wp")
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
-            start = self._start(m, ("bd", "ap", "du", "wp"), "body")
+            word, name = wp, "wp"
         else:
-            start = self._start(m, ("bd", "ap", "du", "pt"), "body")
+            word, name = pt, "pt"
+        start = m.start("bd") if bd else m.start("ap") if ap else m.start("du") if du \
+            else m.start(name) if word else m.start("body")
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later)
 
     def units(self, m: re.Match[str]) -> Reading | None:
@@ -145,10 +150,12 @@ class Reader:
             return None  # "in einigen Wochen" is too vague to place
         return Reading(start, m.end(), "duration")
 
-    def core(self, m: re.Match[str], p: str) -> Core | None:
-        found = m.group(*self.core_groups[p]) if len(self.core_groups[p]) > 1 else (m.group(self.core_groups[p][0]),)
-        name = next((n for n, v in zip(self.cores, found) if v is not None), None)
-        if name is None:
+    def core(self, m: re.Match[str]) -> Core | None:
+        p = "s_"  # the prefix of the core's groups in the scanner
+        for name, group in self.core_groups:
+            if m.start(group) >= 0:
+                break
+        else:
             return None
         g = lambda key: m.group(p + key)  # noqa: E731
         lex = self.lex
@@ -166,38 +173,38 @@ class Reader:
                 d, mo = int(g("nd1")), int(g("nd2"))
                 if self.order == "mdy":
                     d, mo = mo, d
-                ts.day(2000, mo, d)
-                c.meaning, c.directional, c.needs_context = Yearless(lambda y: ts.day(y, mo, d)), True, True
+                rs.day(2000, mo, d)
+                c.meaning, c.directional, c.needs_context = Yearless(lambda y: rs.day(y, mo, d)), True, True
             elif name == "my":
-                c.meaning = ts.month(int(g("my_y")), self._month(g("my_m")))
+                c.meaning = rs.month(int(g("my_y")), self._month(g("my_m")))
             elif name == "mr":
                 mo = self._month(g("mr_m"))
-                c.meaning = self._in_year(lambda y: ts.month(y, mo), m, p + "mr_", g("mr_s"))
+                c.meaning = self._in_year(lambda y: rs.month(y, mo), m, p, g("mr_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("mr_s"))
                 if not g("mr_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("mr_m")
             elif name == "se":
                 key = lex.key("seasons", g("se_n"))
-                c.meaning = self._in_year(lambda y: ts.season(y, key), m, p + "se_", g("se_s"))
+                c.meaning = self._in_year(lambda y: rs.season(y, key), m, p, g("se_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("se_s"))
                 if not g("se_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("se_n")
             elif name == "q":
                 q = int(g("q1") or g("q2"))
-                c.meaning = self._short_year(lambda y: ts.quarter(y, q), g("qy"), g("qyy") or g("qyg"))
+                c.meaning = self._short_year(lambda y: rs.quarter(y, q), g("qy"), g("qyy") or g("qyg"))
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "qo":
                 q = self._ordinal(g("qo_n"))
-                c.meaning = self._in_year(lambda y: ts.quarter(y, q), m, p + "qo_", None)
+                c.meaning = self._in_year(lambda y: rs.quarter(y, q), m, p, None)
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "h":
                 h = int(g("h1") or g("h2"))
-                c.meaning = self._short_year(lambda y: ts.half(y, h), g("hy"), g("hyy") or g("hyg"))
+                c.meaning = self._short_year(lambda y: rs.half(y, h), g("hy"), g("hyy") or g("hyg"))
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "ho":
                 h = self._ordinal(g("ho_n"))
-                prefix = p + ("ho_" if any(m.group(p + "ho_" + k) for k in ("y", "ys", "yu", "yc")) else "hf_")
-                c.meaning = self._in_year(lambda y: ts.half(y, h), m, prefix, None)
+                prefix = p if g("hu") is not None else p + "hf_"  # "Jahreshälfte (2025)", "half of 2025"
+                c.meaning = self._in_year(lambda y: rs.half(y, h), m, prefix, None)
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "pu":
                 c.meaning, c.modifier = self._part_unit(g("pu_n"), g("pu_y"), g("pu_y2"))
@@ -227,16 +234,16 @@ class Reader:
                     c.meaning, c.directional = rs.weekend_near(), True
             elif name == "yr":
                 y = int(g("yr_y"))
-                c.meaning = ts.year(y)
+                c.meaning = rs.year(y)
                 if g("yr_y2"):
                     y2 = self._second_year(y, g("yr_y2"))
                     if y2 is None:
                         return None
-                    c.meaning = ts.span_between(ts.year(y), ts.year(y2))
+                    c.meaning = ts.span_between(rs.year(y), rs.year(y2))
                 c.plain_year = not g("yr_n")
             elif name == "fy":
                 y = int(g("fy_y"))
-                c.meaning = ts.year(y if y >= 100 else 2000 + y)
+                c.meaning = rs.year(y if y >= 100 else 2000 + y)
             elif name == "ur":
                 c.period = True
                 if g("ur_su"):
@@ -262,10 +269,15 @@ class Reader:
         conn = self.connector.match(text, m.end(), end)
         if conn is None:
             return None
-        m2 = scanner(self.language, joined=True).match(text, conn.end(), end)  # compiled on first need
-        if m2 is None or not m2.group("S") or any(m2.group(k) for k in ("bd", "ap", "du", "wp", "pr")):
+        # The connector ends in a space, dash or slash, where the scanner may start the second half.
+        m2 = self.scan.match(text, conn.end(), end)
+        if m2 is None:
             return None
-        second = self.single(m2, text)
+        outer = m2.group(*_OUTER)
+        _, is_single, bd, ap, du, wp, _, pr = outer
+        if not is_single or bd or ap or du or wp or pr:
+            return None
+        second = self.single(m2, text, outer)
         if second is None or second.kind != "date" or second.later is not None:
             return None
         opener = self.range_from.search(text, max(0, first.start - 20), first.start)
@@ -285,18 +297,16 @@ class Reader:
         if when is False:
             return None
         modifier = None
-        return TimeExpression(text=text[start:m2.end()], start=start, end=m2.end(), kind="range",
-                              when=when or None, modifier=modifier, resolved=when is not None)
+        return _expression(text[start:m2.end()], start, m2.end(), "range", when or None, modifier, when is not None)
 
     # -- finishing -------------------------------------------------------------------------------
 
     def finish(self, r: Reading, text: str, published: TimeSpan | None) -> TimeExpression | None:
         body = text[r.start:r.end]
         if r.kind == "duration":
-            return TimeExpression(text=body, start=r.start, end=r.end, kind="duration", modifier=None)
+            return _expression(body, r.start, r.end, "duration", None, None, True, _DURATION_SET)
         if r.kind == "present":
-            return TimeExpression(text=body, start=r.start, end=r.end, kind="present", when=published,
-                                  modifier=r.modifier, resolved=published is not None)
+            return _expression(body, r.start, r.end, "present", published, r.modifier, published is not None)
         direction = None
         if isinstance(r.meaning, Yearless) or r.directional:
             direction = sentence_direction(text, r.start, r.end, self.language)
@@ -306,13 +316,11 @@ class Reader:
                 when = rs.earlier_or_later(when, published, r.later)
         except ValueError:
             return None
-        return TimeExpression(text=body, start=r.start, end=r.end, kind="date", when=when,
-                              modifier=r.modifier, resolved=when is not None)
+        return _expression(body, r.start, r.end, "date", when, r.modifier, when is not None)
 
     # -- checks ----------------------------------------------------------------------------------
 
-    def _accept(self, c: Core, m: re.Match[str], text: str) -> bool:
-        prefixed = any(m.group(k) for k in ("bd", "ap", "pt", "du"))
+    def _accept(self, c: Core, text: str, prefixed: bool) -> bool:
         if c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
             if normalize(c.bare) in self.lex.needs_context or _in_name(text, c.start, c.end, self.articles):
                 return False
@@ -333,12 +341,14 @@ class Reader:
         nxt = self.next_word.match(text, e, min(len(text), e + 3))
         if nxt and nxt.group(1)[:1] in _SYMBOL_AFTER:
             return False
-        prev = self.prev_word.search(text, max(0, s - 40), s)
-        if prev and text[prev.end(1) - 1 : prev.end(1)].isalnum():
-            word = prev.group(1)
-            letters = [ch for ch in word if ch.isalpha()]
-            if any(ch.isdigit() for ch in word):
+        # The word before, if spaces follow it up to the number (what `(\S+)\s+$` finds, without a scan).
+        before = text[max(0, s - 40):s]
+        word_end = len(before.rstrip())
+        if 0 < word_end < len(before) and before[word_end - 1].isalnum():
+            word = before[:word_end].rsplit(None, 1)[-1]
+            if any(map(str.isdigit, word)):
                 return False
+            letters = [ch for ch in word if ch.isalpha()]
             if len(letters) >= 2 and all(ch.isupper() for ch in letters):
                 return False
             if letters and letters[0].islower() and any(ch.isupper() for ch in letters[1:]):
@@ -347,14 +357,8 @@ class Reader:
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _start(self, m: re.Match[str], groups: tuple[str, ...], fallback: str) -> int:
-        for gname in groups:
-            if m.group(gname):
-                return m.start(gname)
-        return m.start(fallback)
-
-    def _bound(self, m: re.Match[str]) -> str | None:
-        key = self.lex.key("bounds", m.group("bd"))
+    def _bound(self, word: str | None) -> str | None:
+        key = self.lex.key("bounds", word)
         return None if key in (None, "as_of", "then") else key
 
     def _amount(self, word: str | None) -> int | None:
@@ -384,15 +388,15 @@ class Reader:
         d, mo = (b, a) if (self.order == "mdy" and sep == "/") else (a, b)
         if mo > 12 and d <= 12:
             d, mo = mo, d
-        return ts.day(y, mo, d)
+        return rs.day(y, mo, d)
 
     def _day_month(self, d: str, d2: str | None, month_word: str, y: str | None) -> Meaning:
         mo, d1 = self._month(month_word), int(d)
         last = int(d2) if d2 else None
 
         def build(year: int) -> TimeSpan:
-            first = ts.day(year, mo, d1)
-            return ts.span_between(first, ts.day(year, mo, last)) if last and last > d1 else first
+            first = rs.day(year, mo, d1)
+            return ts.span_between(first, rs.day(year, mo, last)) if last and last > d1 else first
 
         if y:
             return build(int(y))
@@ -452,9 +456,27 @@ class Reader:
             return (rs.turn_of_year(int(y)) if y else Yearless(rs.turn_of_year)), None
         unit, which = key.split("_")
         if unit == "year":
-            build = lambda yr: rs.part(ts.year(yr), which)  # noqa: E731
+            build = lambda yr: rs.part(rs.year(yr), which)  # noqa: E731
             return (build(int(y)) if y else Yearless(build)), which
-        return Relative(lambda d, _dir: rs.part(ts.month(d.year, d.month), which)), which
+        return Relative(lambda d, _dir: rs.part(rs.month(d.year, d.month), which)), which
+
+
+# The fields a TimeExpression(...) call names; a duration leaves `when` and `resolved` at their defaults.
+_ALL_SET = set(TimeExpression.model_fields)
+_DURATION_SET = {"text", "start", "end", "kind", "modifier"}
+
+
+def _expression(text: str, start: int, end: int, kind: str, when: TimeSpan | None, modifier: str | None,
+                resolved: bool, fields_set: set[str] = _ALL_SET) -> TimeExpression:
+    """TimeExpression(...) without pydantic's validation, half its cost: the reader only builds valid
+    fields. The fields-set is shared: frozen models never add to it."""
+    expr = TimeExpression.__new__(TimeExpression)
+    object.__setattr__(expr, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "when": when,
+                                          "modifier": modifier, "resolved": resolved})
+    object.__setattr__(expr, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(expr, "__pydantic_extra__", None)
+    object.__setattr__(expr, "__pydantic_private__", None)
+    return expr
 
 
 _OPENERS = set("\"„“”«»([")

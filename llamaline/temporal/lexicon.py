@@ -9,6 +9,10 @@ from typing import Any
 from ..lang import load
 
 
+# How many distinct surfaces per section `Lexicon.key` remembers (a bound for odd texts).
+_KNOWN_SURFACES = 4096
+
+
 def normalize(surface: str) -> str:
     """The lookup form of a matched surface: lower case, single spaces."""
     return " ".join(surface.lower().split())
@@ -23,6 +27,9 @@ class Lexicon:
         self.case_sensitive = frozenset(data.get("case_sensitive", []))
         self.needs_context = frozenset(normalize(w) for w in data.get("needs_context", []))
         self.format = data.get("format", {})
+        # Matched surface -> key, per section: the same few words come up in every text.
+        self._keys: dict[str, dict[str, str | None]] = {}
+        self._sets: dict[tuple[str, str], frozenset[str]] = {}
 
     # -- reading the tables ------------------------------------------------------------------
 
@@ -53,26 +60,54 @@ class Lexicon:
     def key(self, section: str, surface: str | None) -> str | None:
         if surface is None:
             return None
-        return self.index(section).get(normalize(surface))
+        known = self._keys.get(section)
+        if known is None:
+            known = self._keys[section] = {}
+        try:
+            return known[surface]
+        except KeyError:
+            found = self.index(section).get(normalize(surface))
+            if len(known) < _KNOWN_SURFACES:
+                known[surface] = found
+            return found
 
     def has(self, section: str, key: str, surface: str | None) -> bool:
         if surface is None:
             return False
-        norm = normalize(surface)
-        return any(normalize(f) == norm for f in self.forms(section, key))
+        forms = self._sets.get((section, key))
+        if forms is None:
+            forms = self._sets[section, key] = frozenset(normalize(f) for f in self.forms(section, key))
+        return normalize(surface) in forms
 
     # -- regular expressions -----------------------------------------------------------------
 
     def alt(self, *specs: str | tuple[str, ...], boundary: bool = True) -> str:
         """A non-capturing alternation of the forms of `specs` ("section" or ("section", key, ...)),
         longest first, each ending at a word boundary when it ends in a word character."""
+        return alternation(self._chosen(specs), self.case_sensitive, boundary)
+
+    def prefixes(self, *specs: str | tuple[str, ...], depth: int = 5) -> str:
+        """`alt(*specs)` with each form cut to its first `depth` letters (shorter ones whole): a
+        smaller pattern that matches wherever `alt` does, for a filter that must let all through."""
+        branches = alternation_branches(self._chosen(specs), self.case_sensitive, True, depth)
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    def branches(self, *specs: str | tuple[str, ...], boundary: bool = True) -> list[str]:
+        """The top-level branches of `alt(*specs)`."""
+        return alternation_branches(self._chosen(specs), self.case_sensitive, boundary)
+
+    def heads(self, *specs: str | tuple[str, ...], boundary: bool = True) -> str:
+        """What `alt` can match as its first character: a small stand-in for it (see `first_letters`)."""
+        return first_letters(self._chosen(specs), self.case_sensitive)
+
+    def _chosen(self, specs: tuple[str | tuple[str, ...], ...]) -> set[str]:
         forms: set[str] = set()
         for spec in specs:
             if isinstance(spec, tuple):
                 forms.update(self.forms(spec[0], *spec[1:]))
             else:
                 forms.update(self.forms(spec))
-        return alternation(forms, self.case_sensitive, boundary)
+        return forms
 
     def __hash__(self) -> int:  # for functools.cache on methods
         return hash(self.language)
@@ -84,17 +119,48 @@ def alternation(forms: set[str] | list[str], case_sensitive: frozenset[str] = fr
     Built as a trie whose branches start with a character class, so the regex engine rejects a
     position after one test per branch: the scanner stays fast without re.IGNORECASE.
     """
+    branches = alternation_branches(forms, case_sensitive, boundary)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def alternation_branches(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset(),
+                         boundary: bool = True, depth: int | None = None) -> list[str]:
+    """The top-level branches of `alternation(forms)`, in order: to be joined with other branches.
+    With `depth`, of the alternation of the forms cut to that many letters (see `Lexicon.prefixes`)."""
     trie: dict = {}
     for form in set(forms):
         if not form:
             continue
         node = trie
-        for atom in _atoms(form, form in case_sensitive):
+        atoms = _atoms(form, form in case_sensitive)
+        for atom in atoms[:depth]:
             node = node.setdefault(atom, {})
-        node[""] = r"(?!\w)" if boundary and form[-1].isalnum() else ""
+        # After a letter or digit, \b is (?!\w): the same test, cheaper to compile and to run.
+        if depth is not None and len(atoms) > depth:
+            node[""] = ""  # a cut form may go on with any letter: no boundary, whatever shorter forms end here
+        elif node.get("") != "":
+            node[""] = r"\b" if boundary and form[-1].isalnum() else ""
     if not trie:
-        return "(?!)"  # the language has no such words
-    return _emit(trie)
+        return ["(?!)"]  # the language has no such words
+    return _branches(trie)
+
+
+def first_letters(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset()) -> str:
+    """A regex with the first characters that `alternation(forms)` can match, and empty if it can
+    match nothing: for working out what a grammar starts with without parsing the whole of it."""
+    heads: set[str] = set()
+    nullable = False
+    for form in set(forms):
+        if not form:
+            continue
+        words = form.split()
+        if words:
+            heads.add(_char(words[0][0], form in case_sensitive))
+        else:
+            nullable = True  # all blanks: the alternation matches the empty string
+    if not heads and not nullable:
+        return "(?!)"
+    return "(?:" + "|".join(sorted(heads) + ([""] if nullable else [])) + ")"
 
 
 def _atoms(form: str, exact: bool) -> list[str]:
@@ -107,6 +173,7 @@ def _atoms(form: str, exact: bool) -> list[str]:
     return atoms
 
 
+@cache  # a few dozen letters, each asked for thousands of times while the patterns are built
 def _char(ch: str, exact: bool) -> str:
     low, up = ch.lower(), ch.upper()
     if exact or low == up or len(low) != 1 or len(up) != 1:
@@ -114,10 +181,15 @@ def _char(ch: str, exact: bool) -> str:
     return f"[{re.escape(low)}{re.escape(up)}]"
 
 
-def _emit(node: dict) -> str:
+def _branches(node: dict) -> list[str]:
     branches = [atom + _emit(child) for atom, child in sorted((k, v) for k, v in node.items() if k != "")]
     if "" in node:
         branches.append(node[""])  # shorter form last: longest match first
+    return branches
+
+
+def _emit(node: dict) -> str:
+    branches = _branches(node)
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"

@@ -9,6 +9,7 @@ Only digits and punctuation are written here; every word comes from the data.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from .lexicon import Lexicon, lexicon
@@ -16,14 +17,21 @@ from .lexicon import Lexicon, lexicon
 YEAR = r"(?:19|20)\d\d(?!\d|[.,]\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DASH = r"[-–—]"
+# The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte").
+_TAKES_YEAR = ("mr", "se", "qo", "hu")
 
 
 class Grammar:
-    """Regex pieces of one language; `core(p)` is a calendar expression with groups prefixed `p`."""
+    """Regex pieces of one language; `core(p)` is a calendar expression with groups prefixed `p`.
 
-    def __init__(self, lex: Lexicon):
+    A `sketch` grammar has each word list cut down to its first letters: the same first characters
+    as the real one, in a pattern small enough to work out each alternative's guard cheaply."""
+
+    def __init__(self, lex: Lexicon, sketch: bool = False):
         self.lex = lex
-        a = lex.alt
+        self.alt = a = lex.heads if sketch else lex.alt
+        self.starting = lex.heads if sketch else lex.prefixes  # for `_starts`, a filter
+        self.sketch = None if sketch else Grammar(lex, sketch=True)
         self.month_full = a("months")
         self.month_all = a("months", "month_abbreviations")
         self.weekday = a("weekdays")
@@ -72,6 +80,13 @@ class Grammar:
     def core(self, p: str, anchored: str = "(?!)") -> str:
         """`anchored` is a regex that succeeds only where a part or period word came before;
         a bare period with an article ("des Jahres") is a time only after one."""
+        sketches = self.sketch.alternatives(p, anchored)
+        alts = "|".join(guarded(x, s) for x, s in zip(self.alternatives(p, anchored), sketches, strict=True))
+        # The year after a month, season, quarter or half, once after all of them: same order, smaller pattern.
+        takes_year = "".join(f"(?({p}{n})|" for n in _TAKES_YEAR) + "(?!)" + ")" * len(_TAKES_YEAR)
+        return rf"(?:(?:{alts})(?:{takes_year}{self.year_spec(p)}|))"
+
+    def alternatives(self, p: str, anchored: str) -> list[str]:
         g = self
         ordsfx = g.ord_suffix
         alts = [
@@ -81,7 +96,7 @@ class Grammar:
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:19|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
-            rf"(?:\s*(?:{DASH}|{g.lex.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
+            rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
         ]
         if g.lex.format.get("month_day"):
@@ -96,19 +111,19 @@ class Grammar:
             # März 2024, March of 2024
             rf"(?P<{p}my>(?P<{p}my_m>{g.month_all}),?\s+(?:{g.part_of}\s+)?(?P<{p}my_y>{YEAR}))",
             # (letzten) Dezember (letzten Jahres)
-            rf"(?P<{p}mr>(?:(?P<{p}mr_s>{g.shift})\s+)?(?P<{p}mr_m>{g.month_full}){g.year_spec(p + 'mr_')}?)",
+            rf"(?P<{p}mr>(?:(?P<{p}mr_s>{g.shift})\s+)?(?P<{p}mr_m>{g.month_full}))",
             # (kommenden) Herbst (2025 / letzten Jahres), Winter 2025/26
-            rf"(?P<{p}se>(?:(?P<{p}se_s>{g.shift})\s+)?(?P<{p}se_n>{g.season}){g.year_spec(p + 'se_')}?)",
+            rf"(?P<{p}se>(?:(?P<{p}se_s>{g.shift})\s+)?(?P<{p}se_n>{g.season}))",
             # Q2 2025, 2Q25, Q2/2025
             rf"(?P<{p}q>Q(?P<{p}q1>[1-4])(?:\s*[/'’]?\s*(?P<{p}qy>{YEAR})|\s*[/'’]\s*(?P<{p}qyy>\d\d)(?!\d))?"
             rf"|(?P<{p}q2>[1-4])Q\s?(?P<{p}qyg>\d\d)?(?!\d))(?!\w)",
             # im zweiten Quartal (2025)
-            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit}{g.year_spec(p + 'qo_')}?)",
+            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit})",
             # H2 2025
             rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
             # zweite Jahreshälfte (2025), second half of 2025
-            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)(?:{g.half_unit}{g.year_spec(p + 'ho_')}?|{g.half_of}{g.year_spec(p + 'hf_')}))",
+            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)(?:{g.half_unit}(?P<{p}hu>)|{g.half_of}{g.year_spec(p + 'hf_')}))",
             # Jahresende (2023), the turn of the year 2023/24, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
             # 1990er (Jahre), 1990s
@@ -133,7 +148,7 @@ class Grammar:
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+{g.dp_words})?)",
         ]
-        return "(?:" + "|".join(guarded(x) for x in alts) + ")"
+        return alts
 
 
 def _single(g: Grammar) -> str:
@@ -149,17 +164,6 @@ def _single(g: Grammar) -> str:
     )
 
 
-def _range(g: Grammar) -> str:
-    a = g.lex.alt
-    part = lambda n: rf"(?:(?P<{n}>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?)?"  # noqa: E731
-    return (
-        rf"(?:(?P<rbw>{a(('ranges', 'between'))})\s+|(?P<rf>{a(('ranges', 'from'))})\s+)?"
-        rf"{part('ra_pt')}(?P<ra>{g.core('a_', '(?(ra_pt)|(?!))')})"
-        rf"(?:\s*{DASH}\s*|\s*/\s*|\s+(?P<rt>{a(('ranges', 'to'))})\s+|(?(rbw)\s+(?:{a(('ranges', 'and'))})\s+|(?!)))"
-        rf"(?:(?:{a(('bounds', 'then'))})\s+)?{part('rb_pt')}(?P<rb>{g.core('b_', '(?(rb_pt)|(?!))')})"
-    )
-
-
 def _units(g: Grammar) -> str:
     a = g.lex.alt
     pre = a(("durations", "ago_before", "from_now", "within"))
@@ -170,19 +174,40 @@ def _units(g: Grammar) -> str:
     )
 
 
+# Only the second half of a range may start right after these ("Mai/Juni", "April-Juni"): the scanner
+# lets them through, so one compiled pattern serves both; a scan (`word_starts`, `search`) skips them.
+JOINERS = "-/"
+
+
 @cache
-def scanner(language: str, joined: bool = False) -> re.Pattern[str]:
-    """The scanner; `joined` drops the check for a word start, for the second half of "Mai/Juni"."""
+def scanner(language: str) -> re.Pattern[str]:
+    """The scanner; a match must start a word, or follow a dash or slash (see `JOINERS`, `search`)."""
     g = grammar(language)
-    lead = "" if joined else r"(?<![\w./\-])"
-    pattern = rf"{lead}(?={_starts(g)})(?:(?P<N>{_units(g)})|(?P<S>{_single(g)}))(?!\w)"
+    pattern = rf"(?<![\w.])(?={_starts(g)})(?:(?P<N>{_units(g)})|(?P<S>{_single(g)}))(?!\w)"
     return re.compile(optional_as_branch(pattern))
 
 
+@cache
+def word_starts(language: str) -> re.Pattern[str]:
+    """The places where a scan may find a match: word starts (not after a joiner) with a first
+    character of `_starts`. Trying the scanner only there beats a search when the matches that
+    count must start within a few words."""
+    first = first_class(_starts(grammar(language).sketch))
+    return re.compile(rf"(?<![\w./\-])(?={first})" if first else r"(?<![\w./\-])")
+
+
+def search(scan: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[str] | None:
+    """The first match of `scan` in text[pos:endpos] that starts a word (not right after a joiner)."""
+    m = scan.search(text, pos, endpos)
+    while m is not None and m.start() and text[m.start() - 1] in JOINERS:
+        m = scan.search(text, m.start() + 1, endpos)
+    return m
+
+
 def _starts(g: Grammar) -> str:
-    """The first words an expression can have: one cheap test before the full grammar runs."""
-    lex = g.lex
-    words = lex.alt(
+    """The first words an expression can have: one cheap test before the full grammar runs. Every
+    alternative of the grammar starts with one of them, so they may be cut short (`prefixes`)."""
+    words = g.starting(
         "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "seasons", "units",
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
@@ -198,23 +223,54 @@ def grammar(language: str) -> Grammar:
     return Grammar(lexicon(language))
 
 
+_GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
+               "part_units", "shift_units", "days", "present", "weeks")
+
+
 @cache
 def gate(language: str) -> re.Pattern[str]:
-    """Words and digits that every time expression contains; the scanner runs only near them."""
+    """Words and digits that every time expression contains, each with the character before it;
+    the scanner runs only near them. Use `anchors`, which leaves that character out."""
     lex = lexicon(language)
-    words = lex.alt(
-        "months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-        "part_units", "shift_units", "days", "present", "weeks",
-    )
-    glued = lex.alt("weekdays", boundary=False)
-    # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
-    # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
-    digits = r"(?:19|20)\d\d(?!\d)|\d{1,2}(?=[./\-–][\d\s]|[QH])|(?<=['’])[1-9]0(?=" + lex.alt(("decades", "suffix")) + ")"
     glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
-    body = rf"\b(?:{digits}|{words}|{glued})|(?<=[{re.escape(glued_before)}])\d"
-    first = first_class(body)
+
+    def words_and_digits(branches: Callable[..., list[str]]) -> str:  # Lexicon.branches, or a sketch's
+        # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
+        # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
+        digits = [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"\d\d?(?=[./\-–][\d\s]|[QH])",
+                  rf"[1-9](?<=['’].)0(?={lex.alt(('decades', 'suffix'))})"]
+        # One flat alternation of branches that start with a character: each rejected in one test.
+        flat = digits + branches(*_GATE_WORDS) + branches("weekdays", boundary=False)
+        return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
+
+    body = words_and_digits(lex.branches)
+    first = first_class(words_and_digits(lambda *specs, boundary=True: [lex.heads(*specs)]))
     # A one-character lookahead first lets the engine skip most positions in one test.
-    return re.compile(f"(?={first})(?:{body})" if first else body)
+    body = f"(?={first})(?:{body})" if first else body
+    # The character before an anchor (non-word, or Q/H/FY) first: the engine then skips in-word letters in C.
+    starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS for w in lex.forms(section))
+    before = rf"[\W{re.escape(glued_before)}]" if starts_word else r"(?s:.)"
+    return re.compile(before + body)
+
+
+def anchors(language: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the gate's words in text[start:end], left to right, as if found by `finditer`."""
+    pat = gate(language)
+    pos = start - 1  # the character before `start` may come before an anchor
+    if start == 0:  # nothing comes before the text: a space stands in for it
+        m = pat.match(" " + text[:end])
+        if m is not None:
+            yield 0, m.end() - 1
+            pos = m.end() - 2
+        else:
+            pos = 0
+    while (m := pat.search(text, pos, end)) is not None:
+        yield m.start() + 1, m.end()
+        pos = m.end() - 1  # an anchor's last character may come before the next one
+
+
+# One group opening or closing of a pattern, after what comes before it (escapes and classes included).
+_GROUP_TOKEN = re.compile(r"(?:\\.|\[\]?(?:\\.|[^\]\\])*\]|[^\\\[()])*(?:(\(\?:)|(\()|(\)\?(?![?+]))|(\)))")
 
 
 def optional_as_branch(pattern: str) -> str:
@@ -222,39 +278,19 @@ def optional_as_branch(pattern: str) -> str:
     branch instead of a repeat context (several times faster on long alternations)."""
     out: list[str] = []
     stack: list[bool] = []  # for each open group: is it a plain (?: group
-    i, n = 0, len(pattern)
-    in_class = False
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-            out.append(ch)
-            i += 1
-            continue
-        if ch == "[":
-            in_class = True
-            out.append(ch)
-            if pattern[i + 1 : i + 2] == "]":
-                out.append("]")
-                i += 1
-            i += 1
-            continue
-        if ch == "(":
-            stack.append(pattern.startswith("(?:", i))
-        elif ch == ")":
-            plain = stack.pop()
-            nxt = pattern[i + 1 : i + 2]
-            after = pattern[i + 2 : i + 3]
-            if plain and nxt == "?" and after not in ("?", "+"):
-                out.append("|)")
-                i += 2
-                continue
-        out.append(ch)
-        i += 1
+    done = pos = 0
+    while (m := _GROUP_TOKEN.match(pattern, pos)) is not None:  # token after token: never inside an escape
+        pos = m.end()
+        kind = m.lastindex
+        if kind == 1 or kind == 2:
+            stack.append(kind == 1)
+        elif kind == 3:
+            if stack.pop():
+                out += (pattern[done:m.start(3)], "|)")
+                done = m.end()
+        else:
+            stack.pop()
+    out.append(pattern[done:])
     return "".join(out)
 
 
@@ -333,7 +369,8 @@ def first_class(pattern: str) -> str | None:
     return "[" + "".join(sorted(got[0])) + "]"
 
 
-def guarded(alternative: str) -> str:
-    """`alternative` behind a one-character lookahead, so the scanner skips it cheaply."""
-    cls = first_class(alternative)
+def guarded(alternative: str, sketch: str) -> str:
+    """`alternative` behind a one-character lookahead, so the scanner skips it cheaply; `sketch` is
+    the alternative from the sketch grammar, with the same first characters and quick to parse."""
+    cls = first_class(sketch)
     return f"(?={cls}){alternative}" if cls else alternative

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable, Literal
 
 from .. import timespan as ts
@@ -22,6 +23,14 @@ SHIFTS = {"last": -1, "this": 0, "next": 1, "after_next": 2}
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 Direction = Literal["past", "future", "both"] | None
+
+# TimeSpans are frozen and the same few periods recur in every text: each is built (validated) once.
+day = lru_cache(maxsize=4096)(ts.day)
+month = lru_cache(maxsize=1024)(ts.month)
+year = lru_cache(maxsize=256)(ts.year)
+season = lru_cache(maxsize=256)(ts.season)
+quarter = lru_cache(maxsize=256)(ts.quarter)
+half = lru_cache(maxsize=256)(ts.half)
 
 
 @dataclass(frozen=True)
@@ -74,25 +83,25 @@ def decade(first_year: int) -> TimeSpan:
 def period(unit: str, d: date, delta: int = 0) -> TimeSpan:
     """The calendar `unit` containing `d`, shifted by `delta` units."""
     if unit == "day":
-        return ts.day(*_ymd(d + timedelta(days=delta)))
+        return day(*_ymd(d + timedelta(days=delta)))
     if unit == "week":
         return week(d + timedelta(weeks=delta))
     if unit == "weekend":
         return weekend(d + timedelta(weeks=delta))
     if unit == "month":
-        return ts.month(*add_months(d.year, d.month, delta))
+        return month(*add_months(d.year, d.month, delta))
     if unit == "quarter":
         y, m = add_months(d.year, d.month, 3 * delta)
-        return ts.quarter(y, (m - 1) // 3 + 1)
+        return quarter(y, (m - 1) // 3 + 1)
     if unit == "half":
         y, m = add_months(d.year, d.month, 6 * delta)
-        return ts.half(y, 1 if m <= 6 else 2)
+        return half(y, 1 if m <= 6 else 2)
     if unit == "year":
-        return ts.year(d.year + delta)
+        return year(d.year + delta)
     if unit == "decade":
         return decade(d.year // 10 * 10 + 10 * delta)
     if unit in ("hour", "minute"):
-        return ts.day(*_ymd(d))
+        return day(*_ymd(d))
     raise ValueError(unit)
 
 
@@ -107,7 +116,7 @@ def shifted(unit: str, delta: int) -> Relative:
 def ago(unit: str, amount: int, sign: int) -> Relative:
     """"vor zwei Wochen" (sign -1), "in drei Monaten" (sign +1): the unit that far from the anchor."""
     if unit in ("hour", "minute"):
-        return Relative(lambda d, _dir: ts.day(*_ymd(d)))
+        return Relative(lambda d, _dir: day(*_ymd(d)))
     if unit == "day":
         return shifted_day(sign * amount)
     return shifted(unit, sign * amount)
@@ -119,21 +128,21 @@ def weekday(index: int, shift: int | None = None, week_shift: int | None = None)
     def at(d: date, direction: Direction) -> TimeSpan:
         if week_shift is not None:  # "Dienstag vergangener Woche"
             monday = d - timedelta(days=d.weekday()) + timedelta(weeks=week_shift)
-            return ts.day(*_ymd(monday + timedelta(days=index)))
+            return day(*_ymd(monday + timedelta(days=index)))
         back = (d.weekday() - index) % 7
         forward = (index - d.weekday()) % 7
         if shift == -1:
-            return ts.day(*_ymd(d - timedelta(days=back or 7)))
+            return day(*_ymd(d - timedelta(days=back or 7)))
         if shift is not None and shift > 0:  # "next Friday", "übernächsten Freitag": a week later each
-            return ts.day(*_ymd(d + timedelta(days=(forward or 7) + 7 * (shift - 1))))
+            return day(*_ymd(d + timedelta(days=(forward or 7) + 7 * (shift - 1))))
         if shift == 0:
-            return ts.day(*_ymd(d - timedelta(days=d.weekday()) + timedelta(days=index)))
+            return day(*_ymd(d - timedelta(days=d.weekday()) + timedelta(days=index)))
         if direction == "past":
-            return ts.day(*_ymd(d - timedelta(days=back)))
+            return day(*_ymd(d - timedelta(days=back)))
         if direction == "future":
-            return ts.day(*_ymd(d + timedelta(days=forward)))
+            return day(*_ymd(d + timedelta(days=forward)))
         prefer_forward = forward < back or (forward == back and direction == "both")
-        return ts.day(*_ymd(d + timedelta(days=forward) if prefer_forward else d - timedelta(days=back)))
+        return day(*_ymd(d + timedelta(days=forward) if prefer_forward else d - timedelta(days=back)))
 
     return Relative(at)
 
@@ -151,7 +160,7 @@ def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
 
     def at(d: date, direction: Direction) -> TimeSpan:
         if shift == 0:  # "this winter": the one going on, else the nearest in the sentence's direction
-            return pick_year(build, ts.day(*_ymd(d)), direction)
+            return pick_year(build, day(*_ymd(d)), direction)
         here = build(d.year)
         if shift < 0:
             return here if here.end < d else build(d.year - 1)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ..models import TimeExpression, TimeSpan
 from .interpret import reader
-from .patterns import gate
+from .patterns import anchors, search, word_starts
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
@@ -22,20 +24,21 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
     """
     read = reader(language)
     scan = read.scan
+    starts = word_starts(language)
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
     out: list[TimeExpression] = []
     done = start  # nothing before this offset can start a new expression
-    for anchor in gate(language).finditer(text, start, end):
-        if anchor.end() <= done:
+    for anchor_start, anchor_end in anchors(language, text, start, end):
+        if anchor_end <= done:
             continue
-        pos = max(done, anchor.start() - _LEAD)
-        limit = min(end, anchor.end() + _TAIL)
-        while pos <= anchor.start():
-            m = scan.search(text, pos, limit)
+        pos = max(done, anchor_start - _LEAD)
+        limit = min(end, anchor_end + _TAIL)
+        while pos <= anchor_start:
+            m = _first(scan, starts, text, pos, anchor_start, limit)
             if m is not None and m.end() >= limit > m.start() and limit < end:
-                m = scan.search(text, m.start(), end)  # the window cut it short: read it whole
-            if m is None or m.start() > anchor.start():
+                m = search(scan, text, m.start(), end)  # the window cut it short: read it whole
+            if m is None or m.start() > anchor_start:
                 break
             expr = read.read(m, text, published, end)
             if expr is None:
@@ -44,3 +47,14 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
             out.append(expr)
             done = pos = expr.end
     return out
+
+
+def _first(scan: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int, last: int,
+           endpos: int) -> re.Match[str] | None:
+    """What `search(scan, text, pos, endpos)` finds if it starts by `last`, else None: the scanner
+    tried only at the word starts up to there, so no scan goes on past the anchor."""
+    for at in starts.finditer(text, pos, last + 1):
+        m = scan.match(text, at.start(), endpos)
+        if m is not None:
+            return m
+    return None

@@ -13,8 +13,11 @@ from functools import cache
 from .lexicon import alternation, lexicon
 from .resolve import Direction
 
-_BOUNDARY = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?](?=\s)|\n")
-_CLAUSE = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?](?=\s)|\n|[,;:()–—]")
+# Sentence and clause marks; the mark comes before its conditions so that the scan skips text in C.
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
+_CLAUSE = re.compile(r"[.!?\n,;:()–—](?:(?<=[\n,;:()–—])|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
+# The last boundary before a point: the greedy run backs off from the end to it, with no loop in Python.
+_LAST = {b: re.compile(r"(?s:.*)" + b.pattern) for b in (_BOUNDARY, _CLAUSE)}
 _REACH = 400
 
 
@@ -35,9 +38,8 @@ def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
 def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
     """Bounds of the sentence (or clause, with `_CLAUSE`) around text[start:end]."""
     lo = max(0, start - _REACH)
-    left = lo
-    for m in boundary.finditer(text, lo, start):
-        left = m.end()
+    m = _LAST[boundary].match(text, lo, start)
+    left = m.end() if m else lo
     m = boundary.search(text, end, min(len(text), end + _REACH))
     right = m.start() if m else min(len(text), end + _REACH)
     return left, right
