@@ -71,6 +71,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 
 _WORDS_AND_GAPS = re.compile(r"([^\W_]+)")  # TOKEN, captured: split() alternates gap, word, gap, ..., gap
+_WORD_RUNS = re.compile(r"(\w+)")
 
 
 def spans_of_words(text: str, offset: int = 0) -> list[Token]:
@@ -85,7 +86,8 @@ def _columns(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str
 
 def _columns_and_gaps(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str], list[str]]:
     """Starts, ends and words of the TOKENs, and the gaps around them (gap k comes before word k; one more at the end)."""
-    parts = _WORDS_AND_GAPS.split(text)
+    # `\w+` is TOKEN where the text has no underscore, and the engine tests it faster than `[^\W_]+`
+    parts = (_WORDS_AND_GAPS if "_" in text else _WORD_RUNS).split(text)
     bounds = list(accumulate(map(len, parts), initial=offset))
     return bounds[1::2], bounds[2::2], parts[1::2], parts[0::2]
 

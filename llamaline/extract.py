@@ -109,6 +109,9 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         token_ids = cues.patterns.token_ids(tokens)
     usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
     expression_starts = [x.start for x in usable]
+    # clause breaks of the whole text at once, cut per sentence (a break must lie wholly inside its sentence)
+    found = [m.span() for m in _CLAUSE.finditer(text, document.body_start)]
+    break_starts, break_ends = [b[0] for b in found], [b[1] for b in found]
     memory = _Memory({}, [], [], {})
     mentions: list[Mention] = []
     regions = sorted(boilerplate)
@@ -125,14 +128,16 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         last = bisect.bisect_left(starts, end)
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
         sentence_expressions = [x for x in usable[lo:hi] if x.end <= end]
+        lo, hi = bisect.bisect_left(break_starts, start), bisect.bisect_left(break_starts, end)
+        clause_breaks = [b for b, e in zip(break_starts[lo:hi], break_ends[lo:hi]) if e <= end]
         mentions.extend(_sentence(document, cues, gazetteer, tokens, first, last, start, end,
-                                  sentence_expressions, memory, number, token_ids, written))
+                                  sentence_expressions, memory, number, token_ids, written, clause_breaks))
     return mentions
 
 
 def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, tokens: list[Token], first: int, last: int,
               start: int, end: int, expressions: list[TimeExpression], memory: _Memory, number: int,
-              token_ids: Sequence[frozenset[int]], written: Sequence[str]) -> list[Mention]:
+              token_ids: Sequence[frozenset[int]], written: Sequence[str], clause_breaks: list[int]) -> list[Mention]:
     text = document.text
     hits = _Hits(cues.patterns.find(text, tokens, first, last, token_ids))
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS]
@@ -143,7 +148,6 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         entities = [e for e in entities
                     if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
     entities = _with_short_names(tokens, written, first, last, entities, memory)
-    clause_breaks = [m.start() for m in _CLAUSE.finditer(text, start, end)]
 
     def clause_of(pos: int) -> int:
         return bisect.bisect_right(clause_breaks, pos)
