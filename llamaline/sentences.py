@@ -107,7 +107,7 @@ def _continues(text: str, current: tuple[int, int], next_start: int, next_end: i
 
 def _split_segment(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
     full, lower, ordinal_dot, spaced, spaced_after = _abbreviations(language)
-    protected = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(text, start, end)]
+    protected = None  # quotations, found at the first boundary that asks
     spans: list[tuple[int, int]] = []
     sentence_start = start
     for m in _TERMINAL.finditer(text, start, end):
@@ -119,7 +119,9 @@ def _split_segment(text: str, start: int, end: int, language: str) -> list[tuple
             continue  # "3.5", "www.example.de", "z.B.x": no space, no boundary
         if not _opens_sentence(text, nxt, end):
             continue  # lower case, comma, dash: the sentence goes on
-        if any(a <= m.start() and m.end() <= b for a, b in protected):
+        if protected is None:
+            protected = [(q.start() + 1, q.end() - 1) for q in _QUOTED.finditer(text, start, end)]
+        if protected and any(a <= m.start() and m.end() <= b for a, b in protected):
             continue  # inside a quotation
         if m.group() == "." and _no_boundary(text, sentence_start, m.start(), nxt, end, full, lower, ordinal_dot,
                                              spaced, spaced_after):
