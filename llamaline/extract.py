@@ -237,6 +237,10 @@ def _mention(document: Document, start: int, end: int, type_: str, trigger: str 
 # -- triggers --------------------------------------------------------------------------------------------------
 def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> list[_Trigger]:
     found = hits.of("triggers")
+    if not found:  # most sentences: no trigger word; a named event (a conference) is one by itself
+        event = next((e for e in entities if e.kind == "event"), None)
+        return [] if event is None else [_Trigger("conference", event.start, event.end, -1, -1, clause_of(event.start),
+                                                  text[event.start:event.end])]
     blocked = hits.of("clause", "not_trigger")  # "Videokonferenz"
     if blocked:
         found = [h for h in found if not any(b.start <= h.start and h.end <= b.end for b in blocked)]
