@@ -155,7 +155,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     attributed_to, source_hit = attribution(hits.of("attribution"), entities, cues)
     # the article's own outlet (a dateline's "(Example Wire)") reports the event; it is not what the event is about
     own = (document.source.outlet or "").casefold()
-    subjects = [s for s in _subjects(entities, source_hit) if s.casefold() != own]
+    subjects = [s for s in _subjects(entities, source_hit) if s.casefold() != own] if entities else []
     _remember(memory, number, subjects, entities, dated)
 
     triggers = _triggers(text, hits, entities, clause_of)
@@ -545,14 +545,15 @@ def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, l
 
 def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[EntityHit],
               dated: list[TimeExpression]) -> None:
-    for name in sorted({e.name for e in entities if e.kind == UNKNOWN}):
-        words = name.split()
-        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-            known = memory.short_names.get(words[-1], name)
-            memory.short_names[words[-1]] = name if known == name else None
-    for name in sorted({e.name for e in entities if e.kind == "product"}):
-        count, _ = memory.products.get(name, (0, 0))
-        memory.products[name] = (count + 1, number)
+    if entities:
+        for name in sorted({e.name for e in entities if e.kind == UNKNOWN}):
+            words = name.split()
+            if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                known = memory.short_names.get(words[-1], name)
+                memory.short_names[words[-1]] = name if known == name else None
+        for name in sorted({e.name for e in entities if e.kind == "product"}):
+            count, _ = memory.products.get(name, (0, 0))
+            memory.products[name] = (count + 1, number)
     if subjects:
         memory.subjects.append((number, subjects))
     own = [x for x in dated if x.kind != "present"]
