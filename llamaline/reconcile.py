@@ -31,7 +31,8 @@ from array import array
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
 from datetime import date
-from operator import attrgetter, itemgetter
+from itertools import compress, islice
+from operator import attrgetter, eq, itemgetter
 
 from .ids import KIND_RANK, base_id, find_events, make_ids_unique, title
 from .models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
@@ -93,6 +94,7 @@ def reconcile(
                 shared = agreement[sig] = {}
             hits = memo[key] = index.match_dated(sig, None, S[r], E[r], shared)
         (protos.attach(hits[0], r) if len(hits) == 1 else own.append(r))
+    first_generic = len(protos)
     _merge(own, t, fam, protos, leftovers)
     index.file()
 
@@ -117,7 +119,7 @@ def reconcile(
         (protos.attach(hits[0], r) if len(hits) == 1 else leftovers.append(r))
     del memo, agreement, index
 
-    events = _Builder(t, fam, outlets or {}, kinds or {}).events(protos)
+    events = _Builder(t, fam, outlets or {}, kinds or {}).events(protos, first_generic)
     leftovers.sort(key=t.rank.__getitem__)
     return events, [t.mention(r) for r in leftovers]
 
@@ -180,17 +182,16 @@ class _Table:
         self.bin_starts = [sum(counts[:b]) for b in range(6)]
         del bins
         self.index = array("l", order)
-        # One tuple per mention, taken in block order: one jump per mention rather than one per column.
-        rows = list(zip(rank, sigs, raw_ids, groups, types, span, src, modalities,
-                        map(attrgetter("attributed_to"), mentions), whens))
-        del sigs, raw_ids, groups, types, span, src, modalities, whens
-        rows = [rows[i] for i in order]
+        take = itemgetter(*order) if n > 1 else lambda values: tuple(values)
         del order
-        (ranks, self.sig, self.raw, self.group, self.type, span, self.source, self.modality, self.attributed,
-         self.when) = map(list, zip(*rows)) if rows else ([] for _ in range(10))
-        del rows
-        self.rank = array("l", ranks)
-        self.s, self.e = [x[0] for x in span], [x[1] for x in span]
+        self.rank = array("l", take(rank))
+        self.sig, self.raw, self.group, self.type = take(sigs), take(raw_ids), take(groups), take(types)
+        del sigs, raw_ids, groups, types
+        self.s, self.e = take([se[0] for se in span]), take([se[1] for se in span])
+        del span
+        self.source, self.modality, self.when = take(src), take(modalities), take(whens)
+        del src, modalities, whens
+        self.attributed = take(list(map(attrgetter("attributed_to"), mentions)))
 
     def bin(self, b: int) -> range:
         """The rows of bin b: 0 plans, 1 undated, 2 dated without subjects, 3 reports and statements, 4 specific
@@ -220,8 +221,8 @@ def _content_order(mentions: Sequence[Mention], src: list[int], types: list[str]
     order = sorted(range(n), key=heads.__getitem__)
     if len(set(heads)) == n:
         return order
-    keys = [heads[i] for i in order]
-    ties = [i for i, (a, b) in enumerate(zip(keys, keys[1:])) if a == b]  # usually few: no per-record slices
+    keys = list(map(heads.__getitem__, order))
+    ties = compress(range(n - 1), map(eq, keys, islice(keys, 1, None)))  # usually few: no per-record slices
     done = -1
     for i in ties:
         if i <= done:
@@ -245,10 +246,17 @@ def _mention_key(m: Mention) -> tuple:
 
 
 def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftovers: list[int]) -> None:
-    """Dated mentions with subjects (rows, in block order) -> events in the making, added to `protos` in rank
-    order (steps 2 and 3 of the module doc)."""
+    """Dated mentions with subjects (rows, in block order) -> events in the making, added to `protos` (steps 2
+    and 3 of the module doc). Atoms and events stay in block order (neighbours in memory); where the order of
+    decisions matters, it is the content order of their ranks."""
     S, E, SIG, GRP, TYP, RANK = t.s, t.e, t.sig, t.group, t.type, t.rank
-    atoms: list[tuple] = []  # (rank, group, signature, core start, core end, member rows)
+    # Atoms, as parallel lists: rank (of the first member), group, signature, core [start, end], member rows.
+    ranks: list[int] = []
+    groups: list[int] = []
+    sigs: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    members_of: list[list[int]] = []
     # In block order the mentions of one type group and signature are a run.
     rows = list(recs)
     i, n = 0, len(rows)
@@ -258,18 +266,18 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
         j = i + 1
         while j < n and SIG[rows[j]] == sig and GRP[rows[j]] == group:
             j += 1
-        if j == i + 1:
-            atoms.append((RANK[r], group, sig, S[r], E[r], [r]))
-        else:
-            for s, e, cluster in _cluster_in_time(rows[i:j], S, E, TYP, leftovers):
-                atoms.append((RANK[cluster[0]], group, sig, s, e, cluster))
+        clusters = [(S[r], E[r], [r])] if j == i + 1 else _cluster_in_time(rows[i:j], S, E, TYP, leftovers)
+        for s, e, cluster in clusters:
+            ranks.append(RANK[cluster[0]])
+            groups.append(group)
+            sigs.append(sig)
+            starts.append(s)
+            ends.append(e)
+            members_of.append(cluster)
         i = j
     del rows
-    atoms.sort()  # by rank (first and unique)
-    if not atoms:
+    if not ranks:
         return
-    ranks, groups, sigs, starts, ends, members_of = map(list, zip(*atoms))
-    del atoms
 
     parent = list(range(len(ranks)))
     core = list(zip(starts, ends))  # running intersection of each component (at its root)
@@ -294,10 +302,14 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
         joined.add(roots[0])
 
     joined: set[int] = set()  # roots of components of more than one atom
-    same: dict[int, list[int]] = defaultdict(list)
-    broader: dict[int, list[int]] = defaultdict(list)
-    pairs = _overlapping_pairs(groups, sigs, starts, ends, fam, len(t.group_names))
-    for i, j in sorted(pairs):
+    same: dict[int, list[int]] = defaultdict(list)  # atom -> the atoms it agrees with both ways, by rank
+    broader: dict[int, list[int]] = defaultdict(list)  # atom -> the atoms naming more that it agrees with, by rank
+    # Each pair as (earlier atom, later atom) in rank order, with the relation of the earlier to the later.
+    pairs = {}
+    for (i, j), rel in _overlapping_pairs(groups, sigs, starts, ends, fam).items():
+        pairs[(i, j) if ranks[i] < ranks[j] else (j, i)] = rel if ranks[i] < ranks[j] else (rel & 1) << 1 | (rel & 2) >> 1
+    n_rows = len(t.rank)
+    for i, j in sorted(pairs, key=lambda ij: ranks[ij[0]] * n_rows + ranks[ij[1]]):
         rel = pairs[(i, j)]
         if rel == 3:
             same[i].append(j)
@@ -317,42 +329,32 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
                 partners[j].append(i)
     spread = {i for i, js in partners.items()
               if max(starts[i], max(map(starts.__getitem__, js))) > min(ends[i], min(map(ends.__getitem__, js)))}
-    # Subjects that agree both ways merge, finest atoms first (atoms are in rank order: index k for its rank).
-    for i in sorted(same, key=lambda k: (ends[k] - starts[k], k)):
+    # Subjects that agree both ways merge, finest atoms first.
+    for i in sorted(same, key=lambda k: (ends[k] - starts[k], ranks[k])):
         if i not in spread:
             for j in same[i]:
                 if j not in spread:
                     join([i, j])
     # A narrower atom joins the broader ones it agrees with when they can all be one happening; broadest first.
-    for i in sorted(broader, key=lambda k: (-len(fam.sigs[sigs[k]]), k)):
+    for i in sorted(broader, key=lambda k: (-len(fam.sigs[sigs[k]]), ranks[k])):
         if i not in spread:
             join([i, *(j for j in broader[i] if j not in spread)])
 
-    if not joined:  # no atom joined another (small or sparse corpora): the atoms are the events
-        for i in range(len(ranks)):
-            protos.add(groups[i], sigs[i], starts[i], ends[i], members_of[i], ranks[i])
-        return
-    components: dict[int, list[int]] = defaultdict(list)
-    merged: list[tuple] = []  # (rank, atom or -1, group, signature, start, end, members)
-    for i in range(len(ranks)):
-        if parent[i] == i and i not in joined:
-            merged.append((ranks[i], i))  # an atom alone (most): no component to collect
-        else:
+    components: dict[int, list[int]] = defaultdict(list)  # root -> its atoms
+    for i in range(len(ranks)) if joined else ():
+        if parent[i] != i or i in joined:
             components[find(i)].append(i)
-    out: dict[int, tuple] = {}
-    for parts in components.values():
-        s, e = max(map(starts.__getitem__, parts)), min(map(ends.__getitem__, parts))
-        sig = fam.reduce(sorted({x for i in parts for x in fam.sigs[sigs[i]]}))
-        members = [r for i in parts for r in members_of[i]]
-        rank = min(map(ranks.__getitem__, parts))
-        out[rank] = (groups[parts[0]], sig, s, e, members, rank)
-        merged.append((rank, -1))
-    merged.sort()
-    for rank, i in merged:
-        if i >= 0:
+    for i in range(len(ranks)):
+        if parent[i] == i and i not in joined:  # an atom alone (most)
             protos.add(groups[i], sigs[i], starts[i], ends[i], members_of[i], ranks[i])
-        else:
-            protos.add(*out[rank])
+            continue
+        parts = components.pop(find(i), None)  # a component, where its first atom is
+        if parts is None:
+            continue
+        s, e = max(map(starts.__getitem__, parts)), min(map(ends.__getitem__, parts))
+        sig = fam.reduce(sorted({x for k in parts for x in fam.sigs[sigs[k]]}))
+        members = [r for k in parts for r in members_of[k]]
+        protos.add(groups[parts[0]], sig, s, e, members, min(map(ranks.__getitem__, parts)))
 
 
 def _cluster_in_time(recs: list[int], S: list[int], E: list[int], TYP: list[str], leftovers: list[int]) -> list:
@@ -360,6 +362,9 @@ def _cluster_in_time(recs: list[int], S: list[int], E: list[int], TYP: list[str]
     `recs`: the rows of one run (in rank order). Returns [(core start, core end, member rows (the first made
     the cluster))]."""
     recs = sorted(recs, key=lambda r: (E[r] - S[r], S[r], r))  # within a run, row order is rank order
+    s, e = max(map(S.__getitem__, recs)), min(map(E.__getitem__, recs))
+    if s <= e:  # all share a day: each overlaps the running intersection, which keeps that day: one cluster
+        return [(s, e, recs)]
     clusters: list[list] = []  # [core start, core end, members, types]
     buckets: dict[int, list[int]] | None = None  # month -> clusters made over it, once there are many
     wide: list[int] = []
@@ -417,43 +422,48 @@ def _cluster_in_time(recs: list[int], S: list[int], E: list[int], TYP: list[str]
     return [(c[0], c[1], c[2]) for c in clusters]
 
 
-def _overlapping_pairs(groups: list[int], sigs: list[int], starts: list[int], ends: list[int], fam: Family,
-                       ng: int) -> dict[tuple[int, int], int]:
+def _overlapping_pairs(groups: list[int], sigs: list[int], starts: list[int], ends: list[int],
+                       fam: Family) -> dict[tuple[int, int], int]:
     """Pairs (i < j) of atoms with different, agreeing subjects in a shared block (group, subject or family)
     whose cores overlap, with their relation (`Family.relation` of atom i's and atom j's subjects)."""
-    blocks: dict[int, list[int]] = {}
-    lifted_keys, relation = fam.lifted_keys, fam.relation
+    blocks: dict[int, dict[str, list[int]]] = defaultdict(dict)  # group -> subject or family -> atoms
+    lifted, relation = fam.lifted, fam.relation
     for i, (group, sig) in enumerate(zip(groups, sigs)):
-        for key in lifted_keys(sig):
-            k = key * ng + group
-            block = blocks.get(k)
+        by_subject = blocks[group]
+        for key in lifted(sig):
+            block = by_subject.get(key)
             if block is None:
-                blocks[k] = [i]
+                by_subject[key] = [i]
             else:
                 block.append(i)
+    # Atoms by (core start, core end, index), as one int each.
+    lo = min(starts)
+    width, n = max(ends) - lo + 1, len(starts)
+    order = [((s - lo) * width + e - lo) * n + i for i, (s, e) in enumerate(zip(starts, ends))]
     pairs: dict[tuple[int, int], int] = {}
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        first = sigs[members[0]]
-        if all(sigs[i] == first for i in members):
-            continue  # one signature: its atoms never overlap (step 2 kept them apart)
-        members.sort(key=lambda i: (starts[i], ends[i], i))
-        active: list[tuple[int, int]] = []  # heap of (core end, atom)
-        for i in members:
-            s, sig = starts[i], sigs[i]
-            while active and active[0][0] < s:
-                heapq.heappop(active)
-            for _, j in active:
-                pair = (i, j) if i < j else (j, i)
-                if pair in pairs:
-                    continue
-                other = sigs[j]
-                if other != sig:
-                    rel = relation(sig, other)
-                    if rel:
-                        pairs[pair] = rel if i < j else (rel & 1) << 1 | (rel & 2) >> 1
-            heapq.heappush(active, (ends[i], i))
+    for by_subject in blocks.values():
+        for members in by_subject.values():
+            if len(members) < 2:
+                continue
+            first = sigs[members[0]]
+            if all(sigs[i] == first for i in members):
+                continue  # one signature: its atoms never overlap (step 2 kept them apart)
+            members.sort(key=order.__getitem__)
+            active: list[tuple[int, int]] = []  # heap of (core end, atom)
+            for i in members:
+                s, sig = starts[i], sigs[i]
+                while active and active[0][0] < s:
+                    heapq.heappop(active)
+                for _, j in active:
+                    pair = (i, j) if i < j else (j, i)
+                    if pair in pairs:
+                        continue
+                    other = sigs[j]
+                    if other != sig:
+                        rel = relation(sig, other)
+                        if rel:
+                            pairs[pair] = rel if i < j else (rel & 1) << 1 | (rel & 2) >> 1
+                heapq.heappush(active, (ends[i], i))
     return pairs
 
 
@@ -474,7 +484,8 @@ class _Builder:
         self._main: dict[tuple[int, str], list[str]] = {}  # (raw-subjects id, type) -> main subjects
         self._fixed: dict[str | None, dict[str, tuple]] = {}  # leading kind -> subject -> `_fixed_key`
 
-    def events(self, protos: Protos) -> list[Event]:
+    def events(self, protos: Protos, first_generic: int) -> list[Event]:
+        """The events of `protos` (those from `first_generic` on are of reports and statements)."""
         fields: list = [None] * len(protos)
         single, build = self._single, self._build
         members_of, attached_of = protos.members, protos.attached
@@ -485,6 +496,8 @@ class _Builder:
                 fields[p] = single(members[0])
             else:
                 fields[p] = build(protos.group[p], members + attached if attached else members)
+        # Ids are made unique in the order of the merges and, within each, of the events' ranks.
+        fields = [fields[p] for p in sorted(range(len(protos)), key=lambda p: (p >= first_generic, protos.rank[p]))]
         make_ids_unique(fields)
         events = [_construct(Event, f) for f in fields]
         events.sort(key=lambda e: (e.when.start, e.when.end, e.id))
