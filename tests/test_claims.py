@@ -538,3 +538,16 @@ def test_one_character_lower_cases_longer():
     from llamaline.cues import LONGER_LOWER
 
     assert [chr(c) for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] == [LONGER_LOWER]
+
+
+@pytest.mark.parametrize(("language", "before", "text", "value"), [
+    ("en", "Nordwind Labs showed its new line of language models to the press on a long day. ",
+     "The largest model is Kestrel 2 Falcon; at 7 billion parameters the smallest one is Kestrel 1.", "7 billion parameters"),
+    ("de", "Nordwind Labs hat der Presse an einem langen Tag seine neue Reihe von Sprachmodellen gezeigt. ",
+     "Das größte Modell ist Kestrel 2 Falcon; mit 7 Milliarden Parametern ist das kleinste Kestrel 1.",
+     "7 Milliarden Parametern"),
+])
+def test_a_semicolon_ends_the_clause_of_a_value_also_after_the_first_sentence(language, before, text, value):
+    """The name of the value's own clause, not the nearer one across the semicolon; anywhere in the article."""
+    claim = one(claims_of(language, before + text), "parameters")
+    assert (claim.subject, claim.value.text) == ("Kestrel 1", value)

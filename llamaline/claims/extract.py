@@ -88,9 +88,8 @@ class _Sentence:
     def clause_id(self, pos: int) -> int:
         """Which clause `pos` is in, counting the words that start one with another subject."""
         if self._breaks is None:
-            # NB: `;` offsets count from the sentence start, hit offsets from the text's; kept so output stays the same
             self._breaks = sorted({h.start for h in self.of("clause", "breaks")}
-                                  | {m.start() - self.start for m in _SEMICOLON.finditer(self.text, self.start, self.end)})
+                                  | {m.start() for m in _SEMICOLON.finditer(self.text, self.start, self.end)})
         return bisect.bisect_right(self._breaks, pos)
 
 
