@@ -7,7 +7,7 @@ import fnmatch
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
@@ -32,8 +32,17 @@ def slug(text: str) -> str:
 
 def base_id(when: TimeSpan, main: Sequence[str], event_type: str, considered: bool = False) -> str:
     """`YYYY-MM-<main subject>-<type>` (`YYYY` when the span leaves its month), e.g. `2025-05-x-delay`."""
+    return event_id(id_period(when), main, event_type, considered)
+
+
+def id_period(when: TimeSpan) -> str:
+    """The period of an id: `YYYY-MM`, or `YYYY` when the span leaves its month."""
     s, e = when.start, when.end
-    period = f"{s.year:04d}-{s.month:02d}" if (s.year, s.month) == (e.year, e.month) else f"{s.year:04d}"
+    return f"{s.year:04d}-{s.month:02d}" if (s.year, s.month) == (e.year, e.month) else f"{s.year:04d}"
+
+
+def event_id(period: str, main: Sequence[str], event_type: str, considered: bool = False) -> str:
+    """`base_id` from the period of the span."""
     words = slug(main[0]) if main else "event"
     return f"{period}-{words or 'event'}-{event_type}" + ("-considered" if considered else "")
 
@@ -43,15 +52,21 @@ def _content_hash(event: Mapping) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def make_ids_unique(events: list[dict]) -> None:
-    """Events (as field dicts) sharing an id: the earliest keeps it, the others get a suffix from their content."""
-    by_id: dict[str, list[int]] = defaultdict(list)
-    for i, event in enumerate(events):
-        by_id[event["id"]].append(i)
-    taken = set(by_id)
+def make_ids_unique(events: list[dict], ids: list[str] | None = None) -> None:
+    """Events (as field dicts) sharing an id: the earliest keeps it, the others get a suffix from their content.
+    `ids`: the events' ids, if the caller has them at hand."""
+    if ids is None:
+        ids = [event["id"] for event in events]
+    counts = Counter(ids)  # in order of first occurrence
+    shared = {x for x, n in counts.items() if n > 1}
+    if not shared:
+        return
+    by_id: dict[str, list[int]] = {x: [] for x in counts if x in shared}
+    for i, x in enumerate(ids):
+        if x in shared:
+            by_id[x].append(i)
+    taken = set(counts)
     for base, idx in by_id.items():
-        if len(idx) < 2:
-            continue
         digests = {i: _content_hash(events[i]) for i in idx}
         idx.sort(key=lambda i: (events[i]["when"].start, events[i]["when"].end, digests[i]))
         for i in idx[1:]:

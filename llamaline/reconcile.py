@@ -34,7 +34,7 @@ from datetime import date
 from itertools import compress, islice
 from operator import attrgetter, eq, itemgetter
 
-from .ids import KIND_RANK, base_id, find_events, make_ids_unique, title
+from .ids import KIND_RANK, event_id, find_events, id_period, make_ids_unique, title
 from .models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
 from .reconcile_index import WIDE_MONTHS, Family, Index, Protos, month_of
 from .timespan import cover, interval
@@ -483,25 +483,45 @@ class _Builder:
         self._subjects: dict[int, tuple[str, ...]] = {}  # raw-subjects id -> its distinct subjects, sorted
         self._main: dict[tuple[int, str], list[str]] = {}  # (raw-subjects id, type) -> main subjects
         self._fixed: dict[str | None, dict[str, tuple]] = {}  # leading kind -> subject -> `_fixed_key`
+        self.bounds: list[int] = []  # per event built: its span's first and last day ordinals, as one int
+        self._periods: dict[int, str] = {}  # those days -> the period of an id
+        self._titles: dict[tuple, str] = {}  # (type, considered, *main subjects) -> title
 
     def events(self, protos: Protos, first_generic: int) -> list[Event]:
         """The events of `protos` (those from `first_generic` on are of reports and statements)."""
-        fields: list = [None] * len(protos)
+        fields = []
         single, build = self._single, self._build
-        members_of, attached_of = protos.members, protos.attached
-        # In table order (an event's members are neighbours there; events in rank order are not).
-        for p in sorted(range(len(protos)), key=[m[0] for m in members_of].__getitem__):
-            members, attached = members_of[p], attached_of.get(p)
+        rank, group, attached_of = protos.rank, protos.group, protos.attached
+        # In proto order, which is block order: an event's members and the next event's are neighbours.
+        for p, members in enumerate(protos.members):
+            attached = attached_of.get(p)
             if attached is None and len(members) == 1:
-                fields[p] = single(members[0])
+                fields.append(single(members[0]))
             else:
-                fields[p] = build(protos.group[p], members + attached if attached else members)
+                fields.append(build(group[p], members + attached if attached else members))
         # Ids are made unique in the order of the merges and, within each, of the events' ranks.
-        fields = [fields[p] for p in sorted(range(len(protos)), key=lambda p: (p >= first_generic, protos.rank[p]))]
-        make_ids_unique(fields)
+        order = sorted(range(first_generic), key=rank.__getitem__)
+        order += sorted(range(first_generic, len(protos)), key=rank.__getitem__)
+        make_ids_unique(_take(fields, order), _take([f["id"] for f in fields], order))
+        # By date (the span's day ordinals, as one int), then id. Lists are read in the order they were made.
+        keys = [(when, f["id"]) for when, f in zip(self.bounds, fields)]
         events = [_construct(Event, f) for f in fields]
-        events.sort(key=lambda e: (e.when.start, e.when.end, e.id))
-        return events
+        return _take(events, sorted(range(len(events)), key=keys.__getitem__))
+
+    def _period(self, when: TimeSpan) -> str:
+        """`id_period` of the span just built (`bounds[-1]`: its day ordinals), memoised by those days."""
+        key = self.bounds[-1]
+        period = self._periods.get(key)
+        if period is None:
+            period = self._periods[key] = id_period(when)
+        return period
+
+    def _title(self, event_type: str, main: list[str], considered: bool) -> str:
+        key = (event_type, considered, *main)
+        found = self._titles.get(key)
+        if found is None:
+            found = self._titles[key] = title(event_type, main, self.kinds, considered)
+        return found
 
     def _subjects_of(self, raw: int) -> tuple[str, ...]:
         subjects = self._subjects.get(raw)
@@ -539,6 +559,8 @@ class _Builder:
                            for m in (mentions[i] for i in dated)})
             detail = "; ".join(f"{src} says {text!r} ({edtf})" for _, _, src, text, edtf in said)
             conflicts.append(Conflict.model_construct(field="when", detail=f"the sources disagree on the date: {detail}"))
+            s, e = when.start.toordinal(), when.end.toordinal()
+        self.bounds.append(s << _DAY_BITS | e)
         names = t.source_names
         srcs = take(t.source)
         ids = sorted(set(srcs))
@@ -598,9 +620,9 @@ class _Builder:
             own = {origin_of[i] for i in ids if not (i in citing or (named and i in unnamed_sources))}
             origins = sorted(named | own)
         return dict(
-            id=base_id(when, main, event_type, only_considered),
+            id=event_id(self._period(when), main, event_type, only_considered),
             type=event_type,
-            title=title(event_type, main, self.kinds, only_considered),
+            title=self._title(event_type, main, only_considered),
             subjects=subjects,
             when=when,
             sources=sources,
@@ -615,6 +637,7 @@ class _Builder:
         t = self.t
         m = t.mentions[t.index[r]]
         when, event_type, raw = t.when[r], t.type[r], t.raw[r]
+        self.bounds.append(t.s[r] << _DAY_BITS | t.e[r])
         subjects = list(self._subjects_of(raw))
         main = list(subjects) if len(subjects) < 2 else self._main_subjects({raw: 1}, subjects, event_type)
         considered = t.modality[r] == "considered"
@@ -622,9 +645,9 @@ class _Builder:
         source = t.source_names[t.source[r]]
         origins = [a] if a and a not in self.unnamed else [self.origin_of[t.source[r]]]
         return dict(
-            id=base_id(when, main, event_type, considered),
+            id=event_id(self._period(when), main, event_type, considered),
             type=event_type,
-            title=title(event_type, main, self.kinds, considered),
+            title=self._title(event_type, main, considered),
             subjects=subjects,
             when=when,
             sources=[source],
@@ -692,6 +715,7 @@ class _Builder:
 
 
 _ALL_SET = set(Event.model_fields)
+_DAY_BITS = 22  # day ordinals (up to 31 Dec 9999: 3,652,059) fit in 22 bits
 
 
 def _construct(cls, fields: dict):

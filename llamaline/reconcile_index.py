@@ -117,24 +117,12 @@ class Family:
             keys = self._lifted_keys[sig] = tuple(sorted(map(self._subject_id, self.lifted(sig))))
         return keys
 
-    def covers(self, x: tuple[str, ...], y: tuple[str, ...], y_sig: int) -> bool:
-        """Every subject of x is one of y's, its family, or a member of its family (y: signature `y_sig`)."""
+    def _covers(self, x: frozenset[str], y: frozenset[str], up_y: frozenset[str]) -> bool:
+        """Every subject of x is one of y's, its family, or a member of its family (`up_y`: y and its families)."""
         anc = self.ancestors
-        if len(y) == 1:
-            b = y[0]
-            up = anc(b)
-            for a in x:
-                if not (a == b or a in up or b in anc(a)):
-                    return False
-            return True
-        up = self.lifted(y_sig)  # y's subjects and their families
-        ys = None
-        for a in x:
-            if a not in up:
-                if ys is None:
-                    ys = set(y)
-                if ys.isdisjoint(anc(a)):
-                    return False
+        for a in x - up_y:
+            if y.isdisjoint(anc(a)):
+                return False
         return True
 
     def relation(self, i: int, j: int) -> int:
@@ -144,24 +132,38 @@ class Family:
         """
         if i == j:
             return 3
-        x, y = self.sigs[i], self.sigs[j]
+        x, y = self.names(i), self.names(j)
         if not x or not y:
             return 0
-        return (1 if self.covers(x, y, j) else 0) | (2 if self.covers(y, x, i) else 0)
+        return (1 if self._covers(x, y, self.lifted(j)) else 0) | (2 if self._covers(y, x, self.lifted(i)) else 0)
 
     def agrees(self, i: int, j: int) -> bool:
         """`relation(i, j) != 0`: one side's every subject is one of the other's, its family or a member of it."""
-        if i == j:
+        return self.agreement_test(i)(j)
+
+    def agreement_test(self, i: int):
+        """`agrees(i, j)` as a function of j, with what concerns i worked out once."""
+        x, up_x = self.names(i), self.lifted(i)
+        names, lifted, anc = self._names, self._lifted, self.ancestors
+
+        def agrees_with(j: int) -> bool:
+            if j == i:
+                return True
+            y = names[j] or self.names(j)
+            if not x or not y:
+                return False
+            rest = x - (lifted[j] or self.lifted(j))  # x's subjects that are not y's nor a family of one of y's
+            for a in rest:
+                if y.isdisjoint(anc(a)):
+                    break
+            else:
+                return True  # x names less: each of its subjects is one of y's, a family of one, or a member
+            for b in y - up_x:
+                if x.isdisjoint(anc(b)):
+                    return False
             return True
-        x, y = self.names(i), self.names(j)
-        if not x or not y:
-            return False
-        anc = self.ancestors
-        rest = x - self.lifted(j)  # x's subjects that are not y's nor a family of one of y's
-        if not rest or all(not y.isdisjoint(anc(a)) for a in rest):
-            return True
-        rest = y - self.lifted(i)
-        return not rest or all(not x.isdisjoint(anc(b)) for b in rest)
+
+        return agrees_with
 
     def names(self, sig: int) -> frozenset[str]:
         """The signature's subjects as a set."""
@@ -304,7 +306,7 @@ class Index:
                     lists += [by_month.get(m, ()) for m in range(lo, hi + 1)]
                     lists.append(wide)
             # An event filed under a probe of a single subject agrees with it.
-            agrees = None if len(self.fam.sigs[sig]) == 1 else self.fam.agrees
+            agrees = None if len(self.fam.sigs[sig]) == 1 else self.fam.agreement_test(sig)
             if agreement is None:
                 agreement = {}
         found: list[int] = []
@@ -320,7 +322,7 @@ class Index:
                     other = psig_[p]
                     ok = agreement.get(other)
                     if ok is None:
-                        ok = agreement[other] = agrees(sig, other)
+                        ok = agreement[other] = agrees(other)
                     if not ok:
                         continue
                 found.append(p)
@@ -385,13 +387,13 @@ class Index:
         by_key, class_sig, class_events = self.by_key, self.class_sig, self.class_events
         probes = self.fam.probes(sig)
         # A class filed under a probe of a single subject agrees with it.
-        agrees = None if len(self.fam.sigs[sig]) == 1 else self.fam.agrees
+        agrees = None if len(self.fam.sigs[sig]) == 1 else self.fam.agreement_test(sig)
         for g in groups:
             seen: set[int] = set()
-            for k in probes:
-                block = by_key.get(k, {}).get(g)
-                if not block:
-                    continue
+            blocks = [block for block in (by_key.get(k, {}).get(g) for k in probes) if block]
+            if len(blocks) > 1:  # smallest first: the answer (mostly "two or more") comes sooner
+                blocks.sort(key=len)
+            for block in blocks:
                 for c in block:
                     if c in seen:
                         continue
@@ -400,7 +402,7 @@ class Index:
                         other = class_sig[c]
                         ok = agreement.get(other)
                         if ok is None:
-                            ok = agreement[other] = agrees(sig, other)
+                            ok = agreement[other] = agrees(other)
                         if not ok:
                             continue
                     found += class_events[c][:2]
