@@ -163,7 +163,7 @@ class Gazetteer:
             return _without_overlaps(known.hits)
         result = memo.marked.get(key)
         if result is None:
-            found = _marked_names(text, known, start, end, key[2], self)
+            found = _marked_names(text, known, start, end, key[2], self, memo.also_lower)
             if found:
                 everything = known.hits + found
                 everything.sort(key=lambda h: (h.start, -h.end))
@@ -187,7 +187,7 @@ class Gazetteer:
             index = {s: k for k, s in enumerate(words.starts)}
             positions = [index[p] for p in found if p in index]
         hits: list[EntityHit] = []
-        taken: set[int] = set()
+        taken: list[tuple[int, int]] = []
         next_free = 0
         for i in positions:
             if i < next_free:
@@ -196,9 +196,11 @@ class Gazetteer:
             if match is None:
                 continue
             j, name, hit_end = match
-            j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
+            kind = self.entities[name].kind
+            if kind == "product":
+                j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
             hits.append(EntityHit(words.starts[i], hit_end, name, kind))  # in text order: each starts after the last
-            taken.update(range(i, j + 1))
+            taken.append((i, j))
             next_free = j + 1
         return _Known(words, first, limit, hits, taken)
 
@@ -321,7 +323,7 @@ class _Known(NamedTuple):
     first: int
     limit: int
     hits: list[EntityHit]
-    taken: set[int]  # token indices the hits cover
+    taken: list[tuple[int, int]]  # the first and last token of each hit
 
 
 class _DocumentNames:
@@ -336,6 +338,7 @@ class _DocumentNames:
         self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
+        self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
 
     def cut(self, start: int, end: int) -> tuple[int, int] | None:
         """Token indices [i, j) inside text[start:end]; None where a token crosses either edge."""
@@ -396,8 +399,10 @@ def _name_shaped(word: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
-def _marked_names(text: str, known: _Known, start: int, end: int, language: str, gazetteer: Gazetteer) -> list[EntityHit]:
-    """Names the text marks in text[start:end], around the known names found there."""
+def _marked_names(text: str, known: _Known, start: int, end: int, language: str, gazetteer: Gazetteer,
+                  also_lower: dict[str, bool]) -> list[EntityHit]:
+    """Names the text marks in text[start:end], around the known names found there; `also_lower`: the text's
+    `_also_lower` per word asked."""
     cues = cues_for(language)
     stop = _stopwords(language)
     words, first, limit = known.words, known.first, known.limit
@@ -428,9 +433,11 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
     if first == limit:
         return hits
     # capitalised runs and name-shaped words, never at the sentence start; `Müller-Lüdenscheidt` is one word
-    texts, firsts, lasts = _hyphen_words(text, words, first, limit)
+    texts, firsts = _hyphen_words(text, words, first, limit)
     codes = list(map(_capital_words(language).__getitem__, texts))
-    taken = {bisect.bisect_right(firsts, k) - 1 for k in known.taken}  # words with a token taken by a known name
+    for i, j in known.taken:  # a word with a token of a known name neither starts nor continues a run
+        for w in range(bisect.bisect_right(firsts, i) - 1, bisect.bisect_right(firsts, j)):
+            codes[w] = 0
     starts, ends, gaps = words.starts, words.ends, words.gaps
     n = len(texts)
     # a run starts at a capital word (no other word starts or continues one) not inside the run before;
@@ -438,17 +445,21 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
     initial_runs = not cues.capitalised_nouns
     w_next = 0
     for w in compress(range(n), codes):
-        if w < w_next or not (w or initial_runs) or w in taken:
+        if w < w_next or not (w or initial_runs):
             continue
-        if w == 0 and _also_lower(text, texts[0]):
-            continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
+        if w == 0:
+            lower = also_lower.get(texts[0])
+            if lower is None:
+                lower = also_lower[texts[0]] = _also_lower(text, texts[0])
+            if lower:
+                continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
         v = w
-        while v + 1 < n and codes[v + 1] and gaps[firsts[v + 1]] == " " and v + 1 not in taken:
+        while v + 1 < n and codes[v + 1] and gaps[firsts[v + 1]] == " ":
             v += 1
         w_next = v + 1
         if v == w and (w == 0 or not (initial_runs or codes[w] & _SHAPED)):
             continue  # one capitalised word says nothing about a name at the sentence start, or unless shaped like one
-        run_start, run_end = starts[firsts[w]], ends[lasts[v]]
+        run_start, run_end = starts[firsts[w]], ends[firsts[v + 1] - 1 if v + 1 < n else limit - 1]
         single = text[run_start:run_end]
         # two capitalised words after an article are a German noun phrase ("die Neue Zeit"), not a name
         noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
@@ -495,22 +506,23 @@ def _capital_words(language: str) -> _CapitalCodes:
     return _CapitalCodes(language)
 
 
-def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tuple[list[str], Sequence[int], Sequence[int]]:
-    """The texts of the words of tokens first..limit-1, where a hyphen joins tokens into one word, and each word's
-    first and last token."""
-    one_each = range(first, limit)
+def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tuple[list[str], Sequence[int]]:
+    """The texts of the words of tokens first..limit-1, where a hyphen joins tokens into one word, and the first
+    token of each."""
+    texts = words.words[first:limit]
     span = words.starts[first], words.ends[limit - 1]
     if text.find("-", *span) < 0 and text.find("‑", *span) < 0:
-        return words.words[first:limit], one_each, one_each
-    joined = list(map(_HYPHENS.__contains__, words.gaps[first + 1 : limit]))  # token first+1+k joins the one before
-    if True not in joined:
-        return words.words[first:limit], one_each, one_each
-    firsts = list(compress(one_each, [True, *map(not_, joined)]))
-    lasts = [k - 1 for k in firsts[1:]]
-    lasts.append(limit - 1)
-    tokens, starts, ends = words.words, words.starts, words.ends
-    texts = [tokens[a] if a == b else text[starts[a] : ends[b]] for a, b in zip(firsts, lasts)]
-    return texts, firsts, lasts
+        return texts, range(first, limit)
+    gaps = words.gaps
+    joins = list(compress(range(first + 1, limit), map(_HYPHENS.__contains__, gaps[first + 1 : limit])))
+    if not joins:
+        return texts, range(first, limit)
+    firsts = list(range(first, limit))
+    for t in reversed(joins):  # token t joins the word before; from the right, so the words before keep their place
+        k = t - first
+        texts[k - 1] += gaps[t] + texts[k]
+        del texts[k], firsts[k]
+    return texts, firsts
 
 
 def _capital_word(word: str, stop: frozenset[str], not_names: frozenset[str]) -> bool:
