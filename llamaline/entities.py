@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
 from . import lang
-from .cues import TOKEN, DocumentWords, cues_for, document_words, language_or_default
+from .cues import TOKEN, DocumentWords, LanguageCues, cues_for, document_words, language_or_default
 
 KINDS = ("person", "organisation", "product", "event", "outlet")
 UNKNOWN = "unknown"
@@ -160,16 +160,17 @@ class Gazetteer:
         if known is None:
             known = memo.known[key] = self._find_known(text, memo, start, end, key[2])
         if not marked:
-            return _without_overlaps(known.hits)
+            return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
         result = memo.marked.get(key)
         if result is None:
             found = _marked_names(text, known, start, end, key[2], self, memo.also_lower)
             if found:
                 everything = known.hits + found
                 everything.sort(key=lambda h: (h.start, -h.end))
+                result = _without_overlaps(everything)
             else:
-                everything = known.hits  # already in text order
-            result = memo.marked[key] = _without_overlaps(everything)
+                result = known.hits
+            memo.marked[key] = result
         return list(result)
 
     def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str) -> "_Known":
@@ -284,14 +285,14 @@ class Gazetteer:
         return sorted(candidates, key=lambda v: -len(v[0]))
 
     def _extend_family(self, text: str, words: DocumentWords, i: int, j: int, name: str, hit_end: int,
-                       language: str | None, limit: int) -> tuple[int, str, int, str]:
+                       language: str, limit: int) -> tuple[int, str, int, str]:
         """`Falke 2` + `Titan` -> `Falke 2 Titan` (unknown member of a known product family)."""
         entity = self.entities[name]
         starts, ends, tokens = words.starts, words.ends, words.words
         if entity.kind != "product" or hit_end != ends[j]:
             return j, name, hit_end, entity.kind
         versioned = bool(_VERSION.match(tokens[j]))  # only `<name> <version>` families take a member name
-        cues = cues_for(language_or_default(language))
+        cues = cues_for(language)
         extra: list[str] = []
         k = j
         while k + 1 < limit and len(extra) < 3 and text[ends[k] : starts[k + 1]] == " ":
@@ -404,42 +405,23 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
     """Names the text marks in text[start:end], around the known names found there; `also_lower`: the text's
     `_also_lower` per word asked."""
     cues = cues_for(language)
-    stop = _stopwords(language)
     words, first, limit = known.words, known.first, known.limit
-    hits: list[EntityHit] = []
-    # quoted names
-    name_cue_hits = None
-    for m in _QUOTED.finditer(text, start, end):
-        group = next(g for g in range(1, 7) if m.group(g) is not None)
-        inner_start, inner_end = m.start(group), m.end(group)
-        inner = text[inner_start:inner_end].strip()
-        parts = inner.split()
-        if not parts or len(parts) > 4 or not (parts[0][:1].isupper() or parts[0][:1].isdigit()):
-            continue
-        if inner[-1:] in ".,!?:;":
-            continue
-        if gazetteer.canonical(inner):
-            continue
-        capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in stop for w in parts)
-        if not capitalised:
-            continue
-        if cues.capitalised_nouns and len(parts) == 1 and not _name_shaped(inner):
-            if name_cue_hits is None:
-                tokens = _as_cue_tokens(words.tokens[first:limit])
-                name_cue_hits = [h for h in cues.patterns.find(text, tokens) if h.label == "name_cues"]
-            if not any(0 <= m.start() - h.end <= 12 or 0 <= h.start - m.end() <= 25 for h in name_cue_hits):
-                continue
-        hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
+    quote = _QUOTED.search(text, start, end)  # most sentences quote nothing
+    hits = _quoted_names(text, quote, end, words.tokens[first:limit], cues, gazetteer) if quote else []
     if first == limit:
         return hits
     # capitalised runs and name-shaped words, never at the sentence start; `Müller-Lüdenscheidt` is one word
     texts, firsts = _hyphen_words(text, words, first, limit)
     codes = list(map(_capital_words(language).__getitem__, texts))
+    n = len(texts)
     for i, j in known.taken:  # a word with a token of a known name neither starts nor continues a run
-        for w in range(bisect.bisect_right(firsts, i) - 1, bisect.bisect_right(firsts, j)):
+        if n == limit - first:  # one word a token
+            i, j = i - first, j - first + 1
+        else:
+            i, j = bisect.bisect_right(firsts, i) - 1, bisect.bisect_right(firsts, j)
+        for w in range(i, j):
             codes[w] = 0
     starts, ends, gaps = words.starts, words.ends, words.gaps
-    n = len(texts)
     # a run starts at a capital word (no other word starts or continues one) not inside the run before;
     # in a language without capitalised nouns a run of two or more names may start the sentence ("Orbit Air said")
     initial_runs = not cues.capitalised_nouns
@@ -466,6 +448,36 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         if ((v > w and not noun_phrase) or (codes[w] & _SHAPED if v == w else _name_shaped(single))
                 or (initial_runs and len(single) > 1)):
             hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
+    return hits
+
+
+def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tuple[int, int, str]],
+                  cues: LanguageCues, gazetteer: Gazetteer) -> list[EntityHit]:
+    """Quoted names from the first quote `m` on to `end`, of a span with these tokens."""
+    stop = _stopwords(cues.language)
+    hits: list[EntityHit] = []
+    name_cue_hits = None
+    while m is not None:
+        quote, m = m, _QUOTED.search(text, m.end(), end)
+        group = next(g for g in range(1, 7) if quote.group(g) is not None)
+        inner_start, inner_end = quote.start(group), quote.end(group)
+        inner = text[inner_start:inner_end].strip()
+        parts = inner.split()
+        if not parts or len(parts) > 4 or not (parts[0][:1].isupper() or parts[0][:1].isdigit()):
+            continue
+        if inner[-1:] in ".,!?:;":
+            continue
+        if gazetteer.canonical(inner):
+            continue
+        capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in stop for w in parts)
+        if not capitalised:
+            continue
+        if cues.capitalised_nouns and len(parts) == 1 and not _name_shaped(inner):
+            if name_cue_hits is None:
+                name_cue_hits = [h for h in cues.patterns.find(text, _as_cue_tokens(tokens)) if h.label == "name_cues"]
+            if not any(0 <= quote.start() - h.end <= 12 or 0 <= h.start - quote.end() <= 25 for h in name_cue_hits):
+                continue
+        hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
     return hits
 
 
