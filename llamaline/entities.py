@@ -26,7 +26,7 @@ from .cues import TOKEN, DocumentWords, LanguageCues, cues_for, document_words, 
 KINDS = ("person", "organisation", "product", "event", "outlet")
 UNKNOWN = "unknown"
 _SPACE_LIKE = frozenset({" ", "-", "\u00a0", "‑"})
-_HYPHENS = frozenset({"-", "‑"})
+_HYPHEN_GAPS = ("-", "‑")  # a gap of one of these joins two tokens into one word
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _GENITIVE = ("'s", "’s")  # what may follow a known name and belongs to it
 _GAP = "[" + "".join(map(re.escape, sorted(_SPACE_LIKE))) + "]{1,2}"  # what `_joined` lets between a name's words
@@ -198,7 +198,7 @@ class Gazetteer:
                 continue
             j, name, hit_end = match
             kind = self.entities[name].kind
-            if kind == "product":
+            if kind == "product" and text.startswith(" ", hit_end):  # a version or member word may follow
                 j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
             hits.append(EntityHit(words.starts[i], hit_end, name, kind))  # in text order: each starts after the last
             taken.append((i, j))
@@ -522,17 +522,19 @@ def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tu
     """The texts of the words of tokens first..limit-1, where a hyphen joins tokens into one word, and the first
     token of each."""
     texts = words.words[first:limit]
-    span = words.starts[first], words.ends[limit - 1]
-    if text.find("-", *span) < 0 and text.find("‑", *span) < 0:
-        return texts, range(first, limit)
-    gaps = words.gaps
-    joins = list(compress(range(first + 1, limit), map(_HYPHENS.__contains__, gaps[first + 1 : limit])))
+    between = words.gaps[first + 1 : limit]  # between[k] comes before texts[k + 1]
+    joins = []  # k where a hyphen joins texts[k] to the word before: few, found by list searches at C speed
+    for hyphen in _HYPHEN_GAPS:
+        k = 0
+        for _ in range(between.count(hyphen)):
+            k = between.index(hyphen, k) + 1
+            joins.append(k)
     if not joins:
         return texts, range(first, limit)
+    joins.sort()
     firsts = list(range(first, limit))
-    for t in reversed(joins):  # token t joins the word before; from the right, so the words before keep their place
-        k = t - first
-        texts[k - 1] += gaps[t] + texts[k]
+    for k in reversed(joins):  # from the right, so the words before keep their place
+        texts[k - 1] += between[k - 1] + texts[k]
         del texts[k], firsts[k]
     return texts, firsts
 
