@@ -18,16 +18,19 @@ from functools import cache
 from itertools import compress
 from operator import not_
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Sequence
 
 from . import lang
-from .cues import TOKEN, cues_for, document_words, language_or_default
+from .cues import TOKEN, DocumentWords, LanguageCues, cues_for, document_words, language_or_default
 
 KINDS = ("person", "organisation", "product", "event", "outlet")
 UNKNOWN = "unknown"
 _SPACE_LIKE = frozenset({" ", "-", "\u00a0", "‑"})
-_HYPHENS = frozenset({"-", "‑"})
+_HYPHEN_GAPS = ("-", "‑")  # a gap of one of these joins two tokens into one word
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_GENITIVE = ("'s", "’s")  # what may follow a known name and belongs to it
+_GAP = "[" + "".join(map(re.escape, sorted(_SPACE_LIKE))) + "]{1,2}"  # what `_joined` lets between a name's words
+_GAP_OR_POINT = f"(?:{_GAP}|[.,])"  # ... and between two digits
 _QUOTED = re.compile(r"„([^“”\"\n]{1,60})[“”\"]|“([^”\n]{1,60})”|«([^»\n]{1,60})»|»([^«\n]{1,60})«|\"([^\"\n]{1,60})\"|'([^'\n]{2,60})'")
 _VERSION = re.compile(r"\d+(?:[.,]\d+)*[a-z]?$")
 
@@ -96,7 +99,7 @@ class Gazetteer:
         # a word that is a name's first word, or that word with a genitive "s": where `_known_at` may match
         self._first_words = frozenset(firsts) | frozenset(w + "s" for w in firsts)
         self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
-        self._variants: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # `_variants_of` per word seen
+        self._matchers: dict[str, tuple] = {}  # `_matcher_of` per first word seen
         self._families: dict[str, str | None] = {}  # `family` of each unknown name asked about
 
     def __getstate__(self) -> dict[str, Any]:
@@ -156,77 +159,122 @@ class Gazetteer:
         known = memo.known.get(key)
         if known is None:
             known = memo.known[key] = self._find_known(text, memo, start, end, key[2])
-        tokens, hits, taken, cut = known
         if not marked:
-            return _without_overlaps(hits)
+            return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
         result = memo.marked.get(key)
         if result is None:
-            flags = None if cut is None else (memo.not_lower[cut[0] : cut[1]], memo.hyphen_before[cut[0] : cut[1]])
-            everything = hits + _marked_names(text, tokens, taken, start, end, key[2], self, flags)
-            everything.sort(key=lambda h: (h.start, -h.end))
-            result = memo.marked[key] = _without_overlaps(everything)
+            found = _marked_names(text, known, start, end, key[2], self, memo.also_lower)
+            if found:
+                everything = known.hits + found
+                everything.sort(key=lambda h: (h.start, -h.end))
+                result = _without_overlaps(everything)
+            else:
+                result = known.hits
+            memo.marked[key] = result
         return list(result)
 
-    def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str):
-        """(tokens, known-name hits, token indices they take, the document's token range or None) of text[start:end]."""
+    def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str) -> "_Known":
+        """The known names of text[start:end], with the words they were found among and the tokens they take."""
         cut = memo.cut(start, end)
-        if cut is not None:
-            i, j = cut
-            tokens = memo.tokens[i:j]
-            lo = bisect.bisect_left(memo.candidates, i)
-            hi = bisect.bisect_left(memo.candidates, j, lo)
-            positions = [k - i for k in memo.candidates[lo:hi]]
-        else:  # a span edge inside a word: the tokens and candidates of the span itself
+        if cut is not None:  # the document's words, from token `first` up to `limit`
+            words = memo.words
+            first, limit = cut
+            lo = bisect.bisect_left(memo.candidates, first)
+            positions = memo.candidates[lo : bisect.bisect_left(memo.candidates, limit, lo)]
+        else:  # a span edge inside a word: the words and candidates of the span itself
+            words = _span_words(text, start, end)
+            first, limit = 0, len(words.words)
             found = [m.start() for m in self._candidates.finditer(text, start, end)] if self._candidates else []
-            tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
-            index = {t[0]: k for k, t in enumerate(tokens)}
+            index = {s: k for k, s in enumerate(words.starts)}
             positions = [index[p] for p in found if p in index]
         hits: list[EntityHit] = []
-        taken: set[int] = set()
+        taken: list[tuple[int, int]] = []
         next_free = 0
         for i in positions:
             if i < next_free:
                 continue
-            match = self._known_at(text, tokens, i)
+            match = self._known_at(text, words, i, limit, end)
             if match is None:
                 continue
             j, name, hit_end = match
-            j, name, hit_end, kind = self._extend_family(text, tokens, i, j, name, hit_end, language)
-            hits.append(EntityHit(tokens[i][0], hit_end, name, kind))
-            taken.update(range(i, j + 1))
+            kind = self.entities[name].kind
+            if kind == "product" and text.startswith(" ", hit_end):  # a version or member word may follow
+                j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
+            hits.append(EntityHit(words.starts[i], hit_end, name, kind))  # in text order: each starts after the last
+            taken.append((i, j))
             next_free = j + 1
-        hits.sort(key=lambda h: (h.start, -h.end))
-        return tokens, hits, taken, cut
+        return _Known(words, first, limit, hits, taken)
 
-    def _known_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str, int] | None:
-        word = tokens[i][2]
-        candidates = self._variants.get(word)
-        if candidates is None:
-            candidates = self._variants[word] = self._variants_of(word)
-        for surface, name in candidates:
+    def _known_at(self, text: str, words: DocumentWords, i: int, limit: int, end: int) -> tuple[int, str, int] | None:
+        """(last token, name, end) of the longest known surface at token i of a span ending at token `limit`, char `end`."""
+        word = words.words[i]
+        matcher = self._matchers.get(word)
+        if matcher is None:
+            if word not in self._first_words:
+                return None  # a word cut at the span's edge
+            matcher = self._matchers[word] = self._matcher_of(word)
+        pattern, lengths, names = matcher
+        if pattern is None:
+            return None
+        # the rest of every surface, tried longest first in one regex that sees no further than the span's end
+        m = pattern.match(text, words.ends[i], end)
+        if m is None:
+            return None
+        hit_end = m.end()
+        if hit_end == end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            return self._known_by_tokens(text, words, i, limit)  # the word goes on past the span: the regex saw its end
+        j = i + lengths[m.lastindex - 1] - 1
+        if text.startswith(_GENITIVE, hit_end):
+            for ending in _GENITIVE:
+                if text.startswith(ending, hit_end) and not text[hit_end + len(ending) : hit_end + len(ending) + 1].isalnum():
+                    hit_end += len(ending)
+                    j = _last_token_before(words.ends, j, hit_end, limit)
+        return j, names[m.lastindex - 1], hit_end
+
+    def _known_by_tokens(self, text: str, words: DocumentWords, i: int, limit: int) -> tuple[int, str, int] | None:
+        """`_known_at` token by token, for a span that ends inside a word."""
+        starts, ends, tokens = words.starts, words.ends, words.words
+        for surface, name in self._variants_of(tokens[i]):
             j = i
             ok = True
             for k in range(1, len(surface)):
                 j = i + k
-                if j >= len(tokens):
+                if j >= limit:
                     ok = False
                     break
-                want, got = surface[k], tokens[j][2]
+                want, got = surface[k], tokens[j]
                 if (got != want and not (k == len(surface) - 1 and got == want + "s")) or not _joined(
-                        text, tokens[j - 1][1], tokens[j][0]):
+                        text, ends[j - 1], starts[j]):
                     ok = False
                     break
             if not ok:
                 continue
-            hit_end = tokens[j][1]
+            hit_end = ends[j]
             if hit_end < len(text) and (text[hit_end].isalnum() or text[hit_end] == "_"):
                 continue
-            for ending in ("'s", "’s"):
+            for ending in _GENITIVE:
                 if text.startswith(ending, hit_end) and not text[hit_end + len(ending) : hit_end + len(ending) + 1].isalnum():
                     hit_end += len(ending)
-                    j = _last_token_before(tokens, j, hit_end)
+                    j = _last_token_before(ends, j, hit_end, limit)
             return j, name, hit_end
         return None
+
+    def _matcher_of(self, word: str) -> tuple[re.Pattern[str] | None, tuple[int, ...], tuple[str, ...]]:
+        """A regex for what follows `word` in each of its surfaces (one group each, longest first), their lengths
+        in tokens and their names. Tokens are whole words; gaps are one or two spaces or hyphens, or a point or
+        comma between digits ("Nova 3.5"); the last word may take an "s"."""
+        variants = self._variants_of(word)
+        if not variants:
+            return None, (), ()
+        alternatives = []
+        for surface, _ in variants:
+            rest = ""
+            for k in range(1, len(surface)):
+                numbers = surface[k - 1][-1].isdigit() and surface[k][0].isdigit()
+                ending = "s?" if k == len(surface) - 1 else ""
+                rest += (_GAP_OR_POINT if numbers else _GAP) + re.escape(surface[k]) + ending + r"(?![^\W_])"
+            alternatives.append(f"({rest}(?!_))")
+        return re.compile("|".join(alternatives)), tuple(len(s) for s, _ in variants), tuple(n for _, n in variants)
 
     def _variants_of(self, word: str) -> list[tuple[tuple[str, ...], str]]:
         """The surfaces that may start at `word`, longest first: its own, and one-word names it is the genitive of."""
@@ -236,18 +284,19 @@ class Gazetteer:
             candidates += [(t, n) for t, n in surfaces.get(word[:-1], ()) if len(t) == 1]
         return sorted(candidates, key=lambda v: -len(v[0]))
 
-    def _extend_family(self, text: str, tokens: list[tuple[int, int, str]], i: int, j: int, name: str, hit_end: int,
-                       language: str | None) -> tuple[int, str, int, str]:
+    def _extend_family(self, text: str, words: DocumentWords, i: int, j: int, name: str, hit_end: int,
+                       language: str, limit: int) -> tuple[int, str, int, str]:
         """`Falke 2` + `Titan` -> `Falke 2 Titan` (unknown member of a known product family)."""
         entity = self.entities[name]
-        if entity.kind != "product" or hit_end != tokens[j][1]:
+        starts, ends, tokens = words.starts, words.ends, words.words
+        if entity.kind != "product" or hit_end != ends[j]:
             return j, name, hit_end, entity.kind
-        versioned = bool(_VERSION.match(tokens[j][2]))  # only `<name> <version>` families take a member name
-        cues = cues_for(language_or_default(language))
+        versioned = bool(_VERSION.match(tokens[j]))  # only `<name> <version>` families take a member name
+        cues = cues_for(language)
         extra: list[str] = []
         k = j
-        while k + 1 < len(tokens) and len(extra) < 3 and text[tokens[k][1] : tokens[k + 1][0]] == " ":
-            word = tokens[k + 1][2]
+        while k + 1 < limit and len(extra) < 3 and text[ends[k] : starts[k + 1]] == " ":
+            word = tokens[k + 1]
             version = _VERSION.match(word) and not extra
             if not version and not (versioned and word[:1].isupper() and word not in cues.not_names
                                     and word.lower() not in _stopwords(cues.language)):
@@ -255,46 +304,59 @@ class Gazetteer:
             versioned = versioned or bool(version)
             if word in self._surfaces:
                 break
-            nxt_end = tokens[k + 1][1]
+            nxt_end = ends[k + 1]
             if nxt_end < len(text) and text[nxt_end] in "-‑":
                 break
             extra.append(word)
             k += 1
-            while version and k + 1 < len(tokens) and text[tokens[k][1] : tokens[k + 1][0]] in (".", ",") and tokens[k + 1][2].isdigit():
-                extra[-1] += text[tokens[k][1] : tokens[k + 1][1]]  # "3.5"
+            while version and k + 1 < limit and text[ends[k] : starts[k + 1]] in (".", ",") and tokens[k + 1].isdigit():
+                extra[-1] += text[ends[k] : ends[k + 1]]  # "3.5"
                 k += 1
         if not extra:
             return j, name, hit_end, entity.kind
-        return k, " ".join([name, *extra]), tokens[k][1], UNKNOWN
+        return k, " ".join([name, *extra]), ends[k], UNKNOWN
+
+
+class _Known(NamedTuple):
+    """The known names of one span, and where `_marked_names` goes on: the words, tokens first..limit-1 of them."""
+
+    words: DocumentWords
+    first: int
+    limit: int
+    hits: list[EntityHit]
+    taken: list[tuple[int, int]]  # the first and last token of each hit
 
 
 class _DocumentNames:
-    """One text's tokens and the tokens a known name may start at, computed once; and `find`'s results per span.
+    """One text's words and the tokens a known name may start at, computed once; and `find`'s results per span.
 
     The text is one document: event and claim extraction ask about the same sentences."""
 
     def __init__(self, text: str, first_words: frozenset[str]):
         self.text = text
-        words = document_words(text)
-        self.tokens = words.tokens
-        self.starts = words.starts
+        self.words = words = document_words(text)
         # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
         self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
-        # per word: whether it may start a capitalised run (not all lower case), and whether a hyphen joins it
-        # to the word before ("Müller-Lüdenscheidt"): computed once per document, sliced per sentence
-        self.not_lower = list(map(not_, map(str.islower, words.words)))
-        self.hyphen_before = list(map(_HYPHENS.__contains__, words.gaps[:-1]))
-        self.known: dict[tuple[int, int, str], tuple[list, list[EntityHit], set[int]]] = {}
+        self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
+        self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
 
     def cut(self, start: int, end: int) -> tuple[int, int] | None:
         """Token indices [i, j) inside text[start:end]; None where a token crosses either edge."""
-        tokens, starts = self.tokens, self.starts
+        ends, starts = self.words.ends, self.words.starts
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
-        if (i > 0 and tokens[i - 1][1] > start) or (j > 0 and tokens[j - 1][1] > end):
+        if (i > 0 and ends[i - 1] > start) or (j > 0 and ends[j - 1] > end):
             return None
         return i, j
+
+
+def _span_words(text: str, start: int, end: int) -> DocumentWords:
+    """The words of text[start:end] alone, cut at its edges, as `document_words` gives them for a whole text."""
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    starts, ends, words = [t[0] for t in tokens], [t[1] for t in tokens], [t[2] for t in tokens]
+    gaps = [text[a:b] for a, b in zip([start, *ends], [*starts, end])]
+    return DocumentWords(text, tokens, starts, ends, words, gaps)  # type: ignore[arg-type]
 
 
 def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
@@ -306,8 +368,8 @@ def _without_overlaps(hits: list[EntityHit]) -> list[EntityHit]:
     return result
 
 
-def _last_token_before(tokens: list[tuple[int, int, str]], j: int, end: int) -> int:
-    while j + 1 < len(tokens) and tokens[j + 1][1] <= end:
+def _last_token_before(ends: list[int], j: int, end: int, limit: int) -> int:
+    while j + 1 < limit and ends[j + 1] <= end:
         j += 1
     return j
 
@@ -338,92 +400,84 @@ def _name_shaped(word: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
-def _marked_names(text: str, tokens: list[tuple[int, int, str]], taken: set[int], start: int, end: int,
-                  language: str | None, gazetteer: Gazetteer,
-                  flags: tuple[list[bool], list[bool]] | None = None) -> list[EntityHit]:
-    """Names the text marks in text[start:end]; `flags`: per token, not lower case and hyphen before (else computed)."""
-    code = language_or_default(language)
-    cues = cues_for(code)
-    stop = _stopwords(code)
+def _marked_names(text: str, known: _Known, start: int, end: int, language: str, gazetteer: Gazetteer,
+                  also_lower: dict[str, bool]) -> list[EntityHit]:
+    """Names the text marks in text[start:end], around the known names found there; `also_lower`: the text's
+    `_also_lower` per word asked."""
+    cues = cues_for(language)
+    words, first, limit = known.words, known.first, known.limit
+    quote = _QUOTED.search(text, start, end)  # most sentences quote nothing
+    hits = _quoted_names(text, quote, end, words.tokens[first:limit], cues, gazetteer) if quote else []
+    if first == limit:
+        return hits
+    # capitalised runs and name-shaped words, never at the sentence start; `Müller-Lüdenscheidt` is one word
+    texts, firsts = _hyphen_words(text, words, first, limit)
+    codes = list(map(_capital_words(language).__getitem__, texts))
+    n = len(texts)
+    for i, j in known.taken:  # a word with a token of a known name neither starts nor continues a run
+        if n == limit - first:  # one word a token
+            i, j = i - first, j - first + 1
+        else:
+            i, j = bisect.bisect_right(firsts, i) - 1, bisect.bisect_right(firsts, j)
+        for w in range(i, j):
+            codes[w] = 0
+    starts, ends, gaps = words.starts, words.ends, words.gaps
+    # a run starts at a capital word (no other word starts or continues one) not inside the run before;
+    # in a language without capitalised nouns a run of two or more names may start the sentence ("Orbit Air said")
+    initial_runs = not cues.capitalised_nouns
+    w_next = 0
+    for w in compress(range(n), codes):
+        if w < w_next or not (w or initial_runs):
+            continue
+        if w == 0:
+            lower = also_lower.get(texts[0])
+            if lower is None:
+                lower = also_lower[texts[0]] = _also_lower(text, texts[0])
+            if lower:
+                continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
+        v = w
+        while v + 1 < n and codes[v + 1] and gaps[firsts[v + 1]] == " ":
+            v += 1
+        w_next = v + 1
+        if v == w and (w == 0 or not (initial_runs or codes[w] & _SHAPED)):
+            continue  # one capitalised word says nothing about a name at the sentence start, or unless shaped like one
+        run_start, run_end = starts[firsts[w]], ends[firsts[v + 1] - 1 if v + 1 < n else limit - 1]
+        single = text[run_start:run_end]
+        # two capitalised words after an article are a German noun phrase ("die Neue Zeit"), not a name
+        noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
+        if ((v > w and not noun_phrase) or (codes[w] & _SHAPED if v == w else _name_shaped(single))
+                or (initial_runs and len(single) > 1)):
+            hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
+    return hits
+
+
+def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tuple[int, int, str]],
+                  cues: LanguageCues, gazetteer: Gazetteer) -> list[EntityHit]:
+    """Quoted names from the first quote `m` on to `end`, of a span with these tokens."""
+    stop = _stopwords(cues.language)
     hits: list[EntityHit] = []
-    # quoted names
     name_cue_hits = None
-    for m in _QUOTED.finditer(text, start, end):
-        group = next(g for g in range(1, 7) if m.group(g) is not None)
-        inner_start, inner_end = m.start(group), m.end(group)
+    while m is not None:
+        quote, m = m, _QUOTED.search(text, m.end(), end)
+        group = next(g for g in range(1, 7) if quote.group(g) is not None)
+        inner_start, inner_end = quote.start(group), quote.end(group)
         inner = text[inner_start:inner_end].strip()
-        words = inner.split()
-        if not words or len(words) > 4 or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        parts = inner.split()
+        if not parts or len(parts) > 4 or not (parts[0][:1].isupper() or parts[0][:1].isdigit()):
             continue
         if inner[-1:] in ".,!?:;":
             continue
         if gazetteer.canonical(inner):
             continue
-        capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in stop for w in words)
+        capitalised = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in stop for w in parts)
         if not capitalised:
             continue
-        if cues.capitalised_nouns and len(words) == 1 and not _name_shaped(inner):
+        if cues.capitalised_nouns and len(parts) == 1 and not _name_shaped(inner):
             if name_cue_hits is None:
                 name_cue_hits = [h for h in cues.patterns.find(text, _as_cue_tokens(tokens)) if h.label == "name_cues"]
-            if not any(0 <= m.start() - h.end <= 12 or 0 <= h.start - m.end() <= 25 for h in name_cue_hits):
+            if not any(0 <= quote.start() - h.end <= 12 or 0 <= h.start - quote.end() <= 25 for h in name_cue_hits):
                 continue
         hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
-    # capitalised runs and name-shaped words, never at the sentence start; `Müller-Lüdenscheidt` is one word
-    if flags is None:
-        flags = (list(map(not_, map(str.islower, [t[2] for t in tokens]))),
-                 [k > 0 and text[tokens[k - 1][1] : tokens[k][0]] in _HYPHENS for k in range(len(tokens))])
-    not_lower, hyphen_before = flags
-    joined = True in hyphen_before[1:]
-    words = _hyphen_words(hyphen_before) if joined else list(zip(range(len(tokens)), range(len(tokens))))
-    capital = _capital_words(code)
-
-    def capital_word(word: str) -> bool:
-        found = capital.get(word)
-        if found is None:
-            if len(capital) > _CAPITAL_MEMO:
-                capital.clear()
-            found = capital[word] = _capital_word(word, stop, cues.not_names)
-        return found
-
-    def free(x: int) -> bool:  # no token of word x is taken by a known name
-        i, j = words[x]
-        return not taken or (i not in taken if i == j else not any(k in taken for k in range(i, j + 1)))
-
-    w = 0
-    # a run starts at a word that is not one lower-case token; the words skipped here only moved `w` on by one
-    # in a language without capitalised nouns a run of two or more names may start the sentence ("Orbit Air said")
-    initial_runs = not cues.capitalised_nouns
-    if joined:
-        starts = compress(range(len(words)), map(not_, map(str.islower, [text[tokens[i][0] : tokens[j][1]] if i != j else
-                                                                          tokens[i][2] for i, j in words])))
-    else:
-        starts = compress(range(len(words)), not_lower)
-    for w_start in starts:
-        if w_start < w or not (w_start or initial_runs):
-            continue
-        w = w_start
-        i, j = words[w]
-        if not free(w) or not capital_word(text[tokens[i][0] : tokens[j][1]]):
-            w += 1
-            continue
-        if w == 0 and _also_lower(text, text[tokens[i][0] : tokens[j][1]]):
-            w += 1  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
-            continue
-        v = w
-        while (v + 1 < len(words) and free(v + 1)
-               and text[tokens[words[v][1]][1] : tokens[words[v + 1][0]][0]] == " "
-               and capital_word(text[tokens[words[v + 1][0]][0] : tokens[words[v + 1][1]][1]])):
-            v += 1
-        run_start, run_end = tokens[words[w][0]][0], tokens[words[v][1]][1]
-        if w == 0 and v == w:
-            w = v + 1
-            continue  # one capitalised word at the sentence start says nothing about a name
-        single = text[run_start:run_end]
-        # two capitalised words after an article are a German noun phrase ("die Neue Zeit"), not a name
-        noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
-        if (v > w and not noun_phrase) or _name_shaped(single) or (not cues.capitalised_nouns and len(single) > 1):
-            hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
-        w = v + 1
     return hits
 
 
@@ -439,23 +493,50 @@ def _also_lower(text: str, word: str) -> bool:
 
 _CAPITAL_MEMO = 100_000  # words remembered per language by `_capital_words`
 _FAMILY_MEMO = 100_000  # unknown names whose family `Gazetteer.family` remembers
+_SHAPED = 2  # in a `_capital_words` code: the capital word is also shaped like a name
+
+
+class _CapitalCodes(dict):
+    """Word -> 0 (no capital word), 1 (a capital word) or 1 | _SHAPED, for one language: computed once per word
+    seen, cleared when full."""
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.stop = _stopwords(language)
+        self.not_names = cues_for(language).not_names
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > _CAPITAL_MEMO:
+            self.clear()
+        code = self[word] = (1 | _SHAPED * _name_shaped(word)) if _capital_word(word, self.stop, self.not_names) else 0
+        return code
 
 
 @cache
-def _capital_words(language: str) -> dict[str, bool]:
-    """`_capital_word` of each word seen, per language (its stop words and not-names): a memo, cleared when full."""
-    return {}
+def _capital_words(language: str) -> _CapitalCodes:
+    """The `_CapitalCodes` memo of a language."""
+    return _CapitalCodes(language)
 
 
-def _hyphen_words(hyphen_before: list[bool]) -> list[tuple[int, int]]:
-    """Token index ranges of words, where a hyphen joins tokens into one word."""
-    words: list[tuple[int, int]] = []
-    for k, joined in enumerate(hyphen_before):
-        if words and joined:
-            words[-1] = (words[-1][0], k)
-        else:
-            words.append((k, k))
-    return words
+def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tuple[list[str], Sequence[int]]:
+    """The texts of the words of tokens first..limit-1, where a hyphen joins tokens into one word, and the first
+    token of each."""
+    texts = words.words[first:limit]
+    between = words.gaps[first + 1 : limit]  # between[k] comes before texts[k + 1]
+    joins = []  # k where a hyphen joins texts[k] to the word before: few, found by list searches at C speed
+    for hyphen in _HYPHEN_GAPS:
+        k = 0
+        for _ in range(between.count(hyphen)):
+            k = between.index(hyphen, k) + 1
+            joins.append(k)
+    if not joins:
+        return texts, range(first, limit)
+    joins.sort()
+    firsts = list(range(first, limit))
+    for k in reversed(joins):  # from the right, so the words before keep their place
+        texts[k - 1] += between[k - 1] + texts[k]
+        del texts[k], firsts[k]
+    return texts, firsts
 
 
 def _capital_word(word: str, stop: frozenset[str], not_names: frozenset[str]) -> bool:
