@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -243,10 +244,10 @@ def _language_code(value: Any) -> str:
 def _assign_ids(corpus: Corpus) -> None:
     """Readable ids: the manifest's `id`, else the path without suffix (the full path where that collides)."""
     stems = [d.source.id or d.source.path.rsplit(".", 1)[0] for d in corpus.documents]
-    clashes = {s for s in stems if stems.count(s) > 1}
+    clashes = {s for s, n in Counter(stems).items() if n > 1}  # counted once: a corpus may have 100,000 files
     ids = [d.source.path if s in clashes else s for d, s in zip(corpus.documents, stems)]
     if len(set(ids)) != len(ids):
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
         raise CorpusError(f"{corpus.root / MANIFEST}: duplicate source id {dupes[0]!r}")
     corpus.documents[:] = [
         Document(source=d.source.model_copy(update={"id": i}), text=d.text, body_start=d.body_start)
