@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
