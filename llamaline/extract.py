@@ -47,8 +47,9 @@ DECISIONS = ("delay",)
 PRECISION_DAYS = (0, 10, 31, 92, 366)
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
-# a clause break: a punctuation mark, or " - " / " ... " (one character class first: the engine skips the rest fast)
-_CLAUSE = re.compile(r"[,;:()\[\]–—\s](?:(?<=[,;:()\[\]–—])|(?<=\s)(?:-|\.\.\.)\s)")
+# a clause break: a punctuation mark, or " - " / " ... " between spaces (found from the dash or the dots)
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]–—]")
+_SPACED_BREAK = re.compile(r"[-.](?:(?<=\s-)|(?<=\s\.)\.\.)(?=\s)")
 _DATING_KINDS = ("date", "range", "present")
 
 
@@ -109,9 +110,7 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         token_ids = cues.patterns.token_ids(tokens)
     usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
     expression_starts = [x.start for x in usable]
-    # clause breaks of the whole text at once, cut per sentence (a break must lie wholly inside its sentence)
-    found = [m.span() for m in _CLAUSE.finditer(text, document.body_start)]
-    break_starts, break_ends = [b[0] for b in found], [b[1] for b in found]
+    break_starts, spaced_ends = _clause_breaks(text, document.body_start)
     memory = _Memory({}, [], [], {})
     mentions: list[Mention] = []
     regions = sorted(boilerplate)
@@ -128,11 +127,24 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         last = bisect.bisect_left(starts, end)
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
         sentence_expressions = [x for x in usable[lo:hi] if x.end <= end]
-        lo, hi = bisect.bisect_left(break_starts, start), bisect.bisect_left(break_starts, end)
-        clause_breaks = [b for b, e in zip(break_starts[lo:hi], break_ends[lo:hi]) if e <= end]
+        clause_breaks = break_starts[bisect.bisect_left(break_starts, start) : bisect.bisect_left(break_starts, end)]
+        if clause_breaks and spaced_ends.get(clause_breaks[-1], 0) > end:
+            clause_breaks.pop()  # a " - " that the sentence's end cuts (only the last break can reach past it)
         mentions.extend(_sentence(document, cues, gazetteer, tokens, first, last, start, end,
                                   sentence_expressions, memory, number, token_ids, written, clause_breaks))
     return mentions
+
+
+def _clause_breaks(text: str, start: int) -> tuple[list[int], dict[int, int]]:
+    """Where clauses break in text[start:], sorted, and the end of each spaced break (" - ", " ... ") by its start.
+    Spaced breaks do not overlap: " - - " is one."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, start)]
+    spaced: dict[int, int] = {}
+    reach = start
+    for m in _SPACED_BREAK.finditer(text, start):
+        if m.start() - 1 >= reach:
+            spaced[m.start() - 1] = reach = m.end() + 1
+    return (sorted(marks + list(spaced)) if spaced else marks), spaced
 
 
 def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, tokens: list[Token], first: int, last: int,
