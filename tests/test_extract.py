@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from llamaline import lang, timespan
 from llamaline.boilerplate import find_boilerplate
@@ -346,3 +348,17 @@ def test_each_event_of_a_clause_takes_its_own_date(language: str, text: str, tim
                                                    gazetteer: Gazetteer) -> None:
     got = {(m.type, m.when.edtf if m.when else None) for m in extract(text, language, times, gazetteer)}
     assert wanted <= got, got
+
+
+# the definition the fast clause-break scan must agree with: a punctuation mark, or " - " / " ... " between spaces
+_CLAUSE_BREAK_DEFINITION = __import__("re").compile(r"[,;:()\[\]–—]|\s-\s|\s\.\.\.\s")
+
+
+@given(st.text(alphabet=" -.,;:()–—\n\u00a0ab", max_size=40), st.integers(min_value=0, max_value=3))
+def test_clause_breaks_follow_their_definition(text: str, start: int) -> None:
+    from llamaline.extract import _clause_breaks
+
+    spans = [m.span() for m in _CLAUSE_BREAK_DEFINITION.finditer(text, start)]
+    breaks, spaced = _clause_breaks(text, start)
+    assert breaks == [s for s, _ in spans]
+    assert spaced == {s: e for s, e in spans if e - s > 1}
