@@ -16,7 +16,6 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
-from operator import not_
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
@@ -222,7 +221,7 @@ class Gazetteer:
             return None
         hit_end = m.end()
         if hit_end == end < len(text) and (text[end].isalnum() or text[end] == "_"):
-            return self._known_by_tokens(text, words, i, limit)  # the word goes on past the span: the regex saw its end
+            return self._known_by_tokens(text, words, i, limit)  # the text goes on in a word the regex could not see
         j = i + lengths[m.lastindex - 1] - 1
         if text.startswith(_GENITIVE, hit_end):
             for ending in _GENITIVE:
@@ -232,7 +231,7 @@ class Gazetteer:
         return j, names[m.lastindex - 1], hit_end
 
     def _known_by_tokens(self, text: str, words: DocumentWords, i: int, limit: int) -> tuple[int, str, int] | None:
-        """`_known_at` token by token, for a span that ends inside a word."""
+        """`_known_at` token by token, for a name that may end at the span's end while the text's word goes on."""
         starts, ends, tokens = words.starts, words.ends, words.words
         for surface, name in self._variants_of(tokens[i]):
             j = i
