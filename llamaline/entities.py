@@ -16,7 +16,6 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
-from operator import not_
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
@@ -222,7 +221,7 @@ class Gazetteer:
             return None
         hit_end = m.end()
         if hit_end == end < len(text) and (text[end].isalnum() or text[end] == "_"):
-            return self._known_by_tokens(text, words, i, limit)  # the word goes on past the span: the regex saw its end
+            return self._known_by_tokens(text, words, i, limit)  # the text goes on in a word the regex could not see
         j = i + lengths[m.lastindex - 1] - 1
         if text.startswith(_GENITIVE, hit_end):
             for ending in _GENITIVE:
@@ -232,7 +231,7 @@ class Gazetteer:
         return j, names[m.lastindex - 1], hit_end
 
     def _known_by_tokens(self, text: str, words: DocumentWords, i: int, limit: int) -> tuple[int, str, int] | None:
-        """`_known_at` token by token, for a span that ends inside a word."""
+        """`_known_at` token by token, for a name that may end at the span's end while the text's word goes on."""
         starts, ends, tokens = words.starts, words.ends, words.words
         for surface, name in self._variants_of(tokens[i]):
             j = i
@@ -390,7 +389,6 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lang.load(language, "detect").get("stopwords", ()))
 
 
-@cache
 def _name_shaped(word: str) -> bool:
     """CamelCase inside a word (NovaCore), letters with digits (XR-4o, R1)."""
     letters = any(ch.isalpha() for ch in word)
@@ -508,7 +506,12 @@ class _CapitalCodes(dict):
     def __missing__(self, word: str) -> int:
         if len(self) > _CAPITAL_MEMO:
             self.clear()
-        code = self[word] = (1 | _SHAPED * _name_shaped(word)) if _capital_word(word, self.stop, self.not_names) else 0
+        if word.islower():
+            code = 0  # no capital letter: neither a capital word nor shaped like a name
+        else:
+            shaped = _name_shaped(word)
+            code = (1 | _SHAPED * shaped) if _capital_word(word, self.stop, self.not_names, shaped) else 0
+        self[word] = code
         return code
 
 
@@ -539,13 +542,14 @@ def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tu
     return texts, firsts
 
 
-def _capital_word(word: str, stop: frozenset[str], not_names: frozenset[str]) -> bool:
+def _capital_word(word: str, stop: frozenset[str], not_names: frozenset[str], shaped: bool) -> bool:
+    """Whether a word may be part of a capitalised run; `shaped`: its `_name_shaped`."""
     first = word[:1]
-    if not (first.isupper() or first.isdigit()) and not _name_shaped(word):
+    if not (first.isupper() or first.isdigit()) and not shaped:
         return False
     if word.isupper() and len(word) <= 4 and word.isalpha():
         return False  # CEO, CFO, KI, USA: titles and common acronyms; a name like that belongs in the gazetteer
-    return (word[:1].isupper() and word.lower() not in stop and word not in not_names) or _name_shaped(word)
+    return (word[:1].isupper() and word.lower() not in stop and word not in not_names) or shaped
 
 
 def _as_cue_tokens(tokens: list[tuple[int, int, str]]):
