@@ -76,25 +76,27 @@ def stages(folder: Path) -> tuple[dict[str, float], int, int]:
     from llamaline.claims import extract_claims
     from llamaline.corpus import read_corpus
     from llamaline.extract import extract_mentions
+    from llamaline.pipeline import cyclic_gc_paused
     from llamaline.temporal import tag
     cpu["import"] = clock() - t
-    t = clock()
-    documents = read_corpus(folder).documents
-    gazetteer = Gazetteer.load(folder)
-    cpu["read"] = clock() - t
-    t = clock()
-    regions = find_boilerplate(documents)
-    cpu["boilerplate"] = clock() - t
-    mentions = 0
-    for doc in documents:
-        doc_regions = regions.get(doc.source.id, [])
+    with cyclic_gc_paused():  # as the pipeline runs
         t = clock()
-        expressions = tag(doc.text, doc.source.published, doc.language, start=doc.body_start)
-        t, cpu["tag"] = clock(), cpu["tag"] + clock() - t
-        mentions += len(extract_mentions(doc, expressions, gazetteer, doc_regions))
-        t, cpu["mentions"] = clock(), cpu["mentions"] + clock() - t
-        extract_claims(doc, expressions, gazetteer, doc_regions)
-        cpu["claims"] += clock() - t
+        documents = read_corpus(folder).documents
+        gazetteer = Gazetteer.load(folder)
+        cpu["read"] = clock() - t
+        t = clock()
+        regions = find_boilerplate(documents)
+        cpu["boilerplate"] = clock() - t
+        mentions = 0
+        for doc in documents:
+            doc_regions = regions.get(doc.source.id, [])
+            t = clock()
+            expressions = tag(doc.text, doc.source.published, doc.language, start=doc.body_start)
+            t, cpu["tag"] = clock(), cpu["tag"] + clock() - t
+            mentions += len(extract_mentions(doc, expressions, gazetteer, doc_regions))
+            t, cpu["mentions"] = clock(), cpu["mentions"] + clock() - t
+            extract_claims(doc, expressions, gazetteer, doc_regions)
+            cpu["claims"] += clock() - t
     return cpu, len(documents), mentions
 
 
@@ -102,13 +104,14 @@ def run(folder: Path, jobs: int) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds of this process, documents, mentions): files to mentions and claims, as the
     pipeline does it."""
     from llamaline.corpus import read_corpus
-    from llamaline.pipeline import extract_all
+    from llamaline.pipeline import cyclic_gc_paused, extract_all
 
     start, cpu = time.perf_counter(), time.process_time()
-    documents = read_corpus(folder).documents
-    gazetteer = Gazetteer.load(folder)
-    regions = find_boilerplate(documents)
-    found = extract_all([(d, regions.get(d.source.id, [])) for d in documents], gazetteer, jobs=jobs)
+    with cyclic_gc_paused():
+        documents = read_corpus(folder).documents
+        gazetteer = Gazetteer.load(folder)
+        regions = find_boilerplate(documents)
+        found = extract_all([(d, regions.get(d.source.id, [])) for d in documents], gazetteer, jobs=jobs)
     count = sum(len(mentions) for mentions, _ in found)
     return time.perf_counter() - start, time.process_time() - cpu, len(documents), count
 

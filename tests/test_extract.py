@@ -362,3 +362,17 @@ def test_clause_breaks_follow_their_definition(text: str, start: int) -> None:
     breaks, spaced = _clause_breaks(text, start)
     assert breaks == [s for s, _ in spans]
     assert spaced == {s: e for s, e in spans if e - s > 1}
+
+
+def test_the_pipeline_gives_the_collector_back() -> None:
+    """The cyclic garbage collector pauses while the pipeline runs and is on again afterwards, also after an error."""
+    import gc
+
+    from llamaline.pipeline import build_timeline, cyclic_gc_paused
+
+    build_timeline(CORPUS)
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), cyclic_gc_paused():
+        assert not gc.isenabled()
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
