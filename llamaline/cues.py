@@ -20,6 +20,7 @@ from . import lang
 
 TOKEN = re.compile(r"[^\W_]+")
 INFLECTION = 5  # letters a `word*` pattern may add
+WORD_MEMO = 200_000  # distinct words whose element ids a pattern set remembers
 GAP = 8  # words a `...` may skip
 _ADJACENT = frozenset({"", "-", "'", "’", "‑"})
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?–—\n]|(?<!\d)\.|\s-\s")  # "1. April" is no break
@@ -224,15 +225,15 @@ class CuePatterns:
     def word_ids(self, words: Sequence[str]) -> list[frozenset[int]]:
         """Element ids of words as written, in any case (aligned with `words`; cached per distinct word)."""
         written = self._written
-        found = list(map(written.get, words))
-        if None in found:
-            for k in [k for k, f in enumerate(found) if f is None]:
-                word = words[k]
-                ids = written.get(word)
-                if ids is None:
-                    ids = written[word] = self.ids(word.lower())
-                found[k] = ids
-        return found
+        new = set(words).difference(written)  # set operations in C: most words of a document were seen before
+        if new:
+            if len(written) + len(new) > WORD_MEMO:
+                written.clear()  # a bounded memo: a large corpus's vocabulary keeps growing
+                self._cache.clear()
+                new = set(words)
+            for word in new:
+                written[word] = self.ids(word.lower())
+        return list(map(written.__getitem__, words))
 
     def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None,
              ids: Sequence[frozenset[int]] | None = None) -> list[CueHit]:

@@ -376,3 +376,19 @@ def test_the_pipeline_gives_the_collector_back() -> None:
         assert not gc.isenabled()
         1 / 0  # noqa: B018
     assert gc.isenabled()
+
+
+def test_cue_ids_stay_right_when_the_word_memo_overflows(monkeypatch) -> None:
+    """The per-word memo of cue ids is bounded; clearing it when full changes no answer."""
+    from llamaline import cues
+    from llamaline.cues import CuePatterns
+
+    entries = [("triggers", "delay", "verschob*"), ("triggers", "release", "*start"), ("clause", "negation", "nicht")]
+    words = "Nordwind verschob den Marktstart nicht , verschoben VERSCHOBEN Start Nicht".split()
+    expected = CuePatterns(entries).word_ids(words)
+    assert [bool(ids) for ids in expected] == [False, True, False, True, True, False, True, True, True, True]
+    monkeypatch.setattr(cues, "WORD_MEMO", 3)
+    small = CuePatterns(entries)
+    assert small.word_ids(words) == expected
+    assert small.word_ids(list(reversed(words))) == list(reversed(expected))
+    assert len(small._written) <= len(set(words))
