@@ -225,15 +225,18 @@ class CuePatterns:
     def word_ids(self, words: Sequence[str]) -> list[frozenset[int]]:
         """Element ids of words as written, in any case (aligned with `words`; cached per distinct word)."""
         written = self._written
-        new = set(words).difference(written)  # set operations in C: most words of a document were seen before
-        if new:
-            if len(written) + len(new) > WORD_MEMO:
+        found = list(map(written.get, words))
+        if None in found:  # words not seen before
+            if len(written) > WORD_MEMO:
                 written.clear()  # a bounded memo: a large corpus's vocabulary keeps growing
                 self._cache.clear()
-                new = set(words)
-            for word in new:
-                written[word] = self.ids(word.lower())
-        return list(map(written.__getitem__, words))
+            for k in [k for k, f in enumerate(found) if f is None]:
+                word = words[k]
+                ids = written.get(word)
+                if ids is None:
+                    ids = written[word] = self.ids(word.lower())
+                found[k] = ids
+        return found
 
     def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None,
              ids: Sequence[frozenset[int]] | None = None) -> list[CueHit]:
