@@ -83,7 +83,7 @@ def reconcile(
     memo: dict[tuple, list[int]] = {}  # the index does not change within a loop: same question, same answer
     # Signature -> which signatures agree with it (a property of the two: shared by all questions about it).
     agreement: dict[int, dict[int, bool]] = {}
-    S, E, SIG, GRP, TYP = t.s, t.e, t.sig, t.group, t.type
+    S, E, SIG, GRP = t.s, t.e, t.sig, t.group
     for r in t.bin(3):
         sig = SIG[r]
         key = (sig, S[r], E[r])
@@ -98,30 +98,39 @@ def reconcile(
     _merge(own, t, fam, protos, leftovers)
     index.file()
 
-    # Without subjects or without a date: must point at exactly one event (type group, subjects, time).
+    # Without subjects or without a date: must point at exactly one event (type group, subjects, time). Reports
+    # and statements may point at an event of any group.
     all_groups = sorted(set(protos.group))
     every = set(all_groups)
+    generic = {g for g, name in enumerate(t.group_names) if name in GENERIC_TYPES}
     memo = {}
-    for r in (*t.bin(2), *t.bin(1)):
-        generic_type = TYP[r] in GENERIC_TYPES
-        sig, dated = SIG[r], S[r] != 0
-        key = (sig, -1 if generic_type else GRP[r], S[r], E[r])
+    for r in t.bin(2):  # dated, without subjects
+        g = GRP[r]
+        key = (-1 if g in generic else g, S[r], E[r])
         hits = memo.get(key)
         if hits is None:
-            if dated:
-                hits = index.match_dated(sig, every if generic_type else {GRP[r]}, S[r], E[r])
-            else:
+            hits = memo[key] = index.match_dated(SIG[r], every if g in generic else {g}, S[r], E[r])
+        (protos.attach(hits[0], r) if len(hits) == 1 else leftovers.append(r))
+    # Undated: in block order, the mentions of one group and signature come together and ask one question.
+    last_sig = last_group = -1
+    for r in t.bin(1):
+        sig, g = SIG[r], GRP[r]
+        if sig != last_sig or g != last_group:
+            last_sig, last_group = sig, g
+            key = (sig, -1 if g in generic else g)
+            hits = memo.get(key)
+            if hits is None:
                 shared = agreement.get(sig)
                 if shared is None:
                     shared = agreement[sig] = {}
-                hits = index.match_undated(sig, all_groups if generic_type else (GRP[r],), shared)
-            memo[key] = hits
-        (protos.attach(hits[0], r) if len(hits) == 1 else leftovers.append(r))
+                hits = memo[key] = index.match_undated(sig, all_groups if g in generic else (g,), shared)
+            one = hits[0] if len(hits) == 1 else -1
+        (protos.attach(one, r) if one >= 0 else leftovers.append(r))
     del memo, agreement, index
 
     events = _Builder(t, fam, outlets or {}, kinds or {}).events(protos, first_generic)
     leftovers.sort(key=t.rank.__getitem__)
-    return events, [t.mention(r) for r in leftovers]
+    return events, _take(t.mentions, _take(t.index, leftovers))
 
 
 # ---------------------------------------------------------------------------------------------- mentions
@@ -197,9 +206,6 @@ class _Table:
         """The rows of bin b: 0 plans, 1 undated, 2 dated without subjects, 3 reports and statements, 4 specific
         happenings."""
         return range(self.bin_starts[b], self.bin_starts[b + 1])
-
-    def mention(self, row: int) -> Mention:
-        return self.mentions[self.index[row]]
 
 
 def _content_order(mentions: Sequence[Mention], src: list[int], types: list[str]) -> list[int]:
@@ -558,7 +564,7 @@ class _Builder:
             said = sorted({(m.when.start, m.when.end, m.source, m.time_text or m.when.edtf, m.when.edtf)
                            for m in (mentions[i] for i in dated)})
             detail = "; ".join(f"{src} says {text!r} ({edtf})" for _, _, src, text, edtf in said)
-            conflicts.append(Conflict.model_construct(field="when", detail=f"the sources disagree on the date: {detail}"))
+            conflicts.append(_construct(Conflict, {"field": "when", "detail": f"the sources disagree on the date: {detail}"}))
             s, e = when.start.toordinal(), when.end.toordinal()
         self.bounds.append(s << _DAY_BITS | e)
         names = t.source_names
@@ -572,10 +578,10 @@ class _Builder:
             considered = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "considered"}))
             happened = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "happened"}))
             if considered and happened:
-                conflicts.append(Conflict.model_construct(
-                    field="modality",
-                    detail=f"considered according to {', '.join(considered)}; happened according to "
-                           f"{', '.join(happened)}"))
+                conflicts.append(_construct(Conflict, {
+                    "field": "modality",
+                    "detail": f"considered according to {', '.join(considered)}; happened according to "
+                              f"{', '.join(happened)}"}))
         groups, types = take(t.group), take(t.type)
         if groups.count(group) != len(groups):
             types = [x for x, g in zip(types, groups) if g == group]
@@ -714,16 +720,16 @@ class _Builder:
         return keys
 
 
-_ALL_SET = set(Event.model_fields)
 _DAY_BITS = 22  # day ordinals (up to 31 Dec 9999: 3,652,059) fit in 22 bits
+_FIELDS_SET = {cls: set(cls.model_fields) for cls in (Event, Conflict, TimeSpan)}
 
 
 def _construct(cls, fields: dict):
-    """An instance of a pydantic model from fields that are already valid: what `model_construct` does,
+    """An instance of a pydantic model from all its fields, already valid: what `model_construct` does,
     without its per-field bookkeeping (a third of the build time at a million mentions)."""
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", _ALL_SET)  # shared: frozen models never add to it
+    object.__setattr__(obj, "__pydantic_fields_set__", _FIELDS_SET[cls])  # shared: frozen models never add to it
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
@@ -745,7 +751,7 @@ def _named_span(exact: list[TimeSpan], s: int, e: int) -> TimeSpan:
             return first
         return min(exact, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.edtf))
     a, b = date.fromordinal(s), date.fromordinal(e)
-    return TimeSpan.model_construct(edtf=f"{a.isoformat()}/{b.isoformat()}", start=a, end=b, precision="interval")
+    return _construct(TimeSpan, {"edtf": f"{a.isoformat()}/{b.isoformat()}", "start": a, "end": b, "precision": "interval"})
 
 
 _UNNAMED: frozenset[str] | None = None

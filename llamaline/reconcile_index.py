@@ -260,14 +260,19 @@ class Index:
         fam, P = self.fam, self.protos
         classes, class_sig, class_events, by_key = self._class, self.class_sig, self.class_events, self.by_key
         group_events = self.group_events
-        for p in range(self._filed, len(P)):
-            sig, group = P.sig[p], P.group[p]
+        last = None  # (signature, group, class) of the proto before: in block order, a class's protos are neighbours
+        for p, sig, group in zip(range(self._filed, len(P)), P.sig[self._filed:], P.group[self._filed:]):
             group_events[group].append(p)
+            if last is not None and last[0] == sig and last[1] == group:
+                class_events[last[2]].append(p)
+                continue
             c = classes.get((sig, group))
             if c is not None:
                 class_events[c].append(p)
+                last = (sig, group, c)
                 continue
             c = classes[(sig, group)] = len(class_sig)
+            last = (sig, group, c)
             class_sig.append(sig)
             class_events.append([p])
             for k in fam.index_keys(sig):
