@@ -384,9 +384,10 @@ def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_
 
 # -- modality and time -----------------------------------------------------------------------------------------
 def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: list[TimeExpression] = ()) -> None:
+    if not hits.of("modality"):
+        return  # what happened stays what happened
     trigger_clauses = {t.clause for t in triggers}
     # a plan with a date of its own, or an original plan, is complete: it governs no following clause
-    # ("die ursprünglich für August geplant war, verzögert sich": the delay is no plan)
     # ("die ursprünglich für August geplant war, verzögert sich": the delay is no plan); a denial or consideration
     # with a date still governs what it denies or considers ("dementierte am 18. März, dass …")
     dated_clauses = {clause_of(x.start) for x in dated}
@@ -430,6 +431,8 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     prefers one that is not in the future (that is its new target). An expression in a clause without a trigger
     goes to the nearest trigger of the sentence, if that one has none of its own; so does the date of a clause that
     only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing."""
+    if not dated:
+        return set()  # nothing to assign or lend
     original = _clauses(hits, "original", clause_of)
     period_words = hits.of("clause", "for_period")
     per_clause: dict[int, int] = {}
