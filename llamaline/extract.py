@@ -287,6 +287,8 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
 def _untyped_with_own_time(triggers: list[_Trigger], clause_of) -> list[_Trigger]:
     """A happening without a type stands beside typed events only with a time of its own clause that none of them
     has ("was founded in 2014 and went public in 2019")."""
+    if len(triggers) < 2:
+        return triggers  # one event: nothing to weigh it against
     typed = [t for t in triggers if t.type != UNTYPED]
     if not typed:
         return triggers
@@ -298,6 +300,8 @@ def _untyped_with_own_time(triggers: list[_Trigger], clause_of) -> list[_Trigger
 def _one_per_type(triggers: list[_Trigger], clause_of) -> list[_Trigger]:
     """One mention per type and sentence: its first trigger; a later one of the same type only where it has a
     time of its own clause that the earlier ones lack ("permission was granted in 2021, construction began in 2022")."""
+    if len(triggers) < 2:
+        return triggers  # one event: nothing to weigh it against
     kept: list[_Trigger] = []
     for t in sorted(triggers, key=lambda t: t.start):
         same = [k for k in kept if k.type == t.type]
@@ -330,6 +334,8 @@ def _shares_words(longer: CueHit, shorter: CueHit) -> bool:
 def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None) -> list[_Trigger]:
     """A delay of a launch is one event, the delay; the launch stays only with a date of its own (a new target).
     In one clause the launch goes unless both have different times ("joined in 2019 and became chief in 2023")."""
+    if len(triggers) < 2:
+        return triggers  # one event: nothing to weigh it against
     kept = []
     for t in triggers:
         absorbers = [o for o in triggers if t.type in ABSORBS.get(o.type, ())]
