@@ -272,9 +272,9 @@ class CuePatterns:
                         continue
                 hits.append(CueHit(pattern.category, pattern.label, tokens[at][0], tokens[j][1],
                                    at, j, bool(pattern.context)))
-        if not hits:
+        if len(hits) < 2:
             return hits
-        return sorted(set(hits), key=lambda h: (h.start, -h.end, h.category, h.label))
+        return sorted(set(hits), key=_hit_order)
 
     def _patterns_starting(self, ids: frozenset[int]) -> tuple[_Pattern, ...]:
         """The patterns a word with these element ids may start (most words' ids start none)."""
@@ -308,6 +308,10 @@ class CuePatterns:
         if _modifier(text, tokens[j][1]):
             return None
         return j
+
+
+def _hit_order(hit: CueHit) -> tuple:
+    return hit.start, -hit.end, hit.category, hit.label
 
 
 def _split_word(word: str) -> list[str]:
