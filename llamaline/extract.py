@@ -194,7 +194,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     triggers = _untyped_with_own_time(triggers, clause_of)
     if not triggers:
         return []
-    subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, gazetteer)
+    subjects_for_product = None  # looked up for the first event about a product
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
     present = hits.of("clause", "present")
     anaphoric = hits.of("clause", "anaphoric_time")
@@ -219,7 +219,12 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
                 expression, when = None, published  # "verschoben auf Herbst": decided now, for later
             elif modality == "happened":
                 modality = "expected"
-        chosen = subjects_for_product if trigger.type in PRODUCT_TYPES else subjects
+        if trigger.type in PRODUCT_TYPES:
+            if subjects_for_product is None:
+                subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, gazetteer)
+            chosen = subjects_for_product
+        else:
+            chosen = subjects
         if not chosen and trigger.type not in SECONDARY:
             chosen = fallback_subjects
         if not chosen and when is None:
