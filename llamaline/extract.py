@@ -126,7 +126,7 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
-        sentence_expressions = [x for x in usable[lo:hi] if x.end <= end]
+        sentence_expressions = [x for x in usable[lo:hi] if x.end <= end] if lo < hi else []
         clause_breaks = break_starts[bisect.bisect_left(break_starts, start) : bisect.bisect_left(break_starts, end)]
         if clause_breaks and spaced_ends.get(clause_breaks[-1], 0) > end:
             clause_breaks.pop()  # a " - " that the sentence's end cuts (only the last break can reach past it)
