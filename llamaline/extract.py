@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .attribution import attribution
-from .boilerplate import Region
+from .boilerplate import Region, overlap_test
 from .corpus import Document
 from .cues import (CueHit, LanguageCues, Token, cues_for, document_tokens, document_words, language_or_default,
                    lowers_by_word)
@@ -113,16 +113,10 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
     break_starts, spaced_ends = _clause_breaks(text, document.body_start)
     memory = _Memory({}, [], [], {})
     mentions: list[Mention] = []
-    regions = sorted(boilerplate)
-    region = 0  # sentences come in text order: regions that end before one end before every later one
+    in_boilerplate = overlap_test(boilerplate)
     for number, (start, end) in enumerate(split_sentences(text, document.body_start, len(text), language)):
-        while region < len(regions) and regions[region].end <= start:
-            region += 1
-        k = region
-        while k < len(regions) and regions[k].start < end and regions[k].end <= start:
-            k += 1
-        if k < len(regions) and regions[k].start < end:
-            continue  # boilerplate
+        if in_boilerplate(start, end):
+            continue
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)

@@ -163,3 +163,21 @@ def test_the_space_list_is_every_space_character() -> None:
     from llamaline.boilerplate import SPACES
 
     assert set(SPACES) == {ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace()}
+
+
+def test_overlap_test_answers_as_in_regions() -> None:
+    import random
+
+    from llamaline.boilerplate import overlap_test
+
+    rnd = random.Random(3)
+    for _ in range(300):
+        regions = []
+        for _ in range(rnd.randint(0, 6)):
+            a = rnd.randint(0, 60)
+            regions.append(Region(a, a + rnd.randint(1, 30), "navigation"))
+        test = overlap_test(regions)
+        for _ in range(20):
+            s = rnd.randint(0, 90)
+            e = s + rnd.randint(1, 15)
+            assert test(s, e) == in_regions(s, e, regions), (regions, s, e)

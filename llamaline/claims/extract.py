@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import compress
 from typing import Any
 
+from ..boilerplate import overlap_test
 from ..corpus import Document
 from ..cues import CueHit, Token, document_words, lowers_by_word, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
@@ -107,7 +108,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     language = document.language
     words = claim_words(language)
     text = document.text
-    in_boilerplate = _regions(boilerplate)
+    in_boilerplate = overlap_test(boilerplate)
     body_start = document.body_start
     ordered = sorted(expressions, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ordered]
@@ -175,19 +176,6 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
 def _inside(ordered: list[TimeExpression], starts: list[int], start: int, end: int) -> list[TimeExpression]:
     """The time expressions (sorted, with their start offsets) inside text[start:end]."""
     return [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
-
-
-def _regions(regions: Sequence) -> Callable[[int, int], bool]:
-    """Whether text[start:end] overlaps one of the (start, end, ...) regions: a look-up, not a scan of them all."""
-    ordered = sorted((r[0], r[1]) for r in regions)
-    starts = [s for s, _ in ordered]
-    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end among the regions starting so far
-
-    def overlaps(start: int, end: int) -> bool:
-        k = bisect.bisect_left(starts, end)  # the regions that start before the span ends
-        return k > 0 and reach[k - 1] > start
-
-    return overlaps
 
 
 def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
