@@ -37,7 +37,6 @@ class Family:
         self._sig_id: dict[tuple[str, ...], int] = {}
         self._reduced: dict[tuple, int] = {}  # a mention's subjects as given -> its signature id
         self._lifted: list[frozenset[str] | None] = []  # signature id -> its subjects and their families
-        self._lifted_keys: list[tuple[int, ...] | None] = []
         self._index_keys: list[tuple[int, ...] | None] = []
         self._names: list[frozenset[str] | None] = []
         self._probes: list[tuple[int, ...] | None] = []
@@ -61,12 +60,6 @@ class Family:
     def depth(self, subject: str) -> int:
         return len(self.ancestors(subject))
 
-    def _subject_id(self, subject: str) -> int:
-        i = self.sid.get(subject)
-        if i is None:
-            i = self.sid[subject] = len(self.sid)
-        return i
-
     # ------------------------------------------------------------------------------------- signatures
 
     def intern(self, sig: tuple[str, ...]) -> int:
@@ -76,7 +69,6 @@ class Family:
             i = self._sig_id[sig] = len(self.sigs)
             self.sigs.append(sig)
             self._lifted.append(None)
-            self._lifted_keys.append(None)
             self._index_keys.append(None)
             self._names.append(None)
             self._probes.append(None)
@@ -107,14 +99,7 @@ class Family:
         keys = self._lifted[sig]
         if keys is None:
             names = self.sigs[sig]
-            keys = self._lifted[sig] = frozenset(names).union(*(self.ancestors(s) for s in names))
-        return keys
-
-    def lifted_keys(self, sig: int) -> tuple[int, ...]:
-        """`lifted` as subject ids, in a fixed order: the blocking keys of a signature."""
-        keys = self._lifted_keys[sig]
-        if keys is None:
-            keys = self._lifted_keys[sig] = tuple(sorted(map(self._subject_id, self.lifted(sig))))
+            keys = self._lifted[sig] = frozenset(names).union(*map(self.ancestors, names))
         return keys
 
     def _covers(self, x: frozenset[str], y: frozenset[str], up_y: frozenset[str]) -> bool:
@@ -175,24 +160,31 @@ class Family:
 
     def index_keys(self, sig: int) -> tuple[int, ...]:
         """Where the index files a signature: "=k" (2k+2) for each of its subjects, "^k" (2k+1) for each family
-        of one of them."""
+        of one of them (k: a subject's id)."""
         keys = self._index_keys[sig]
         if keys is None:
-            sid = self._subject_id
-            names = self.sigs[sig]
-            found = {2 * sid(b) + 2 for b in names} | {2 * sid(f) + 1 for b in names for f in self.ancestors(b)}
-            keys = self._index_keys[sig] = tuple(sorted(found))
+            sid, anc = self.sid, self.ancestors
+            found = set()
+            for b in self.sigs[sig]:
+                found.add(2 * sid.setdefault(b, len(sid)) + 2)
+                for f in anc(b):
+                    found.add(2 * sid.setdefault(f, len(sid)) + 1)
+            keys = self._index_keys[sig] = tuple(found)
         return keys
 
     def probes(self, sig: int) -> tuple[int, ...]:
         """The index keys under which every signature that agrees with `sig` is filed (see `Index`)."""
         keys = self._probes[sig]
         if keys is None:
-            sid = self._subject_id
-            names = self.sigs[sig]
-            found = {2 * sid(a) + 2 for a in names} | {2 * sid(a) + 1 for a in names}
-            found |= {2 * sid(f) + 2 for a in names for f in self.ancestors(a)}
-            keys = self._probes[sig] = tuple(sorted(found))
+            sid, anc = self.sid, self.ancestors
+            found = set()
+            for a in self.sigs[sig]:
+                k = 2 * sid.setdefault(a, len(sid))
+                found.add(k + 2)
+                found.add(k + 1)
+                for f in anc(a):
+                    found.add(2 * sid.setdefault(f, len(sid)) + 2)
+            keys = self._probes[sig] = tuple(found)
         return keys
 
 
