@@ -27,8 +27,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from llamaline.boilerplate import find_boilerplate  # noqa: E402
-from llamaline.entities import Gazetteer  # noqa: E402
 
 SEEDS = [ROOT / "data" / "corpus", ROOT / "tests" / "fixtures" / "extract"]
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -73,8 +71,10 @@ def stages(folder: Path) -> tuple[dict[str, float], int, int]:
     cpu: dict[str, float] = dict.fromkeys(("import", "read", "boilerplate", "tag", "mentions", "claims"), 0.0)
     clock = time.process_time
     t = clock()
+    from llamaline.boilerplate import find_boilerplate
     from llamaline.claims import extract_claims
     from llamaline.corpus import read_corpus
+    from llamaline.entities import Gazetteer
     from llamaline.extract import extract_mentions
     from llamaline.pipeline import cyclic_gc_paused
     from llamaline.temporal import tag
@@ -103,7 +103,9 @@ def stages(folder: Path) -> tuple[dict[str, float], int, int]:
 def run(folder: Path, jobs: int) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds of this process, documents, mentions): files to mentions and claims, as the
     pipeline does it."""
+    from llamaline.boilerplate import find_boilerplate
     from llamaline.corpus import read_corpus
+    from llamaline.entities import Gazetteer
     from llamaline.pipeline import cyclic_gc_paused, extract_all
 
     start, cpu = time.perf_counter(), time.process_time()
