@@ -13,6 +13,8 @@ from datetime import date
 
 # Spans wider than this many months are not indexed by month but scanned.
 WIDE_MONTHS = 36
+# A subject key with at most this many events is scanned rather than indexed by month.
+_FEW = 24
 
 _MONTHS: dict[int, int] = {}
 
@@ -122,12 +124,9 @@ class Family:
             return 0
         return (1 if self._covers(x, y, self.lifted(j)) else 0) | (2 if self._covers(y, x, self.lifted(i)) else 0)
 
-    def agrees(self, i: int, j: int) -> bool:
-        """`relation(i, j) != 0`: one side's every subject is one of the other's, its family or a member of it."""
-        return self.agreement_test(i)(j)
-
     def agreement_test(self, i: int):
-        """`agrees(i, j)` as a function of j, with what concerns i worked out once."""
+        """Whether signature j agrees with i (`relation(i, j) != 0`: one side's every subject is one of the
+        other's, its family or a member of it), as a function of j, with what concerns i worked out once."""
         x, up_x = self.names(i), self.lifted(i)
         names, lifted, anc = self._names, self._lifted, self.ancestors
 
@@ -246,6 +245,8 @@ class Index:
         # key -> (month -> its events, events of wide spans), made when a dated question first probes the key.
         self._months: dict[int, tuple[dict[int, list[int]], list[int]]] = {}
         self._any_month: dict[int, list[int]] | None = None  # the same for any subjects and group, when asked
+        self._month_lo: list[int] = []  # proto -> the running month of its first day, when asked
+        self._month_hi: list[int] = []  # ... of its last day
 
     def file(self) -> None:
         """File the protos added since the last call."""
@@ -328,24 +329,30 @@ class Index:
         return found
 
     def _month_index(self, key: int) -> tuple[dict[int, list[int]], list[int]]:
-        """The events filed under `key` (any group) by month, and those of spans too wide for months."""
-        P = self.protos
-        ps_, pe_, class_events = P.s, P.e, self.class_events
+        """The events filed under `key` (any group) by month, and those to scan whatever the months: events of
+        spans too wide for months, or all of them when they are few."""
+        class_events = self.class_events
+        events = [p for classes in self.by_key.get(key, {}).values() for c in classes for p in class_events[c]]
+        if len(events) <= _FEW:
+            found = self._months[key] = ({}, events)
+            return found
+        if len(self._month_lo) < len(self.protos):
+            self._month_lo = list(map(month_of, self.protos.s))
+            self._month_hi = list(map(month_of, self.protos.e))
+        month_lo, month_hi = self._month_lo, self._month_hi
         by_month: dict[int, list[int]] = {}
         wide: list[int] = []
-        for classes in self.by_key.get(key, {}).values():
-            for c in classes:
-                for p in class_events[c]:
-                    lo, hi = month_of(ps_[p]), month_of(pe_[p])
-                    if hi - lo > WIDE_MONTHS:
-                        wide.append(p)
-                        continue
-                    for m in range(lo, hi + 1):
-                        ps = by_month.get(m)
-                        if ps is None:
-                            by_month[m] = [p]
-                        else:
-                            ps.append(p)
+        for p in events:
+            lo, hi = month_lo[p], month_hi[p]
+            if hi - lo > WIDE_MONTHS:
+                wide.append(p)
+                continue
+            for m in range(lo, hi + 1):
+                ps = by_month.get(m)
+                if ps is None:
+                    by_month[m] = [p]
+                else:
+                    ps.append(p)
         found = self._months[key] = (by_month, wide)
         return found
 

@@ -369,6 +369,55 @@ def test_find_lists_several_or_none(events):
     assert find_events(events, "   ") == []
 
 
+# ------------------------------------------------------------------------------------ many of a kind
+
+
+def test_mentions_alike_in_source_offsets_and_type_are_ordered_by_their_content():
+    a = mention("de1", 0, "release", ["Falke 2 Pro"], JUNE, modality="planned")
+    b = mention("de1", 0, "release", ["Falke 2 Mini"], JUNE, modality="planned")
+    assert (a.source, a.start, a.end, a.type) == (b.source, b.start, b.end, b.type)
+    for ms in ([a, b], [b, a]):
+        assert reconcile(ms)[1] == [b, a]
+
+
+def test_many_events_of_one_subject_keep_apart_and_coarser_mentions_find_theirs():
+    days = [span(f"{2020 + k // 12}-{k % 12 + 1:02d}-10") for k in range(20)]
+    ms = [mention(f"s{k}", 0, "delay", ["Falke 2 Pro"], day) for k, day in enumerate(days)]
+    ms.append(mention("m", 0, "delay", ["Falke 2 Pro"], ts.month(2020, 5)))  # May 2020: one of them
+    ms.append(mention("q", 0, "delay", ["Falke 2 Pro"], ts.quarter(2021, 1)))  # three of them
+    events, leftovers = reconcile(ms)
+    assert len(events) == 20
+    (may,) = [e for e in events if e.when.start == date(2020, 5, 10)]
+    assert may.sources == ["m", "s4"] and may.when == days[4]
+    assert [m.source for m in leftovers] == ["q"]
+
+
+def test_reports_find_their_event_among_many_of_the_subject():
+    ms = [mention(f"s{k}", 0, "delay", ["Falke 2 Pro"], span(f"{2020 + k // 12}-{k % 12 + 1:02d}-10"))
+          for k in range(30)]
+    ms += [mention("r1", 0, "report", ["Falke 2 Pro"], ts.month(2021, 3)),  # one delay: joins it
+           mention("r2", 0, "report", ["Falke 2 Pro"], ts.quarter(2021, 3)),  # three: a report of its own ...
+           mention("r3", 0, "report", ["Falke 2 Pro"], ts.interval(date(2020, 1, 1), date(2023, 12, 31))),  # all
+           mention("r4", 0, "report", ["Falke 2 Pro"])]  # undated: all of them, left over
+    events, leftovers = reconcile(ms)
+    assert len(events) == 31
+    (march,) = [e for e in events if e.when.start == date(2021, 3, 10)]
+    assert march.sources == ["r1", "s14"] and march.type == "delay"
+    (report,) = [e for e in events if e.type == "report"]  # ... which the years-wide one joins
+    assert report.sources == ["r2", "r3"] and report.when == ts.quarter(2021, 3)
+    assert [m.source for m in leftovers] == ["r4"]
+
+
+def test_a_report_finds_the_one_event_of_a_wide_span_among_many_events_of_the_subject():
+    ms = [mention(f"f{k}", 0, "founding", ["Nordwind Labs"], span(f"{2020 + k // 12}-{k % 12 + 1:02d}-05"))
+          for k in range(30)]  # 2020-01 .. 2022-06
+    ms.append(mention("i", 0, "investment", ["Nordwind Labs"], ts.interval(date(2020, 1, 1), date(2024, 12, 31))))
+    ms.append(mention("r", 0, "report", ["Nordwind Labs"], ts.month(2023, 6)))
+    events, leftovers = reconcile(ms, families=FAMILIES)
+    (investment,) = [e for e in events if e.type == "investment"]
+    assert investment.sources == ["i", "r"] and not leftovers and len(events) == 31
+
+
 # --------------------------------------------------------------------------------------- properties
 
 
