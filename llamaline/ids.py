@@ -48,7 +48,7 @@ def event_id(period: str, main: Sequence[str], event_type: str, considered: bool
 
 
 def _content_hash(event: Mapping) -> str:
-    text = "\n".join(f"{m.source}:{m.start}:{m.end}:{m.type}" for m in event["mentions"])
+    text = "\n".join(map("{0.source}:{0.start}:{0.end}:{0.type}".format, event["mentions"]))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 

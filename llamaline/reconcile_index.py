@@ -39,9 +39,9 @@ class Family:
         self._sig_id: dict[tuple[str, ...], int] = {}
         self._reduced: dict[tuple, int] = {}  # a mention's subjects as given -> its signature id
         self._lifted: list[frozenset[str] | None] = []  # signature id -> its subjects and their families
-        self._index_keys: list[tuple[int, ...] | None] = []
-        self._names: list[frozenset[str] | None] = []
-        self._probes: list[tuple[int, ...] | None] = []
+        self._index_keys: list[tuple[int, ...] | None] = []  # signature id -> `index_keys`
+        self._names: list[frozenset[str] | None] = []  # signature id -> its subjects as a set
+        self._probes: list[tuple[int, ...] | None] = []  # signature id -> `probes`
 
     # -------------------------------------------------------------------------------------------- names
 
@@ -189,7 +189,8 @@ class Family:
 
 class Protos:
     """Events in the making, as parallel lists (a proto is its position): type group, signature, running
-    intersection [s, e] (day ordinals), member mention ranks, rank (the first member's), and mentions attached."""
+    intersection [s, e] (day ordinals), member rows (of the reconciler's table), rank (the content rank of the
+    first member), and the rows of the mentions attached to it (reports, undated mentions)."""
 
     __slots__ = ("group", "sig", "s", "e", "members", "rank", "attached")
 
@@ -213,12 +214,12 @@ class Protos:
         self.members.append(members)
         self.rank.append(rank)
 
-    def attach(self, p: int, rank: int) -> None:
+    def attach(self, p: int, row: int) -> None:
         found = self.attached.get(p)
         if found is None:
-            self.attached[p] = [rank]
+            self.attached[p] = [row]
         else:
-            found.append(rank)
+            found.append(row)
 
 
 class Index:
@@ -234,7 +235,6 @@ class Index:
 
     def __init__(self, fam: Family, protos: Protos):
         self.fam, self.protos = fam, protos
-        self._class: dict[tuple[int, int], int] = {}  # (signature, group) -> class
         self.class_sig: list[int] = []
         self.class_events: list[list[int]] = []
         # key -> group -> classes: a look-up weighs each signature once, however many events share it (blocks
@@ -249,25 +249,23 @@ class Index:
         self._month_hi: list[int] = []  # ... of its last day
 
     def file(self) -> None:
-        """File the protos added since the last call."""
+        """File the protos added since the last call. A class is a run of protos of one signature and group (in
+        block order they are neighbours); should the same signature and group come again later, it is filed as
+        a class of its own, which answers alike (questions count events, class by class)."""
         fam, P = self.fam, self.protos
-        classes, class_sig, class_events, by_key = self._class, self.class_sig, self.class_events, self.by_key
-        group_events = self.group_events
-        last = None  # (signature, group, class) of the proto before: in block order, a class's protos are neighbours
+        class_sig, class_events, by_key, group_events = self.class_sig, self.class_events, self.by_key, self.group_events
+        last_sig = last_group = -1
+        events: list[int] = []
         for p, sig, group in zip(range(self._filed, len(P)), P.sig[self._filed:], P.group[self._filed:]):
             group_events[group].append(p)
-            if last is not None and last[0] == sig and last[1] == group:
-                class_events[last[2]].append(p)
+            if sig == last_sig and group == last_group:
+                events.append(p)
                 continue
-            c = classes.get((sig, group))
-            if c is not None:
-                class_events[c].append(p)
-                last = (sig, group, c)
-                continue
-            c = classes[(sig, group)] = len(class_sig)
-            last = (sig, group, c)
+            last_sig, last_group = sig, group
+            c = len(class_sig)
             class_sig.append(sig)
-            class_events.append([p])
+            events = [p]
+            class_events.append(events)
             for k in fam.index_keys(sig):
                 by_group = by_key.get(k)
                 if by_group is None:
