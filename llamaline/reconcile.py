@@ -162,7 +162,7 @@ class _Table:
         source_id = {x: i for i, x in enumerate(self.source_names)}
         src = list(map(source_id.__getitem__, sources))
         del sources
-        rank = array("l", bytes(8 * n))
+        rank = array("q", bytes(8 * n))
         deque(map(rank.__setitem__, _content_order(mentions, src, types), range(n)), maxlen=0)  # inverse order
         self.group_names = sorted({TYPE_GROUPS.get(x, x) for x in types})
         group_id = {x: self.group_names.index(TYPE_GROUPS.get(x, x)) for x in set(types)}
@@ -190,10 +190,10 @@ class _Table:
         counts = [bins.count(b) for b in range(5)]
         self.bin_starts = [sum(counts[:b]) for b in range(6)]
         del bins
-        self.index = array("l", order)
+        self.index = array("q", order)
         take = itemgetter(*order) if n > 1 else lambda values: tuple(values)
         del order
-        self.rank = array("l", take(rank))
+        self.rank = array("q", take(rank))
         self.sig, self.raw, self.group, self.type = take(sigs), take(raw_ids), take(groups), take(types)
         del sigs, raw_ids, groups, types
         self.s, self.e = take([se[0] for se in span]), take([se[1] for se in span])
