@@ -67,8 +67,7 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
     manifest = read_manifest(root)
     corpus = Corpus(root=root, documents=[])
     seen: set[str] = set()
-    for path in _walk(root, corpus):
-        rel = path.relative_to(root).as_posix()
+    for path, rel in _walk(root, corpus):
         seen.add(rel)
         document = _read_document(root, path, rel, manifest.get(rel, {}), corpus)
         if document is not None:
@@ -104,18 +103,19 @@ def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
 
 def _walk(root: Path, corpus: Corpus):
     """Article files in a stable order; everything else is accounted for as skipped."""
-    for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
-        rel = path.relative_to(root)
+    found = [(path.relative_to(root), path) for path in root.rglob("*")]
+    for rel, path in sorted(found, key=lambda f: f[0].as_posix()):
         if any(part.startswith(".") for part in rel.parts):
             continue  # hidden files and folders (.git, .DS_Store) are not part of a corpus
         if path.is_dir():
             continue
-        if rel.as_posix() in CORPUS_CONFIG:
+        name = rel.as_posix()
+        if name in CORPUS_CONFIG:
             continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            corpus.skipped.append(SkippedFile(path=rel.as_posix(), reason=f"not an article ({path.suffix or 'no suffix'}): only .txt and .md are read"))
+            corpus.skipped.append(SkippedFile(path=name, reason=f"not an article ({path.suffix or 'no suffix'}): only .txt and .md are read"))
             continue
-        yield path
+        yield path, name
 
 
 def decode(raw: bytes) -> tuple[str | None, str, str | None]:
