@@ -31,12 +31,13 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-def trusted(cls: type[_M], fields: dict[str, Any]) -> _M:
+def trusted(cls: type[_M], fields: dict[str, Any], fields_set: set[str] | None = None) -> _M:
     """An instance of a frozen model from a value for every field, each valid by construction: what
-    `model_construct` does without its per-field bookkeeping, for the hot paths that build millions."""
+    `model_construct` does without its per-field bookkeeping, for the hot paths that build millions.
+    `fields_set`: the fields counted as given (default: all); shared, since frozen models never add to it."""
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", _all_fields(cls))  # shared: frozen models never add to it
+    object.__setattr__(obj, "__pydantic_fields_set__", _all_fields(cls) if fields_set is None else fields_set)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj

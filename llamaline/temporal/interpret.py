@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import timespan as ts
-from ..models import TimeExpression, TimeSpan
+from ..models import TimeExpression, TimeSpan, trusted
 from . import resolve as rs
 from .lexicon import Lexicon, lexicon, normalize
 from .patterns import scanner
@@ -470,13 +470,8 @@ def _expression(text: str, start: int, end: int, kind: str, when: TimeSpan | Non
                 resolved: bool, fields_set: set[str] = _ALL_SET) -> TimeExpression:
     """TimeExpression(...) without pydantic's validation, half its cost: the reader only builds valid
     fields. The fields-set is shared: frozen models never add to it."""
-    expr = TimeExpression.__new__(TimeExpression)
-    object.__setattr__(expr, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "when": when,
-                                          "modifier": modifier, "resolved": resolved})
-    object.__setattr__(expr, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(expr, "__pydantic_extra__", None)
-    object.__setattr__(expr, "__pydantic_private__", None)
-    return expr
+    return trusted(TimeExpression, {"text": text, "start": start, "end": end, "kind": kind, "when": when,
+                                    "modifier": modifier, "resolved": resolved}, fields_set)
 
 
 _OPENERS = set("\"„“”«»([")
