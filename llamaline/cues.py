@@ -9,7 +9,6 @@ cost one dictionary look-up per token.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -77,12 +76,8 @@ _WORD_RUNS = re.compile(r"(\w+)")
 
 def spans_of_words(text: str, offset: int = 0) -> list[Token]:
     """`(start + offset, end + offset, word)` of every TOKEN in text: what a `finditer` gives, made at C speed."""
-    starts, ends, words = _columns(text, offset)
+    starts, ends, words, _ = _columns_and_gaps(text, offset)
     return list(zip(starts, ends, words))  # type: ignore[arg-type]
-
-
-def _columns(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str]]:
-    return _columns_and_gaps(text, offset)[:3]
 
 
 def _columns_and_gaps(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str], list[str]]:
@@ -105,7 +100,6 @@ class DocumentWords(NamedTuple):
 
 
 _last_words: list = [None]  # the DocumentWords of the last text read by `document_words`
-_last_tokens: list = [None, -1, []]  # (text, start, tokens) of the last document tokenized by `document_tokens`
 
 
 def document_words(text: str) -> DocumentWords:
@@ -122,24 +116,6 @@ def document_words(text: str) -> DocumentWords:
 def lowers_by_word(text: str) -> bool:
     """Whether lower-casing a text word by word gives its lower case (no length change, no context-dependent sigma)."""
     return _SIGMA not in text and LONGER_LOWER not in text  # as `len(text.lower()) == len(text)`, without lower()
-
-
-def document_tokens(text: str, start: int = 0) -> list[Token]:
-    """`tokenize(text, start)`, remembered for the last text: event and claim extraction read the same document.
-    The list is shared: callers must not change it."""
-    memo = _last_tokens
-    if memo[0] is text and memo[1] == start:
-        return memo[2]
-    tokens = None
-    if lowers_by_word(text):
-        words = document_words(text)
-        i = bisect.bisect_left(words.starts, start)
-        if i == 0 or words.ends[i - 1] <= start:  # no word crosses `start`
-            tokens = list(zip(words.starts[i:], words.ends[i:], map(str.lower, words.words[i:])))
-    if tokens is None:
-        tokens = tokenize(text, start)
-    memo[0], memo[1], memo[2] = text, start, tokens
-    return tokens  # type: ignore[return-value]
 
 
 class CuePatterns:

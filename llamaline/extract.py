@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from .attribution import attribution
 from .boilerplate import Region, overlap_test
 from .corpus import Document
-from .cues import (CueHit, LanguageCues, Token, cues_for, document_tokens, document_words, language_or_default,
-                   lowers_by_word)
+from .cues import (CueHit, LanguageCues, Token, cues_for, document_words, language_or_default, lowers_by_word,
+                   tokenize)
 from .entities import UNKNOWN, EntityHit, Gazetteer
 from .models import Mention, TimeExpression, TimeSpan, trusted
 from .sentences import split_sentences
@@ -104,7 +104,7 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         tokens, starts, written = words.tokens, words.starts, words.words
         token_ids = cues.patterns.word_ids(written)  # once per document, not per sentence
     else:
-        tokens = document_tokens(text, document.body_start)
+        tokens = tokenize(text, document.body_start)  # lower-cased with the text around each word
         starts = [t[0] for t in tokens]
         written = [text[s:e] for s, e, _ in tokens]
         token_ids = cues.patterns.token_ids(tokens)
