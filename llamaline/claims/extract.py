@@ -60,7 +60,6 @@ class _Sentence:
     expressions: list[TimeExpression]
     quantities: Quantities  # found once, filtered per use
     starts: list[int]  # of the tokens
-    families: dict[str, str | None]  # name -> its family, remembered for the document
 
     def __post_init__(self) -> None:
         self._of: dict[tuple[str, tuple[str, ...]], list[CueHit]] = {}
@@ -115,7 +114,6 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
     recent = _Earlier(text, gazetteer, language, words)
     claims: list[Claim] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
-    families: dict[str, str | None] = {}  # a name's family: the gazetteer may scan all its names for one
     # The document's tokens, cut per sentence, are the sentence's own tokens wherever no token crosses a sentence
     # edge and lower-casing cannot depend on what lies outside the sentence (a length-changing or a final sigma).
     whole = lowers_by_word(text)
@@ -156,8 +154,7 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
         if findable is None and not any(h.category == "number" for h in hits):
             recent.add([start, end, None, hits, None])
             continue
-        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, numerals, words, gazetteer, language,
-                             families)
+        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, numerals, words, gazetteer, language)
         attribution = _attribution(sentence, words, gazetteer)
         for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
             key = (subject, attribute, v_start, v_end)
@@ -262,8 +259,8 @@ def _find_names(gazetteer, text: str, start: int, end: int, language: str) -> li
 
 
 def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list[int], hits: list[CueHit],
-              inside: list[TimeExpression], numerals: list[re.Match[str]], words: ClaimWords, gazetteer, language: str,
-              families: dict[str, str | None]) -> _Sentence:
+              inside: list[TimeExpression], numerals: list[re.Match[str]], words: ClaimWords, gazetteer,
+              language: str) -> _Sentence:
     entities = _find_names(gazetteer, text, start, end, language)
     grouped = by_category(hits)
     quantities = Quantities(text, start, end, tokens, grouped, words, starts, numerals)
@@ -279,7 +276,7 @@ def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list
         entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
         if clause:
             grouped["clause"] = [h for h in clause if not any(x.start < h.end and h.start < x.end for x in inside)]
-    return _Sentence(text, start, end, tokens, grouped, entities, inside, quantities, starts, families)
+    return _Sentence(text, start, end, tokens, grouped, entities, inside, quantities, starts)
 
 
 def _examples(hits: list[CueHit]) -> list[CueHit]:
@@ -521,12 +518,12 @@ def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazette
     for tier in tiers:
         pool = [h for h in sentence.entities if h.kind in tier and (after is None or h.start >= after)]
         if len(pool) == 1:  # the one candidate: no clause, distance or coordination to weigh
-            return _family_heads(pool, gazetteer, sentence.families)
+            return _family_heads(pool, gazetteer)
         if pool:
             clause = sentence.clause_id(start)
             near = [h for h in pool if sentence.clause_id(h.start) == clause] or pool
             best = min(near, key=lambda h: (_distance(h, start, end), h.start))
-            return _family_heads(_coordinated(sentence, best, near), gazetteer, sentence.families)
+            return _family_heads(_coordinated(sentence, best, near), gazetteer)
         if after is not None:
             continue
         for names in recent.names():
@@ -583,14 +580,10 @@ def _coordinated(sentence: _Sentence, best, pool: list) -> list:
     return sorted(group, key=lambda h: h.start)
 
 
-def _family_heads(hits: list, gazetteer, families: dict[str, str | None]) -> list[str]:
+def _family_heads(hits: list, gazetteer) -> list[str]:
     """Names in text order, without a family whose member is named too ("Falke 2 (Mini und Pro)")."""
     names = list(dict.fromkeys(h.name for h in hits))
-    parents = set()
-    for n in names:
-        if n not in families:
-            families[n] = _family(gazetteer, n)
-        parents.add(families[n])
+    parents = {_family(gazetteer, n) for n in names}  # the gazetteer remembers the families of unknown names
     return [n for n in names if n not in parents]
 
 
