@@ -181,3 +181,20 @@ def test_overlap_test_answers_as_in_regions() -> None:
             s = rnd.randint(0, 90)
             e = s + rnd.randint(1, 15)
             assert test(s, e) == in_regions(s, e, regions), (regions, s, e)
+
+
+def test_time_expressions_only_outside_boilerplate() -> None:
+    """Dates in a reference list or a teaser are not read (no mention or claim comes from there); the story's
+    dates are read as a tagger reading the whole page reads them."""
+    from llamaline.pipeline import expressions_of
+    from llamaline.temporal import tag
+
+    d = doc(DE_PAGE)
+    regions = find_boilerplate([d])["page"]
+    found = expressions_of(d, regions)
+    everything = tag(d.text, d.source.published, "de", start=d.body_start)
+    inside = [x for x in everything if in_regions(x.start, x.end, regions)]
+    assert inside, "the page's boilerplate should carry a date for this test to mean anything"
+    assert not any(in_regions(x.start, x.end, regions) for x in found)
+    assert found == [x for x in everything if not in_regions(x.start, x.end, regions)]
+    assert found, "the story's own dates are read"
