@@ -67,20 +67,17 @@ class _Trigger:
     expression: TimeExpression | None = None
 
 
-class _Hits:
-    """A sentence's cue hits, grouped once by category and by (category, label): the steps below ask for groups."""
+_Hits = dict  # category or (category, label) -> that group's hits, in text order
 
-    __slots__ = ("_groups",)
 
-    def __init__(self, hits: list[CueHit]):
-        groups: dict = {}
-        for h in hits:
-            groups.setdefault(h.category, []).append(h)
-            groups.setdefault((h.category, h.label), []).append(h)
-        self._groups = groups
-
-    def of(self, category: str, label: str | None = None) -> Sequence[CueHit]:
-        return self._groups.get(category if label is None else (category, label), ())
+def _grouped(hits: list[CueHit]) -> _Hits:
+    """A sentence's cue hits grouped once by category and by (category, label): the steps below ask for groups
+    (`hits.get("triggers", ())`, `hits.get(("clause", "present"), ())`), most of them empty."""
+    groups: _Hits = {}
+    for h in hits:
+        groups.setdefault(h.category, []).append(h)
+        groups.setdefault((h.category, h.label), []).append(h)
+    return groups
 
 
 @dataclass
@@ -145,10 +142,10 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
               start: int, end: int, expressions: list[TimeExpression], memory: _Memory, number: int,
               token_ids: Sequence[frozenset[int]], written: Sequence[str], clause_breaks: list[int]) -> list[Mention]:
     text = document.text
-    hits = _Hits(cues.patterns.find(text, tokens, first, last, token_ids))
+    hits = _grouped(cues.patterns.find(text, tokens, first, last, token_ids))
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS]
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
-    marked = bool(dated) or any(h.label != UNTYPED for h in hits.of("triggers"))
+    marked = bool(dated) or any(h.label != UNTYPED for h in hits.get("triggers", ()))
     entities = gazetteer.find(text, start, end, cues.language, marked=marked)
     if expressions:  # a name the gazetteer does not know inside a time expression ("Mitte Mai") is none
         entities = [e for e in entities
@@ -158,7 +155,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     def clause_of(pos: int) -> int:
         return bisect.bisect_right(clause_breaks, pos)
 
-    attributed_to, source_hit = attribution(hits.of("attribution"), entities, cues)
+    attributed_to, source_hit = attribution(hits.get("attribution", ()), entities, cues)
     # the article's own outlet (a dateline's "(Example Wire)") reports the event; it is not what the event is about
     own = (document.source.outlet or "").casefold()
     subjects = [s for s in _subjects(entities, source_hit) if s.casefold() != own] if entities else []
@@ -190,8 +187,8 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         return []
     subjects_for_product = None  # looked up for the first event about a product
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
-    present = hits.of("clause", "present")
-    anaphoric = hits.of("clause", "anaphoric_time")
+    present = hits.get(("clause", "present"), ())
+    anaphoric = hits.get(("clause", "anaphoric_time"), ())
     published = document.source.published
 
     mentions = []
@@ -247,15 +244,15 @@ def _mention(document: Document, start: int, end: int, type_: str, trigger: str 
 
 # -- triggers --------------------------------------------------------------------------------------------------
 def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> list[_Trigger]:
-    found = hits.of("triggers")
+    found = hits.get("triggers", ())
     if not found:  # most sentences: no trigger word; a named event (a conference) is one by itself
         event = next((e for e in entities if e.kind == "event"), None)
         return [] if event is None else [_Trigger("conference", event.start, event.end, -1, -1, clause_of(event.start),
                                                   text[event.start:event.end])]
-    blocked = hits.of("clause", "not_trigger")  # "Videokonferenz"
+    blocked = hits.get(("clause", "not_trigger"), ())  # "Videokonferenz"
     if blocked:
         found = [h for h in found if not any(b.start <= h.start and h.end <= b.end for b in blocked)]
-    ahead = hits.of("clause", "ahead_of")
+    ahead = hits.get(("clause", "ahead_of"), ())
     if ahead:  # "to prepare for the launch", "im Vorfeld der Konferenz": an event ahead, not this clause's event
         found = [h for h in found if not any(0 <= h.start - a.end <= 6 for a in ahead)]
     specific_starts = {h.start for h in found if h.specific}
@@ -356,7 +353,7 @@ def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None) 
 
 def _without_as_of(dated: list[TimeExpression], hits: _Hits) -> list[TimeExpression]:
     """"Stand Oktober 2025", "as of October": the date of a state of affairs, not of an event."""
-    as_of = hits.of("clause", "as_of")
+    as_of = hits.get(("clause", "as_of"), ())
     if not as_of:
         return dated
     return [x for x in dated if not any(0 <= x.start - h.end <= 2 or h.start >= x.start and h.end <= x.end for h in as_of)]
@@ -370,12 +367,12 @@ def _trigger_text(text: str, hit: CueHit) -> str:
 
 
 def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_Trigger]:
-    negations = hits.of("clause", "negation")
+    negations = hits.get(("clause", "negation"), ())
     if not negations:
         return triggers
-    exempt = hits.of("clause", "not_negation")
+    exempt = hits.get(("clause", "not_negation"), ())
     negations = [n for n in negations if not any(e.start <= n.start < e.end for e in exempt)]
-    modal = hits.of("modality")
+    modal = hits.get("modality", ())
     kept = []
     for t in triggers:
         negated = t.first >= 0 and any(
@@ -389,7 +386,7 @@ def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_
 
 # -- modality and time -----------------------------------------------------------------------------------------
 def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: list[TimeExpression] = ()) -> None:
-    if not hits.of("modality"):
+    if not hits.get("modality", ()):
         return  # what happened stays what happened
     trigger_clauses = {t.clause for t in triggers}
     # a plan with a date of its own, or an original plan, is complete: it governs no following clause
@@ -397,7 +394,7 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
     # with a date still governs what it denies or considers ("dementierte am 18. März, dass …")
     dated_clauses = {clause_of(x.start) for x in dated}
     original = _clauses(hits, "original", clause_of)
-    for cue in hits.of("modality"):
+    for cue in hits.get("modality", ()):
         clause = clause_of(cue.start)
         in_time = any(x.start <= cue.start and cue.end <= x.end for x in dated)  # "frühestens Herbst"
         if clause in trigger_clauses:
@@ -426,7 +423,7 @@ def _distance(trigger: _Trigger, cue: CueHit) -> int:
 
 
 def _clauses(hits: _Hits, label: str, clause_of) -> set[int]:
-    return {clause_of(h.start) for h in hits.of("clause", label)}
+    return {clause_of(h.start) for h in hits.get(("clause", label), ())}
 
 
 def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
@@ -439,7 +436,7 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     if not dated:
         return set()  # nothing to assign or lend
     original = _clauses(hits, "original", clause_of)
-    period_words = hits.of("clause", "for_period")
+    period_words = hits.get(("clause", "for_period"), ())
     per_clause: dict[int, int] = {}
     for t in triggers:
         per_clause[t.clause] = per_clause.get(t.clause, 0) + 1
@@ -493,8 +490,8 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
     # the date of a clause that only carries the news goes to an event without a date of its own
-    news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.of("triggers", label)}
-    news_clauses |= {clause_of(h.start) for h in hits.of("attribution")}
+    news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}
+    news_clauses |= {clause_of(h.start) for h in hits.get("attribution", ())}
     news_clauses -= {t.clause for t in triggers if t.type not in COMMUNICATION}
     donors = [x for x in dated if x.kind != "present" and not future(x) and clause_of(x.start) not in original
               and clause_of(x.start) in news_clauses]
@@ -529,7 +526,7 @@ def _present(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     """A present-tense verb in the trigger's clause, or a present-tense report ("berichtet das X") in the sentence."""
     if any(clause_of(h.start) == trigger.clause for h in present):
         return True
-    reporting = [*hits.of("attribution", "reporting"), *hits.of("attribution", "after")]
+    reporting = [*hits.get(("attribution", "reporting"), ()), *hits.get(("attribution", "after"), ())]
     return any(p.start == r.start for p in present for r in reporting)
 
 
