@@ -92,3 +92,14 @@ def test_result_is_a_fresh_list() -> None:
     first = split_sentences(text, 0, len(text), "de")
     first.clear()  # the caller's list is its own, although the spans of the last text are remembered
     assert sentences(text, "de") == ["Erster Satz.", "Zweiter Satz."]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab AZ.!?…„“\"»)\n\t\u00a01")), max_size=80), st.integers(0, 10),
+       st.integers(0, 10))
+def test_terminal_marks_found_as_by_a_regex_search(text: str, cut_start: int, cut_end: int) -> None:
+    """Sentence ends are looked for only where a mark is: the same matches a search of the text gives."""
+    from llamaline.sentences import _TERMINAL, _terminals
+
+    start, end = min(cut_start, len(text)), max(min(len(text) - cut_end, len(text)), 0)
+    expected = [m.span() for m in _TERMINAL.finditer(text, start, end)]
+    assert [m.span() for m in _terminals(text, start, end)] == expected
