@@ -14,7 +14,6 @@ are "other" and stand beside typed events only with a date of their own.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,7 +24,7 @@ from .cues import (CueHit, LanguageCues, Token, cues_for, document_words, langua
                    tokenize)
 from .entities import UNKNOWN, EntityHit, Gazetteer
 from .models import Mention, TimeExpression, TimeSpan, trusted
-from .sentences import split_sentences
+from .sentences import mark_positions, split_sentences
 
 # Types that report on communication: they stand only where no other event is named.
 SECONDARY = ("report", "statement")
@@ -48,8 +47,8 @@ PRECISION_DAYS = (0, 10, 31, 92, 366)
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
 # a clause break: a punctuation mark, or " - " / " ... " between spaces (found from the dash or the dots)
-_CLAUSE_MARK = re.compile(r"[,;:()\[\]–—]")
-_SPACED_BREAK = re.compile(r"[-.](?:(?<=\s-)|(?<=\s\.)\.\.)(?=\s)")
+_CLAUSE_MARKS = tuple(",;:()[]–—")
+_SPACED_MARKS = ("-", "...")  # clause breaks where white space comes before and after
 _DATING_KINDS = ("date", "range", "present")
 
 
@@ -129,13 +128,16 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
 def _clause_breaks(text: str, start: int) -> tuple[list[int], dict[int, int]]:
     """Where clauses break in text[start:], sorted, and the end of each spaced break (" - ", " ... ") by its start.
     Spaced breaks do not overlap: " - - " is one."""
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, start)]
+    marks = mark_positions(text, _CLAUSE_MARKS, start)
     spaced: dict[int, int] = {}
     reach = start
-    for m in _SPACED_BREAK.finditer(text, start):
-        if m.start() - 1 >= reach:
-            spaced[m.start() - 1] = reach = m.end() + 1
-    return (sorted(marks + list(spaced)) if spaced else marks), spaced
+    for pos in mark_positions(text, _SPACED_MARKS, start):  # a dash or three dots with white space either side
+        after = pos + (1 if text[pos] == "-" else 3)
+        if pos - 1 >= reach and text[pos - 1].isspace() and after < len(text) and text[after].isspace():
+            spaced[pos - 1] = reach = after + 1
+    if spaced:
+        marks = sorted(marks + list(spaced))
+    return marks, spaced
 
 
 def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, tokens: list[Token], first: int, last: int,
