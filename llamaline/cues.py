@@ -127,7 +127,7 @@ class CuePatterns:
         self._starting: dict[int, list[_Pattern]] = {}
         self._cache: dict[str, frozenset[int]] = {}  # lower-cased word -> element ids
         self._starting_with: dict[frozenset[int], tuple[_Pattern, ...]] = {}  # element ids -> patterns they start
-        self._written: dict[str, frozenset[int]] = {}  # word as written -> element ids of its lower case
+        self._written = _IdsByWord(self)  # word as written -> element ids of its lower case
         for category, label, text in entries:
             pattern = self._compile(category, label, text)
             if pattern is not None:
@@ -200,19 +200,7 @@ class CuePatterns:
 
     def word_ids(self, words: Sequence[str]) -> list[frozenset[int]]:
         """Element ids of words as written, in any case (aligned with `words`; cached per distinct word)."""
-        written = self._written
-        found = list(map(written.get, words))
-        if None in found:  # words not seen before
-            if len(written) > WORD_MEMO:
-                written.clear()  # a bounded memo: a large corpus's vocabulary keeps growing
-                self._cache.clear()
-            for k in [k for k, f in enumerate(found) if f is None]:
-                word = words[k]
-                ids = written.get(word)
-                if ids is None:
-                    ids = written[word] = self.ids(word.lower())
-                found[k] = ids
-        return found
+        return list(map(self._written.__getitem__, words))
 
     def find(self, text: str, tokens: list[Token], first: int = 0, last: int | None = None,
              ids: Sequence[frozenset[int]] | None = None) -> list[CueHit]:
@@ -284,6 +272,22 @@ class CuePatterns:
         if _modifier(text, tokens[j][1]):
             return None
         return j
+
+
+class _IdsByWord(dict):
+    """Word as written -> `CuePatterns.ids` of its lower case: computed once per word seen (a dictionary
+    look-up at C speed for the rest), and forgotten when full, since a large corpus's vocabulary keeps growing."""
+
+    def __init__(self, patterns: CuePatterns):
+        super().__init__()
+        self._patterns = patterns
+
+    def __missing__(self, word: str) -> frozenset[int]:
+        if len(self) > WORD_MEMO:
+            self.clear()
+            self._patterns._cache.clear()
+        ids = self[word] = self._patterns.ids(word.lower())
+        return ids
 
 
 def _hit_order(hit: CueHit) -> tuple:
