@@ -59,6 +59,7 @@ class _Pattern:
     clause_end: bool
     context: tuple[int, ...]  # element ids, any of which must occur in the sentence
     adjacent_second: int = -1  # the second element when it must be the very next word: a cheap first test
+    single: bool = False  # one word that need not end the clause: it matches wherever it stands (most cues)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -170,7 +171,8 @@ class CuePatterns:
             return None
         context_ids = tuple(self._element(w) for w in context.split())
         second = elements[1] if links and links[0] == "adj" else -1
-        return _Pattern(category, label, tuple(elements), tuple(links), clause_end, context_ids, second)
+        return _Pattern(category, label, tuple(elements), tuple(links), clause_end, context_ids, second,
+                        len(elements) == 1 and not clause_end)
 
     # -- matching ----------------------------------------------------------------------------------------------
     def ids(self, low: str) -> frozenset[int]:
@@ -226,9 +228,14 @@ class CuePatterns:
                 second = pattern.adjacent_second
                 if second >= 0 and (at + 1 >= last or second not in token_ids[at + 1 - base]):
                     continue
-                j = self._match(pattern, text, tokens, token_ids, base, at, last)
-                if j is None:
-                    continue
+                if pattern.single:  # what `_match` comes to for one word
+                    if _modifier(text, tokens[at][1]):
+                        continue
+                    j = at
+                else:
+                    j = self._match(pattern, text, tokens, token_ids, base, at, last)
+                    if j is None:
+                        continue
                 if pattern.context:
                     if present is None:
                         present = set().union(*token_ids[first - base : last - base])
