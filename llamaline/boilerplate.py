@@ -129,13 +129,20 @@ def _heading_text(text: str) -> str:
     return text.lstrip(_LEADING).rstrip(_TRAILING).casefold()
 
 
-def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
+@cache
+def _cue_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The boilerplate cues case-folded, once: ads, related, references, navigation, footer."""
     cues = boilerplate_cues()
-    ads = {c.casefold() for c in cues.get("ads", ())}
-    related = {c.casefold() for c in cues.get("related", ())}
-    references = {c.casefold() for c in cues.get("references", ())}
-    navigation = frozenset(c.casefold() for c in cues.get("navigation", ()))
-    footer = tuple(c.casefold() for c in cues.get("footer", ()))
+
+    def folded(key: str) -> tuple[str, ...]:
+        return tuple(c.casefold() for c in cues.get(key, ()))
+
+    return (frozenset(folded("ads")), frozenset(folded("related")), frozenset(folded("references")),
+            frozenset(folded("navigation")), folded("footer"))
+
+
+def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
+    ads, related, references, navigation, footer = _cue_sets()
     lines = _lines(doc)
     body_end = max(len(doc.text), doc.body_start + 1)
     regions: list[Region] = []
