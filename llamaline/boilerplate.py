@@ -177,7 +177,7 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
         elif short and line.text[-1] not in ".!?" and _is_navigation(line.text, heading, navigation):
             label = "navigation"
         elif (short and line.text[-1] not in ".!?" and (line.start - doc.body_start) >= FOOTER_FROM * (body_end - doc.body_start)
-              and any(_has_phrase(heading, cue) for cue in footer)):
+              and _phrases(footer).search(heading) is not None):
             regions.append(Region(line.start, lines[-1].end, "footer"))
             break
         if label:
@@ -186,14 +186,11 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
     return _merge(regions)
 
 
-def _has_phrase(text: str, phrase: str) -> bool:
-    return _phrase(phrase).search(text) is not None
-
-
 @cache
-def _phrase(phrase: str) -> re.Pattern[str]:
-    stem = phrase.rstrip("*")
-    return re.compile(r"(?<!\w)" + re.escape(stem) + (r"\w{0,5}" if phrase.endswith("*") else "") + r"(?!\w)")
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of the phrases as whole words; `word*` takes up to five more letters."""
+    alternatives = [re.escape(p.rstrip("*")) + (r"\w{0,5}" if p.endswith("*") else "") for p in phrases]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)" if alternatives else r"(?!)")
 
 
 def _is_hashtags(text: str) -> bool:
@@ -205,11 +202,18 @@ def _is_hashtags(text: str) -> bool:
 
 
 def _is_navigation(text: str, heading: str, navigation: frozenset[str]) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(text.split()) >= 2 and letters and all(ch.isupper() for ch in letters):
+    letters = "".join(filter(str.isalpha, text))
+    if len(text.split()) >= 2 and letters and all(map(str.isupper, letters)):
         return True  # "HOT CATEGORIES"
     # the heading is a cue, or starts with a cue and a space
-    return heading in navigation or any(heading[:k] in navigation for k, ch in enumerate(heading) if ch == " ")
+    if heading in navigation:
+        return True
+    space = heading.find(" ")
+    while space >= 0:
+        if heading[:space] in navigation:
+            return True
+        space = heading.find(" ", space + 1)
+    return False
 
 
 def _is_reference_line(text: str) -> bool:
