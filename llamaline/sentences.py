@@ -86,16 +86,18 @@ def _terminals(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Paragraph segments: lines, joined where a line goes on in lower case on the next one."""
-    lines: list[tuple[int, int]] = []
+    segments: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        lines.append((pos, stop))
-        pos = stop + 1
-    segments: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None
-    for line_start, line_end in lines:
+        line_start, line_end = pos, end if nl < 0 else nl
+        pos = line_end + 1
+        if text[line_start].isupper():  # most lines: no marker starts with a capital, and none goes on a line
+            if current:
+                segments.append(current)
+            current = (line_start, line_end)
+            continue
         content_start = _content_start(text, line_start, line_end)
         if content_start >= line_end or not text[content_start:line_end].strip():
             if current:
