@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate, compress
 from typing import Any, Iterable, NamedTuple, Sequence
 
@@ -241,8 +241,8 @@ class CuePatterns:
                         present = set().union(*token_ids[first - base : last - base])
                     if not present.intersection(pattern.context):
                         continue
-                hits.append(CueHit(pattern.category, pattern.label, tokens[at][0], tokens[j][1],
-                                   at, j, bool(pattern.context)))
+                hits.append(_new_hit((pattern.category, pattern.label, tokens[at][0], tokens[j][1],
+                                      at, j, bool(pattern.context))))
         if len(hits) < 2:
             return hits
         return sorted(set(hits), key=_hit_order)
@@ -279,6 +279,10 @@ class CuePatterns:
         if _modifier(text, tokens[j][1]):
             return None
         return j
+
+
+# a hit built as a tuple, without the Python-level `__new__` of a NamedTuple: one per cue found
+_new_hit = partial(tuple.__new__, CueHit)
 
 
 class _IdsByWord(dict):
