@@ -31,6 +31,7 @@ _GENITIVE = ("'s", "’s")  # what may follow a known name and belongs to it
 _GAP = "[" + "".join(map(re.escape, sorted(_SPACE_LIKE))) + "]{1,2}"  # what `_joined` lets between a name's words
 _GAP_OR_POINT = f"(?:{_GAP}|[.,])"  # ... and between two digits
 _QUOTED = re.compile(r"„([^“”\"\n]{1,60})[“”\"]|“([^”\n]{1,60})”|«([^»\n]{1,60})»|»([^«\n]{1,60})«|\"([^\"\n]{1,60})\"|'([^'\n]{2,60})'")
+_QUOTE_OPENERS = "„“«»\"'"  # what a `_QUOTED` match starts with
 _VERSION = re.compile(r"\d+(?:[.,]\d+)*[a-z]?$")
 
 
@@ -162,7 +163,7 @@ class Gazetteer:
             return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
         result = memo.marked.get(key)
         if result is None:
-            found = _marked_names(text, known, start, end, key[2], self, memo.also_lower)
+            found = _marked_names(text, known, start, end, key[2], self, memo)
             if found:
                 everything = known.hits + found
                 everything.sort(key=lambda h: (h.start, -h.end))
@@ -336,6 +337,8 @@ class _DocumentNames:
         self.words = words = document_words(text)
         # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
         self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
+        # where a quote may open: most sentences have none, and need no `_QUOTED` search
+        self.openers = sorted(at for mark in _QUOTE_OPENERS for at in _positions(text, mark))
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
@@ -399,12 +402,13 @@ def _name_shaped(word: str) -> bool:
 
 
 def _marked_names(text: str, known: _Known, start: int, end: int, language: str, gazetteer: Gazetteer,
-                  also_lower: dict[str, bool]) -> list[EntityHit]:
-    """Names the text marks in text[start:end], around the known names found there; `also_lower`: the text's
-    `_also_lower` per word asked."""
+                  memo: _DocumentNames) -> list[EntityHit]:
+    """Names the text marks in text[start:end], around the known names found there; `memo`: the text's."""
     cues = cues_for(language)
     words, first, limit = known.words, known.first, known.limit
-    quote = _QUOTED.search(text, start, end)  # most sentences quote nothing
+    openers = memo.openers
+    at = bisect.bisect_left(openers, start)
+    quote = _QUOTED.search(text, openers[at], end) if at < len(openers) and openers[at] < end else None
     hits = _quoted_names(text, quote, end, words.tokens[first:limit], cues, gazetteer) if quote else []
     if first == limit:
         return hits
@@ -428,9 +432,9 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         if w < w_next or not (w or initial_runs):
             continue
         if w == 0:
-            lower = also_lower.get(texts[0])
+            lower = memo.also_lower.get(texts[0])
             if lower is None:
-                lower = also_lower[texts[0]] = _also_lower(text, texts[0])
+                lower = memo.also_lower[texts[0]] = _also_lower(text, texts[0])
             if lower:
                 continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
         v = w
@@ -519,6 +523,16 @@ class _CapitalCodes(dict):
 def _capital_words(language: str) -> _CapitalCodes:
     """The `_CapitalCodes` memo of a language."""
     return _CapitalCodes(language)
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    """Where a one-character mark occurs in text, in order."""
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
 
 
 def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tuple[list[str], Sequence[int]]:

@@ -134,3 +134,14 @@ def test_any_span_same_as_fresh(pieces: list[str], a: int, b: int, language: str
     primed = Gazetteer.load()
     primed.find(text, 0, len(text), language)
     assert primed.find(text, start, end, language) == Gazetteer.load().find(text, start, end, language)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="„“”«»\"'’ aB1\n", max_size=40))
+def test_a_quote_opens_with_a_quote_opener(text: str) -> None:
+    # `find` searches for quotes only from the first opener on: every `_QUOTED` match must start with one
+    from llamaline.entities import _QUOTE_OPENERS, _QUOTED
+
+    for start in range(len(text) + 1):
+        m = _QUOTED.search(text, start)
+        assert m is None or text[m.start()] in _QUOTE_OPENERS
