@@ -490,7 +490,9 @@ def _after_article(text: str, start: int, articles: frozenset[str]) -> bool:
 
 def _also_lower(text: str, word: str) -> bool:
     lower = word.lower()
-    return lower != word and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    # the word first, then a look back at the character before it: a search the regex engine scans for quickly
+    literal = re.escape(lower)
+    return lower != word and re.search(rf"{literal}(?<!\w{literal})(?!\w)", text) is not None
 
 
 _CAPITAL_MEMO = 100_000  # words remembered per language by `_capital_words`

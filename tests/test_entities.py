@@ -145,3 +145,15 @@ def test_a_quote_opens_with_a_quote_opener(text: str) -> None:
     for start in range(len(text) + 1):
         m = _QUOTED.search(text, start)
         assert m is None or text[m.start()] in _QUOTE_OPENERS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAbB _-.1ä", max_size=30), st.text(alphabet="aAbBä.", min_size=1, max_size=3))
+def test_also_lower_as_defined(text: str, word: str) -> None:
+    import re
+
+    from llamaline.entities import _also_lower
+
+    lower = word.lower()
+    expected = lower != word and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    assert _also_lower(text, word) == expected
