@@ -14,7 +14,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
@@ -84,6 +84,7 @@ class Gazetteer:
         # first token -> [(tokens, entity name)], longest first
         self._surfaces: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._canonical: dict[str, str] = {}
+        self._kinds = {name: entity.kind for name, entity in self.entities.items()}
         for entity in self.entities.values():
             for surface in (entity.name, *entity.aliases):
                 tokens = tuple(TOKEN.findall(surface))
@@ -175,21 +176,28 @@ class Gazetteer:
 
     def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str) -> "_Known":
         """The known names of text[start:end], with the words they were found among and the tokens they take."""
-        cut = memo.cut(start, end)
-        if cut is not None:  # the document's words, from token `first` up to `limit`
-            words = memo.words
-            first, limit = cut
-            lo = bisect.bisect_left(memo.candidates, first)
-            positions = memo.candidates[lo : bisect.bisect_left(memo.candidates, limit, lo)]
-        else:  # a span edge inside a word: the words and candidates of the span itself
+        words = memo.words
+        starts, ends = words.starts, words.ends
+        first = bisect.bisect_left(starts, start)
+        limit = bisect.bisect_left(starts, end, first)
+        if (first and ends[first - 1] > start) or (limit and ends[limit - 1] > end):
+            # a span edge inside a word: the words and candidates of the span itself
             words = _span_words(text, start, end)
             first, limit = 0, len(words.words)
             found = [m.start() for m in self._candidates.finditer(text, start, end)] if self._candidates else []
             index = {s: k for k, s in enumerate(words.starts)}
             positions = [index[p] for p in found if p in index]
+        else:  # the document's words, tokens first..limit-1
+            candidates = memo.candidates
+            lo = bisect.bisect_left(candidates, first)
+            hi = bisect.bisect_left(candidates, limit, lo)
+            if lo == hi:  # no known name can start here, as in most sentences
+                return _new_known((words, first, limit, [], []))
+            positions = candidates[lo:hi]
         hits: list[EntityHit] = []
         taken: list[tuple[int, int]] = []
         next_free = 0
+        kinds = self._kinds
         for i in positions:
             if i < next_free:
                 continue
@@ -197,13 +205,13 @@ class Gazetteer:
             if match is None:
                 continue
             j, name, hit_end = match
-            kind = self.entities[name].kind
+            kind = kinds[name]
             if kind == "product" and text.startswith(" ", hit_end):  # a version or member word may follow
                 j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
-            hits.append(EntityHit(words.starts[i], hit_end, name, kind))  # in text order: each starts after the last
+            hits.append(_new_hit((words.starts[i], hit_end, name, kind)))  # in text order: each starts after the last
             taken.append((i, j))
             next_free = j + 1
-        return _Known(words, first, limit, hits, taken)
+        return _new_known((words, first, limit, hits, taken))
 
     def _known_at(self, text: str, words: DocumentWords, i: int, limit: int, end: int) -> tuple[int, str, int] | None:
         """(last token, name, end) of the longest known surface at token i of a span ending at token `limit`, char `end`."""
@@ -327,6 +335,11 @@ class _Known(NamedTuple):
     taken: list[tuple[int, int]]  # the first and last token of each hit
 
 
+# a hit or a span's known names built as tuples, without the Python-level `__new__` of a NamedTuple: one per name found
+_new_hit = partial(tuple.__new__, EntityHit)
+_new_known = partial(tuple.__new__, _Known)
+
+
 class _DocumentNames:
     """One text's words and the tokens a known name may start at, computed once; and `find`'s results per span.
 
@@ -342,16 +355,6 @@ class _DocumentNames:
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
-
-    def cut(self, start: int, end: int) -> tuple[int, int] | None:
-        """Token indices [i, j) inside text[start:end]; None where a token crosses either edge."""
-        ends, starts = self.words.ends, self.words.starts
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        if (i > 0 and ends[i - 1] > start) or (j > 0 and ends[j - 1] > end):
-            return None
-        return i, j
-
 
 def _span_words(text: str, start: int, end: int) -> DocumentWords:
     """The words of text[start:end] alone, cut at its edges, as `document_words` gives them for a whole text."""
