@@ -541,22 +541,25 @@ def _positions(text: str, mark: str) -> list[int]:
 
 
 def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tuple[list[str], Sequence[int]]:
-    """The texts of the words of tokens first..limit-1, where a hyphen joins tokens into one word, and the first
-    token of each."""
+    """The texts of the words of tokens first..limit-1 (at least one), where a hyphen joins tokens into one word,
+    and the first token of each."""
     texts = words.words[first:limit]
-    between = words.gaps[first + 1 : limit]  # between[k] comes before texts[k + 1]
-    joins = []  # k where a hyphen joins texts[k] to the word before: few, found by list searches at C speed
+    starts, ends = words.starts, words.ends
+    joins = []  # k where a hyphen joins texts[k] to the word before: found from the span's few hyphens (C searches)
     for hyphen in _HYPHEN_GAPS:
-        k = 0
-        for _ in range(between.count(hyphen)):
-            k = between.index(hyphen, k) + 1
-            joins.append(k)
+        at = text.find(hyphen, starts[first], ends[limit - 1])
+        while at >= 0:
+            k = bisect.bisect_left(starts, at + 1, first, limit)
+            if k < limit and starts[k] == at + 1 and ends[k - 1] == at:  # the whole gap is the hyphen
+                joins.append(k - first)
+            at = text.find(hyphen, at + 1, ends[limit - 1])
     if not joins:
         return texts, range(first, limit)
     joins.sort()
+    gaps = words.gaps
     firsts = list(range(first, limit))
     for k in reversed(joins):  # from the right, so the words before keep their place
-        texts[k - 1] += between[k - 1] + texts[k]
+        texts[k - 1] += gaps[first + k] + texts[k]
         del texts[k], firsts[k]
     return texts, firsts
 

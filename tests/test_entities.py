@@ -157,3 +157,25 @@ def test_also_lower_as_defined(text: str, word: str) -> None:
     lower = word.lower()
     expected = lower != word and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
     assert _also_lower(text, word) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aB1 -‑_.", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_hyphen_words_as_defined(text: str, a: int, b: int) -> None:
+    # hyphens are found by searching the text; by definition a word goes on over every gap that is one hyphen
+    from llamaline.cues import document_words
+    from llamaline.entities import _HYPHEN_GAPS, _hyphen_words
+
+    words = document_words(text)
+    first, limit = sorted((min(a, len(words.words)), min(b, len(words.words))))
+    if first == limit:
+        return
+    texts, firsts = [words.words[first]], [first]
+    for k in range(first + 1, limit):
+        if words.gaps[k] in _HYPHEN_GAPS:
+            texts[-1] += words.gaps[k] + words.words[k]
+        else:
+            texts.append(words.words[k])
+            firsts.append(k)
+    got = _hyphen_words(text, words, first, limit)
+    assert (got[0], list(got[1])) == (texts, firsts)
