@@ -452,7 +452,7 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
         if ((v > w and not noun_phrase) or (codes[w] & _SHAPED if v == w else _name_shaped(single))
                 or (initial_runs and len(single) > 1)):
-            hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
+            hits.append(_new_hit((run_start, run_end, single, UNKNOWN)))
     return hits
 
 
@@ -464,7 +464,7 @@ def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tup
     name_cue_hits = None
     while m is not None:
         quote, m = m, _QUOTED.search(text, m.end(), end)
-        group = next(g for g in range(1, 7) if quote.group(g) is not None)
+        group = quote.lastindex  # the one group of the alternative that matched
         inner_start, inner_end = quote.start(group), quote.end(group)
         inner = text[inner_start:inner_end].strip()
         parts = inner.split()
@@ -482,7 +482,7 @@ def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tup
                 name_cue_hits = [h for h in cues.patterns.find(text, _as_cue_tokens(tokens)) if h.label == "name_cues"]
             if not any(0 <= quote.start() - h.end <= 12 or 0 <= h.start - quote.end() <= 25 for h in name_cue_hits):
                 continue
-        hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
+        hits.append(_new_hit((inner_start, inner_start + len(inner), inner, UNKNOWN)))
     return hits
 
 

@@ -138,13 +138,16 @@ def test_any_span_same_as_fresh(pieces: list[str], a: int, b: int, language: str
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="„“”«»\"'’ aB1\n", max_size=40))
-def test_a_quote_opens_with_a_quote_opener(text: str) -> None:
-    # `find` searches for quotes only from the first opener on: every `_QUOTED` match must start with one
+def test_quote_matches(text: str) -> None:
+    # `find` searches for quotes only from the first opener on: every `_QUOTED` match must start with one;
+    # and it takes the quoted text from the last group matched: the one group of its alternative
     from llamaline.entities import _QUOTE_OPENERS, _QUOTED
 
     for start in range(len(text) + 1):
         m = _QUOTED.search(text, start)
-        assert m is None or text[m.start()] in _QUOTE_OPENERS
+        if m is not None:
+            assert text[m.start()] in _QUOTE_OPENERS
+            assert [g for g in range(1, _QUOTED.groups + 1) if m.group(g) is not None] == [m.lastindex]
 
 
 @settings(max_examples=300, deadline=None)
