@@ -102,6 +102,7 @@ class Gazetteer:
         self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
         self._matchers: dict[str, tuple] = {}  # `_matcher_of` per first word seen
         self._families: dict[str, str | None] = {}  # `family` of each unknown name asked about
+        self._language = (None, language_or_default(None))  # the language last asked for, and its code: asked per sentence
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities}
@@ -156,7 +157,11 @@ class Gazetteer:
         memo = self._memo
         if memo is None or memo.text is not text:
             memo = self._memo = _DocumentNames(text, self._first_words)
-        key = (start, end, language_or_default(language))
+        asked, code = self._language
+        if language != asked:
+            code = language_or_default(language)
+            self._language = (language, code)
+        key = (start, end, code)
         known = memo.known.get(key)
         if known is None:
             known = memo.known[key] = self._find_known(text, memo, start, end, key[2])
