@@ -211,8 +211,10 @@ class Gazetteer:
                 continue
             j, name, hit_end = match
             kind = kinds[name]
-            if kind == "product" and text.startswith(" ", hit_end):  # a version or member word may follow
-                j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
+            if kind == "product" and text.startswith(" ", hit_end):
+                after = text[hit_end + 1 : hit_end + 2]
+                if after.isdigit() or after.isupper():  # a version or member word may follow: "Falke 2", "Falke 2 Titan"
+                    j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
             hits.append(_new_hit((words.starts[i], hit_end, name, kind)))  # in text order: each starts after the last
             taken.append((i, j))
             next_free = j + 1

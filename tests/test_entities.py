@@ -182,3 +182,20 @@ def test_hyphen_words_as_defined(text: str, a: int, b: int) -> None:
             firsts.append(k)
     got = _hyphen_words(text, words, first, limit)
     assert (got[0], list(got[1])) == (texts, firsts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["Llama", "Llama 4", "LLaMA"]), st.text(alphabet=" aZ4.,-_äÄ²", max_size=10),
+       st.sampled_from(["de", "en"]))
+def test_family_members_start_with_a_digit_or_capital(product: str, rest: str, language: str) -> None:
+    # `find` extends a product's name only where a digit or a capital follows its space: elsewhere nothing follows
+    from llamaline.cues import document_words
+
+    g = Gazetteer.load()
+    text = product + " " + rest
+    words = document_words(text)
+    limit = len(words.words)
+    j, name, hit_end = g._known_at(text, words, 0, limit, len(text))
+    after = text[hit_end + 1 : hit_end + 2]
+    if text.startswith(" ", hit_end) and not (after.isdigit() or after.isupper()):
+        assert g._extend_family(text, words, 0, j, name, hit_end, language, limit) == (j, name, hit_end, "product")
