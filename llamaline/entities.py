@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
@@ -32,6 +33,7 @@ _GAP = "[" + "".join(map(re.escape, sorted(_SPACE_LIKE))) + "]{1,2}"  # what `_j
 _GAP_OR_POINT = f"(?:{_GAP}|[.,])"  # ... and between two digits
 _QUOTED = re.compile(r"„([^“”\"\n]{1,60})[“”\"]|“([^”\n]{1,60})”|«([^»\n]{1,60})»|»([^«\n]{1,60})«|\"([^\"\n]{1,60})\"|'([^'\n]{2,60})'")
 _QUOTE_OPENERS = "„“«»\"'"  # what a `_QUOTED` match starts with
+_START, _END = itemgetter(0), itemgetter(1)  # of an EntityHit
 _VERSION = re.compile(r"\d+(?:[.,]\d+)*[a-z]?$")
 
 
@@ -164,15 +166,16 @@ class Gazetteer:
         key = (start, end, code)
         known = memo.known.get(key)
         if known is None:
-            known = memo.known[key] = self._find_known(text, memo, start, end, key[2])
+            known = memo.known[key] = self._find_known(text, memo, start, end, code)
         if not marked:
             return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
         result = memo.marked.get(key)
         if result is None:
-            found = _marked_names(text, known, start, end, key[2], self, memo)
+            found = _marked_names(text, known, start, end, code, self, memo)
             if found:
                 everything = known.hits + found
-                everything.sort(key=lambda h: (h.start, -h.end))
+                everything.sort(key=_END, reverse=True)  # stable: by start, then the longer first, at C speed
+                everything.sort(key=_START)
                 result = _without_overlaps(everything)
             else:
                 result = known.hits
@@ -238,13 +241,14 @@ class Gazetteer:
         hit_end = m.end()
         if hit_end == end < len(text) and (text[end].isalnum() or text[end] == "_"):
             return self._known_by_tokens(text, words, i, limit)  # the text goes on in a word the regex could not see
-        j = i + lengths[m.lastindex - 1] - 1
+        surface = m.lastindex - 1
+        j = i + lengths[surface] - 1
         if text.startswith(_GENITIVE, hit_end):
             for ending in _GENITIVE:
                 if text.startswith(ending, hit_end) and not text[hit_end + len(ending) : hit_end + len(ending) + 1].isalnum():
                     hit_end += len(ending)
                     j = _last_token_before(words.ends, j, hit_end, limit)
-        return j, names[m.lastindex - 1], hit_end
+        return j, names[surface], hit_end
 
     def _known_by_tokens(self, text: str, words: DocumentWords, i: int, limit: int) -> tuple[int, str, int] | None:
         """`_known_at` token by token, for a name that may end at the span's end while the text's word goes on."""
