@@ -104,7 +104,7 @@ class Gazetteer:
         self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
         self._matchers: dict[str, tuple] = {}  # `_matcher_of` per first word seen
         self._families: dict[str, str | None] = {}  # `family` of each unknown name asked about
-        self._language = (None, language_or_default(None))  # the language last asked for, and its code: asked per sentence
+        self._language = (None, language_or_default(None))  # the language last asked for, and its code
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities}
@@ -216,7 +216,7 @@ class Gazetteer:
             kind = kinds[name]
             if kind == "product" and text.startswith(" ", hit_end):
                 after = text[hit_end + 1 : hit_end + 2]
-                if after.isdigit() or after.isupper():  # a version or member word may follow: "Falke 2", "Falke 2 Titan"
+                if after.isdigit() or after.isupper():  # a version or member word may follow ("Falke 2 Titan")
                     j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
             hits.append(_new_hit((words.starts[i], hit_end, name, kind)))  # in text order: each starts after the last
             taken.append((i, j))
@@ -366,6 +366,7 @@ class _DocumentNames:
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
+
 
 def _span_words(text: str, start: int, end: int) -> DocumentWords:
     """The words of text[start:end] alone, cut at its edges, as `document_words` gives them for a whole text."""
