@@ -14,8 +14,9 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
@@ -31,6 +32,8 @@ _GENITIVE = ("'s", "’s")  # what may follow a known name and belongs to it
 _GAP = "[" + "".join(map(re.escape, sorted(_SPACE_LIKE))) + "]{1,2}"  # what `_joined` lets between a name's words
 _GAP_OR_POINT = f"(?:{_GAP}|[.,])"  # ... and between two digits
 _QUOTED = re.compile(r"„([^“”\"\n]{1,60})[“”\"]|“([^”\n]{1,60})”|«([^»\n]{1,60})»|»([^«\n]{1,60})«|\"([^\"\n]{1,60})\"|'([^'\n]{2,60})'")
+_QUOTE_OPENERS = "„“«»\"'"  # what a `_QUOTED` match starts with
+_START, _END = itemgetter(0), itemgetter(1)  # of an EntityHit
 _VERSION = re.compile(r"\d+(?:[.,]\d+)*[a-z]?$")
 
 
@@ -83,6 +86,7 @@ class Gazetteer:
         # first token -> [(tokens, entity name)], longest first
         self._surfaces: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._canonical: dict[str, str] = {}
+        self._kinds = {name: entity.kind for name, entity in self.entities.items()}
         for entity in self.entities.values():
             for surface in (entity.name, *entity.aliases):
                 tokens = tuple(TOKEN.findall(surface))
@@ -100,6 +104,7 @@ class Gazetteer:
         self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
         self._matchers: dict[str, tuple] = {}  # `_matcher_of` per first word seen
         self._families: dict[str, str | None] = {}  # `family` of each unknown name asked about
+        self._language = (None, language_or_default(None))  # the language last asked for, and its code
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities}
@@ -154,18 +159,23 @@ class Gazetteer:
         memo = self._memo
         if memo is None or memo.text is not text:
             memo = self._memo = _DocumentNames(text, self._first_words)
-        key = (start, end, language_or_default(language))
+        asked, code = self._language
+        if language != asked:
+            code = language_or_default(language)
+            self._language = (language, code)
+        key = (start, end, code)
         known = memo.known.get(key)
         if known is None:
-            known = memo.known[key] = self._find_known(text, memo, start, end, key[2])
+            known = memo.known[key] = self._find_known(text, memo, start, end, code)
         if not marked:
             return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
         result = memo.marked.get(key)
         if result is None:
-            found = _marked_names(text, known, start, end, key[2], self, memo.also_lower)
+            found = _marked_names(text, known, start, end, code, self, memo)
             if found:
                 everything = known.hits + found
-                everything.sort(key=lambda h: (h.start, -h.end))
+                everything.sort(key=_END, reverse=True)  # stable: by start, then the longer first, at C speed
+                everything.sort(key=_START)
                 result = _without_overlaps(everything)
             else:
                 result = known.hits
@@ -174,21 +184,28 @@ class Gazetteer:
 
     def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str) -> "_Known":
         """The known names of text[start:end], with the words they were found among and the tokens they take."""
-        cut = memo.cut(start, end)
-        if cut is not None:  # the document's words, from token `first` up to `limit`
-            words = memo.words
-            first, limit = cut
-            lo = bisect.bisect_left(memo.candidates, first)
-            positions = memo.candidates[lo : bisect.bisect_left(memo.candidates, limit, lo)]
-        else:  # a span edge inside a word: the words and candidates of the span itself
+        words = memo.words
+        starts, ends = words.starts, words.ends
+        first = bisect.bisect_left(starts, start)
+        limit = bisect.bisect_left(starts, end, first)
+        if (first and ends[first - 1] > start) or (limit and ends[limit - 1] > end):
+            # a span edge inside a word: the words and candidates of the span itself
             words = _span_words(text, start, end)
             first, limit = 0, len(words.words)
             found = [m.start() for m in self._candidates.finditer(text, start, end)] if self._candidates else []
             index = {s: k for k, s in enumerate(words.starts)}
             positions = [index[p] for p in found if p in index]
+        else:  # the document's words, tokens first..limit-1
+            candidates = memo.candidates
+            lo = bisect.bisect_left(candidates, first)
+            hi = bisect.bisect_left(candidates, limit, lo)
+            if lo == hi:  # no known name can start here, as in most sentences
+                return _new_known((words, first, limit, [], []))
+            positions = candidates[lo:hi]
         hits: list[EntityHit] = []
         taken: list[tuple[int, int]] = []
         next_free = 0
+        kinds = self._kinds
         for i in positions:
             if i < next_free:
                 continue
@@ -196,13 +213,15 @@ class Gazetteer:
             if match is None:
                 continue
             j, name, hit_end = match
-            kind = self.entities[name].kind
-            if kind == "product" and text.startswith(" ", hit_end):  # a version or member word may follow
-                j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
-            hits.append(EntityHit(words.starts[i], hit_end, name, kind))  # in text order: each starts after the last
+            kind = kinds[name]
+            if kind == "product" and text.startswith(" ", hit_end):
+                after = text[hit_end + 1 : hit_end + 2]
+                if after.isdigit() or after.isupper():  # a version or member word may follow ("Falke 2 Titan")
+                    j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
+            hits.append(_new_hit((words.starts[i], hit_end, name, kind)))  # in text order: each starts after the last
             taken.append((i, j))
             next_free = j + 1
-        return _Known(words, first, limit, hits, taken)
+        return _new_known((words, first, limit, hits, taken))
 
     def _known_at(self, text: str, words: DocumentWords, i: int, limit: int, end: int) -> tuple[int, str, int] | None:
         """(last token, name, end) of the longest known surface at token i of a span ending at token `limit`, char `end`."""
@@ -222,13 +241,14 @@ class Gazetteer:
         hit_end = m.end()
         if hit_end == end < len(text) and (text[end].isalnum() or text[end] == "_"):
             return self._known_by_tokens(text, words, i, limit)  # the text goes on in a word the regex could not see
-        j = i + lengths[m.lastindex - 1] - 1
+        surface = m.lastindex - 1
+        j = i + lengths[surface] - 1
         if text.startswith(_GENITIVE, hit_end):
             for ending in _GENITIVE:
                 if text.startswith(ending, hit_end) and not text[hit_end + len(ending) : hit_end + len(ending) + 1].isalnum():
                     hit_end += len(ending)
                     j = _last_token_before(words.ends, j, hit_end, limit)
-        return j, names[m.lastindex - 1], hit_end
+        return j, names[surface], hit_end
 
     def _known_by_tokens(self, text: str, words: DocumentWords, i: int, limit: int) -> tuple[int, str, int] | None:
         """`_known_at` token by token, for a name that may end at the span's end while the text's word goes on."""
@@ -326,6 +346,11 @@ class _Known(NamedTuple):
     taken: list[tuple[int, int]]  # the first and last token of each hit
 
 
+# a hit or a span's known names built as tuples, without the Python-level `__new__` of a NamedTuple: one per name found
+_new_hit = partial(tuple.__new__, EntityHit)
+_new_known = partial(tuple.__new__, _Known)
+
+
 class _DocumentNames:
     """One text's words and the tokens a known name may start at, computed once; and `find`'s results per span.
 
@@ -336,18 +361,11 @@ class _DocumentNames:
         self.words = words = document_words(text)
         # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
         self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
+        # where a quote may open: most sentences have none, and need no `_QUOTED` search
+        self.openers = sorted(at for mark in _QUOTE_OPENERS for at in _positions(text, mark))
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
-
-    def cut(self, start: int, end: int) -> tuple[int, int] | None:
-        """Token indices [i, j) inside text[start:end]; None where a token crosses either edge."""
-        ends, starts = self.words.ends, self.words.starts
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        if (i > 0 and ends[i - 1] > start) or (j > 0 and ends[j - 1] > end):
-            return None
-        return i, j
 
 
 def _span_words(text: str, start: int, end: int) -> DocumentWords:
@@ -399,12 +417,13 @@ def _name_shaped(word: str) -> bool:
 
 
 def _marked_names(text: str, known: _Known, start: int, end: int, language: str, gazetteer: Gazetteer,
-                  also_lower: dict[str, bool]) -> list[EntityHit]:
-    """Names the text marks in text[start:end], around the known names found there; `also_lower`: the text's
-    `_also_lower` per word asked."""
+                  memo: _DocumentNames) -> list[EntityHit]:
+    """Names the text marks in text[start:end], around the known names found there; `memo`: the text's."""
     cues = cues_for(language)
     words, first, limit = known.words, known.first, known.limit
-    quote = _QUOTED.search(text, start, end)  # most sentences quote nothing
+    openers = memo.openers
+    at = bisect.bisect_left(openers, start)
+    quote = _QUOTED.search(text, openers[at], end) if at < len(openers) and openers[at] < end else None
     hits = _quoted_names(text, quote, end, words.tokens[first:limit], cues, gazetteer) if quote else []
     if first == limit:
         return hits
@@ -428,9 +447,9 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         if w < w_next or not (w or initial_runs):
             continue
         if w == 0:
-            lower = also_lower.get(texts[0])
+            lower = memo.also_lower.get(texts[0])
             if lower is None:
-                lower = also_lower[texts[0]] = _also_lower(text, texts[0])
+                lower = memo.also_lower[texts[0]] = _also_lower(text, texts[0])
             if lower:
                 continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
         v = w
@@ -445,7 +464,7 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
         if ((v > w and not noun_phrase) or (codes[w] & _SHAPED if v == w else _name_shaped(single))
                 or (initial_runs and len(single) > 1)):
-            hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
+            hits.append(_new_hit((run_start, run_end, single, UNKNOWN)))
     return hits
 
 
@@ -457,7 +476,7 @@ def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tup
     name_cue_hits = None
     while m is not None:
         quote, m = m, _QUOTED.search(text, m.end(), end)
-        group = next(g for g in range(1, 7) if quote.group(g) is not None)
+        group = quote.lastindex  # the one group of the alternative that matched
         inner_start, inner_end = quote.start(group), quote.end(group)
         inner = text[inner_start:inner_end].strip()
         parts = inner.split()
@@ -475,7 +494,7 @@ def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tup
                 name_cue_hits = [h for h in cues.patterns.find(text, _as_cue_tokens(tokens)) if h.label == "name_cues"]
             if not any(0 <= quote.start() - h.end <= 12 or 0 <= h.start - quote.end() <= 25 for h in name_cue_hits):
                 continue
-        hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
+        hits.append(_new_hit((inner_start, inner_start + len(inner), inner, UNKNOWN)))
     return hits
 
 
@@ -486,7 +505,9 @@ def _after_article(text: str, start: int, articles: frozenset[str]) -> bool:
 
 def _also_lower(text: str, word: str) -> bool:
     lower = word.lower()
-    return lower != word and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    # the word first, then a look back at the character before it: a search the regex engine scans for quickly
+    literal = re.escape(lower)
+    return lower != word and re.search(rf"{literal}(?<!\w{literal})(?!\w)", text) is not None
 
 
 _CAPITAL_MEMO = 100_000  # words remembered per language by `_capital_words`
@@ -521,23 +542,36 @@ def _capital_words(language: str) -> _CapitalCodes:
     return _CapitalCodes(language)
 
 
+def _positions(text: str, mark: str) -> list[int]:
+    """Where a one-character mark occurs in text, in order."""
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
+
+
 def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tuple[list[str], Sequence[int]]:
-    """The texts of the words of tokens first..limit-1, where a hyphen joins tokens into one word, and the first
-    token of each."""
+    """The texts of the words of tokens first..limit-1 (at least one), where a hyphen joins tokens into one word,
+    and the first token of each."""
     texts = words.words[first:limit]
-    between = words.gaps[first + 1 : limit]  # between[k] comes before texts[k + 1]
-    joins = []  # k where a hyphen joins texts[k] to the word before: few, found by list searches at C speed
+    starts, ends = words.starts, words.ends
+    joins = []  # k where a hyphen joins texts[k] to the word before: found from the span's few hyphens (C searches)
     for hyphen in _HYPHEN_GAPS:
-        k = 0
-        for _ in range(between.count(hyphen)):
-            k = between.index(hyphen, k) + 1
-            joins.append(k)
+        at = text.find(hyphen, starts[first], ends[limit - 1])
+        while at >= 0:
+            k = bisect.bisect_left(starts, at + 1, first, limit)
+            if k < limit and starts[k] == at + 1 and ends[k - 1] == at:  # the whole gap is the hyphen
+                joins.append(k - first)
+            at = text.find(hyphen, at + 1, ends[limit - 1])
     if not joins:
         return texts, range(first, limit)
     joins.sort()
+    gaps = words.gaps
     firsts = list(range(first, limit))
     for k in reversed(joins):  # from the right, so the words before keep their place
-        texts[k - 1] += between[k - 1] + texts[k]
+        texts[k - 1] += gaps[first + k] + texts[k]
         del texts[k], firsts[k]
     return texts, firsts
 

@@ -134,3 +134,68 @@ def test_any_span_same_as_fresh(pieces: list[str], a: int, b: int, language: str
     primed = Gazetteer.load()
     primed.find(text, 0, len(text), language)
     assert primed.find(text, start, end, language) == Gazetteer.load().find(text, start, end, language)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="„“”«»\"'’ aB1\n", max_size=40))
+def test_quote_matches(text: str) -> None:
+    # `find` searches for quotes only from the first opener on: every `_QUOTED` match must start with one;
+    # and it takes the quoted text from the last group matched: the one group of its alternative
+    from llamaline.entities import _QUOTE_OPENERS, _QUOTED
+
+    for start in range(len(text) + 1):
+        m = _QUOTED.search(text, start)
+        if m is not None:
+            assert text[m.start()] in _QUOTE_OPENERS
+            assert [g for g in range(1, _QUOTED.groups + 1) if m.group(g) is not None] == [m.lastindex]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAbB _-.1ä", max_size=30), st.text(alphabet="aAbBä.", min_size=1, max_size=3))
+def test_also_lower_as_defined(text: str, word: str) -> None:
+    import re
+
+    from llamaline.entities import _also_lower
+
+    lower = word.lower()
+    expected = lower != word and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
+    assert _also_lower(text, word) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aB1 -‑_.", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_hyphen_words_as_defined(text: str, a: int, b: int) -> None:
+    # hyphens are found by searching the text; by definition a word goes on over every gap that is one hyphen
+    from llamaline.cues import document_words
+    from llamaline.entities import _HYPHEN_GAPS, _hyphen_words
+
+    words = document_words(text)
+    first, limit = sorted((min(a, len(words.words)), min(b, len(words.words))))
+    if first == limit:
+        return
+    texts, firsts = [words.words[first]], [first]
+    for k in range(first + 1, limit):
+        if words.gaps[k] in _HYPHEN_GAPS:
+            texts[-1] += words.gaps[k] + words.words[k]
+        else:
+            texts.append(words.words[k])
+            firsts.append(k)
+    got = _hyphen_words(text, words, first, limit)
+    assert (got[0], list(got[1])) == (texts, firsts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["Llama", "Llama 4", "LLaMA"]), st.text(alphabet=" aZ4.,-_äÄ²", max_size=10),
+       st.sampled_from(["de", "en"]))
+def test_family_members_start_with_a_digit_or_capital(product: str, rest: str, language: str) -> None:
+    # `find` extends a product's name only where a digit or a capital follows its space: elsewhere nothing follows
+    from llamaline.cues import document_words
+
+    g = Gazetteer.load()
+    text = product + " " + rest
+    words = document_words(text)
+    limit = len(words.words)
+    j, name, hit_end = g._known_at(text, words, 0, limit, len(text))
+    after = text[hit_end + 1 : hit_end + 2]
+    if text.startswith(" ", hit_end) and not (after.isdigit() or after.isupper()):
+        assert g._extend_family(text, words, 0, j, name, hit_end, language, limit) == (j, name, hit_end, "product")
