@@ -234,17 +234,18 @@ def gate(language: str) -> re.Pattern[str]:
     lex = lexicon(language)
     glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
 
-    def words_and_digits(branches: Callable[..., list[str]]) -> str:  # Lexicon.branches, or a sketch's
+    def words_and_digits(branches: Callable[..., list[str]]) -> str:  # Lexicon's, or a sketch's
         # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
         digits = [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"\d\d?(?=[./\-–][\d\s]|[QH])",
                   rf"[1-9](?<=['’].)0(?={lex.alt(('decades', 'suffix'))})"]
         # One flat alternation of branches that start with a character: each rejected in one test.
-        flat = digits + branches(*_GATE_WORDS) + branches("weekdays", boundary=False)
+        flat = digits + branches(*_GATE_WORDS)
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
-    body = words_and_digits(lex.branches)
-    first = first_class(words_and_digits(lambda *specs, boundary=True: [lex.heads(*specs)]))
+    # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words.
+    body = words_and_digits(lambda *specs: lex.branches_then_glued(*specs, glued=("weekdays",)))
+    first = first_class(words_and_digits(lambda *specs: [lex.heads(*specs)]))
     # A one-character lookahead first lets the engine skip most positions in one test.
     body = f"(?={first})(?:{body})" if first else body
     # The character before an anchor (non-word, or Q/H/FY) first: the engine then skips in-word letters in C.

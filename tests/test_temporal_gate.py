@@ -1,0 +1,46 @@
+"""The tagger's fast paths agree with their plain definitions, on the shipped words and on random ones."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from llamaline.temporal.lexicon import alternation_branches, lexicon, merged_branches
+from llamaline.temporal.patterns import _GATE_WORDS
+
+
+def _plain(bounded: set[str], glued: set[str], case_sensitive: frozenset[str]) -> re.Pattern[str]:
+    """The definition: the bounded forms' trie first, then the glued forms' trie."""
+    branches = alternation_branches(bounded, case_sensitive) + alternation_branches(glued, case_sensitive, boundary=False)
+    return re.compile("(?:" + "|".join(branches) + ")")
+
+
+def _same_first_match(bounded: set[str], glued: set[str], case_sensitive: frozenset[str], text: str) -> None:
+    merged = re.compile("(?:" + "|".join(merged_branches(bounded, glued, case_sensitive)) + ")")
+    plain = _plain(bounded, glued, case_sensitive)
+    for at in range(len(text) + 1):
+        a, b = plain.match(text, at), merged.match(text, at)
+        assert (a and a.end()) == (b and b.end()), (text, at)
+
+
+letters = st.text(alphabet="aAbBmMoOnN.ß ", min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(bounded=st.sets(letters, max_size=8), glued=st.sets(letters, max_size=4), exact=st.sets(letters, max_size=3),
+       text=st.lists(letters, max_size=8).map("".join))
+def test_merged_branches_find_what_bounded_then_glued_find(bounded, glued, exact, text) -> None:
+    case_sensitive = frozenset(exact & (bounded | glued))
+    _same_first_match(bounded, glued, case_sensitive, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(language=st.sampled_from(["de", "en"]), data=st.data())
+def test_gate_words_merged_as_if_apart(language: str, data: st.DataObject) -> None:
+    lex = lexicon(language)
+    bounded, glued = lex._chosen(_GATE_WORDS), lex._chosen(("weekdays",))
+    words = sorted(bounded | glued) + ["abend", "morgen", "s", ".", " ", "x"]
+    text = "".join(data.draw(st.lists(st.sampled_from(words), max_size=6)))
+    _same_first_match(bounded, glued, lex.case_sensitive, text)
