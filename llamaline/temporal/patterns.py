@@ -247,11 +247,15 @@ def gate(language: str) -> re.Pattern[str]:
     body = words_and_digits(lambda *specs: lex.branches_then_glued(*specs, glued=("weekdays",)))
     first = first_class(words_and_digits(lambda *specs: [lex.heads(*specs)]))
     # A one-character lookahead first lets the engine skip most positions in one test.
-    body = f"(?={first})(?:{body})" if first else body
+    look = f"(?={first})" if first else ""
     # The character before an anchor (non-word, or Q/H/FY) first: the engine then skips in-word letters in C.
     starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS for w in lex.forms(section))
-    before = rf"[\W{re.escape(glued_before)}]" if starts_word else r"(?s:.)"
-    return re.compile(before + body)
+    if not starts_word:
+        return re.compile(rf"(?s:.){look}(?:{body})")
+    # That class costs a Unicode look-up per character: the engine skips with a superset that lacks only
+    # the ASCII word characters (one bit test), and the class itself is checked after the lookahead.
+    ascii_word = "".join(re.escape(c) for c in map(chr, range(128)) if re.match(r"\w", c) and c not in glued_before)
+    return re.compile(rf"[^{ascii_word}]{look}(?<=[\W{re.escape(glued_before)}])(?:{body})")
 
 
 def anchors(language: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
