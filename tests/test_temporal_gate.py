@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llamaline.temporal.lexicon import alternation_branches, lexicon, merged_branches
-from llamaline.temporal.patterns import _GATE_WORDS
+from llamaline.temporal.patterns import _GATE_WORDS, gate
 
 
 def _plain(bounded: set[str], glued: set[str], case_sensitive: frozenset[str]) -> re.Pattern[str]:
@@ -44,3 +44,22 @@ def test_gate_words_merged_as_if_apart(language: str, data: st.DataObject) -> No
     words = sorted(bounded | glued) + ["abend", "morgen", "s", ".", " ", "x"]
     text = "".join(data.draw(st.lists(st.sampled_from(words), max_size=6)))
     _same_first_match(bounded, glued, lex.case_sensitive, text)
+
+
+def _plain_gate(language: str) -> re.Pattern[str]:
+    """The gate as first written: the exact class of the character before an anchor, `[\\W` and Q/H/FY `]`,
+    where `gate` skips with the superset lacking only the ASCII word characters."""
+    skip, rest = gate(language).pattern.split("]", 1)
+    assert skip.startswith("[^")
+    glued = "".join(c for c in map(chr, range(128)) if re.match(r"\w", c) and re.match(skip + "]", c))
+    return re.compile(rf"[\W{re.escape(glued)}]" + rest)
+
+
+@settings(max_examples=300, deadline=None)
+@given(language=st.sampled_from(["de", "en"]), data=st.data())
+def test_gate_skips_as_the_exact_class_would(language: str, data: st.DataObject) -> None:
+    lex = lexicon(language)
+    words = sorted(lex._chosen(_GATE_WORDS))[::7] + ["2025", "15.", "3/", "Q2", "H1", "FY25", "GJ24", "'90er", "’90s"]
+    pieces = st.one_of(st.sampled_from(words), st.sampled_from(list(" .,-/'’äöüßéÄ_1HJQYx\n")))
+    text = "".join(data.draw(st.lists(pieces, max_size=12)))
+    assert [m.span() for m in gate(language).finditer(text)] == [m.span() for m in _plain_gate(language).finditer(text)]

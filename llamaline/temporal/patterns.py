@@ -252,10 +252,11 @@ def gate(language: str) -> re.Pattern[str]:
     starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS for w in lex.forms(section))
     if not starts_word:
         return re.compile(rf"(?s:.){look}(?:{body})")
-    # That class costs a Unicode look-up per character: the engine skips with a superset that lacks only
-    # the ASCII word characters (one bit test), and the class itself is checked after the lookahead.
+    # `\b` before the words and digits (each starts with a word character) and the lookbehind for a digit after
+    # Q/H/FY test that character exactly. So the engine may skip with a superset, all but the ASCII word
+    # characters: one bit test per character, where [\W...] takes a Unicode look-up.
     ascii_word = "".join(re.escape(c) for c in map(chr, range(128)) if re.match(r"\w", c) and c not in glued_before)
-    return re.compile(rf"[^{ascii_word}]{look}(?<=[\W{re.escape(glued_before)}])(?:{body})")
+    return re.compile(rf"[^{ascii_word}]{look}(?:{body})")
 
 
 def anchors(language: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
