@@ -18,22 +18,27 @@ def _plain(bounded: set[str], glued: set[str], case_sensitive: frozenset[str]) -
 
 
 def _same_first_match(bounded: set[str], glued: set[str], case_sensitive: frozenset[str], text: str) -> None:
-    merged = re.compile("(?:" + "|".join(merged_branches(bounded, glued, case_sensitive)) + ")")
     plain = _plain(bounded, glued, case_sensitive)
-    for at in range(len(text) + 1):
-        a, b = plain.match(text, at), merged.match(text, at)
-        assert (a and a.end()) == (b and b.end()), (text, at)
+    for paired in (False, True):
+        merged = re.compile("(?:" + "|".join(merged_branches(bounded, glued, case_sensitive, paired)) + ")")
+        for at in range(len(text) + 1):
+            a, b = plain.match(text, at), merged.match(text, at)
+            assert (a and a.end()) == (b and b.end()), (text, at, paired)
 
 
-letters = st.text(alphabet="aAbBmMoOnN.ß ", min_size=1, max_size=6)
+letters = st.text(alphabet="aAbBmMoOnN.ß -", min_size=1, max_size=6)
 
 
 @settings(max_examples=300, deadline=None)
 @given(bounded=st.sets(letters, max_size=8), glued=st.sets(letters, max_size=4), exact=st.sets(letters, max_size=3),
-       text=st.lists(letters, max_size=8).map("".join))
-def test_merged_branches_find_what_bounded_then_glued_find(bounded, glued, exact, text) -> None:
+       data=st.data())
+def test_merged_branches_find_what_bounded_then_glued_find(bounded, glued, exact, data) -> None:
     case_sensitive = frozenset(exact & (bounded | glued))
-    _same_first_match(bounded, glued, case_sensitive, text)
+    # Text made of the forms (spaces widened, case swapped) and of pieces of them.
+    forms = sorted(bounded | glued) or ["a"]
+    piece = st.one_of(st.sampled_from(forms).map(lambda f: f.replace(" ", "  ")), st.sampled_from(forms).map(str.swapcase),
+                      letters, st.sampled_from(["  ", " \n "]))
+    _same_first_match(bounded, glued, case_sensitive, "".join(data.draw(st.lists(piece, max_size=6))))
 
 
 @settings(max_examples=200, deadline=None)

@@ -96,10 +96,11 @@ class Lexicon:
         """The top-level branches of `alt(*specs)`."""
         return alternation_branches(self._chosen(specs), self.case_sensitive, boundary)
 
-    def branches_then_glued(self, *specs: str | tuple[str, ...], glued: tuple[str | tuple[str, ...], ...]) -> list[str]:
+    def branches_then_glued(self, *specs: str | tuple[str, ...], glued: tuple[str | tuple[str, ...], ...],
+                            paired: bool = False) -> list[str]:
         """`branches(*specs) + branches(*glued, boundary=False)`, as one trie where that finds the same
         first match at the end of a pattern (see `merged_branches`): a word rejected once, not twice."""
-        return merged_branches(self._chosen(specs), self._chosen(glued), self.case_sensitive)
+        return merged_branches(self._chosen(specs), self._chosen(glued), self.case_sensitive, paired)
 
     def heads(self, *specs: str | tuple[str, ...], boundary: bool = True) -> str:
         """What `alt` can match as its first character: a small stand-in for it (see `first_letters`)."""
@@ -129,10 +130,11 @@ def alternation(forms: set[str] | list[str], case_sensitive: frozenset[str] = fr
 
 
 def alternation_branches(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset(),
-                         boundary: bool = True, depth: int | None = None, glued: frozenset[str] = frozenset()) -> list[str]:
+                         boundary: bool = True, depth: int | None = None, glued: frozenset[str] = frozenset(),
+                         paired: bool = False) -> list[str]:
     """The top-level branches of `alternation(forms)`, in order: to be joined with other branches.
     With `depth`, of the alternation of the forms cut to that many letters (see `Lexicon.prefixes`);
-    forms in `glued` end without a boundary (see `merged_branches`)."""
+    forms in `glued` end without a boundary (see `merged_branches`); `paired`: see `_paired`."""
     trie: dict = {}
     for form in set(forms) | glued:
         if not form:
@@ -148,10 +150,11 @@ def alternation_branches(forms: set[str] | list[str], case_sensitive: frozenset[
             node[""] = r"\b" if boundary and form[-1].isalnum() and form not in glued else ""
     if not trie:
         return ["(?!)"]  # the language has no such words
-    return _branches(trie)
+    return _paired(trie) if paired else _branches(trie)
 
 
-def merged_branches(bounded: set[str], glued: set[str], case_sensitive: frozenset[str] = frozenset()) -> list[str]:
+def merged_branches(bounded: set[str], glued: set[str], case_sensitive: frozenset[str] = frozenset(),
+                    paired: bool = False) -> list[str]:
     """The branches of `bounded` forms (with word boundaries) and then of `glued` ones (without), in
     one trie when that finds the same first match in a pattern that ends with it.
 
@@ -172,8 +175,9 @@ def merged_branches(bounded: set[str], glued: set[str], case_sensitive: frozense
     exact = [g for g in bounded if g in case_sensitive]
     if all(f.isalnum() for f in glued) and all(g.split() for g in bounded if g) \
             and not any(clash(f, g) for f in glued for g in (bounded if f in case_sensitive else exact) if g != f):
-        return alternation_branches(bounded, case_sensitive, glued=frozenset(glued))
-    return alternation_branches(bounded, case_sensitive) + alternation_branches(glued, case_sensitive, boundary=False)
+        return alternation_branches(bounded, case_sensitive, glued=frozenset(glued), paired=paired)
+    return alternation_branches(bounded, case_sensitive, paired=paired) \
+        + alternation_branches(glued, case_sensitive, boundary=False, paired=paired)
 
 
 def first_letters(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset()) -> str:
@@ -224,6 +228,30 @@ def _branches(node: dict) -> list[str]:
     if "" in node:
         branches.append(node[""])  # shorter form last: longest match first
     return branches
+
+
+def _paired(node: dict) -> list[str]:
+    """`_branches(node)` with its first characters two by two: `[aAdD](?:[kK](?<=[aA].)...|[eE](?<=[dD].)...)`,
+    the same matches in the same order. Where neither starts, one test rejects both; where one does, the
+    regex engine tests the next character (a branch each) before it looks back at the first."""
+    heads = sorted((k, v) for k, v in node.items() if k != "")
+    out = []
+    for pair in (heads[i:i + 2] for i in range(0, len(heads), 2)):
+        if len(pair) == 1:
+            out.append(pair[0][0] + _emit(pair[0][1]))
+            continue
+        alts = []
+        for atom, child in pair:
+            for nxt, sub in sorted((k, v) for k, v in child.items() if k != ""):
+                # The first character is one back after a character; before a run of spaces, look back first.
+                alts.append(f"(?<={atom}){nxt}{_emit(sub)}" if nxt == r"\s+" else f"{nxt}(?<={atom}.){_emit(sub)}")
+            if "" in child:
+                alts.append(f"(?<={atom}){child['']}")
+        chars = "".join(atom[1:-1] if atom.startswith("[") else atom for atom, _ in pair)
+        out.append(f"[{chars}](?:{'|'.join(alts)})")
+    if "" in node:
+        out.append(node[""])
+    return out
 
 
 def _emit(node: dict) -> str:
