@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from llamaline.temporal.interpret import reader
 from llamaline.temporal.lexicon import alternation_branches, lexicon, merged_branches
 from llamaline.temporal.patterns import _GATE_WORDS, gate
 
@@ -68,3 +69,56 @@ def test_gate_skips_as_the_exact_class_would(language: str, data: st.DataObject)
     pieces = st.one_of(st.sampled_from(words), st.sampled_from(list(" .,-/'’äöüßéÄ_1HJQYx\n")))
     text = "".join(data.draw(st.lists(pieces, max_size=12)))
     assert [m.span() for m in gate(language).finditer(text)] == [m.span() for m in _plain_gate(language).finditer(text)]
+
+
+CORE_WORDS = ["April", "Mai", "May", "im", "Ende", "Mitte", "letzten", "nächsten", "Jahres", "des", "Jahr", "year",
+              "2025", "2024/25", "15.", "3.", "Q2", "H1", "zweiten", "Quartal", "second", "half", "of", "Herbst", "fall",
+              "Dienstag", "Tuesday", "next", "last", "KW", "20", "1990er", "90s", "gestern", "Wochenende", "FY25",
+              "2025-05-15", "15.05.2025", "5/15/25", "29.", "Februar", "30.", "Jahresende", ",", " ", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(language=st.sampled_from(["de", "en"]), words=st.lists(st.sampled_from(CORE_WORDS), max_size=10))
+def test_remembered_cores_are_what_reading_them_again_gives(language: str, words: list[str]) -> None:
+    read = reader(language)
+    text = " ".join(words)
+    for at in range(len(text)):
+        m = read.scan.match(text, at)
+        if m is None:
+            continue
+        for name, group, _ in read.core_groups:
+            if m.start(group) >= 0:
+                break
+        else:
+            continue
+        remembered, fresh = read.core(m), read._core(m, name)
+        if fresh is None:
+            assert remembered is None
+            continue
+        # Meanings with functions inside (yearless, relative) are compared by what they give.
+        assert (remembered.name, remembered.start, remembered.end) == (fresh.name, fresh.start, fresh.end)
+        assert _fields(remembered) == _fields(fresh)
+        assert _spans(remembered.meaning) == _spans(fresh.meaning)
+
+
+def _fields(c) -> tuple:
+    return c.directional, c.bare, c.plain_year, c.needs_context, c.period, c.modifier
+
+
+def _spans(meaning) -> object:
+    from datetime import date
+
+    from llamaline.temporal.resolve import Relative, Yearless
+
+    if isinstance(meaning, Yearless):
+        return [_or_error(meaning.build, y) for y in (2023, 2024, 2025)]
+    if isinstance(meaning, Relative):
+        return [_or_error(meaning.at, d, w) for d in (date(2024, 2, 29), date(2025, 5, 15)) for w in ("past", "future", None)]
+    return meaning
+
+
+def _or_error(f, *args) -> object:
+    try:
+        return f(*args)
+    except ValueError as e:
+        return type(e)
