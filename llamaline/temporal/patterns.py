@@ -237,8 +237,9 @@ def gate(language: str) -> re.Pattern[str]:
     def words_and_digits(branches: Callable[..., list[str]]) -> str:  # Lexicon's, or a sketch's
         # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
-        digits = [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"\d\d?(?=[./\-–][\d\s]|[QH])",
-                  rf"[1-9](?<=['’].)0(?={lex.alt(('decades', 'suffix'))})"]
+        # In one branch ("19..", "20..", "15.", "'90er"), rejected in one test; which digit, looked back at.
+        digits = [r"\d(?:(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./\-–][\d\s]|[QH])"
+                  rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
         flat = digits + branches(*_GATE_WORDS)
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
@@ -254,10 +255,10 @@ def gate(language: str) -> re.Pattern[str]:
     if not starts_word:
         return re.compile(rf"(?s:.){look}(?:{body})")
     # `\b` before the words and digits (each starts with a word character) and the lookbehind for a digit after
-    # Q/H/FY test that character exactly. So the engine may skip with a superset, all but the ASCII word
-    # characters: one bit test per character, where [\W...] takes a Unicode look-up.
-    ascii_word = "".join(re.escape(c) for c in map(chr, range(128)) if re.match(r"\w", c) and c not in glued_before)
-    return re.compile(rf"[^{ascii_word}]{look}(?:{body})")
+    # Q/H/FY test that character exactly. So the engine may skip with a superset, all but the word characters
+    # below U+0100: one bit test per character, where [\W...] takes a Unicode look-up.
+    latin1_word = "".join(re.escape(c) for c in map(chr, range(256)) if re.match(r"\w", c) and c not in glued_before)
+    return re.compile(rf"[^{latin1_word}]{look}(?:{body})")
 
 
 def anchors(language: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
