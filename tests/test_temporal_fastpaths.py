@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from llamaline.temporal.interpret import reader
 from llamaline.temporal.lexicon import alternation_branches, lexicon, merged_branches
-from llamaline.temporal.patterns import _GATE_WORDS, gate
+from llamaline.temporal.patterns import _GATE_WORDS, _single, _starts, _units, gate, grammar, optional_as_branch
 
 
 def _plain(bounded: set[str], glued: set[str], case_sensitive: frozenset[str]) -> re.Pattern[str]:
@@ -122,3 +123,24 @@ def _or_error(f, *args) -> object:
         return f(*args)
     except ValueError as e:
         return type(e)
+
+
+@cache
+def _bare_grammar(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The scanner's grammar without its first-words filter, and that filter."""
+    g = grammar(language)
+    bare = re.compile(optional_as_branch(rf"(?:(?P<N>{_units(g)})|(?P<S>{_single(g)}))"))
+    return bare, re.compile(_starts(g))
+
+
+@settings(max_examples=200, deadline=None)
+@given(language=st.sampled_from(["de", "en"]), data=st.data())
+def test_every_expression_starts_with_a_first_word(language: str, data: st.DataObject) -> None:
+    bare, starts = _bare_grammar(language)
+    lex = lexicon(language)
+    words = sorted({w for section, table in lex.data.items() if isinstance(table, dict)
+                    for w in lex.forms(section)}) + ["2025", "15.", "3", "Q2", "H1", "'90er", "KW 20", "12.05.2025"]
+    text = " ".join(data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=6)))
+    for at in range(len(text)):
+        if bare.match(text, at):
+            assert starts.match(text, at), (text, at)

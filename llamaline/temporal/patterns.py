@@ -206,14 +206,15 @@ def search(scan: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[
 
 def _starts(g: Grammar) -> str:
     """The first words an expression can have: one cheap test before the full grammar runs. Every
-    alternative of the grammar starts with one of them, so they may be cut short (`prefixes`)."""
+    alternative of the grammar starts with one of them, so they may be cut short (`prefixes`). Range
+    openers ("von", "zwischen") are none: `Reader.range` joins two matches and looks back for them."""
     words = g.starting(
         "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "seasons", "units",
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
         ("durations", "ago_before", "from_now", "within", "vague"), ("parts", "start", "mid", "end"),
-        ("ranges", "from", "between"), ("years", "nouns", "prefixes"),
+        ("years", "nouns", "prefixes"),
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
 
