@@ -162,7 +162,7 @@ def merged_branches(bounded: set[str], glued: set[str], case_sensitive: frozense
     bounded one that matches the same text. Along one path the bounded one then ends inside the glued
     one: for glued forms of letters and digits only, its boundary cannot hold there. So one trie serves
     unless a bounded form on another path (a case-sensitive spelling) can match where a glued form does,
-    or a blank one matches the empty string (the trie would try the glued forms first).
+    or a blank one matches the empty string (the trie would try the glued forms first). `paired`: see `_paired`.
     """
     def clash(f: str, g: str) -> bool:  # some text starts with both, and they take different trie paths
         exact_f, exact_g = f in case_sensitive, g in case_sensitive

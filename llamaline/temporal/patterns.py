@@ -235,7 +235,7 @@ def gate(language: str) -> re.Pattern[str]:
     lex = lexicon(language)
     glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
 
-    def words_and_digits(branches: Callable[..., list[str]]) -> str:  # Lexicon's, or a sketch's
+    def words_and_digits(branches: Callable[..., list[str]]) -> str:  # the lexicon's branches, or a sketch's
         # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
         # In one branch ("19..", "20..", "15.", "'90er"), rejected in one test; which digit, looked back at.
@@ -245,8 +245,8 @@ def gate(language: str) -> re.Pattern[str]:
         flat = digits + branches(*_GATE_WORDS)
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
-    # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; first letters
-    # paired, fewer tests for the many word starts that begin no anchor.
+    # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; the first
+    # letters in pairs (`_paired`): fewer tests at the many word starts that begin no anchor.
     body = words_and_digits(lambda *specs: lex.branches_then_glued(*specs, glued=("weekdays",), paired=True))
     first = first_class(words_and_digits(lambda *specs: [lex.heads(*specs)]))
     # A one-character lookahead first lets the engine skip most positions in one test.
