@@ -10,7 +10,7 @@ from .. import timespan as ts
 from ..models import TimeExpression, TimeSpan, trusted
 from . import resolve as rs
 from .lexicon import Lexicon, lexicon, normalize
-from .patterns import scanner
+from .patterns import grammar, scanner
 from .resolve import Meaning, Relative, Yearless
 from .tense import direction as sentence_direction
 
@@ -20,6 +20,9 @@ _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr")
 _CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
           "kw", "wd", "we", "yr", "fy", "ur", "rd")
 _COMMON = ("yr", "my", "mr", "se", "dmy", "mdy", "ur")
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+# How many distinct texts per core `Reader.core` remembers (a bound for odd texts).
+_KNOWN_CORES = 4096
 
 
 @dataclass(slots=True)
@@ -72,9 +75,16 @@ class Reader:
         self.order = lex.format.get("numeric_order", "dmy")
         self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
         index = self.scan.groupindex
+        # The groups a core reads: those of its alternative, and of the year that may follow it.
+        g = grammar(language)
+        year = _GROUP_NAME.findall(g.year_spec("s_"))
+        reads = {names[0]: tuple(index[n] for n in names + year)
+                 for names in map(_GROUP_NAME.findall, g.alternatives("s_", "(?!)"))}
         # Exactly one core group takes part in a match: look for the common ones first.
-        self.core_groups = tuple((n, index["s_" + n]) for n in sorted(
+        self.core_groups = tuple((n, index["s_" + n], reads["s_" + n]) for n in sorted(
             (n for n in _CORES if "s_" + n in index), key=lambda n: (n not in _COMMON, _CORES.index(n))))
+        # Per core, the text of the groups it reads -> what `_core` makes of them (None: no time).
+        self._cores: dict[str, dict[tuple[str | None, ...], tuple | None]] = {n: {} for n, _, _ in self.core_groups}
 
     # -- the public step -------------------------------------------------------------------------
 
@@ -151,12 +161,30 @@ class Reader:
         return Reading(start, m.end(), "duration")
 
     def core(self, m: re.Match[str]) -> Core | None:
-        p = "s_"  # the prefix of the core's groups in the scanner
-        for name, group in self.core_groups:
+        for name, group, reads in self.core_groups:
             if m.start(group) >= 0:
                 break
         else:
             return None
+        # The meaning depends on nothing but the text of the groups the core reads (the same few dates
+        # and words recur in every text), and meanings are immutable: each is worked out once.
+        known = self._cores[name]
+        key = m.group(*reads)
+        try:
+            found = known[key]
+        except KeyError:
+            c = self._core(m, name)
+            found = None if c is None else (c.meaning, c.directional, c.bare, c.plain_year, c.needs_context,
+                                            c.period, c.modifier)
+            if len(known) < _KNOWN_CORES:
+                known[key] = found
+        if found is None:
+            return None
+        s, e = m.span(group)
+        return Core(found[0], name, s, e, *found[1:])
+
+    def _core(self, m: re.Match[str], name: str) -> Core | None:
+        p = "s_"  # the prefix of the core's groups in the scanner
         g = lambda key: m.group(p + key)  # noqa: E731
         lex = self.lex
         s, e = m.span(p + name)

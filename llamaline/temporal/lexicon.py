@@ -96,6 +96,12 @@ class Lexicon:
         """The top-level branches of `alt(*specs)`."""
         return alternation_branches(self._chosen(specs), self.case_sensitive, boundary)
 
+    def branches_then_glued(self, *specs: str | tuple[str, ...], glued: tuple[str | tuple[str, ...], ...],
+                            paired: bool = False) -> list[str]:
+        """`branches(*specs) + branches(*glued, boundary=False)`, as one trie where that finds the same
+        first match at the end of a pattern (see `merged_branches`): a word rejected once, not twice."""
+        return merged_branches(self._chosen(specs), self._chosen(glued), self.case_sensitive, paired)
+
     def heads(self, *specs: str | tuple[str, ...], boundary: bool = True) -> str:
         """What `alt` can match as its first character: a small stand-in for it (see `first_letters`)."""
         return first_letters(self._chosen(specs), self.case_sensitive)
@@ -124,11 +130,13 @@ def alternation(forms: set[str] | list[str], case_sensitive: frozenset[str] = fr
 
 
 def alternation_branches(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset(),
-                         boundary: bool = True, depth: int | None = None) -> list[str]:
+                         boundary: bool = True, depth: int | None = None, glued: frozenset[str] = frozenset(),
+                         paired: bool = False) -> list[str]:
     """The top-level branches of `alternation(forms)`, in order: to be joined with other branches.
-    With `depth`, of the alternation of the forms cut to that many letters (see `Lexicon.prefixes`)."""
+    With `depth`, of the alternation of the forms cut to that many letters (see `Lexicon.prefixes`);
+    forms in `glued` end without a boundary (see `merged_branches`); `paired`: see `_paired`."""
     trie: dict = {}
-    for form in set(forms):
+    for form in set(forms) | glued:
         if not form:
             continue
         node = trie
@@ -139,10 +147,37 @@ def alternation_branches(forms: set[str] | list[str], case_sensitive: frozenset[
         if depth is not None and len(atoms) > depth:
             node[""] = ""  # a cut form may go on with any letter: no boundary, whatever shorter forms end here
         elif node.get("") != "":
-            node[""] = r"\b" if boundary and form[-1].isalnum() else ""
+            node[""] = r"\b" if boundary and form[-1].isalnum() and form not in glued else ""
     if not trie:
         return ["(?!)"]  # the language has no such words
-    return _branches(trie)
+    return _paired(trie) if paired else _branches(trie)
+
+
+def merged_branches(bounded: set[str], glued: set[str], case_sensitive: frozenset[str] = frozenset(),
+                    paired: bool = False) -> list[str]:
+    """The branches of `bounded` forms (with word boundaries) and then of `glued` ones (without), in
+    one trie when that finds the same first match in a pattern that ends with it.
+
+    A trie tries longer forms first; the only new result of merging would be a glued form found before a
+    bounded one that matches the same text. Along one path the bounded one then ends inside the glued
+    one: for glued forms of letters and digits only, its boundary cannot hold there. So one trie serves
+    unless a bounded form on another path (a case-sensitive spelling) can match where a glued form does,
+    or a blank one matches the empty string (the trie would try the glued forms first). `paired`: see `_paired`.
+    """
+    def clash(f: str, g: str) -> bool:  # some text starts with both, and they take different trie paths
+        exact_f, exact_g = f in case_sensitive, g in case_sensitive
+        spelled = " ".join(g.split())  # as `_atoms` reads it
+        cf, cg = (_cases(ch, exact_f) for ch in f), (_cases(ch, exact_g) for ch in spelled)
+        return len(spelled) > len(f) and all(a & b for a, b in zip(cf, cg)) \
+            and _atoms(g, exact_g)[:len(f)] != _atoms(f, exact_f)
+
+    # Forms spelled without case-sensitive letters take one path for one text: only those can clash.
+    exact = [g for g in bounded if g in case_sensitive]
+    if all(f.isalnum() for f in glued) and all(g.split() for g in bounded if g) \
+            and not any(clash(f, g) for f in glued for g in (bounded if f in case_sensitive else exact) if g != f):
+        return alternation_branches(bounded, case_sensitive, glued=frozenset(glued), paired=paired)
+    return alternation_branches(bounded, case_sensitive, paired=paired) \
+        + alternation_branches(glued, case_sensitive, boundary=False, paired=paired)
 
 
 def first_letters(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset()) -> str:
@@ -175,10 +210,17 @@ def _atoms(form: str, exact: bool) -> list[str]:
 
 @cache  # a few dozen letters, each asked for thousands of times while the patterns are built
 def _char(ch: str, exact: bool) -> str:
+    cases = _cases(ch, exact)
+    return re.escape(ch) if len(cases) == 1 else f"[{re.escape(ch.lower())}{re.escape(ch.upper())}]"
+
+
+@cache
+def _cases(ch: str, exact: bool) -> frozenset[str]:
+    """The characters `_char(ch, exact)` matches."""
     low, up = ch.lower(), ch.upper()
     if exact or low == up or len(low) != 1 or len(up) != 1:
-        return re.escape(ch)
-    return f"[{re.escape(low)}{re.escape(up)}]"
+        return frozenset(ch)
+    return frozenset((low, up))
 
 
 def _branches(node: dict) -> list[str]:
@@ -186,6 +228,30 @@ def _branches(node: dict) -> list[str]:
     if "" in node:
         branches.append(node[""])  # shorter form last: longest match first
     return branches
+
+
+def _paired(node: dict) -> list[str]:
+    """`_branches(node)` with its first characters two by two: `[aAdD](?:[kK](?<=[aA].)...|[eE](?<=[dD].)...)`,
+    the same matches in the same order. Where neither starts, one test rejects both; where one does, the
+    regex engine tests the next character (a branch each) before it looks back at the first."""
+    heads = sorted((k, v) for k, v in node.items() if k != "")
+    out = []
+    for pair in (heads[i:i + 2] for i in range(0, len(heads), 2)):
+        if len(pair) == 1:
+            out.append(pair[0][0] + _emit(pair[0][1]))
+            continue
+        alts = []
+        for atom, child in pair:
+            for nxt, sub in sorted((k, v) for k, v in child.items() if k != ""):
+                # The first character is one back after a character; before a run of spaces, look back first.
+                alts.append(f"(?<={atom}){nxt}{_emit(sub)}" if nxt == r"\s+" else f"{nxt}(?<={atom}.){_emit(sub)}")
+            if "" in child:
+                alts.append(f"(?<={atom}){child['']}")
+        chars = "".join(atom[1:-1] if atom.startswith("[") else atom for atom, _ in pair)
+        out.append(f"[{chars}](?:{'|'.join(alts)})")
+    if "" in node:
+        out.append(node[""])
+    return out
 
 
 def _emit(node: dict) -> str:

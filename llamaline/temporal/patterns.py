@@ -206,14 +206,15 @@ def search(scan: re.Pattern[str], text: str, pos: int, endpos: int) -> re.Match[
 
 def _starts(g: Grammar) -> str:
     """The first words an expression can have: one cheap test before the full grammar runs. Every
-    alternative of the grammar starts with one of them, so they may be cut short (`prefixes`)."""
+    alternative of the grammar starts with one of them, so they may be cut short (`prefixes`). Range
+    openers ("von", "zwischen") are none: `Reader.range` joins two matches and looks back for them."""
     words = g.starting(
         "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "seasons", "units",
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
         ("durations", "ago_before", "from_now", "within", "vague"), ("parts", "start", "mid", "end"),
-        ("ranges", "from", "between"), ("years", "nouns", "prefixes"),
+        ("years", "nouns", "prefixes"),
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
 
@@ -234,23 +235,31 @@ def gate(language: str) -> re.Pattern[str]:
     lex = lexicon(language)
     glued_before = "".join(sorted({"Q", "H"} | {w[-1] for w in lex.forms("years", "prefixes") if w}))
 
-    def words_and_digits(branches: Callable[..., list[str]]) -> str:  # Lexicon.branches, or a sketch's
+    def words_and_digits(branches: Callable[..., list[str]]) -> str:  # the lexicon's branches, or a sketch's
         # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
-        digits = [r"19\d\d(?!\d)", r"20\d\d(?!\d)", r"\d\d?(?=[./\-–][\d\s]|[QH])",
-                  rf"[1-9](?<=['’].)0(?={lex.alt(('decades', 'suffix'))})"]
+        # In one branch ("19..", "20..", "15.", "'90er"), rejected in one test; which digit, looked back at.
+        digits = [r"\d(?:(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./\-–][\d\s]|[QH])"
+                  rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
-        flat = digits + branches(*_GATE_WORDS) + branches("weekdays", boundary=False)
+        flat = digits + branches(*_GATE_WORDS)
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
-    body = words_and_digits(lex.branches)
-    first = first_class(words_and_digits(lambda *specs, boundary=True: [lex.heads(*specs)]))
+    # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; the first
+    # letters in pairs (`_paired`): fewer tests at the many word starts that begin no anchor.
+    body = words_and_digits(lambda *specs: lex.branches_then_glued(*specs, glued=("weekdays",), paired=True))
+    first = first_class(words_and_digits(lambda *specs: [lex.heads(*specs)]))
     # A one-character lookahead first lets the engine skip most positions in one test.
-    body = f"(?={first})(?:{body})" if first else body
+    look = f"(?={first})" if first else ""
     # The character before an anchor (non-word, or Q/H/FY) first: the engine then skips in-word letters in C.
     starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS for w in lex.forms(section))
-    before = rf"[\W{re.escape(glued_before)}]" if starts_word else r"(?s:.)"
-    return re.compile(before + body)
+    if not starts_word:
+        return re.compile(rf"(?s:.){look}(?:{body})")
+    # `\b` before the words and digits (each starts with a word character) and the lookbehind for a digit after
+    # Q/H/FY test that character exactly. So the engine may skip with a superset, all but the word characters
+    # below U+0100: one bit test per character, where [\W...] takes a Unicode look-up.
+    latin1_word = "".join(re.escape(c) for c in map(chr, range(256)) if re.match(r"\w", c) and c not in glued_before)
+    return re.compile(rf"[^{latin1_word}]{look}(?:{body})")
 
 
 def anchors(language: str, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
