@@ -50,6 +50,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, language:
     for seg_start, seg_end in _segments(text, start, end):
         lo = bisect.bisect_left(starts, seg_start)
         hi = bisect.bisect_left(starts, seg_end, lo)
+        if lo == hi:  # no sentence-final mark: one sentence (a heading, a list item, half of all segments)
+            span = _trim(text, seg_start, seg_end)
+            if span[1] > span[0]:
+                spans.append(span)
+            continue
         spans.extend(_split_segment(text, seg_start, seg_end, language, terminals[lo:hi]))
     memo[0], memo[1], memo[2] = text, (start, end, language), spans
     return list(spans)
