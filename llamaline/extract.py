@@ -257,15 +257,17 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
     ahead = hits.get(("clause", "ahead_of"), ())
     if ahead:  # "to prepare for the launch", "im Vorfeld der Konferenz": an event ahead, not this clause's event
         found = [h for h in found if not any(0 <= h.start - a.end <= 6 for a in ahead)]
-    specific_starts = {h.start for h in found if h.specific}
-    found = [h for h in found if h.specific or h.start not in specific_starts]
-    # overlapping matches: the longer one wins ("Start-up" over "Start"); a pattern with a gap ("kündigte … an")
-    # takes only its own words, not the words it skips ("kündigte … seinen Rücktritt an" keeps "Rücktritt")
-    kept: list[CueHit] = []
-    for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(k.end - k.start > hit.end - hit.start and _shares_words(k, hit) for k in kept):
-            continue
-        kept.append(hit)
+    kept: Sequence[CueHit] = found
+    if len(found) > 1:  # one match (most sentences with an event) stands as it is
+        specific_starts = {h.start for h in found if h.specific}
+        found = [h for h in found if h.specific or h.start not in specific_starts]
+        # overlapping matches: the longer one wins ("Start-up" over "Start"); a pattern with a gap ("kündigte … an")
+        # takes only its own words, not the words it skips ("kündigte … seinen Rücktritt an" keeps "Rücktritt")
+        kept = []
+        for hit in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
+            if any(k.end - k.start > hit.end - hit.start and _shares_words(k, hit) for k in kept):
+                continue
+            kept.append(hit)
     triggers = [_Trigger(h.label, h.start, h.end, h.first, h.last, clause_of(h.start), _trigger_text(text, h)) for h in kept]
     if not any(t.type == "conference" for t in triggers):
         for entity in entities:
@@ -273,6 +275,8 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
                 triggers.append(_Trigger("conference", entity.start, entity.end, -1, -1, clause_of(entity.start),
                                          text[entity.start:entity.end]))
                 break
+    if len(triggers) < 2:
+        return triggers
     if any(t.type not in SECONDARY for t in triggers):
         triggers = [t for t in triggers if t.type not in SECONDARY]
     # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known)
