@@ -460,7 +460,9 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     # as many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
     # chief executive in February 2023")
     paired: set[int] = set()
-    for clause in per_clause:
+    for clause, events in per_clause.items():
+        if events < 2:
+            continue  # one event: nothing to pair
         in_clause = sorted((t for t in triggers if t.clause == clause), key=lambda t: t.start)
         typed = [t for t in in_clause if t.type != UNTYPED]
         if len(typed) >= 2:  # "began shipping": the untyped word is part of a typed event
@@ -478,7 +480,9 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
         if trigger.type in DECISIONS and any(not future(x) for x in own):
             own = [x for x in own if not future(x)]
-        if own:
+        if len(own) == 1:
+            trigger.expression = own[0]
+        elif own:
             alone = per_clause[trigger.clause] == 1
             trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x), width(x) if alone else 0,
                                                          _span_distance(trigger, x), x.start))
@@ -489,8 +493,9 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if clause in trigger_clauses or clause in original:
             continue
         # a typed event before a happening without a type ("delayed …, last month, pushing its start of production")
-        nearest = min(range(len(triggers)), key=lambda i: (triggers[i].type == UNTYPED, _span_distance(triggers[i], expression),
-                                                           triggers[i].start))
+        nearest = 0 if len(triggers) == 1 else min(
+            range(len(triggers)), key=lambda i: (triggers[i].type == UNTYPED, _span_distance(triggers[i], expression),
+                                                 triggers[i].start))
         free.setdefault(nearest, []).append(expression)
     for i, candidates in free.items():
         if triggers[i].expression is None:
