@@ -145,7 +145,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
               token_ids: Sequence[frozenset[int]], written: Sequence[str], clause_breaks: list[int]) -> list[Mention]:
     text = document.text
     hits = _grouped(cues.patterns.find(text, tokens, first, last, token_ids))
-    dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS]
+    dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS] if expressions else []
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
     marked = bool(dated) or any(h.label != UNTYPED for h in hits.get("triggers", ()))
     entities = gazetteer.find(text, start, end, cues.language, marked=marked)
@@ -157,7 +157,8 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     def clause_of(pos: int) -> int:
         return bisect.bisect_right(clause_breaks, pos)
 
-    attributed_to, source_hit = attribution(hits.get("attribution", ()), entities, cues)
+    cited = hits.get("attribution")
+    attributed_to, source_hit = attribution(cited, entities, cues) if cited else (None, None)
     # the article's own outlet (a dateline's "(Example Wire)") reports the event; it is not what the event is about
     own = (document.source.outlet or "").casefold()
     subjects = [s for s in _subjects(entities, source_hit) if s.casefold() != own] if entities else []
@@ -198,13 +199,13 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         expression, when = trigger.expression, None
         if expression is not None:
             when = expression.when
-        elif any(clause_of(h.start) == trigger.clause for h in anaphoric):
+        elif anaphoric and any(clause_of(h.start) == trigger.clause for h in anaphoric):
             earlier = _recent(memory.times, number)
             hit = next(h for h in anaphoric if clause_of(h.start) == trigger.clause)
             if earlier is not None:
                 expression = TimeExpression(text=text[hit.start:hit.end], start=hit.start, end=hit.end, when=earlier.when)
                 when = earlier.when
-        if when is None and published is not None and _present(trigger, present, hits, clause_of):
+        if when is None and published is not None and present and _present(trigger, present, hits, clause_of):
             when = published
         modality = trigger.modality
         if expression is not None and when is not None and published is not None and when.start > published.end:
