@@ -147,7 +147,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     hits = _grouped(cues.patterns.find(text, tokens, first, last, token_ids))
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS] if expressions else []
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
-    marked = bool(dated) or any(h.label != UNTYPED for h in hits.get("triggers", ()))
+    marked = bool(dated) or ("triggers" in hits and any(h.label != UNTYPED for h in hits["triggers"]))
     entities = gazetteer.find(text, start, end, cues.language, marked=marked)
     if expressions:  # a name the gazetteer does not know inside a time expression ("Mitte Mai") is none
         entities = [e for e in entities
@@ -161,7 +161,9 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     attributed_to, source_hit = attribution(cited, entities, cues) if cited else (None, None)
     # the article's own outlet (a dateline's "(Example Wire)") reports the event; it is not what the event is about
     own = (document.source.outlet or "").casefold()
-    subjects = [s for s in _subjects(entities, source_hit) if s.casefold() != own] if entities else []
+    subjects = _subjects(entities, source_hit) if entities else []
+    if own and subjects:
+        subjects = [s for s in subjects if s.casefold() != own]
     _remember(memory, number, subjects, entities, dated)
 
     triggers = _triggers(text, hits, entities, clause_of)
@@ -544,12 +546,9 @@ def _present(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
 
 # -- subjects --------------------------------------------------------------------------------------------------
 def _subjects(entities: list[EntityHit], source_hit: EntityHit | None) -> list[str]:
-    names = []
-    for e in entities:
-        if source_hit is not None and e.kind == "outlet" and e.name == source_hit.name:
-            continue
-        names.append(e.name)
-    return sorted(set(names))
+    if source_hit is None:
+        return sorted({e.name for e in entities})
+    return sorted({e.name for e in entities if not (e.kind == "outlet" and e.name == source_hit.name)})
 
 
 def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, last: int, entities: list[EntityHit],
@@ -575,17 +574,20 @@ def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, l
 def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[EntityHit],
               dated: list[TimeExpression]) -> None:
     if entities:
-        for name in sorted({e.name for e in entities if e.kind == UNKNOWN}):
-            words = name.split()
-            if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-                known = memory.short_names.get(words[-1], name)
-                memory.short_names[words[-1]] = name if known == name else None
-        for name in sorted({e.name for e in entities if e.kind == "product"}):
-            count, _ = memory.products.get(name, (0, 0))
-            memory.products[name] = (count + 1, number)
+        kinds = [e.kind for e in entities]
+        if UNKNOWN in kinds:
+            for name in sorted({e.name for e in entities if e.kind == UNKNOWN}):
+                words = name.split()
+                if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                    known = memory.short_names.get(words[-1], name)
+                    memory.short_names[words[-1]] = name if known == name else None
+        if "product" in kinds:
+            for name in sorted({e.name for e in entities if e.kind == "product"}):
+                count, _ = memory.products.get(name, (0, 0))
+                memory.products[name] = (count + 1, number)
     if subjects:
         memory.subjects.append((number, subjects))
-    own = [x for x in dated if x.kind != "present"]
+    own = [x for x in dated if x.kind != "present"] if dated else ()
     if own:
         memory.times.append((number, own[-1]))
 
