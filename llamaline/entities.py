@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
 from . import lang
-from .cues import TOKEN, DocumentWords, LanguageCues, cues_for, document_words, language_or_default
+from .cues import TOKEN, DocumentWords, LanguageCues, cues_for, document_words, language_or_default, mark_positions
 
 KINDS = ("person", "organisation", "product", "event", "outlet")
 UNKNOWN = "unknown"
@@ -362,7 +362,7 @@ class _DocumentNames:
         # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
         self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
         # where a quote may open: most sentences have none, and need no `_QUOTED` search
-        self.openers = sorted(at for mark in _QUOTE_OPENERS for at in _positions(text, mark))
+        self.openers = mark_positions(text, _QUOTE_OPENERS)
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
@@ -540,16 +540,6 @@ class _CapitalCodes(dict):
 def _capital_words(language: str) -> _CapitalCodes:
     """The `_CapitalCodes` memo of a language."""
     return _CapitalCodes(language)
-
-
-def _positions(text: str, mark: str) -> list[int]:
-    """Where a one-character mark occurs in text, in order."""
-    found = []
-    at = text.find(mark)
-    while at >= 0:
-        found.append(at)
-        at = text.find(mark, at + 1)
-    return found
 
 
 def _hyphen_words(text: str, words: DocumentWords, first: int, limit: int) -> tuple[list[str], Sequence[int]]:

@@ -21,10 +21,10 @@ from .attribution import attribution
 from .boilerplate import Region, overlap_test
 from .corpus import Document
 from .cues import (CueHit, LanguageCues, Token, cues_for, document_words, language_or_default, lowers_by_word,
-                   tokenize)
+                   mark_positions, tokenize)
 from .entities import UNKNOWN, EntityHit, Gazetteer
 from .models import Mention, TimeExpression, TimeSpan, trusted
-from .sentences import mark_positions, split_sentences
+from .sentences import split_sentences
 
 # Types that report on communication: they stand only where no other event is named.
 SECONDARY = ("report", "statement")

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from functools import cache
 
-from .cues import cues_for, language_or_default
+from .cues import cues_for, language_or_default, mark_positions
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _LIST_MARKER = re.compile(r"[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)]|[a-z]\))[ \t]+")
@@ -61,20 +60,6 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, language:
 
 
 _last: list = [None, None, []]  # (text, (start, end, language), spans) of the last call
-
-
-def mark_positions(text: str, marks: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
-    """Every place in text[start:end] where one of `marks` starts, sorted: `str.find` beats a regex scan for
-    characters as rare as punctuation."""
-    end = len(text) if end is None else end
-    found: list[int] = []
-    for mark in marks:
-        pos = text.find(mark, start, end)
-        while pos >= 0:
-            found.append(pos)
-            pos = text.find(mark, pos + 1, end)
-    found.sort()
-    return found
 
 
 def _terminals(text: str, start: int, end: int) -> list[re.Match[str]]:
