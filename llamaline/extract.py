@@ -153,6 +153,8 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         entities = [e for e in entities
                     if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
     entities = _with_short_names(tokens, written, first, last, entities, memory)
+    if not (hits or entities or dated):
+        return []  # no cue, no name, no date: nothing to report and nothing to remember
 
     def clause_of(pos: int) -> int:
         return bisect.bisect_right(clause_breaks, pos)
