@@ -130,15 +130,16 @@ def _heading_text(text: str) -> str:
 
 
 @cache
-def _cue_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
-    """The boilerplate cues case-folded, once: ads, related, references, navigation, footer."""
+def _cue_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    """The boilerplate cues case-folded, once: ads, related, references, navigation, and the footer phrases
+    as one pattern."""
     cues = boilerplate_cues()
 
     def folded(key: str) -> tuple[str, ...]:
         return tuple(c.casefold() for c in cues.get(key, ()))
 
     return (frozenset(folded("ads")), frozenset(folded("related")), frozenset(folded("references")),
-            frozenset(folded("navigation")), folded("footer"))
+            frozenset(folded("navigation")), _phrases(folded("footer")))
 
 
 def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
@@ -177,7 +178,7 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
         elif short and line.text[-1] not in ".!?" and _is_navigation(line.text, heading, navigation):
             label = "navigation"
         elif (short and line.text[-1] not in ".!?" and (line.start - doc.body_start) >= FOOTER_FROM * (body_end - doc.body_start)
-              and _phrases(footer).search(heading) is not None):
+              and footer.search(heading) is not None):
             regions.append(Region(line.start, lines[-1].end, "footer"))
             break
         if label:
@@ -186,7 +187,6 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
     return _merge(regions)
 
 
-@cache
 def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern that finds any of the phrases as whole words; `word*` takes up to five more letters."""
     alternatives = [re.escape(p.rstrip("*")) + (r"\w{0,5}" if p.endswith("*") else "") for p in phrases]
