@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from llamaline import timespan as ts  # noqa: E402
+from llamaline.temporal import timespan as ts  # noqa: E402
 from llamaline.models import Mention, TimeSpan  # noqa: E402
 from llamaline.reconcile import reconcile  # noqa: E402
 

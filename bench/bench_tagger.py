@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from llamaline.temporal import tag  # noqa: E402
 from llamaline.temporal.lexicon import lexicon, normalize  # noqa: E402
-from llamaline.timespan import parse_iso  # noqa: E402
+from llamaline.temporal.timespan import parse_iso  # noqa: E402
 
 PUBLISHED = parse_iso("2025-05")
 

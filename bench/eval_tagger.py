@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from llamaline import timespan as ts  # noqa: E402
+from llamaline.temporal import timespan as ts  # noqa: E402
 from llamaline.temporal import tag  # noqa: E402
 from llamaline.temporal.resolve import iso_week  # noqa: E402
 

@@ -16,7 +16,7 @@ from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from . import timespan
+from .temporal import timespan
 from .corpus import Document
 from .cues import boilerplate_cues
 from .models import Reference, TimeSpan

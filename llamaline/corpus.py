@@ -13,7 +13,7 @@ from typing import Any
 from . import lang
 from .errors import CorpusError
 from .models import SkippedFile, Source
-from .timespan import parse_iso
+from .temporal.timespan import parse_iso
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MANIFEST = "sources.toml"

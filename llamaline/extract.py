@@ -23,7 +23,7 @@ from .corpus import Document
 from .cues import (CueHit, LanguageCues, Token, cues_for, document_words, language_or_default, lowers_by_word,
                    mark_positions, tokenize)
 from .entities import UNKNOWN, EntityHit, Gazetteer
-from .models import Mention, TimeExpression, TimeSpan, trusted
+from .models import Mention, TimeExpression, TimeSpan
 from .sentences import split_sentences
 
 # Types that report on communication: they stand only where no other event is named.
@@ -238,7 +238,7 @@ def _mention(document: Document, start: int, end: int, type_: str, trigger: str 
     if expression is not None and when is None:
         when = expression.when
     # the values are valid by construction (labels are checked when the language data loads): no validation
-    return trusted(Mention, {
+    return Mention.model_construct(**{
         "source": document.source.id, "quote": document.text[start:end], "start": start, "end": end,
         "time_text": expression.text if expression is not None else None, "when": when,
         "attributed_to": attributed_to,

@@ -8,7 +8,6 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "llamaline.timeline/1"
-_M = TypeVar("_M", bound="_Model")
 
 Precision = Literal["day", "month", "season", "quarter", "year", "interval"]
 
@@ -29,28 +28,6 @@ MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def trusted(cls: type[_M], fields: dict[str, Any], fields_set: set[str] | None = None) -> _M:
-    """An instance of a frozen model from a value for every field, each valid by construction: what
-    `model_construct` does without its per-field bookkeeping, for the hot paths that build millions.
-    `fields_set`: the fields counted as given (default: all); shared, since frozen models never add to it."""
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", _all_fields(cls) if fields_set is None else fields_set)
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
-
-
-_ALL_FIELDS: dict[type, set[str]] = {}
-
-
-def _all_fields(cls: type) -> set[str]:
-    names = _ALL_FIELDS.get(cls)
-    if names is None:
-        names = _ALL_FIELDS[cls] = set(cls.model_fields)  # type: ignore[attr-defined]
-    return names
 
 
 class TimeSpan(_Model):

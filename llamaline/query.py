@@ -9,7 +9,7 @@ from typing import TextIO
 
 from .errors import LlamalineError
 from .models import EVENT_TYPES, Event, TimeSpan
-from .timespan import parse_iso
+from .temporal.timespan import parse_iso
 
 
 def parse_bound(value: str | None, option: str) -> TimeSpan | None:

@@ -35,9 +35,9 @@ from itertools import compress, islice
 from operator import attrgetter, eq, itemgetter
 
 from .ids import KIND_RANK, event_id, find_events, id_period, make_ids_unique, title
-from .models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan, trusted
+from .models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
 from .reconcile_index import WIDE_MONTHS, Family, Index, Protos, month_of
-from .timespan import cover, interval
+from .temporal.timespan import cover, interval
 
 __all__ = ["reconcile", "find_events", "group_of", "TYPE_GROUPS"]
 
@@ -511,7 +511,7 @@ class _Builder:
         make_ids_unique(_take(fields, order), _take([f["id"] for f in fields], order))
         # By date (the span's day ordinals, as one int), then id. Lists are read in the order they were made.
         keys = [(when, f["id"]) for when, f in zip(self.bounds, fields)]
-        events = [trusted(Event, f) for f in fields]
+        events = [Event.model_construct(**f) for f in fields]
         return _take(events, sorted(range(len(events)), key=keys.__getitem__))
 
     def _period(self, when: TimeSpan) -> str:
@@ -564,7 +564,7 @@ class _Builder:
             said = sorted({(m.when.start, m.when.end, m.source, m.time_text or m.when.edtf, m.when.edtf)
                            for m in (mentions[i] for i in dated)})
             detail = "; ".join(f"{src} says {text!r} ({edtf})" for _, _, src, text, edtf in said)
-            conflicts.append(trusted(Conflict, {"field": "when", "detail": f"the sources disagree on the date: {detail}"}))
+            conflicts.append(Conflict.model_construct(**{"field": "when", "detail": f"the sources disagree on the date: {detail}"}))
             s, e = when.start.toordinal(), when.end.toordinal()
         self.bounds.append(s << _DAY_BITS | e)
         names = t.source_names
@@ -578,7 +578,7 @@ class _Builder:
             considered = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "considered"}))
             happened = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "happened"}))
             if considered and happened:
-                conflicts.append(trusted(Conflict, {
+                conflicts.append(Conflict.model_construct(**{
                     "field": "modality",
                     "detail": f"considered according to {', '.join(considered)}; happened according to "
                               f"{', '.join(happened)}"}))
@@ -739,7 +739,7 @@ def _named_span(exact: list[TimeSpan], s: int, e: int) -> TimeSpan:
             return first
         return min(exact, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.edtf))
     a, b = date.fromordinal(s), date.fromordinal(e)
-    return trusted(TimeSpan, {"edtf": f"{a.isoformat()}/{b.isoformat()}", "start": a, "end": b, "precision": "interval"})
+    return TimeSpan.model_construct(**{"edtf": f"{a.isoformat()}/{b.isoformat()}", "start": a, "end": b, "precision": "interval"})
 
 
 _UNNAMED: frozenset[str] | None = None

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .models import Event, Mention, Source, TimeExpression, TimeSpan
-from .timespan import describe
+from .temporal.timespan import describe
 
 TIME_STYLE = "bold black on yellow"
 

@@ -9,7 +9,7 @@ import pytest
 from llamaline.boilerplate import Region, date_from_url, find_boilerplate, find_references, in_regions
 from llamaline.corpus import Document, read_corpus
 from llamaline.models import Source
-from llamaline.timespan import parse_iso
+from llamaline.temporal.timespan import parse_iso
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 

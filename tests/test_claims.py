@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from llamaline import lang, timespan
+from llamaline import lang
+from llamaline.temporal import timespan
 from llamaline.boilerplate import Region
 from llamaline.claims import extract_claims, filter_tracks, find_quantities, track_claims
 from llamaline.claims.words import REQUIRED, claim_words

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from llamaline import lang, timespan
+from llamaline import lang
+from llamaline.temporal import timespan
 from llamaline.boilerplate import find_boilerplate
 from llamaline.corpus import Document, read_corpus
 from llamaline.entities import Gazetteer

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from llamaline import timespan as ts
+from llamaline.temporal import timespan as ts
 from llamaline.ids import fold, slug
 from llamaline.models import Event, Mention, TimeSpan
 from llamaline.reconcile import find_events, group_of, reconcile

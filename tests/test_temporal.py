@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from llamaline import timespan as ts
+from llamaline.temporal import timespan as ts
 from llamaline.temporal import tag
 from tests.temporal import de_rows, en_rows
 from tests.temporal.rows import Row

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from llamaline import timespan as ts
+from llamaline.temporal import timespan as ts
 from llamaline.temporal import tag
 
 WORDS = ["April", "Mai", "May", "im", "am", "Ende", "Anfang", "Mitte", "bis", "seit", "von", "zwischen", "und",

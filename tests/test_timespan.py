@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from llamaline import timespan as ts
+from llamaline.temporal import timespan as ts
 
 
 @pytest.mark.parametrize(

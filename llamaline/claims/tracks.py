@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from .. import timespan
+from ..temporal import timespan
 from ..models import Claim, ClaimTrack, ClaimValue
 
 # Status keys that can both be true at once ("veröffentlicht und verfügbar", "unreleased and on hold").

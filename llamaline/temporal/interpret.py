@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .. import timespan as ts
-from ..models import TimeExpression, TimeSpan, trusted
+from . import timespan as ts
+from ..models import TimeExpression, TimeSpan
 from . import resolve as rs
 from .lexicon import Lexicon, lexicon, normalize
 from .patterns import grammar, scanner
@@ -496,10 +496,9 @@ _DURATION_SET = {"text", "start", "end", "kind", "modifier"}
 
 def _expression(text: str, start: int, end: int, kind: str, when: TimeSpan | None, modifier: str | None,
                 resolved: bool, fields_set: set[str] = _ALL_SET) -> TimeExpression:
-    """TimeExpression(...) without pydantic's validation, half its cost: the reader only builds valid
-    fields. The fields-set is shared: frozen models never add to it."""
-    return trusted(TimeExpression, {"text": text, "start": start, "end": end, "kind": kind, "when": when,
-                                    "modifier": modifier, "resolved": resolved}, fields_set)
+    """A TimeExpression without validation: the reader only builds valid fields."""
+    return TimeExpression.model_construct(fields_set, text=text, start=start, end=end, kind=kind, when=when,
+                                          modifier=modifier, resolved=resolved)
 
 
 _OPENERS = set("\"„“”«»([")

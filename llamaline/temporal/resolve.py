@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Literal
 
-from .. import timespan as ts
+from . import timespan as ts
 from ..models import TimeSpan
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

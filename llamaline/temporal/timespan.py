@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from .models import TimeSpan
+from ..models import TimeSpan
 
 # EDTF level 1 season codes (21 spring .. 24 winter); winter runs into the next year.
 SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "winter": 24}
