@@ -71,11 +71,11 @@ def stages(folder: Path) -> tuple[dict[str, float], int, int]:
     cpu: dict[str, float] = dict.fromkeys(("import", "read", "boilerplate", "tag", "mentions", "claims"), 0.0)
     clock = time.process_time
     t = clock()
-    from llamaline.boilerplate import find_boilerplate
+    from llamaline.text.boilerplate import find_boilerplate
     from llamaline.claims import extract_claims
-    from llamaline.corpus import read_corpus
-    from llamaline.entities import Gazetteer
-    from llamaline.extract import extract_mentions
+    from llamaline.text.corpus import read_corpus
+    from llamaline.text.names import Gazetteer
+    from llamaline.events.mentions import extract_mentions
     from llamaline.pipeline import cyclic_gc_paused, expressions_of
     cpu["import"] = clock() - t
     with cyclic_gc_paused():  # as the pipeline runs
@@ -102,9 +102,9 @@ def stages(folder: Path) -> tuple[dict[str, float], int, int]:
 def run(folder: Path, jobs: int) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds of this process, documents, mentions): files to mentions and claims, as the
     pipeline does it."""
-    from llamaline.boilerplate import find_boilerplate
-    from llamaline.corpus import read_corpus
-    from llamaline.entities import Gazetteer
+    from llamaline.text.boilerplate import find_boilerplate
+    from llamaline.text.corpus import read_corpus
+    from llamaline.text.names import Gazetteer
     from llamaline.pipeline import cyclic_gc_paused, extract_all
 
     start, cpu = time.perf_counter(), time.process_time()

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from llamaline.temporal import timespan as ts  # noqa: E402
 from llamaline.models import Mention, TimeSpan  # noqa: E402
-from llamaline.reconcile import reconcile  # noqa: E402
+from llamaline.events.reconcile import reconcile  # noqa: E402
 
 SPECIFIC = ["announcement", "release", "delay", "abandonment", "departure", "appointment", "hiring",
             "investment", "controversy", "founding", "conference", "other"]

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from llamaline.boilerplate import find_boilerplate  # noqa: E402
-from llamaline.corpus import read_corpus  # noqa: E402
-from llamaline.entities import Gazetteer  # noqa: E402
+from llamaline.text.boilerplate import find_boilerplate  # noqa: E402
+from llamaline.text.corpus import read_corpus  # noqa: E402
+from llamaline.text.names import Gazetteer  # noqa: E402
 from llamaline.models import Mention  # noqa: E402
 from llamaline.pipeline import extract_all  # noqa: E402
 

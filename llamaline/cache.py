@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from .corpus import Corpus
+from .text.corpus import Corpus
 from .models import Timeline
 
 _KEEP = 16  # timelines kept; the oldest go first
@@ -71,7 +71,7 @@ def code_fingerprint() -> str:
 
 
 def _store(folder: Path, path: Path, timeline: Timeline) -> None:
-    from .export import write_atomic
+    from .views.export import write_atomic
 
     try:
         folder.mkdir(parents=True, exist_ok=True)

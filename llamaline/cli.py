@@ -17,7 +17,7 @@ from .errors import ExitStatus, LlamalineError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .corpus import Corpus
+    from .text.corpus import Corpus
     from .models import Timeline
 
 app = typer.Typer(
@@ -88,7 +88,7 @@ def _debug() -> bool:
 
 def _read(corpus_dir: Optional[Path]) -> "Corpus":
     """Read the corpus and tell the user (stderr) about every file not read and every warning."""
-    from .corpus import read_corpus
+    from .text.corpus import read_corpus
 
     corpus = read_corpus(corpus_dir)
     for skipped in corpus.skipped:
@@ -142,11 +142,11 @@ def timeline(
         result = _timeline(corpus, jobs)
         events = filter_events(result.events, start=start, end=end, types=wanted_types, subjects=subjects, min_sources=min_sources)
         if json_:
-            from .export import to_json
+            from .views.export import to_json
 
             _emit(to_json(result.model_copy(update={"events": events})))
         else:
-            from .render import timeline_view
+            from .views.terminal import timeline_view
 
             timeline_view(events, _stdout(), total=len(result.events))
 
@@ -168,7 +168,7 @@ def sources(
         result = _timeline(corpus, jobs)
         found, candidates = pick_event(result.events, event)
         if found is None:
-            from .render import candidates_view
+            from .views.terminal import candidates_view
 
             candidates_view(candidates, _stderr())
             raise LlamalineError(f"{len(candidates)} events match {event!r}; pass one of the ids above")
@@ -180,7 +180,7 @@ def sources(
             payload = {"event": found.model_dump(mode="json"), "sources": cited}
             _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         else:
-            from .render import sources_view
+            from .views.terminal import sources_view
 
             sources_view(found, by_id, _stdout())
 
@@ -197,12 +197,12 @@ def export(
 
     Example: llamaline export --format json -o timeline.json
     """
-    from .export import WRITERS
+    from .views.export import WRITERS
 
     if format not in WRITERS:
         raise typer.BadParameter(f"unknown format {format!r} (have: {', '.join(sorted(WRITERS))})", param_hint="--format")
     with _failures():
-        from .export import render, schema_json, write_atomic
+        from .views.export import render, schema_json, write_atomic
 
         text = schema_json() if schema else render(_timeline(corpus, jobs), format)
         if output is None or str(output) == "-":
@@ -234,7 +234,7 @@ def claims(
 
             _emit(json.dumps([t.model_dump(mode="json") for t in tracks], ensure_ascii=False, indent=2) + "\n")
         else:
-            from .claims_view import claims_view
+            from .views.claims import claims_view
 
             claims_view(tracks, _stdout())
 
@@ -272,7 +272,7 @@ def tag(
             rows = [e.model_dump(mode="json", exclude_defaults=False) for e in expressions]
             _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         else:
-            from .render import tag_view
+            from .views.terminal import tag_view
 
             tag_view(text, expressions, _stdout())
 

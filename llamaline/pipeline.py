@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .boilerplate import Region, find_boilerplate, find_references
+from .text.boilerplate import Region, find_boilerplate, find_references
 from .claims import extract_claims, track_claims
-from .corpus import Corpus, Document, read_corpus
-from .entities import Gazetteer
-from .extract import extract_mentions
+from .text.corpus import Corpus, Document, read_corpus
+from .text.names import Gazetteer
+from .events.mentions import extract_mentions
 from .models import Claim, Mention, Source, TimeExpression, Timeline
-from .reconcile import reconcile
+from .events.reconcile import reconcile
 from .temporal import tag
 
 

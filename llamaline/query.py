@@ -73,7 +73,7 @@ def pick_event(events: Sequence[Event], query: str) -> tuple[Event | None, list[
 
     Raises LlamalineError, naming the closest ids, when nothing matches.
     """
-    from .reconcile import find_events
+    from .events.reconcile import find_events
 
     matches = find_events(events, query)
     if len(matches) == 1:
@@ -91,7 +91,7 @@ def read_tag_input(file: str, corpus_dir: Path | None, stdin: TextIO) -> tuple[s
 
     A file of the corpus brings its metadata; any other text gets its language detected.
     """
-    from .corpus import bundled_corpus, decode, infer_language, read_corpus
+    from .text.corpus import bundled_corpus, decode, infer_language, read_corpus
 
     if file == "-":
         if stdin.isatty():

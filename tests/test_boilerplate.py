@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from llamaline.boilerplate import Region, date_from_url, find_boilerplate, find_references, in_regions
-from llamaline.corpus import Document, read_corpus
+from llamaline.text.boilerplate import Region, date_from_url, find_boilerplate, find_references, in_regions
+from llamaline.text.corpus import Document, read_corpus
 from llamaline.models import Source
 from llamaline.temporal.timespan import parse_iso
 
@@ -160,7 +160,7 @@ def test_date_from_url(url: str, edtf: str | None) -> None:
 def test_the_space_list_is_every_space_character() -> None:
     import sys
 
-    from llamaline.boilerplate import SPACES
+    from llamaline.text.boilerplate import SPACES
 
     assert set(SPACES) == {ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace()}
 
@@ -168,7 +168,7 @@ def test_the_space_list_is_every_space_character() -> None:
 def test_overlap_test_answers_as_in_regions() -> None:
     import random
 
-    from llamaline.boilerplate import overlap_test
+    from llamaline.text.boilerplate import overlap_test
 
     rnd = random.Random(3)
     for _ in range(300):

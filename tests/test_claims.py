@@ -11,13 +11,13 @@ from rich.console import Console
 
 from llamaline import lang
 from llamaline.temporal import timespan
-from llamaline.boilerplate import Region
+from llamaline.text.boilerplate import Region
 from llamaline.claims import extract_claims, filter_tracks, find_quantities, track_claims
 from llamaline.claims.words import REQUIRED, claim_words
-from llamaline.claims_view import claims_view
-from llamaline.corpus import Document
-from llamaline.cues import tokenize
-from llamaline.entities import Gazetteer
+from llamaline.views.claims import claims_view
+from llamaline.text.corpus import Document
+from llamaline.text.cues import tokenize
+from llamaline.text.names import Gazetteer
 from llamaline.models import Claim, ClaimValue, Source, TimeExpression, TimeSpan
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "claims"
@@ -449,8 +449,8 @@ def test_articles_of_our_own_end_to_end(language):
 # -- the bundled corpus, end to end -----------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def bundled():
-    from llamaline.boilerplate import find_boilerplate
-    from llamaline.corpus import read_corpus
+    from llamaline.text.boilerplate import find_boilerplate
+    from llamaline.text.corpus import read_corpus
     from llamaline.temporal import tag
 
     corpus = read_corpus()
@@ -536,7 +536,7 @@ def test_one_character_lower_cases_longer():
     """Extraction looks for this one character instead of lower-casing a whole text to compare lengths."""
     import sys
 
-    from llamaline.cues import LONGER_LOWER
+    from llamaline.text.cues import LONGER_LOWER
 
     assert [chr(c) for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1] == [LONGER_LOWER]
 

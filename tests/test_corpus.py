@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, write
-from llamaline.corpus import bundled_corpus, read_corpus
+from llamaline.text.corpus import bundled_corpus, read_corpus
 from llamaline.errors import CorpusError
 
 GERMAN = "Der Konzern hat das neue Modell im April vorgestellt. Die Nutzer sind mit der Leistung nicht zufrieden.\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from llamaline.entities import Gazetteer, GazetteerError
+from llamaline.text.names import Gazetteer, GazetteerError
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 
@@ -141,7 +141,7 @@ def test_any_span_same_as_fresh(pieces: list[str], a: int, b: int, language: str
 def test_quote_matches(text: str) -> None:
     # `find` searches for quotes only from the first opener on: every `_QUOTED` match must start with one;
     # and it takes the quoted text from the last group matched: the one group of its alternative
-    from llamaline.entities import _QUOTE_OPENERS, _QUOTED
+    from llamaline.text.names import _QUOTE_OPENERS, _QUOTED
 
     for start in range(len(text) + 1):
         m = _QUOTED.search(text, start)
@@ -155,7 +155,7 @@ def test_quote_matches(text: str) -> None:
 def test_also_lower_as_defined(text: str, word: str) -> None:
     import re
 
-    from llamaline.entities import _also_lower
+    from llamaline.text.names import _also_lower
 
     lower = word.lower()
     expected = lower != word and re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", text) is not None
@@ -166,8 +166,8 @@ def test_also_lower_as_defined(text: str, word: str) -> None:
 @given(st.text(alphabet="aB1 -‑_.", max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_hyphen_words_as_defined(text: str, a: int, b: int) -> None:
     # hyphens are found by searching the text; by definition a word goes on over every gap that is one hyphen
-    from llamaline.cues import document_words
-    from llamaline.entities import _HYPHEN_GAPS, _hyphen_words
+    from llamaline.text.cues import document_words
+    from llamaline.text.names import _HYPHEN_GAPS, _hyphen_words
 
     words = document_words(text)
     first, limit = sorted((min(a, len(words.words)), min(b, len(words.words))))
@@ -189,7 +189,7 @@ def test_hyphen_words_as_defined(text: str, a: int, b: int) -> None:
        st.sampled_from(["de", "en"]))
 def test_family_members_start_with_a_digit_or_capital(product: str, rest: str, language: str) -> None:
     # `find` extends a product's name only where a digit or a capital follows its space: elsewhere nothing follows
-    from llamaline.cues import document_words
+    from llamaline.text.cues import document_words
 
     g = Gazetteer.load()
     text = product + " " + rest

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from llamaline import lang
 from llamaline.temporal import timespan
-from llamaline.boilerplate import find_boilerplate
-from llamaline.corpus import Document, read_corpus
-from llamaline.entities import Gazetteer
-from llamaline.extract import extract_mentions
+from llamaline.text.boilerplate import find_boilerplate
+from llamaline.text.corpus import Document, read_corpus
+from llamaline.text.names import Gazetteer
+from llamaline.events.mentions import extract_mentions
 from llamaline.models import Mention, Source, TimeExpression, TimeSpan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -320,8 +320,8 @@ def test_cue_ids_per_document_same_as_per_sentence() -> None:
     import bisect
     import re
 
-    from llamaline.cues import cues_for, spans_of_words, tokenize
-    from llamaline.sentences import split_sentences
+    from llamaline.text.cues import cues_for, spans_of_words, tokenize
+    from llamaline.text.sentences import split_sentences
 
     text = ("Meta hat den Start von Llama 4 Behemoth verschoben, berichtet das Wall Street Journal. "
             "Laut Insidern wurde die Veröffentlichung ursprünglich für April erwartet. Das Modell kam nicht.")
@@ -357,7 +357,7 @@ _CLAUSE_BREAK_DEFINITION = __import__("re").compile(r"[,;:()\[\]–—]|\s-\s|\s
 
 @given(st.text(alphabet=" -.,;:()–—\n\u00a0ab", max_size=40), st.integers(min_value=0, max_value=3))
 def test_clause_breaks_follow_their_definition(text: str, start: int) -> None:
-    from llamaline.extract import _clause_breaks
+    from llamaline.events.mentions import _clause_breaks
 
     spans = [m.span() for m in _CLAUSE_BREAK_DEFINITION.finditer(text, start)]
     breaks, spaced = _clause_breaks(text, start)
@@ -381,8 +381,8 @@ def test_the_pipeline_gives_the_collector_back() -> None:
 
 def test_cue_ids_stay_right_when_the_word_memo_overflows(monkeypatch) -> None:
     """The per-word memo of cue ids is bounded; clearing it when full changes no answer."""
-    from llamaline import cues
-    from llamaline.cues import CuePatterns
+    from llamaline.text import cues
+    from llamaline.text.cues import CuePatterns
 
     entries = [("triggers", "delay", "verschob*"), ("triggers", "release", "*start"), ("clause", "negation", "nicht")]
     words = "Nordwind verschob den Marktstart nicht , verschoben VERSCHOBEN Start Nicht".split()

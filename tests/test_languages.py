@@ -40,13 +40,13 @@ def test_unknown_language_is_a_clear_key_error():
 
 @pytest.mark.parametrize("language", lang.languages())
 def test_trigger_and_modality_labels_are_known(language: str) -> None:
-    from llamaline.cues import check_labels
+    from llamaline.text.cues import check_labels
 
     check_labels(language, lang.load(language, "events"))  # the shipped data passes
 
 
 def test_an_unknown_trigger_label_is_a_clear_error() -> None:
-    from llamaline.cues import check_labels
+    from llamaline.text.cues import check_labels
 
     with pytest.raises(ValueError, match=r"\[triggers\] has unknown labels launch"):
         check_labels("xx", {"triggers": {"launch": ["launched"], "release": ["released"]}})

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from llamaline.temporal import timespan as ts
-from llamaline.ids import fold, slug
+from llamaline.events.ids import fold, slug
 from llamaline.models import Event, Mention, TimeSpan
-from llamaline.reconcile import find_events, group_of, reconcile
+from llamaline.events.reconcile import find_events, group_of, reconcile
 
 FAMILIES = {
     "Falke 2": "Falke",

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from llamaline.sentences import split_sentences
+from llamaline.text.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 
@@ -98,7 +98,7 @@ def test_result_is_a_fresh_list() -> None:
        st.integers(0, 10))
 def test_terminal_marks_found_as_by_a_regex_search(text: str, cut_start: int, cut_end: int) -> None:
     """Sentence ends are looked for only where a mark is: the same matches a search of the text gives."""
-    from llamaline.sentences import _TERMINAL, _terminals
+    from llamaline.text.sentences import _TERMINAL, _terminals
 
     start, end = min(cut_start, len(text)), max(min(len(text) - cut_end, len(text)), 0)
     expected = [m.span() for m in _TERMINAL.finditer(text, start, end)]

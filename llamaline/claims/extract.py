@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Any
 
-from ..boilerplate import overlap_test
-from ..corpus import Document
-from ..cues import CueHit, Token, document_words, lowers_by_word, tokenize
+from ..text.boilerplate import overlap_test
+from ..text.corpus import Document
+from ..text.cues import CueHit, Token, document_words, lowers_by_word, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
 from .quantities import Quantities, Quantity, by_category
 from .words import ClaimWords, claim_words
@@ -95,7 +95,7 @@ class _Sentence:
 
 def extract_claims(document: Document, expressions: list[TimeExpression], gazetteer, boilerplate: list) -> list[Claim]:
     """The claims of one document, outside its boilerplate regions, each citing its sentence exactly."""
-    from ..sentences import split_sentences
+    from ..text.sentences import split_sentences
 
     spans = split_sentences(document.text, document.body_start, len(document.text), document.language)
     return claims_in_sentences(document, spans, expressions, gazetteer, boilerplate)

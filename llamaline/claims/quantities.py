@@ -11,7 +11,7 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..cues import CueHit, Token
+from ..text.cues import CueHit, Token
 from .words import ClaimWords, parse_numeral
 
 UNIT_GAP = 2  # words allowed between a number and its unit ("17 Milliarden aktive Parameter")

@@ -8,7 +8,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from .. import lang
-from ..cues import CueHit, CuePatterns, Token, language_or_default
+from ..text.cues import CueHit, CuePatterns, Token, language_or_default
 
 # Tables whose keys are labels and whose values are lists of word patterns; each becomes a pattern category.
 PATTERN_TABLES = ("scales", "currencies", "units", "bounds", "attributes", "staff", "targets", "statuses", "clause", "attribution")

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
-from .models import Event, TimeSpan
+from ..models import Event, TimeSpan
 
 # Subject kinds in the order they lead an id or a title.
 KIND_RANK = {"product": 0, "event": 1, "person": 2, "organisation": 3, "outlet": 4}
@@ -119,7 +119,7 @@ def _tokens(text: str) -> list[str]:
 @cache
 def _trigger_patterns() -> tuple[tuple[str, str], ...]:
     """(folded one-word trigger pattern, event type) from every language: "Verzögerung" finds delays."""
-    from . import lang
+    from .. import lang
 
     found = set()
     for code in lang.languages():

@@ -15,7 +15,7 @@ from functools import cache, partial
 from itertools import accumulate, compress
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from . import lang
+from .. import lang
 
 TOKEN = re.compile(r"[^\W_]+")
 INFLECTION = 5  # letters a `word*` pattern may add
@@ -358,7 +358,7 @@ class LanguageCues:
 
 def check_labels(language: str, data: dict[str, Any]) -> None:
     """Trigger labels must be event types and modality labels modalities: mentions are built from them unvalidated."""
-    from .models import EVENT_TYPES, MODALITIES
+    from ..models import EVENT_TYPES, MODALITIES
 
     for category, allowed in (("triggers", EVENT_TYPES), ("modality", MODALITIES)):
         unknown = sorted(set(data.get(category, {})) - set(allowed))

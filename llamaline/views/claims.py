@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from .claims.tracks import describe_value
-from .models import Claim, ClaimTrack
-from .render import print_indented
+from ..claims.tracks import describe_value
+from ..models import Claim, ClaimTrack
+from .terminal import print_indented
 
 VALUE_STYLE = "bold black on yellow"
 VERDICT_STYLES = {"single": "dim", "agree": "green", "disagree": "bold red", "changed": "yellow"}

@@ -17,14 +17,14 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .attribution import attribution
-from .boilerplate import Region, overlap_test
-from .corpus import Document
-from .cues import (CueHit, LanguageCues, Token, cues_for, document_words, language_or_default, lowers_by_word,
+from ..text.attribution import attribution
+from ..text.boilerplate import Region, overlap_test
+from ..text.corpus import Document
+from ..text.cues import (CueHit, LanguageCues, Token, cues_for, document_words, language_or_default, lowers_by_word,
                    mark_positions, tokenize)
-from .entities import UNKNOWN, EntityHit, Gazetteer
-from .models import Mention, TimeExpression, TimeSpan
-from .sentences import split_sentences
+from ..text.names import UNKNOWN, EntityHit, Gazetteer
+from ..models import Mention, TimeExpression, TimeSpan
+from ..text.sentences import split_sentences
 
 # Types that report on communication: they stand only where no other event is named.
 SECONDARY = ("report", "statement")

@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import lang
-from .errors import CorpusError
-from .models import SkippedFile, Source
-from .temporal.timespan import parse_iso
+from .. import lang
+from ..errors import CorpusError
+from ..models import SkippedFile, Source
+from ..temporal.timespan import parse_iso
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MANIFEST = "sources.toml"
@@ -54,7 +54,7 @@ def bundled_corpus() -> Path:
     packaged = Path(str(resources.files("llamaline"))) / "_corpus"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "data" / "corpus"
+    return Path(__file__).resolve().parents[2] / "data" / "corpus"
 
 
 def read_corpus(root: Path | str | None = None) -> Corpus:

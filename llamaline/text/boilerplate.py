@@ -16,10 +16,10 @@ from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from .temporal import timespan
+from ..temporal import timespan
 from .corpus import Document
 from .cues import boilerplate_cues
-from .models import Reference, TimeSpan
+from ..models import Reference, TimeSpan
 
 SHORT_WORDS = 12  # a navigation line or heading is at most this many words
 TEASER_LINE = 300  # a teaser box ends at the first line at least this long (prose again)

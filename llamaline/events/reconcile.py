@@ -35,9 +35,9 @@ from itertools import compress, islice
 from operator import attrgetter, eq, itemgetter
 
 from .ids import KIND_RANK, event_id, find_events, id_period, make_ids_unique, title
-from .models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
-from .reconcile_index import WIDE_MONTHS, Family, Index, Protos, month_of
-from .temporal.timespan import cover, interval
+from ..models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
+from .index import WIDE_MONTHS, Family, Index, Protos, month_of
+from ..temporal.timespan import cover, interval
 
 __all__ = ["reconcile", "find_events", "group_of", "TYPE_GROUPS"]
 
@@ -749,7 +749,7 @@ def _unnamed_attributions() -> frozenset[str]:
     """The constants the extractor gives unnamed reports ("reportedly"): not an origin of their own."""
     global _UNNAMED
     if _UNNAMED is None:
-        from . import lang
+        from .. import lang
 
         found = set()
         for code in lang.languages():

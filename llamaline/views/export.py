@@ -8,8 +8,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import LlamalineError
-from .models import Timeline
+from ..errors import LlamalineError
+from ..models import Timeline
 
 
 def to_json(timeline: Timeline) -> str:

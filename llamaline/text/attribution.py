@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .cues import CueHit, LanguageCues
-from .entities import UNKNOWN, EntityHit
+from .names import UNKNOWN, EntityHit
 
 REACH = 40  # characters between a cue and the source it names ("laut dem Bericht des Tagesboten")
 

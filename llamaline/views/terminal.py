@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .models import Event, Mention, Source, TimeExpression, TimeSpan
-from .temporal.timespan import describe
+from ..models import Event, Mention, Source, TimeExpression, TimeSpan
+from ..temporal.timespan import describe
 
 TIME_STYLE = "bold black on yellow"
 

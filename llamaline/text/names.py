@@ -20,7 +20,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
-from . import lang
+from .. import lang
 from .cues import TOKEN, DocumentWords, LanguageCues, cues_for, document_words, language_or_default, mark_positions
 
 KINDS = ("person", "organisation", "product", "event", "outlet")

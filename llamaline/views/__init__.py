@@ -1,0 +1,1 @@
+"""What the user sees: terminal views and export writers by format name."""
