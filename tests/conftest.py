@@ -48,3 +48,13 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def cast(*folders: Path):
+    """A gazetteer of the entities.toml files of these folders, later ones replacing earlier names."""
+    from llamaline.text.names import Gazetteer
+
+    entities: dict = {}
+    for folder in folders:
+        entities.update(Gazetteer.load(folder).entities)
+    return Gazetteer(entities)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from conftest import BUNDLED, cast
 from llamaline import lang
 from llamaline.temporal import timespan
 from llamaline.text.boilerplate import Region
@@ -21,7 +22,7 @@ from llamaline.text.names import Gazetteer
 from llamaline.models import Claim, ClaimValue, Source, TimeExpression, TimeSpan
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "claims"
-GAZETTEER = Gazetteer.load(FIXTURES)
+GAZETTEER = cast(BUNDLED, FIXTURES)
 LANGS = ("de", "en")
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BUNDLED, cast
 from llamaline.text.names import Gazetteer, GazetteerError
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
@@ -13,7 +14,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
+    return cast(BUNDLED)
 
 
 def names(g: Gazetteer, text: str, language: str = "de") -> list[tuple[str, str, str]]:
@@ -70,15 +71,16 @@ def test_lookups(gazetteer: Gazetteer) -> None:
     assert families["Llama 4 Behemoth"] == "Llama 4" and "Meta" not in families
 
 
-def test_corpus_entities_extend_and_override(tmp_path: Path) -> None:
+def test_only_the_corpus_cast_is_known(tmp_path: Path) -> None:
     (tmp_path / "entities.toml").write_text(
         '[[entity]]\nname = "Acme"\nkind = "organisation"\naliases = ["Acme Corp"]\n'
         '[[entity]]\nname = "Meta"\nkind = "organisation"\naliases = ["Zuckerberg-Konzern"]\n', encoding="utf-8")
     g = Gazetteer.load(tmp_path)
     assert g.canonical("Acme Corp") == "Acme"
     assert g.canonical("Zuckerberg-Konzern") == "Meta"
-    assert g.canonical("Meta Platforms") is None  # the corpus's entry replaced the packaged one
-    assert g.kind("Llama 4") == "product"  # the rest is still there
+    assert g.canonical("Meta Platforms") is None  # another corpus's cast is not this one's
+    assert g.kind("Llama 4") is None
+    assert Gazetteer.load(tmp_path / "no such folder").entities == {}
 
 
 def test_malformed_entities_file(tmp_path: Path) -> None:
@@ -103,15 +105,15 @@ def test_pickles(gazetteer: Gazetteer) -> None:
 # -- the per-document memo and the fast paths must not change what is found ------------------------------------
 def test_memo_gives_what_a_fresh_gazetteer_gives() -> None:
     text = "Laut WSJ hat Metas Team Llama 4 Titan gezeigt. Danach sprach Yann LeCun über „Projekt Nordlicht“ in Paris."
-    primed = Gazetteer.load()
+    primed = cast(BUNDLED)
     for start, end in ((0, 46), (47, len(text)), (5, 30), (0, len(text))):
         primed.find(text, start, end, "de", marked=False)  # the known names first, as event extraction asks
-        assert primed.find(text, start, end, "de") == Gazetteer.load().find(text, start, end, "de")
-        assert primed.find(text, start, end, "de", marked=False) == Gazetteer.load().find(text, start, end, "de", marked=False)
+        assert primed.find(text, start, end, "de") == cast(BUNDLED).find(text, start, end, "de")
+        assert primed.find(text, start, end, "de", marked=False) == cast(BUNDLED).find(text, start, end, "de", marked=False)
 
 
 def test_span_edge_inside_a_word() -> None:
-    g = Gazetteer.load()
+    g = cast(BUNDLED)
     text = "XMeta und Meta"
     # a span that starts inside "XMeta" does not see a name starting at its edge; the whole text does
     assert [h.name for h in g.find(text, 1, len(text), "de", marked=False)] == ["Meta"]
@@ -131,9 +133,9 @@ _PIECES = st.sampled_from(["Meta", "Metas", "Meta's", "Llama", "4", "Llama-4", "
 def test_any_span_same_as_fresh(pieces: list[str], a: int, b: int, language: str) -> None:
     text = "".join(pieces)
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    primed = Gazetteer.load()
+    primed = cast(BUNDLED)
     primed.find(text, 0, len(text), language)
-    assert primed.find(text, start, end, language) == Gazetteer.load().find(text, start, end, language)
+    assert primed.find(text, start, end, language) == cast(BUNDLED).find(text, start, end, language)
 
 
 @settings(max_examples=300, deadline=None)
@@ -191,7 +193,7 @@ def test_family_members_start_with_a_digit_or_capital(product: str, rest: str, l
     # `find` extends a product's name only where a digit or a capital follows its space: elsewhere nothing follows
     from llamaline.text.cues import document_words
 
-    g = Gazetteer.load()
+    g = cast(BUNDLED)
     text = product + " " + rest
     words = document_words(text)
     limit = len(words.words)

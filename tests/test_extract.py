@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import BUNDLED, cast
 from llamaline import lang
 from llamaline.temporal import timespan
 from llamaline.text.boilerplate import find_boilerplate
@@ -57,7 +58,7 @@ def expressions(text: str, times: dict[str, str]) -> list[TimeExpression]:
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
-    return Gazetteer.load(FIXTURES)
+    return cast(BUNDLED, FIXTURES)
 
 
 def extract(text: str, language: str, times: dict[str, str], gazetteer: Gazetteer, published: str = "2025-05") -> list[Mention]:
@@ -298,7 +299,7 @@ def test_corpus_teaser_years_are_not_events(corpus_mentions) -> None:
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_unseen_articles_recall(language: str) -> None:
     corpus = read_corpus(FIXTURES)
-    gazetteer = Gazetteer.load(FIXTURES)
+    gazetteer = cast(BUNDLED, FIXTURES)
     regions = find_boilerplate(corpus.documents)
     expected = tomllib.loads((FIXTURES / "expected.toml").read_text(encoding="utf-8"))["event"]
     by_path = {d.source.path: d for d in corpus.documents}

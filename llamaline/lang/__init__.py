@@ -3,7 +3,8 @@
     lang/<code>/time.toml     time words for the temporal tagger
     lang/<code>/events.toml   trigger words, attribution and modality cues, abbreviations, boilerplate cues
     lang/<code>/detect.toml   frequent words for telling languages apart
-    lang/entities.toml        the story's cast (canonical names, aliases, kinds), shared by all languages
+
+A story's cast (names, aliases, kinds) is not a language's word: a corpus brings it in its own entities.toml.
 """
 
 from __future__ import annotations
@@ -30,9 +31,3 @@ def load(language: str, part: str) -> dict[str, Any]:
         raise KeyError(f"no language data for {language!r} (have: {', '.join(languages())})")
     path = resources.files(__name__).joinpath(language, f"{part}.toml")
     return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@cache
-def load_shared(name: str) -> dict[str, Any]:
-    """A language-independent table, e.g. `entities`."""
-    return tomllib.loads(resources.files(__name__).joinpath(f"{name}.toml").read_text(encoding="utf-8"))

@@ -66,8 +66,9 @@ class Gazetteer:
     # -- loading -----------------------------------------------------------------------------------------------
     @classmethod
     def load(cls, corpus_dir: Path | str | None = None) -> "Gazetteer":
-        """The packaged cast plus `<corpus_dir>/entities.toml` if there is one (same format, same names replace)."""
-        entities = _parse(lang.load_shared("entities"), "llamaline/lang/entities.toml")
+        """The corpus's own cast, `<corpus_dir>/entities.toml`, if it brings one; else no known names (names are
+        then found in the text alone)."""
+        entities: dict[str, Entity] = {}
         if corpus_dir is not None:
             path = Path(corpus_dir) / "entities.toml"
             if path.is_file():
@@ -77,10 +78,6 @@ class Gazetteer:
                     raise GazetteerError(f"{path}: malformed entities file: {exc}") from None
                 entities.update(_parse(data, str(path)))
         return cls(entities)
-
-    @classmethod
-    def from_entities(cls, entities: list[Entity]) -> "Gazetteer":
-        return cls({e.name: e for e in entities})
 
     def _index(self) -> None:
         # first token -> [(tokens, entity name)], longest first
