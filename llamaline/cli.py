@@ -132,10 +132,13 @@ def timeline(
     types: Optional[List[str]] = typer.Option(None, "--type", "-t", metavar="TYPE", help="Only events of this type (repeatable), e.g. delay."),
     subjects: Optional[List[str]] = typer.Option(None, "--subject", "-s", metavar="WORDS", help="Only events about this subject (repeatable; words of the name suffice)."),
     min_sources: int = typer.Option(1, "--min-sources", "-m", min=1, metavar="N", help="Only events backed by at least N sources."),
+    all_: bool = typer.Option(False, "--all", "-a", help="Also untyped events (type other: happenings no event type describes)."),
     json_: bool = JsonOption,
     jobs: int = JobsOption,
 ) -> None:
     """The reconciled events in date order, grouped by month, with how many sources back each.
+
+    Untyped events (type other) are shown with --all or --type other.
 
     Example: llamaline timeline --type delay --from 2025-01 --min-sources 2
     """
@@ -150,7 +153,7 @@ def timeline(
     with _failures():
         result = _timeline(corpus, jobs)
         events = select_events(result.events, since=since, until=until, types=types, subjects=subjects,
-                               min_sources=min_sources)
+                               min_sources=min_sources, include_untyped=all_)
         if json_:
             from .views.export import to_json
 
@@ -305,7 +308,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Turn a folder of news articles into a reconciled, cited timeline."""
 
