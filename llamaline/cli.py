@@ -34,7 +34,7 @@ app = typer.Typer(
         "  echo 'Mitte März wurde das Modell vorgestellt.' | llamaline tag - --published 2024-06\n"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: importing rich for it would double the start-up time
     context_settings={"help_option_names": ["-h", "--help"]},
