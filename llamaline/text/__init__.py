@@ -1,0 +1,1 @@
+"""Reading articles: corpus files of every kind, their metadata, and the text that citations point into."""

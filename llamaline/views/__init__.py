@@ -1,0 +1,1 @@
+"""What users see: terminal views and export writers by format name."""
