@@ -1,0 +1,59 @@
+"""What several export formats say the same way: dates in words, month groups, how a source is named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ...models import Event, Source, TimeSpan, Timeline
+from ...temporal.timespan import describe
+
+
+def when_words(span: TimeSpan | None) -> str:
+    """'15 May 2025', 'early April 2025', '2025': the span in words, at the precision it has."""
+    return describe(span) if span is not None else "undated"
+
+
+def period_heading(span: TimeSpan) -> str:
+    """The group an event is listed under: its month when it lies within one, else its own period."""
+    if (span.start.year, span.start.month) == (span.end.year, span.end.month):
+        return span.start.strftime("%B %Y")  # English month names: strftime with the C locale
+    return describe(span)
+
+
+def by_period(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
+    """Events in timeline order, in runs under one heading each (the timeline is already in date order)."""
+    groups: list[tuple[str, list[Event]]] = []
+    for event in events:
+        heading = period_heading(event.when)
+        if groups and groups[-1][0] == heading:
+            groups[-1][1].append(event)
+        else:
+            groups.append((heading, [event]))
+    return groups
+
+
+def sources_by_id(timeline: Timeline) -> dict[str, Source]:
+    return {source.id: source for source in timeline.sources}
+
+
+def source_name(source: Source | None, source_id: str) -> str:
+    """How a reader knows a source: its outlet, else its title, else its id."""
+    if source is None:
+        return source_id
+    return source.outlet or source.title or source.id
+
+
+def backing(event: Event) -> str:
+    """'3 sources', with the catch when they all go back to one origin ('3 sources, one origin: WSJ')."""
+    count = len(event.sources)
+    words = f"{count} source" + ("" if count == 1 else "s")
+    if count > 1 and len(event.origins) == 1:
+        words += f", one origin: {event.origins[0]}"
+    return words
+
+
+def single_origin(event: Event) -> str | None:
+    """The one origin several sources trace back to ("laut WSJ" in each), or None."""
+    if len(event.sources) > 1 and len(event.origins) == 1:
+        return event.origins[0]
+    return None
