@@ -144,7 +144,7 @@ def test_markdown_shows_quotes_verbatim_however_they_are_written():
 
 def test_markdown_marks_disagreement():
     report = export(tiny_timeline(conflict=Conflict(field="when", detail="May according to a; June according to b")), "md")
-    assert "> **Sources disagree** on when: May according to a; June according to b" in report
+    assert "> **Sources disagree** on when: May according to Example Times; June according to b" in report
 
 
 # --- timelinejs ----------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ...models import Event, Source, TimeSpan, Timeline
@@ -32,6 +33,17 @@ def by_period(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
     return groups
 
 
+def summary(timeline: Timeline) -> str:
+    """'22 events from 5 sources, 2023 to January 2026': what the page or report covers."""
+    events, sources = len(timeline.events), len(timeline.sources)
+    line = f"{events} event{'s' * (events != 1)} from {sources} source{'s' * (sources != 1)}"
+    if timeline.events:
+        first = period_heading(timeline.events[0].when)
+        last = max(event.when.end for event in timeline.events).strftime("%B %Y")
+        line += f", {first}" if first == last else f", {first} to {last}"
+    return line
+
+
 def sources_by_id(timeline: Timeline) -> dict[str, Source]:
     return {source.id: source for source in timeline.sources}
 
@@ -41,6 +53,19 @@ def source_name(source: Source | None, source_id: str) -> str:
     if source is None:
         return source_id
     return source.outlet or source.title or source.id
+
+
+def readable(detail: str, sources: dict[str, Source]) -> str:
+    """A conflict's detail with source ids ("002_e831...") replaced by the names readers know the sources by."""
+    def name(match: re.Match[str]) -> str:
+        source = sources[match.group(0)]
+        return source.outlet or (f"“{source.title}”" if source.title else source.id)
+
+    if not sources:
+        return detail
+    # Whole ids only, longest first: a source "a" must not turn "May" into "MExample Timesy".
+    ids = "|".join(re.escape(i) for i in sorted(sources, key=len, reverse=True))
+    return re.sub(rf"(?<![\w/#-])(?:{ids})(?![\w/#-])", name, detail)
 
 
 def backing(event: Event) -> str:

@@ -12,7 +12,7 @@ from html import escape
 from typing import TextIO
 
 from ...models import EVENT_TYPES, Event, Mention, Source, Timeline
-from ._shared import backing, by_period, period_heading, single_origin, source_name, sources_by_id, when_words
+from ._shared import backing, readable, by_period, single_origin, source_name, sources_by_id, summary, when_words
 
 # One colour per event type, in the order of EVENT_TYPES: the same type has the same colour in every export.
 _PALETTE = ("#2563eb", "#16a34a", "#9333ea", "#dc2626", "#4b5563", "#ea580c", "#0891b2",
@@ -39,11 +39,7 @@ def write(timeline: Timeline, out: TextIO) -> None:
 
 
 def _header(timeline: Timeline) -> str:
-    events, count = len(timeline.events), len(timeline.sources)
-    summary = f"{events} event{'s' * (events != 1)} from {count} source{'s' * (count != 1)}"
-    if timeline.events:
-        last = max(event.when.end for event in timeline.events)
-        summary += f", {period_heading(timeline.events[0].when)} to {last.strftime('%B %Y')}"
+    events = len(timeline.events)
     type_counts = {t: sum(1 for e in timeline.events if e.type == t) for t in EVENT_TYPES}
     chips = "".join(
         f"<label class=\"chip\" style=\"--c:{TYPE_COLOURS[t]}\"><input type=\"checkbox\" value=\"{t}\" checked>"
@@ -53,7 +49,7 @@ def _header(timeline: Timeline) -> str:
     options = "".join(f"<option>{escape(s)}</option>" for s in subjects)
     return (
         "<header class=\"top\">\n"
-        f"<h1>Timeline</h1>\n<p class=\"summary\">{escape(summary)}</p>\n"
+        f"<h1>Timeline</h1>\n<p class=\"summary\">{escape(summary(timeline))}</p>\n"
         "<form class=\"filters\" id=\"filters\" hidden>\n"
         f"<div class=\"types\" role=\"group\" aria-label=\"Event types\">{chips}</div>\n"
         "<div class=\"row\"><label>Subject <select id=\"subject\"><option value=\"\">all subjects</option>"
@@ -74,7 +70,7 @@ def _event(event: Event, sources: dict[str, Source]) -> str:
     count = len(event.sources)
     subjects = "".join(f"<li>{escape(s)}</li>" for s in event.subjects)
     conflicts = "".join(
-        f"<p class=\"disagree\"><b>Sources disagree</b> on {escape(c.field)}: {escape(c.detail)}</p>"
+        f"<p class=\"disagree\"><b>Sources disagree</b> on {escape(c.field)}: {escape(readable(c.detail, sources))}</p>"
         for c in event.conflicts)
     quotes = "".join(_mention(m, sources) for m in event.mentions)
     mentions = len(event.mentions)

@@ -7,7 +7,7 @@ import re
 from typing import TextIO
 
 from ...models import Event, Source, Timeline
-from ._shared import backing, by_period, period_heading, sources_by_id, when_words
+from ._shared import backing, readable, by_period, sources_by_id, summary, when_words
 
 # Characters that Markdown would read as markup; escaped, the rendered text is the corpus's text.
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~!])")
@@ -17,7 +17,7 @@ def write(timeline: Timeline, out: TextIO) -> None:
     sources = sources_by_id(timeline)
     footnotes: dict[str, int] = {}  # source id -> footnote number, by first citation
     out.write("# Timeline\n\n")
-    out.write(_summary(timeline) + "\n")
+    out.write(summary(timeline) + ".\n")
     for heading, events in by_period(timeline.events):
         out.write(f"\n## {_text(heading)}\n")
         for event in events:
@@ -32,15 +32,6 @@ def write(timeline: Timeline, out: TextIO) -> None:
             out.write(f"- `{skipped.path}`: {_text(skipped.reason)}\n")
 
 
-def _summary(timeline: Timeline) -> str:
-    events, sources = len(timeline.events), len(timeline.sources)
-    line = f"{events} event{'s' * (events != 1)} from {sources} source{'s' * (sources != 1)}"
-    if timeline.events:
-        first, last = timeline.events[0].when, max(e.when.end for e in timeline.events)
-        line += f", {period_heading(first)} to {last.strftime('%B %Y')}"
-    return line + "."
-
-
 def _event(event: Event, footnotes: dict[str, int], sources: dict[str, Source]) -> str:
     subjects = ", ".join(_text(s) for s in event.subjects)
     lines = [
@@ -50,7 +41,7 @@ def _event(event: Event, footnotes: dict[str, int], sources: dict[str, Source]) 
         "",
     ]
     for conflict in event.conflicts:
-        lines += [f"> **Sources disagree** on {_text(conflict.field)}: {_text(conflict.detail)}", ""]
+        lines += [f"> **Sources disagree** on {_text(conflict.field)}: {_text(readable(conflict.detail, sources))}", ""]
     for mention in event.mentions:
         number = footnotes.setdefault(mention.source, len(footnotes) + 1)
         line = f"- “{_text(mention.quote)}”[^{number}]"

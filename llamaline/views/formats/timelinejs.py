@@ -14,7 +14,7 @@ from typing import TextIO
 
 from ...models import Event, Source, TimeSpan, Timeline
 from ...temporal.timespan import last_day
-from ._shared import backing, single_origin, source_name, sources_by_id, when_words
+from ._shared import backing, readable, single_origin, source_name, sources_by_id, summary, when_words
 
 
 def write(timeline: Timeline, out: TextIO) -> None:
@@ -27,11 +27,7 @@ def write(timeline: Timeline, out: TextIO) -> None:
 
 
 def _title_text(timeline: Timeline) -> str:
-    events, count = len(timeline.events), len(timeline.sources)
-    text = f"{events} event{'s' * (events != 1)} reconciled from {count} source{'s' * (count != 1)}"
-    if timeline.events:
-        last = max(event.when.end for event in timeline.events)
-        text += f", {when_words(timeline.events[0].when)} to {last.strftime('%B %Y')}"
+    text = summary(timeline).replace(" from ", " reconciled from ", 1)
     outlets = sorted({source.outlet for source in timeline.sources if source.outlet})
     if outlets:
         text += f"; outlets: {', '.join(outlets)}"
@@ -90,7 +86,7 @@ def _citations(event: Event, sources: dict[str, Source]) -> str:
     if origin:
         parts.append(f"<p><i>All sources trace this back to {escape(origin)}.</i></p>")
     for conflict in event.conflicts:
-        parts.append(f"<p><b>Sources disagree</b> on {escape(conflict.field)}: {escape(conflict.detail)}</p>")
+        parts.append(f"<p><b>Sources disagree</b> on {escape(conflict.field)}: {escape(readable(conflict.detail, sources))}</p>")
     for mention in event.mentions:
         source = sources.get(mention.source)
         cite = source_name(source, mention.source)
