@@ -142,6 +142,11 @@ def test_markdown_shows_quotes_verbatim_however_they_are_written():
     assert "1 event from 1 source, May 2025." in report
 
 
+def test_markdown_puts_the_time_expression_in_bold():
+    report = export(tiny_timeline(quote="Der Start ist für Anfang Mai geplant.", time_text="Anfang Mai"), "md")
+    assert "- “Der Start ist für **Anfang Mai** geplant.”[^1]" in report
+
+
 def test_markdown_marks_disagreement():
     report = export(tiny_timeline(conflict=Conflict(field="when", detail="May according to a; June according to b")), "md")
     assert "> **Sources disagree** on when: May according to Example Times; June according to b" in report

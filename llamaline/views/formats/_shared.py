@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...models import Event, Source, TimeSpan, Timeline
+from ...models import Event, Mention, Source, TimeSpan, Timeline
 from ...temporal.timespan import describe
 
 
@@ -82,3 +82,16 @@ def single_origin(event: Event) -> str | None:
     if len(event.sources) > 1 and len(event.origins) == 1:
         return event.origins[0]
     return None
+
+
+def time_in_quote(mention: Mention) -> tuple[int, int] | None:
+    """Where the mention's time expression lies in its quote: by offset, or failing that, by its words."""
+    quote, time_text = mention.quote, mention.time_text
+    if not time_text:
+        return None
+    if mention.time_start is not None and mention.time_end is not None:
+        start, end = mention.time_start - mention.start, mention.time_end - mention.start
+        if 0 <= start < end <= len(quote) and quote[start:end] == time_text:
+            return start, end
+    start = quote.find(time_text)
+    return (start, start + len(time_text)) if start >= 0 else None

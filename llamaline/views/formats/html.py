@@ -12,7 +12,7 @@ from html import escape
 from typing import TextIO
 
 from ...models import EVENT_TYPES, Event, Mention, Source, Timeline
-from ._shared import backing, readable, by_period, single_origin, source_name, sources_by_id, summary, when_words
+from ._shared import backing, readable, by_period, single_origin, source_name, sources_by_id, summary, time_in_quote, when_words
 
 # One colour per event type, in the order of EVENT_TYPES: the same type has the same colour in every export.
 _PALETTE = ("#2563eb", "#16a34a", "#9333ea", "#dc2626", "#4b5563", "#ea580c", "#0891b2",
@@ -104,16 +104,12 @@ def _mention(mention: Mention, sources: dict[str, Source]) -> str:
 
 
 def _quote(mention: Mention) -> str:
-    """The quote with its time expression marked, found by offset (or, failing that, by its words)."""
-    quote, time_text = mention.quote, mention.time_text
-    start = end = -1
-    if mention.time_start is not None and mention.time_end is not None:
-        start, end = mention.time_start - mention.start, mention.time_end - mention.start
-    if not time_text or not (0 <= start < end <= len(quote)) or quote[start:end] != time_text:
-        start = quote.find(time_text) if time_text else -1
-        end = start + len(time_text or "")
-    if start < 0:
-        return escape(quote)
+    """The quote with its time expression marked."""
+    found = time_in_quote(mention)
+    if found is None:
+        return escape(mention.quote)
+    start, end = found
+    quote = mention.quote
     return f"{escape(quote[:start])}<mark>{escape(quote[start:end])}</mark>{escape(quote[end:])}"
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from ...models import Event, Source, Timeline
-from ._shared import backing, readable, by_period, sources_by_id, summary, when_words
+from ...models import Event, Mention, Source, Timeline
+from ._shared import backing, readable, by_period, sources_by_id, summary, time_in_quote, when_words
 
 # Characters that Markdown would read as markup; escaped, the rendered text is the corpus's text.
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~!])")
+_SPACE = re.compile(r"\s+")  # a quote spans lines in the article; a list item must not
 
 
 def write(timeline: Timeline, out: TextIO) -> None:
@@ -44,7 +45,7 @@ def _event(event: Event, footnotes: dict[str, int], sources: dict[str, Source]) 
         lines += [f"> **Sources disagree** on {_text(conflict.field)}: {_text(readable(conflict.detail, sources))}", ""]
     for mention in event.mentions:
         number = footnotes.setdefault(mention.source, len(footnotes) + 1)
-        line = f"- “{_text(mention.quote)}”[^{number}]"
+        line = f"- “{_quote(mention)}”[^{number}]"
         if mention.attributed_to:
             line += f" (according to {_text(mention.attributed_to)})"
         lines.append(line)
@@ -68,6 +69,16 @@ def _reference(source: Source | None, source_id: str) -> str:
     return ", ".join(parts) + f" (source `{source.id}`)"
 
 
+def _quote(mention: Mention) -> str:
+    """The quote, its time expression in bold (as the terminal and the HTML page mark it)."""
+    found = time_in_quote(mention)
+    if found is None:
+        return _text(mention.quote).strip()
+    start, end = found
+    quote = mention.quote
+    return f"{_text(quote[:start])}**{_text(quote[start:end])}**{_text(quote[end:])}"
+
+
 def _text(value: str) -> str:
     """Corpus text on one line with Markdown's markup characters escaped."""
-    return _MARKUP.sub(r"\\\1", " ".join(value.split()))
+    return _MARKUP.sub(r"\\\1", _SPACE.sub(" ", value))
