@@ -63,6 +63,16 @@ def test_the_same_timeline_gives_the_same_bytes(bundled, name):
     assert export(again, name) == export(bundled, name)
 
 
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_a_corpus_without_events_still_exports(name):
+    """A corpus where nothing was found gives a valid, empty document, not an error."""
+    empty = tiny_timeline().model_copy(update={"events": []})
+    written = export(empty, name)
+    if name in ("json", "timelinejs"):
+        assert json.loads(written)
+    assert written.endswith("\n") or name == "jsonl" and written == ""
+
+
 def test_json_is_the_export_document(bundled):
     """`export --format json` stays what the CLI has always written (tests/golden/bundled.json)."""
     assert export(bundled, "json") == (GOLDEN / "bundled.json").read_text(encoding="utf-8")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from html import escape
+from urllib.parse import quote as url_quote
 from typing import TextIO
 
 from ...models import EVENT_TYPES, Event, Mention, Source, Timeline
-from ._shared import backing, readable, by_period, single_origin, source_name, sources_by_id, summary, time_in_quote, when_words
+from ._shared import (backing, by_period, readable, single_origin, source_name, sources_by_id, summary,
+                      time_in_quote, when_words)
 
 # One colour per event type, in the order of EVENT_TYPES: the same type has the same colour in every export.
 _PALETTE = ("#2563eb", "#16a34a", "#9333ea", "#dc2626", "#4b5563", "#ea580c", "#0891b2",
@@ -78,7 +80,7 @@ def _event(event: Event, sources: dict[str, Source]) -> str:
         f"<article class=\"event\" id=\"{escape(event.id)}\" data-type=\"{escape(event.type)}\" "
         f"data-subjects=\"{escape(json.dumps(event.subjects, ensure_ascii=False))}\" "
         f"style=\"--c:{TYPE_COLOURS.get(event.type, '#64748b')}\">\n"
-        f"<time class=\"when\">{escape(when_words(event.when))}</time>\n"
+        f"<time class=\"when\" title=\"{_bounds(event)}\">{escape(when_words(event.when))}</time>\n"
         "<div class=\"card\">\n"
         f"<p class=\"meta\"><span class=\"type\">{escape(event.type)}</span>"
         f"<span class=\"count{' single' * (count == 1)}\" title=\"{escape(backing(event))}\">{count} source{'s' * (count != 1)}</span>"
@@ -86,7 +88,7 @@ def _event(event: Event, sources: dict[str, Source]) -> str:
         f"<h3>{escape(event.title)}</h3>\n"
         f"<ul class=\"subjects\">{subjects}</ul>\n{conflicts}"
         f"<details><summary>Sources and quotes ({mentions})</summary>\n<ol class=\"quotes\">{quotes}</ol>\n"
-        f"<p class=\"id\"><a href=\"#{escape(event.id)}\">{escape(event.id)}</a></p></details>\n"
+        f"<p class=\"id\"><a href=\"{_fragment(event.id)}\">{escape(event.id)}</a></p></details>\n"
         "</div>\n</article>\n")
 
 
@@ -95,12 +97,23 @@ def _mention(mention: Mention, sources: dict[str, Source]) -> str:
     name = source_name(source, mention.source)
     if len(name) > 60:  # a source without an outlet is named by its title: a headline, often long
         name = name[:57].rstrip() + "…"
-    cite = [f"<a href=\"#source-{escape(mention.source)}\">{escape(name)}</a>"]
+    cite = [f"<a href=\"{_fragment('source-' + mention.source)}\">{escape(name)}</a>"]
     if source is not None and source.published is not None:
         cite.append(escape(when_words(source.published)))
     if mention.attributed_to:
         cite.append(f"according to {escape(mention.attributed_to)}")
     return f"<li><blockquote>{_quote(mention)}</blockquote><p class=\"cite\">{' · '.join(cite)}</p></li>\n"
+
+
+def _bounds(event: Event) -> str:
+    """The exact span behind the words, for a tooltip: 'EDTF 2025-04, 2025-04-01 to 2025-04-10'."""
+    when = event.when
+    return escape(f"EDTF {when.edtf}, {when.start.isoformat()} to {when.end.isoformat()}")
+
+
+def _fragment(element_id: str) -> str:
+    """A link to an element of the page; ids from JSON Lines corpora contain '#'."""
+    return "#" + escape(url_quote(element_id, safe=""))
 
 
 def _quote(mention: Mention) -> str:
