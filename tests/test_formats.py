@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
+import threading
 from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -191,6 +195,37 @@ def test_timelinejs_day_and_interval_dates():
     turn = TimeSpan(edtf="2025-12/2026-01", start=date(2025, 12, 1), end=date(2026, 1, 31), precision="interval")
     slide = json.loads(export(tiny_timeline(when=turn), "timelinejs"))["events"][0]
     assert (slide["start_date"], slide["end_date"]) == ({"year": "2025", "month": "12"}, {"year": "2026", "month": "1"})
+
+
+# TimelineJS itself is not a dependency: point LLAMALINE_TIMELINEJS at its dist folder to run this check
+# (npm install @knight-lab/timelinejs; then .../node_modules/@knight-lab/timelinejs/dist).
+TIMELINEJS = os.environ.get("LLAMALINE_TIMELINEJS")
+
+
+@pytest.mark.skipif(not TIMELINEJS or not (shutil.which("chromium") or shutil.which("chromium-browser")),
+                    reason="set LLAMALINE_TIMELINEJS to a TimelineJS 3 dist folder, and install Chromium")
+def test_timelinejs_loads_the_document_with_every_event(bundled, tmp_path):
+    shutil.copytree(TIMELINEJS, tmp_path / "dist")
+    data = export(bundled, "timelinejs")
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>waiting</title>'
+        '<link rel="stylesheet" href="dist/css/timeline.css"><script src="dist/js/timeline.js"></script></head>'
+        '<body><div id="tl" style="width:1000px;height:700px"></div><script>'
+        'window.onerror = function (m) { document.title = "ERROR " + m; };'
+        f'var tl = new TL.Timeline("tl", {data}, {{script_path: location.origin + "/dist/js/", language: "en"}});'
+        'tl.on("loaded", function () { document.title = "LOADED " + tl.config.events.length; });'
+        "</script></body></html>", encoding="utf-8")
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/index.html"
+        dom = chromium("--virtual-time-budget=10000", "--dump-dom", url).stdout
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert f"<title>LOADED {len(bundled.events)}</title>" in dom, re.findall(r"<title>.*?</title>", dom)
 
 
 # --- html ----------------------------------------------------------------------------------------------
