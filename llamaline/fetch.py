@@ -56,11 +56,21 @@ def fetch_articles(urls: list[str], corpus_dir: Path | str, *, timeout: float = 
             results.append(FetchResult(url, "exists", path=known[key]))
             continue
         try:
-            path = _fetch_one(url, corpus, timeout=timeout, max_bytes=max_bytes)
+            text, metadata = _fetch_one(url, timeout=timeout, max_bytes=max_bytes)
+            # The page's own address (<link rel="canonical">) catches a second link to a page saved in this run.
+            canonical = _url_key(metadata["url"]) if metadata.get("url") else None
+            if canonical in known:
+                known[key] = known[canonical]
+                results.append(FetchResult(url, "exists", path=known[canonical]))
+                continue
+            metadata["url"] = urldefrag(url.strip())[0]  # the address the user gave: the one `add` gets again
+            path = save_article(corpus, text, metadata)
         except FetchError as exc:
             results.append(FetchResult(url, "failed", reason=str(exc)))
             continue
         known[key] = path
+        if canonical:
+            known[canonical] = path
         results.append(FetchResult(url, "saved", path=path))
     return results
 
@@ -88,25 +98,23 @@ def known_urls(corpus: Path) -> dict[str, Path]:
 
 
 def _url_key(url: str) -> str:
-    """The same page whatever the fragment, the case of scheme and host, or a trailing slash."""
+    """The same page whatever the fragment, the case of scheme and host, a trailing slash or tracking tags."""
     url, _ = urldefrag(url.strip())
     parts = urlsplit(url)
     path = parts.path.rstrip("/") or "/"
-    query = f"?{parts.query}" if parts.query else ""
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}{query}"
+    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("utm_"))
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}{'?' + query if query else ''}"
 
 
-def _fetch_one(url: str, corpus: Path, *, timeout: float, max_bytes: int) -> Path:
+def _fetch_one(url: str, *, timeout: float, max_bytes: int) -> tuple[str, dict]:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchError("not a web address: only http:// and https:// URLs can be fetched")
     data = download(url, timeout=timeout, max_bytes=max_bytes)
     try:
-        text, metadata = read_html(data, url)
+        return read_html(data, url)
     except NoArticleText as exc:
         raise FetchError(f"{exc}: nothing to save") from None
-    metadata["url"] = urldefrag(url.strip())[0]  # the address the user gave: the one `add` will be given again
-    return save_article(corpus, text, metadata)
 
 
 def download(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> bytes:

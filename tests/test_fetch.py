@@ -121,9 +121,10 @@ def test_a_url_already_in_the_corpus_is_not_fetched_again(server, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [first.path.name]
 
 
-def test_the_same_url_twice_in_one_call_gives_one_file(server, tmp_path):
-    results = fetch_articles([f"{server}/article.html", f"{server}/article.html"], tmp_path)
-    assert [r.status for r in results] == ["saved", "exists"]
+def test_the_same_page_twice_in_one_call_gives_one_file(server, tmp_path):
+    results = fetch_articles([f"{server}/article.html", f"{server}/article.html?utm_source=feed",
+                              f"{server}/other.html"], tmp_path)
+    assert [r.status for r in results] == ["saved", "exists", "exists"], "other.html names the same canonical page"
     assert len(list(tmp_path.glob("*.md"))) == 1
 
 
