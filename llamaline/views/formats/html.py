@@ -185,7 +185,8 @@ h3{margin:.35rem 0;font-size:1.15rem;line-height:1.3}
 .subjects{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;margin:0 0 .4rem;padding:0;font-size:.8rem;color:var(--muted)}
 .subjects li::before{content:"#";opacity:.6}
 .disagree{margin:.4rem 0;padding:.4rem .6rem;border-radius:.4rem;background:#fef2f2;color:#991b1b;font-size:.85rem}
-details summary{cursor:pointer;color:var(--c);font-size:.9rem;font-weight:600}
+details summary{cursor:pointer;font-size:.9rem;font-weight:600}
+details summary::marker{color:var(--c)}
 .quotes{margin:.5rem 0 0;padding-left:1.25rem}
 .quotes li{margin:.5rem 0}
 blockquote{margin:0;padding-left:.6rem;border-left:3px solid var(--line);font-family:Georgia,"DejaVu Serif",serif}
