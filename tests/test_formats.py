@@ -16,9 +16,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from conftest import GOLDEN
-from llamaline.models import Conflict, Event, Mention, Source, TimeSpan, Timeline
+
+from llamaline.models import Conflict, Event, Mention, Source, Timeline, TimeSpan
 from llamaline.views.formats import FORMATS, SUFFIXES
 
 try:  # the pipeline's home while the package is being rearranged

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ...models import Event, Mention, Source, TimeSpan, Timeline
+from ...models import Event, Mention, Source, Timeline, TimeSpan
 from ...temporal.timespan import describe
 
 

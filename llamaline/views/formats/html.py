@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import json
 from html import escape
-from urllib.parse import quote as url_quote
 from typing import TextIO
+from urllib.parse import quote as url_quote
 
 from ...models import EVENT_TYPES, Event, Mention, Source, Timeline
-from ._shared import (backing, by_period, readable, single_origin, source_name, sources_by_id, summary,
-                      time_in_quote, when_words)
+from ._shared import (
+    backing,
+    by_period,
+    readable,
+    single_origin,
+    source_name,
+    sources_by_id,
+    summary,
+    time_in_quote,
+    when_words,
+)
 
 # One colour per event type, in the order of EVENT_TYPES: the same type has the same colour in every export.
 _PALETTE = ("#2563eb", "#16a34a", "#9333ea", "#dc2626", "#4b5563", "#ea580c", "#0891b2",
@@ -72,7 +81,8 @@ def _event(event: Event, sources: dict[str, Source]) -> str:
     count = len(event.sources)
     subjects = "".join(f"<li>{escape(s)}</li>" for s in event.subjects)
     conflicts = "".join(
-        f"<p class=\"disagree\"><b>Sources disagree</b> on {escape(c.field)}: {escape(readable(c.detail, sources))}</p>"
+        f"<p class=\"disagree\"><b>Sources disagree</b> on {escape(c.field)}: "
+        f"{escape(readable(c.detail, sources))}</p>"
         for c in event.conflicts)
     quotes = "".join(_mention(m, sources) for m in event.mentions)
     mentions = len(event.mentions)
@@ -83,7 +93,8 @@ def _event(event: Event, sources: dict[str, Source]) -> str:
         f"<time class=\"when\" title=\"{_bounds(event)}\">{escape(when_words(event.when))}</time>\n"
         "<div class=\"card\">\n"
         f"<p class=\"meta\"><span class=\"type\">{escape(event.type)}</span>"
-        f"<span class=\"count{' single' * (count == 1)}\" title=\"{escape(backing(event))}\">{count} source{'s' * (count != 1)}</span>"
+        f"<span class=\"count{' single' * (count == 1)}\" title=\"{escape(backing(event))}\">"
+        f"{count} source{'s' * (count != 1)}</span>"
         f"{''.join(flags)}</p>\n"
         f"<h3>{escape(event.title)}</h3>\n"
         f"<ul class=\"subjects\">{subjects}</ul>\n{conflicts}"

@@ -7,7 +7,7 @@ import re
 from typing import TextIO
 
 from ...models import Event, Mention, Source, Timeline
-from ._shared import backing, readable, by_period, sources_by_id, summary, time_in_quote, when_words
+from ._shared import backing, by_period, readable, sources_by_id, summary, time_in_quote, when_words
 
 # Characters that Markdown would read as markup; escaped, the rendered text is the corpus's text.
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~!])")

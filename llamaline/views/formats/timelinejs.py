@@ -12,7 +12,7 @@ from datetime import date
 from html import escape
 from typing import TextIO
 
-from ...models import Event, Source, TimeSpan, Timeline
+from ...models import Event, Source, Timeline, TimeSpan
 from ...temporal.timespan import last_day
 from ._shared import backing, readable, single_origin, source_name, sources_by_id, summary, when_words
 
@@ -86,7 +86,8 @@ def _citations(event: Event, sources: dict[str, Source]) -> str:
     if origin:
         parts.append(f"<p><i>All sources trace this back to {escape(origin)}.</i></p>")
     for conflict in event.conflicts:
-        parts.append(f"<p><b>Sources disagree</b> on {escape(conflict.field)}: {escape(readable(conflict.detail, sources))}</p>")
+        detail = readable(conflict.detail, sources)
+        parts.append(f"<p><b>Sources disagree</b> on {escape(conflict.field)}: {escape(detail)}</p>")
     for mention in event.mentions:
         source = sources.get(mention.source)
         cite = source_name(source, mention.source)
