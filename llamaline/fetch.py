@@ -110,15 +110,16 @@ def _fetch_one(url: str, *, timeout: float, max_bytes: int) -> tuple[str, dict]:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchError("not a web address: only http:// and https:// URLs can be fetched")
-    data = download(url, timeout=timeout, max_bytes=max_bytes)
+    data, charset = download(url, timeout=timeout, max_bytes=max_bytes)
     try:
-        return read_html(data, url)
+        return read_html(data, url, charset=charset)
     except NoArticleText as exc:
         raise FetchError(f"{exc}: nothing to save") from None
 
 
-def download(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> bytes:
-    """The body of a web page; FetchError says what went wrong in words (HTTP status, timeout, size, type)."""
+def download(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> tuple[bytes, str | None]:
+    """The body of a web page and the charset its server declared; FetchError says what went wrong in
+    words (HTTP status, timeout, size, type)."""
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
@@ -128,6 +129,7 @@ def download(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) 
             kind = response.headers.get_content_type()
             if kind not in _PAGE_TYPES:
                 raise FetchError(f"not a web page: the server sent {kind}")
+            charset = response.headers.get_content_charset()
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as exc:
         raise FetchError(f"the server answered HTTP {exc.code} {exc.reason}") from None
@@ -141,8 +143,12 @@ def download(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) 
     except (OSError, ValueError) as exc:  # connection reset mid-body, a malformed URL
         raise FetchError(f"download failed: {exc}") from None
     if len(data) > max_bytes:
-        raise FetchError(f"page larger than {max_bytes // (1024 * 1024)} MB: not an article")
-    return data
+        raise FetchError(f"page larger than {_size(max_bytes)}: not an article")
+    return data, charset
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):g} MB" if count >= 1024 * 1024 else f"{count:,} bytes"
 
 
 def save_article(corpus: Path, text: str, metadata: dict) -> Path:

@@ -16,6 +16,10 @@ PAGE = (Path(__file__).resolve().parent / "fixtures" / "html" / "article.html").
 HOSTILE_TITLE = b"<html><head><title>../../etc/passwd</title></head><body><article><p>" + b"Ein Satz. " * 30 + b"</p></article></body></html>"
 
 
+LATIN_PAGE = ("<html><head><title>Kosten</title></head><body><article><p>Der Konzern kündigte am Montag an, dass "
+              "die Kosten steigen. Das Ergebnis fällt schwächer aus.</p></article></body></html>")
+
+
 class Pages(BaseHTTPRequestHandler):
     """A few pages and the ways a web server can fail, on 127.0.0.1 only."""
 
@@ -30,6 +34,7 @@ class Pages(BaseHTTPRequestHandler):
             "/report.pdf": (200, "application/pdf", b"%PDF-1.7"),
             "/huge.html": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
             "/menu.html": (200, "text/html", b""),
+            "/latin.html": (200, "text/html; charset=iso-8859-1", LATIN_PAGE.encode("cp1252")),
         }
         if self.path == "/moved":
             self.send_response(301)
@@ -159,11 +164,17 @@ def test_each_failing_url_says_why_and_the_others_are_still_saved(server, tmp_pa
 
 def test_size_cap_timeout_and_a_closed_port(server, tmp_path):
     [huge] = fetch_articles([f"{server}/huge.html"], tmp_path, max_bytes=1000)
-    assert huge.status == "failed" and "larger than" in huge.reason
+    assert huge.reason == "page larger than 1,000 bytes: not an article"
     [slow] = fetch_articles([f"{server}/slow.html"], tmp_path, timeout=0.3)
     assert slow.reason == "no answer within 0.3 s"
     [closed] = fetch_articles(["http://127.0.0.1:9/"], tmp_path, timeout=2)
     assert closed.status == "failed" and closed.reason.startswith("cannot reach the server")
+
+
+def test_the_charset_the_server_declares_is_used(server, tmp_path):
+    [result] = fetch_articles([f"{server}/latin.html"], tmp_path)
+    _, body = front_matter(result.path)
+    assert "Der Konzern kündigte am Montag an" in body and "fällt schwächer" in body
 
 
 def test_a_redirect_is_followed_and_the_url_given_is_kept(server, tmp_path):

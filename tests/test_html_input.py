@@ -57,6 +57,23 @@ def test_a_date_only_in_the_text_is_a_guess_and_says_so():
     assert metadata.get("inferred") == ["published"]
 
 
+# Short German text in Windows-1252: trafilatura's own guess reads "kündigte" as "k³ndigte".
+SHORT_1252 = ("<html><body><article><p>Der Konzern kündigte am Montag an, dass die Kosten steigen. Das Ergebnis "
+              "fällt schwächer aus.</p></article></body></html>")
+
+
+def test_the_charset_a_server_declares_is_used():
+    text, _ = read_html(SHORT_1252.encode("cp1252"), "https://example.org/a", charset="ISO-8859-1")
+    assert text.startswith("Der Konzern kündigte am Montag an") and "fällt schwächer" in text
+
+
+def test_the_charset_a_page_declares_is_used():
+    page = SHORT_1252.replace("<html>", '<html><head><meta http-equiv="Content-Type" content="text/html; '
+                              'charset=windows-1252"></head>')
+    text, _ = read_html(page.encode("cp1252"), "page.html")
+    assert "kündigte" in text and "fällt schwächer" in text
+
+
 def test_a_page_in_windows_1252_keeps_its_umlauts():
     page = ("<html lang='de'><head><meta charset='windows-1252'><title>Müller geht</title></head><body><article>"
             "<p>Der Vorstand Jürgen Müller verlässt das Unternehmen zum Jahresende, wie der Konzern am Montag "

@@ -17,6 +17,9 @@ _PAGE_DATE = {"original_date": True, "extensive_search": False, "max_date": "299
 _GUESSED_DATE = {"original_date": True, "extensive_search": True, "max_date": "2999-12-31"}
 
 # <html lang="de-DE">: the one language hint trafilatura does not report.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+_WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "windows-1252",
+                        "cp1252", "x-cp1252"}
 _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.I)
 
 
@@ -24,11 +27,11 @@ class NoArticleText(ValueError):
     """The page has no main text to read (an index page, a login wall, an empty file)."""
 
 
-def read_html(data: bytes, path: Path | str | None = None) -> tuple[str, dict[str, Any]]:
+def read_html(data: bytes, path: Path | str | None = None, *, charset: str | None = None) -> tuple[str, dict[str, Any]]:
     """The article text of a web page and its metadata (`title`, `author`, `outlet`, `published`, `url`,
     `language`; only the keys the page has). A publication date found only in the visible text, not in
     the page's metadata, is a guess: then `inferred` is `["published"]`, for `Source.inferred`.
-    Raises NoArticleText with a reason for users."""
+    `charset` is the one an HTTP response declared, if any. Raises NoArticleText with a reason for users."""
     # trafilatura and lxml cost a few hundred milliseconds to import: only corpora with pages pay for it.
     import trafilatura
 
@@ -36,7 +39,7 @@ def read_html(data: bytes, path: Path | str | None = None) -> tuple[str, dict[st
         raise NoArticleText("empty page")
     url = str(path) if isinstance(path, str) and path.startswith(("http://", "https://")) else None
     document = trafilatura.bare_extraction(
-        data,
+        _decoded(data, charset),
         url=url,
         with_metadata=True,
         include_comments=False,  # readers' comments are not the article
@@ -58,6 +61,28 @@ def read_html(data: bytes, path: Path | str | None = None) -> tuple[str, dict[st
         metadata["published"] = _guess_date(data, document.url or url)
         metadata["inferred"] = ["published"] if metadata["published"] else None
     return text, {key: value for key, value in metadata.items() if value}
+
+
+def _decoded(data: bytes, charset: str | None) -> str | bytes:
+    """The page as text by the charset it declares (HTTP header, else <meta>) when it is not UTF-8.
+
+    trafilatura ignores declarations and guesses from the bytes, which goes wrong on short German text
+    in Windows-1252 ("kündigte" read as "k³ndigte"). Valid UTF-8 is taken as UTF-8 whatever is declared.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    match = None if charset else _META_CHARSET.search(data[:4096])
+    declared = charset or (match.group(1).decode("ascii") if match else None)
+    if declared:
+        # As browsers do (WHATWG Encoding): latin-1 and ASCII labels mean Windows-1252.
+        name = "cp1252" if declared.lower() in _WINDOWS_1252_LABELS else declared
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return data  # undeclared or wrongly declared: trafilatura's guess
 
 
 def _guess_date(data: bytes, url: str | None) -> str | None:
