@@ -298,6 +298,18 @@ def test_html_filters_by_type_and_subject_from_a_shared_link(bundled, bundled_pa
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium for a real browser (apt-get install chromium)")
+def test_html_clicking_a_subject_on_a_card_shows_only_its_events(bundled, bundled_page, tmp_path):
+    clicked = tmp_path / "clicked.html"
+    click = ('<script>document.getElementById("2025-10-alexandr-wang-hiring")'
+             '.querySelector(".subjects button").click();</script>')
+    clicked.write_text(bundled_page.read_text(encoding="utf-8").replace("</body>", click + "</body>"), encoding="utf-8")
+    dom = chromium("--dump-dom", clicked.as_uri()).stdout
+    about = [e.id for e in bundled.events if "Alexandr Wang" in e.subjects]
+    assert re.findall(r'<article class="event" id="([^"]+)"(?![^>]*hidden)', dom) == about
+    assert f"{len(about)} of {len(bundled.events)} events" in dom
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium for a real browser (apt-get install chromium)")
 def test_html_link_to_an_event_opens_its_sources(bundled_page):
     dom = chromium("--dump-dom", bundled_page.as_uri() + "#2025-05-llama-4-behemoth-delay").stdout
     event = dom[dom.index('id="2025-05-llama-4-behemoth-delay"'):]

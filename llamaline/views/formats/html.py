@@ -79,7 +79,9 @@ def _event(event: Event, sources: dict[str, Source]) -> str:
         flags.append(f"<span class=\"flag origin\" title=\"All sources trace this back to one origin\">"
                      f"one origin: {escape(origin)}</span>")
     count = len(event.sources)
-    subjects = "".join(f"<li>{escape(s)}</li>" for s in event.subjects)
+    subjects = "".join(
+        f"<li><button type=\"button\" title=\"Show only events about {escape(s)}\">{escape(s)}</button></li>"
+        for s in event.subjects)
     conflicts = "".join(
         f"<p class=\"disagree\"><b>Sources disagree</b> on {escape(c.field)}: "
         f"{escape(readable(c.detail, sources))}</p>"
@@ -194,7 +196,9 @@ output{margin-left:auto;color:var(--muted)}
 .count.single{border-style:dashed;color:var(--muted)}
 h3{margin:.35rem 0;font-size:1.15rem;line-height:1.3}
 .subjects{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;margin:0 0 .4rem;padding:0;font-size:.8rem;color:var(--muted)}
-.subjects li::before{content:"#";opacity:.6}
+.subjects button{border:0;background:none;padding:0;font:inherit;color:inherit;cursor:pointer}
+.subjects button::before{content:"#";opacity:.6}
+.subjects button:hover{color:var(--ink);text-decoration:underline}
 .disagree{margin:.4rem 0;padding:.4rem .6rem;border-radius:.4rem;background:#fef2f2;color:#991b1b;font-size:.85rem}
 details summary{cursor:pointer;font-size:.9rem;font-weight:600}
 details summary::marker{color:var(--c)}
@@ -249,6 +253,14 @@ _JS = """
     boxes.forEach(function (box) { box.checked = true; });
     subject.value = "";
     apply();
+  });
+  // A subject on a card filters by it, keeping that card in view.
+  document.querySelector(".timeline").addEventListener("click", function (click) {
+    var button = click.target.closest(".subjects button");
+    if (!button) return;
+    subject.value = button.textContent;
+    apply();
+    button.scrollIntoView({block: "center"});
   });
   form.hidden = false;
   apply();
