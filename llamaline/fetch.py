@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import socket
+import tomllib
 import unicodedata
 import urllib.error
 import urllib.request
@@ -22,6 +23,7 @@ from .text.html import NoArticleText, read_html
 USER_AGENT = "llamaline/0.1 (news timeline builder; +https://pypi.org/project/llamaline/)"
 TIMEOUT = 20.0  # seconds without an answer before a URL fails
 MAX_BYTES = 10 * 1024 * 1024  # a news page is well under 10 MB; more is a video or an endless stream
+MANIFEST = "sources.toml"  # the corpus's sidecar metadata (see CONTRACT.md)
 FRONT_MATTER_KEYS = ("title", "url", "outlet", "author", "published", "language")
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -76,7 +78,8 @@ def fetch_articles(urls: list[str], corpus_dir: Path | str, *, timeout: float = 
 
 
 def known_urls(corpus: Path) -> dict[str, Path]:
-    """The `url` of every `.md` file's front matter below `corpus`, as the key that matches duplicates."""
+    """The `url` of every `.md` file's front matter below `corpus`, and of the manifest's entries, as the
+    key that matches duplicates."""
     import yaml
 
     found: dict[str, Path] = {}
@@ -94,6 +97,14 @@ def known_urls(corpus: Path) -> dict[str, Path]:
             continue  # the corpus reader reports a broken front matter; here it only cannot be a duplicate
         if isinstance(data, dict) and isinstance(data.get("url"), str):
             found.setdefault(_url_key(data["url"]), path)
+    # Files that must stay untouched carry their metadata in the manifest instead.
+    try:
+        manifest = tomllib.loads((corpus / MANIFEST).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        manifest = {}
+    for name, table in sorted(manifest.items()):
+        if isinstance(table, dict) and isinstance(table.get("url"), str):
+            found.setdefault(_url_key(table["url"]), corpus / name)
     return found
 
 

@@ -126,6 +126,13 @@ def test_a_url_already_in_the_corpus_is_not_fetched_again(server, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [first.path.name]
 
 
+def test_a_url_in_the_manifest_is_in_the_corpus(server, tmp_path):
+    (tmp_path / "kept.txt").write_text("Ein Artikel.\n")
+    (tmp_path / "sources.toml").write_text(f'["kept.txt"]\nurl = "{server}/article.html"\n')
+    [result] = fetch_articles([f"{server}/article.html"], tmp_path)
+    assert (result.status, result.path) == ("exists", tmp_path / "kept.txt")
+
+
 def test_the_same_page_twice_in_one_call_gives_one_file(server, tmp_path):
     results = fetch_articles([f"{server}/article.html", f"{server}/article.html?utm_source=feed",
                               f"{server}/other.html"], tmp_path)
