@@ -199,15 +199,16 @@ def sources(
 
 @app.command()
 def export(
-    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="Output format (json)."),
+    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="json, jsonl, csv, md, timelinejs or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - for stdout."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the export and exit."),
     corpus: Optional[Path] = CorpusOption,
     jobs: int = JobsOption,
 ) -> None:
-    """The whole timeline (sources, events, citations) as JSON, schema llamaline.timeline/1.
+    """The whole timeline (sources, events, citations) in a format: JSON (schema llamaline.timeline/1), JSON lines
+    (one event a line), CSV (one citation a row), a Markdown report, TimelineJS 3 JSON, or one offline HTML page.
 
-    Example: llamaline export --format json -o timeline.json
+    Example: llamaline export --format html -o timeline.html
     """
     from .api import check_format
     from .api import export as export_text
@@ -287,6 +288,48 @@ def tag(
             from .views.terminal import tag_view
 
             tag_view(text, expressions, _stdout())
+
+
+@app.command()
+def text(
+    source: str = typer.Argument(..., metavar="SOURCE", help="A source id (as in the export's sources) or its path."),
+    corpus: Optional[Path] = CorpusOption,
+) -> None:
+    """The text of one source exactly as llamaline read it: every citation's start and end are offsets into it.
+
+    For a saved web page that is the article text extracted from the HTML; for a JSON-lines file, one line's text.
+
+    Example: llamaline text 000_ae96c7f18c7de5f6
+    """
+    with _failures():
+        from .api import source_text
+
+        _emit(source_text(source, _read(corpus)))
+
+
+@app.command()
+def add(
+    urls: List[str] = typer.Argument(..., metavar="URL...", help="Addresses of web pages (http or https)."),
+    corpus: Path = typer.Option(..., "--corpus", "-c", help="The corpus folder to save the articles in (created if missing)."),
+) -> None:
+    """Fetch web pages into a corpus folder, each saved as Markdown with front matter (title, url, outlet, author,
+    published, language). A page already in the corpus (by URL) is not fetched again.
+
+    Example: llamaline add https://example.org/news/article.html --corpus ./articles
+    """
+    with _failures():
+        from .api import add_articles
+
+        results = add_articles(urls, corpus)
+        for result in results:
+            if result.status == "saved":
+                print(f"llamaline: saved {result.url} as {result.path}", file=sys.stderr)
+            elif result.status == "exists":
+                print(f"llamaline: already in the corpus: {result.url} ({result.path})", file=sys.stderr)
+            else:
+                print(f"llamaline: error: {result.url}: {result.reason}", file=sys.stderr)
+        if any(not r.ok for r in results):
+            raise typer.Exit(ExitStatus.ERROR)
 
 
 def _read_stdin() -> str:

@@ -217,7 +217,7 @@ def test_missing_corpus_is_one_line_exit_1(runner, tmp_path):
 
 def test_empty_corpus_is_one_line_exit_1(runner, tmp_path):
     line = one_line_error(run(runner, "timeline", "--corpus", str(tmp_path)))
-    assert "no .txt or .md" in line
+    assert "has no articles (.txt, .md, .html, .jsonl)" in line
 
 
 def test_malformed_manifest_names_file_and_line(runner, bundled_copy):
