@@ -377,3 +377,20 @@ def test_an_ambiguous_event_lists_the_candidates_and_fails(runner, bundled_expor
     line = one_line_error(result)
     assert "events match" in line and result.stdout == ""
     assert sum(event_id in result.stderr for event_id in matching) >= 2
+
+
+def test_at_80_columns_names_are_never_cut(runner, bundled_export):
+    result = runner.invoke(app, ["timeline", "--all"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    for event in bundled_export["events"]:
+        for subject in event["subjects"]:
+            assert any(subject in line for line in lines), subject  # whole, on one line
+
+
+def test_at_80_columns_the_tag_table_keeps_its_values_whole(runner):
+    text = "Ursprünglich für Juni geplant, kommt das Gerät nun frühestens im Herbst; vor zwei Wochen hieß es anders."
+    result = runner.invoke(app, ["tag", "-", "--published", "2025-05-20"], input=text,
+                           env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "not_before" in result.stdout and "Modifier" in result.stdout and "…" not in result.stdout

@@ -19,7 +19,7 @@ def run_documented(runner, command: str) -> str:
         stdin = shlex.split(feed)[1] + "\n"
     args = shlex.split(command)
     assert args[0] == "llamaline"
-    result = runner.invoke(app, args[1:], input=stdin, env={"COLUMNS": "100", "NO_COLOR": "1"})
+    result = runner.invoke(app, args[1:], input=stdin, env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert result.exit_code == 0, (command, result.output)
     return result.stdout
 
