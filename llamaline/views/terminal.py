@@ -70,8 +70,9 @@ def _print_packed(console: Console, head: Text, pieces: list[tuple[str, str]], s
     line = head.copy()
     for i, (piece, style) in enumerate(pieces):
         joiner = "" if i == 0 else (after_last if after_last is not None and piece.startswith("·") else separator)
-        if i and line.cell_len + len(joiner.rstrip()) + 1 + len(piece) > width:
+        if (i or line.cell_len > indent) and line.cell_len + len(joiner.rstrip()) + 1 + len(piece) > width:
             line.append(joiner.rstrip())
+            line.rstrip()
             console.print(line, soft_wrap=True)
             line = Text(" " * indent)
         elif i:
