@@ -86,22 +86,66 @@ def _debug() -> bool:
     return bool(os.environ.get("LLAMALINE_DEBUG"))
 
 
+class _Verbosity:
+    """What the user asked to hear on stderr: --quiet (errors only), the default, --verbose (what took how long)."""
+
+    level = 1
+
+
+def _say(message: str, level: int = 1) -> None:
+    if _Verbosity.level >= level:
+        print(f"llamaline: {message}", file=sys.stderr)
+
+
 def _read(corpus_dir: Optional[Path]) -> "Corpus":
     """Read the corpus and tell the user (stderr) about every file not read and every warning."""
     from .api import read_corpus
 
-    corpus = read_corpus(corpus_dir)
+    with _timed("read the corpus"):
+        corpus = read_corpus(corpus_dir)
     for skipped in corpus.skipped:
-        print(f"llamaline: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        _say(f"skipped {skipped.path}: {skipped.reason}")
     for warning in corpus.warnings:
-        print(f"llamaline: warning: {warning}", file=sys.stderr)
+        _say(f"warning: {warning}")
+    _say(f"{len(corpus.documents)} articles in {corpus.root}", level=2)
     return corpus
 
 
 def _timeline(corpus_dir: Optional[Path], jobs: int) -> "Timeline":
     from .api import build_timeline
 
-    return build_timeline(_read(corpus_dir), jobs=jobs, cache=True)
+    corpus = _read(corpus_dir)
+    with _timed(f"built the timeline of {len(corpus.documents)} articles"), _progress(len(corpus.documents)):
+        return build_timeline(corpus, jobs=jobs, cache=True)
+
+
+@contextmanager
+def _timed(what: str) -> Iterator[None]:
+    import time
+
+    start = time.perf_counter()
+    yield
+    _say(f"{what} in {time.perf_counter() - start:.2f} s", level=2)
+
+
+@contextmanager
+def _progress(articles: int, delay: float = 1.0) -> Iterator[None]:
+    """A spinner on stderr when building takes longer than `delay` and stderr is a terminal (never with --quiet)."""
+    if _Verbosity.level < 1 or not sys.stderr.isatty():
+        yield
+        return
+    import threading
+
+    from rich.status import Status
+
+    status = Status(f"reading {articles} articles …", console=_stderr())
+    timer = threading.Timer(delay, status.start)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        status.stop()
 
 
 def _emit(text: str) -> None:
@@ -352,8 +396,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only on stderr: no skipped files, warnings or progress."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say on stderr what was read and what took how long."),
 ) -> None:
     """Turn a folder of news articles into a reconciled, cited timeline."""
+    _Verbosity.level = 0 if quiet else 2 if verbose else 1
 
 
 def main() -> None:

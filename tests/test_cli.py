@@ -394,3 +394,15 @@ def test_at_80_columns_the_tag_table_keeps_its_values_whole(runner):
                            env={"COLUMNS": "80", "NO_COLOR": "1"})
     assert result.exit_code == 0
     assert "not_before" in result.stdout and "Modifier" in result.stdout and "…" not in result.stdout
+
+
+def test_quiet_and_verbose(runner, tmp_path):
+    folder = tmp_path / "c"
+    shutil.copytree(BUNDLED, folder)
+    write(folder, "notes.pdf", b"%PDF")
+    normal = runner.invoke(app, ["timeline", "--corpus", str(folder)])
+    assert "skipped notes.pdf" in normal.stderr and "took" not in normal.stderr
+    quiet = runner.invoke(app, ["--quiet", "timeline", "--corpus", str(folder)])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == normal.stdout
+    verbose = runner.invoke(app, ["-v", "timeline", "--corpus", str(folder)])
+    assert "skipped notes.pdf" in verbose.stderr and "built the timeline of 5 articles in" in verbose.stderr
