@@ -618,16 +618,17 @@ class _Builder:
             subjects = sorted(set().union(*map(t.raws.__getitem__, distinct)))
         main = self._main_subjects(raw_counts, subjects, event_type)
         only_considered = bool(considered) and not happened
+        return self._fields(when, event_type, main, only_considered, subjects=subjects, sources=sources,
+                            mentions=mentions, conflicts=conflicts, origins=self._origins(srcs, ids, take(t.attributed)))
+
+    def _fields(self, when: TimeSpan, event_type: str, main: list[str], considered: bool, **rest: object) -> dict:
+        """An Event's fields: the id and title from the date, type and main subjects, and the rest as given."""
         return dict(
-            id=event_id(self._period(when), main, event_type, only_considered),
+            id=event_id(self._period(when), main, event_type, considered),
             type=event_type,
-            title=self._title(event_type, main, only_considered),
-            subjects=subjects,
+            title=self._title(event_type, main, considered),
             when=when,
-            sources=sources,
-            mentions=mentions,
-            conflicts=conflicts,
-            origins=self._origins(srcs, ids, take(t.attributed)),
+            **rest,
         )
 
     def _when(self, take: itemgetter, mentions: list[Mention], conflicts: list[Conflict]) -> TimeSpan:
@@ -708,17 +709,8 @@ class _Builder:
         a = t.attributed[r]
         source = t.source_names[t.source[r]]
         origins = [a] if a and a not in self.unnamed else [self.origin_of[t.source[r]]]
-        return dict(
-            id=event_id(self._period(when), main, event_type, considered),
-            type=event_type,
-            title=self._title(event_type, main, considered),
-            subjects=subjects,
-            when=when,
-            sources=[source],
-            mentions=[m],
-            conflicts=[],
-            origins=origins,
-        )
+        return self._fields(when, event_type, main, considered, subjects=subjects, sources=[source], mentions=[m],
+                            conflicts=[], origins=origins)
 
     def _main_subjects(self, raw_counts: dict[int, int], subjects: list[str], event_type: str) -> list[str]:
         """Up to two subjects most mentions are about (a family counts for its members), the most specific
