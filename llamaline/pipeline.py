@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .claims import claims_of, track_claims
+from .events.mentions import mentions_of
+from .events.reconcile import reconcile
+from .models import Claim, Mention, Source, Timeline
+from .text.analysis import analyse
 from .text.boilerplate import Region, find_boilerplate, find_references
-from .claims import extract_claims, track_claims
 from .text.corpus import Corpus, Document, read_corpus
 from .text.names import Gazetteer
-from .events.mentions import extract_mentions
-from .models import Claim, Mention, Source, TimeExpression, Timeline
-from .events.reconcile import reconcile
-from .temporal import tag
 
 
 def build_timeline(corpus_dir: Path | str | None = None, *, jobs: int = 1) -> Timeline:
@@ -56,28 +56,11 @@ def _timeline_of(corpus: Corpus, jobs: int) -> Timeline:
 
 
 def findings_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer) -> tuple[list[Mention], list[Claim]]:
-    """Mentions and claims of one document: a pure function, so it maps over processes."""
+    """Mentions and claims of one document, both read from its one analysis: a pure function, so it maps over
+    processes."""
     doc, regions = item
-    expressions = expressions_of(doc, regions)
-    return extract_mentions(doc, expressions, gazetteer, regions), extract_claims(doc, expressions, gazetteer, regions)
-
-
-def expressions_of(doc: Document, regions: list[Region]) -> list[TimeExpression]:
-    """The time expressions of a document's body outside its boilerplate (no mention or claim comes from there):
-    each stretch between regions is tagged on its own, so a date in a menu or a reference list neither costs a
-    scan nor runs on into the article's text."""
-    text, published, language = doc.text, doc.source.published, doc.language
-    if not regions:
-        return tag(text, published, language, start=doc.body_start)
-    expressions: list[TimeExpression] = []
-    pos = doc.body_start
-    for start, end, _ in sorted(regions):
-        if start > pos:
-            expressions += tag(text, published, language, start=pos, end=start)
-        pos = max(pos, end)
-    if pos < len(text):
-        expressions += tag(text, published, language, start=pos)
-    return expressions
+    analysis = analyse(doc, regions, gazetteer)
+    return mentions_of(analysis), claims_of(analysis)
 
 
 def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer, *, jobs: int = 1) -> list[tuple[list[Mention], list[Claim]]]:

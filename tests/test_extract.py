@@ -358,7 +358,7 @@ _CLAUSE_BREAK_DEFINITION = __import__("re").compile(r"[,;:()\[\]–—]|\s-\s|\s
 
 @given(st.text(alphabet=" -.,;:()–—\n\u00a0ab", max_size=40), st.integers(min_value=0, max_value=3))
 def test_clause_breaks_follow_their_definition(text: str, start: int) -> None:
-    from llamaline.events.mentions import _clause_breaks
+    from llamaline.text.analysis import _clause_breaks
 
     spans = [m.span() for m in _CLAUSE_BREAK_DEFINITION.finditer(text, start)]
     breaks, spaced = _clause_breaks(text, start)

@@ -7,12 +7,12 @@
 The words are data (lang/<code>/claims.toml, the same keys for every language); this package is the one engine.
 """
 
-from .extract import claims_in_sentences, extract_claims
+from .extract import claims_of, extract_claims
 from .quantities import Quantity, find_quantities
 from .tracks import compatible, describe_value, filter_tracks, judge, track_claims
 from .words import claim_words
 
 __all__ = [
-    "Quantity", "claim_words", "claims_in_sentences", "compatible", "describe_value", "extract_claims",
+    "Quantity", "claim_words", "claims_of", "compatible", "describe_value", "extract_claims",
     "filter_tracks", "find_quantities", "judge", "track_claims",
 ]

@@ -100,18 +100,10 @@ class DocumentWords(NamedTuple):
     gaps: list[str]  # gaps[k] is the text before words[k]; gaps[-1] the text after the last word
 
 
-_last_words: list = [None]  # the DocumentWords of the last text read by `document_words`
-
-
 def document_words(text: str) -> DocumentWords:
-    """The words of a whole text, remembered for the last text: names, cues and claims read the same document.
-    The lists are shared: callers must not change them."""
-    memo = _last_words[0]
-    if memo is not None and memo.text is text:
-        return memo
+    """The words of a whole text, as tokens and as columns."""
     starts, ends, words, gaps = _columns_and_gaps(text)
-    memo = _last_words[0] = DocumentWords(text, list(zip(starts, ends, words)), starts, ends, words, gaps)  # type: ignore[arg-type]
-    return memo
+    return DocumentWords(text, list(zip(starts, ends, words)), starts, ends, words, gaps)  # type: ignore[arg-type]
 
 
 def mark_positions(text: str, marks: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:

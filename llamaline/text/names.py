@@ -98,10 +98,8 @@ class Gazetteer:
         self._candidates = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, firsts)) + r")") if firsts else None
         # a word that is a name's first word, or that word with a genitive "s": where `_known_at` may match
         self._first_words = frozenset(firsts) | frozenset(w + "s" for w in firsts)
-        self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
         self._matchers: dict[str, tuple] = {}  # `_matcher_of` per first word seen
         self._families: dict[str, str | None] = {}  # `family` of each unknown name asked about
-        self._language = (None, language_or_default(None))  # the language last asked for, and its code
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities}
@@ -149,37 +147,17 @@ class Gazetteer:
         return None
 
     # -- finding -----------------------------------------------------------------------------------------------
+    def names_in(self, text: str, words: DocumentWords | None = None) -> "DocumentNames":
+        """The names of one text, found span by span (`words`: the text's, if already at hand)."""
+        return DocumentNames(self, text, words or document_words(text))
+
     def find(self, text: str, start: int = 0, end: int | None = None, language: str | None = None,
              marked: bool = True) -> list[EntityHit]:
-        """Known and (unless `marked` is False) marked names in text[start:end] (one sentence), in text order."""
-        end = len(text) if end is None else end
-        memo = self._memo
-        if memo is None or memo.text is not text:
-            memo = self._memo = _DocumentNames(text, self._first_words)
-        asked, code = self._language
-        if language != asked:
-            code = language_or_default(language)
-            self._language = (language, code)
-        key = (start, end, code)
-        known = memo.known.get(key)
-        if known is None:
-            known = memo.known[key] = self._find_known(text, memo, start, end, code)
-        if not marked:
-            return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
-        result = memo.marked.get(key)
-        if result is None:
-            found = _marked_names(text, known, start, end, code, self, memo)
-            if found:
-                everything = known.hits + found
-                everything.sort(key=_END, reverse=True)  # stable: by start, then the longer first, at C speed
-                everything.sort(key=_START)
-                result = _without_overlaps(everything)
-            else:
-                result = known.hits
-            memo.marked[key] = result
-        return list(result)
+        """Known and (unless `marked` is False) marked names in text[start:end]; for many spans of one text,
+        `names_in(text)` finds them without reading the text again."""
+        return self.names_in(text).find(start, len(text) if end is None else end, language, marked)
 
-    def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str) -> "_Known":
+    def _find_known(self, text: str, memo: "DocumentNames", start: int, end: int, language: str) -> "_Known":
         """The known names of text[start:end], with the words they were found among and the tokens they take."""
         words = memo.words
         starts, ends = words.starts, words.ends
@@ -348,21 +326,45 @@ _new_hit = partial(tuple.__new__, EntityHit)
 _new_known = partial(tuple.__new__, _Known)
 
 
-class _DocumentNames:
-    """One text's words and the tokens a known name may start at, computed once; and `find`'s results per span.
+class DocumentNames:
+    """The names of one text: its words and the tokens a known name may start at, computed once; what `find`
+    found per span (mention and claim extraction ask about the same sentences)."""
 
-    The text is one document: event and claim extraction ask about the same sentences."""
-
-    def __init__(self, text: str, first_words: frozenset[str]):
+    def __init__(self, gazetteer: Gazetteer, text: str, words: DocumentWords):
+        self.gazetteer = gazetteer
         self.text = text
-        self.words = words = document_words(text)
+        self.words = words
         # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
-        self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
+        first_words = gazetteer._first_words
+        self.candidates = [k for k, word in enumerate(words.words) if word in first_words]
         # where a quote may open: most sentences have none, and need no `_QUOTED` search
         self.openers = mark_positions(text, _QUOTE_OPENERS)
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
+
+    def find(self, start: int, end: int, language: str | None = None, marked: bool = True) -> list[EntityHit]:
+        """Known and (unless `marked` is False) marked names in text[start:end] (one sentence), in text order."""
+        text, gazetteer = self.text, self.gazetteer
+        code = language_or_default(language)
+        key = (start, end, code)
+        known = self.known.get(key)
+        if known is None:
+            known = self.known[key] = gazetteer._find_known(text, self, start, end, code)
+        if not marked:
+            return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
+        result = self.marked.get(key)
+        if result is None:
+            found = _marked_names(text, known, start, end, code, gazetteer, self)
+            if found:
+                everything = known.hits + found
+                everything.sort(key=_END, reverse=True)  # stable: by start, then the longer first, at C speed
+                everything.sort(key=_START)
+                result = _without_overlaps(everything)
+            else:
+                result = known.hits
+            self.marked[key] = result
+        return list(result)
 
 
 def _span_words(text: str, start: int, end: int) -> DocumentWords:
@@ -414,7 +416,7 @@ def _name_shaped(word: str) -> bool:
 
 
 def _marked_names(text: str, known: _Known, start: int, end: int, language: str, gazetteer: Gazetteer,
-                  memo: _DocumentNames) -> list[EntityHit]:
+                  memo: DocumentNames) -> list[EntityHit]:
     """Names the text marks in text[start:end], around the known names found there; `memo`: the text's."""
     cues = cues_for(language)
     words, first, limit = known.words, known.first, known.limit
