@@ -11,6 +11,7 @@ from typing import Any
 
 from ..models import Claim, ClaimValue, TimeExpression
 from ..text.analysis import DocumentAnalysis, Sentence, analyse
+from ..text.attribution import attribution
 from ..text.boilerplate import Region
 from ..text.corpus import Document
 from ..text.cues import CueHit, Token, tokenize
@@ -39,7 +40,6 @@ CARRY = 5  # sentences back in which a subject named earlier is still the topic 
 MONEY_WINDOW = 12  # words between an amount and the word that says what it is
 TARGET_WINDOW = 4  # words around a time expression that may make it a target
 STAFF_WINDOW = 6
-ATTRIBUTION_WINDOW = 4
 _VALUE_WORDS = frozenset({"scales", "currencies", "units", "statuses"})
 _DIGIT = re.compile(r"\d")
 _GLUED_SCALE = re.compile(r"\d[^\W\d_]")
@@ -128,7 +128,8 @@ def claims_of(analysis: DocumentAnalysis) -> list[Claim]:
             recent.add([sentence, None, hits, None])
             continue
         claim_sentence = _sentence(analysis, sentence, tokens, hits, inside, numerals, words)
-        attribution = _attribution(claim_sentence, words, analysis.gazetteer)
+        cited = [h for h in sentence.cues if h.category == "attribution"]
+        attributed_to = attribution(cited, claim_sentence.entities, analysis.cues)[0] if cited else None
         for subject, attribute, value, v_start, v_end in _findings(claim_sentence, words, analysis.gazetteer, recent):
             key = (subject, attribute, v_start, v_end)
             if key in seen:
@@ -137,7 +138,7 @@ def claims_of(analysis: DocumentAnalysis) -> list[Claim]:
             claims.append(Claim(
                 subject=subject, attribute=attribute, value=value, source=document.source.id,
                 quote=text[start:end], start=start, end=end, value_start=v_start, value_end=v_end,
-                attributed_to=attribution, published=document.source.published,
+                attributed_to=attributed_to, published=document.source.published,
             ))
         recent.add([sentence, _known(claim_sentence.entities), None, None])
     return claims
@@ -499,7 +500,7 @@ def _longest(hits: list[CueHit]) -> list[CueHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-# -- subjects and attribution ----------------------------------------------------------------------------------
+# -- subjects ----------------------------------------------------------------------------------------------
 def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazetteer, recent, words) -> list[str]:
     """The names a value at text[start:end] is about: the nearest plausible name, with the names joined to it."""
     tiers, kinds = _TIERS.get(attribute) or _tiers(attribute)
@@ -584,27 +585,6 @@ def _family_heads(hits: list, gazetteer) -> list[str]:
 def _family(gazetteer, name: str) -> str | None:
     family = getattr(gazetteer, "family", None)
     return family(name) if family else None
-
-
-def _attribution(sentence: _Sentence, words: ClaimWords, gazetteer) -> str | None:
-    """`laut X`, `according to X`, `X zufolge`, `berichtet das X`; unnamed reports get the language's label."""
-    if not sentence.of("attribution"):
-        return None
-    names = [h for h in sentence.entities if h.kind != "product"]
-    for cue in sentence.of("attribution", "before"):
-        at = cue.last + 1
-        for h in names:
-            first = sentence.token(h.start)
-            if h.start >= cue.end and first - at < ATTRIBUTION_WINDOW:
-                return _canonical(gazetteer, sentence.text[h.start : h.end], h.name)
-    for cue in sentence.of("attribution", "after"):
-        for h in reversed(names):
-            last = sentence.token(h.end) - 1
-            if h.end <= cue.start and cue.first - last - 1 < ATTRIBUTION_WINDOW - 1:
-                return _canonical(gazetteer, sentence.text[h.start : h.end], h.name)
-    if sentence.of("attribution", "unnamed"):
-        return words.unnamed_label
-    return None
 
 
 def _canonical(gazetteer, surface: str, name: str) -> str:

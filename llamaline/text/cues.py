@@ -363,9 +363,11 @@ def check_labels(language: str, data: dict[str, Any]) -> None:
 def cues_for(language: str) -> LanguageCues:
     data = lang.load(language, "events")
     check_labels(language, data)
+    tables = {"triggers": data.get("triggers", {}), "modality": data.get("modality", {}),
+              "attribution": lang.load(language, "attribution")["attribution"], "clause": data.get("clause", {})}
     entries: list[tuple[str, str, str]] = []
-    for category in ("triggers", "modality", "attribution", "clause"):
-        for label, words in data.get(category, {}).items():
+    for category, table in tables.items():
+        for label, words in table.items():
             if category == "clause" and label in ("not_names", "articles"):
                 continue
             for text in words:
