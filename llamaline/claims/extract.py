@@ -7,6 +7,7 @@ import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..models import Claim, ClaimValue, TimeExpression
@@ -503,7 +504,7 @@ def _longest(hits: list[CueHit]) -> list[CueHit]:
 # -- subjects ----------------------------------------------------------------------------------------------
 def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazetteer, recent, words) -> list[str]:
     """The names a value at text[start:end] is about: the nearest plausible name, with the names joined to it."""
-    tiers, kinds = _TIERS.get(attribute) or _tiers(attribute)
+    tiers, kinds = _tiers(attribute)
     comparisons = sentence.of("clause", "comparison")
     after = max((h.end for h in comparisons if h.end <= start), default=None) if comparisons else None
     if after is None:
@@ -528,14 +529,11 @@ def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazette
     return []
 
 
+@cache
 def _tiers(attribute: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
-    """The kinds of subject of an attribute, tier by tier, and all of them (remembered per attribute)."""
+    """The kinds of subject of an attribute, tier by tier, and all of them."""
     tiers = SUBJECT_KINDS.get(attribute.split("_")[0] if attribute.startswith("staff") else attribute, (("product",),))
-    found = _TIERS[attribute] = (tiers, frozenset(k for tier in tiers for k in tier))
-    return found
-
-
-_TIERS: dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
+    return tiers, frozenset(k for tier in tiers for k in tier)
 
 
 def _list_item(sentence: _Sentence):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from itertools import accumulate, compress
 from typing import Any, Iterable, NamedTuple, Sequence
 
@@ -247,8 +247,8 @@ class CuePatterns:
                         present = set().union(*token_ids[first - base : last - base])
                     if not present.intersection(pattern.context):
                         continue
-                hits.append(_new_hit((pattern.category, pattern.label, tokens[at][0], tokens[j][1],
-                                      at, j, bool(pattern.context))))
+                hits.append(CueHit(pattern.category, pattern.label, tokens[at][0], tokens[j][1], at, j,
+                                   bool(pattern.context)))
         if len(hits) < 2:
             return hits
         return sorted(set(hits), key=_hit_order)
@@ -287,8 +287,6 @@ class CuePatterns:
         return j
 
 
-# a hit built as a tuple, without the Python-level `__new__` of a NamedTuple: one per cue found
-_new_hit = partial(tuple.__new__, CueHit)
 
 
 class _IdsByWord(dict):
@@ -384,16 +382,11 @@ def cues_for(language: str) -> LanguageCues:
     )
 
 
+@cache  # asked once per document and per name look-up
 def language_or_default(language: str | None) -> str:
     """The language code with data for `language` ("de-AT" -> "de"), else the default language."""
-    code = _LANGUAGE_CODES.get(language)
-    if code is None:
-        code = (language or lang.DEFAULT_LANGUAGE).lower().split("-")[0].split("_")[0]
-        code = _LANGUAGE_CODES[language] = code if code in lang.languages() else lang.DEFAULT_LANGUAGE
-    return code
-
-
-_LANGUAGE_CODES: dict[str | None, str] = {}  # `language_or_default` of each tag seen: it runs per sentence
+    code = (language or lang.DEFAULT_LANGUAGE).lower().split("-")[0].split("_")[0]
+    return code if code in lang.languages() else lang.DEFAULT_LANGUAGE
 
 
 @cache

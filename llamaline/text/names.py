@@ -14,7 +14,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
@@ -175,7 +175,7 @@ class Gazetteer:
             lo = bisect.bisect_left(candidates, first)
             hi = bisect.bisect_left(candidates, limit, lo)
             if lo == hi:  # no known name can start here, as in most sentences
-                return _new_known((words, first, limit, [], []))
+                return _Known(words, first, limit, [], [])
             positions = candidates[lo:hi]
         hits: list[EntityHit] = []
         taken: list[tuple[int, int]] = []
@@ -193,10 +193,10 @@ class Gazetteer:
                 after = text[hit_end + 1 : hit_end + 2]
                 if after.isdigit() or after.isupper():  # a version or member word may follow ("Falke 2 Titan")
                     j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
-            hits.append(_new_hit((words.starts[i], hit_end, name, kind)))  # in text order: each starts after the last
+            hits.append(EntityHit(words.starts[i], hit_end, name, kind))  # in text order: each starts after the last
             taken.append((i, j))
             next_free = j + 1
-        return _new_known((words, first, limit, hits, taken))
+        return _Known(words, first, limit, hits, taken)
 
     def _known_at(self, text: str, words: DocumentWords, i: int, limit: int, end: int) -> tuple[int, str, int] | None:
         """(last token, name, end) of the longest known surface at token i of a span ending at token `limit`, char `end`."""
@@ -321,9 +321,6 @@ class _Known(NamedTuple):
     taken: list[tuple[int, int]]  # the first and last token of each hit
 
 
-# a hit or a span's known names built as tuples, without the Python-level `__new__` of a NamedTuple: one per name found
-_new_hit = partial(tuple.__new__, EntityHit)
-_new_known = partial(tuple.__new__, _Known)
 
 
 class DocumentNames:
@@ -463,7 +460,7 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
         if ((v > w and not noun_phrase) or (codes[w] & _SHAPED if v == w else _name_shaped(single))
                 or (initial_runs and len(single) > 1)):
-            hits.append(_new_hit((run_start, run_end, single, UNKNOWN)))
+            hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
     return hits
 
 
@@ -493,7 +490,7 @@ def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tup
                 name_cue_hits = [h for h in cues.patterns.find(text, _as_cue_tokens(tokens)) if h.label == "name_cues"]
             if not any(0 <= quote.start() - h.end <= 12 or 0 <= h.start - quote.end() <= 25 for h in name_cue_hits):
                 continue
-        hits.append(_new_hit((inner_start, inner_start + len(inner), inner, UNKNOWN)))
+        hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
     return hits
 
 
