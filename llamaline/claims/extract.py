@@ -8,7 +8,6 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from ..models import Claim, ClaimValue, TimeExpression
 from ..text.analysis import DocumentAnalysis, Sentence, analyse
@@ -16,7 +15,7 @@ from ..text.attribution import attribution
 from ..text.boilerplate import Region
 from ..text.corpus import Document
 from ..text.cues import CueHit, Token, tokenize
-from ..text.names import Gazetteer
+from ..text.names import EntityHit, Gazetteer
 from .quantities import Quantities, Quantity, by_category
 from .words import ClaimWords, claim_words
 
@@ -58,7 +57,7 @@ class _Sentence:
     end: int
     tokens: list[Token]
     by_category: dict[str, list[CueHit]]  # the cue hits, in text order per category
-    entities: list[Any]  # EntityHit(start, end, name, kind)
+    entities: list[EntityHit]
     expressions: list[TimeExpression]
     quantities: Quantities  # found once, filtered per use
     starts: list[int]  # of the tokens
@@ -286,7 +285,7 @@ def _not_examples(entities: list, examples: Sequence[CueHit]) -> list:
     return [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
 
 
-def _trim_quantities(text: str, quantities: Quantities, entities: list, gazetteer) -> list:
+def _trim_quantities(text: str, quantities: Quantities, entities: list[EntityHit], gazetteer: Gazetteer) -> list[EntityHit]:
     """`Falcon 70 Milliarden`: a name that swallowed the number of a quantity after it ends before the number."""
     numerals = [q.numeral_start for q in quantities.every if q.scale or q.unit]
     if not numerals:
@@ -298,10 +297,8 @@ def _trim_quantities(text: str, quantities: Quantities, entities: list, gazettee
             surface = text[e.start : cut].rstrip(" -‑\u00a0")
             if not surface:
                 continue
-            name = _canonical(gazetteer, surface, surface)
-            kind_of = getattr(gazetteer, "kind", None)
-            kind = (kind_of(name) if kind_of else None) or e.kind
-            e = type(e)(e.start, e.start + len(surface), name, kind)
+            name = gazetteer.canonical(surface) or surface
+            e = EntityHit(e.start, e.start + len(surface), name, gazetteer.kind(name) or e.kind)
         trimmed.append(e)
     return trimmed
 
@@ -573,18 +570,8 @@ def _coordinated(sentence: _Sentence, best, pool: list) -> list:
     return sorted(group, key=lambda h: h.start)
 
 
-def _family_heads(hits: list, gazetteer) -> list[str]:
+def _family_heads(hits: list[EntityHit], gazetteer: Gazetteer) -> list[str]:
     """Names in text order, without a family whose member is named too ("Falke 2 (Mini und Pro)")."""
     names = list(dict.fromkeys(h.name for h in hits))
-    parents = {_family(gazetteer, n) for n in names}  # the gazetteer remembers the families of unknown names
+    parents = {gazetteer.family(n) for n in names}  # the gazetteer remembers the families of unknown names
     return [n for n in names if n not in parents]
-
-
-def _family(gazetteer, name: str) -> str | None:
-    family = getattr(gazetteer, "family", None)
-    return family(name) if family else None
-
-
-def _canonical(gazetteer, surface: str, name: str) -> str:
-    canonical = getattr(gazetteer, "canonical", None)
-    return (canonical(surface) if canonical else None) or name
