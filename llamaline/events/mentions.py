@@ -410,27 +410,24 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     precise; not one that names the period something is for ("Zahlen für das erste Quartal"); a decision
     prefers one that is not in the future (that is its new target). An expression in a clause without a trigger
     goes to the nearest trigger of the sentence, if that one has none of its own; so does the date of a clause that
-    only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing."""
+    only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing.
+    Returns the starts of the expressions lent that way."""
     if not dated:
         return set()  # nothing to assign or lend
     original = _clauses(hits, "original", clause_of)
-    period_words = hits.get(("clause", "for_period"), ())
     per_clause: dict[int, int] = {}
     for t in triggers:
         per_clause[t.clause] = per_clause.get(t.clause, 0) + 1
+    paired = _paired_in_order(triggers, dated, clause_of, per_clause)
+    _own_clause_times(triggers, dated, clause_of, hits, published, per_clause, paired)
+    _free_times(triggers, dated, clause_of, set(per_clause) | original)
+    return _lent_news_dates(triggers, dated, clause_of, hits, published, original)
 
-    def for_period(x: TimeExpression) -> bool:
-        return any(0 <= x.start - h.end <= 6 for h in period_words)
 
-    def future(x: TimeExpression) -> bool:
-        return published is not None and x.when is not None and x.when.start > published.end
-
-    def width(x: TimeExpression) -> int:
-        days = (x.when.end - x.when.start).days if x.when is not None else 1 << 20
-        return bisect.bisect_left(PRECISION_DAYS, days)
-
-    # as many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
-    # chief executive in February 2023")
+def _paired_in_order(triggers: list[_Trigger], dated: list[TimeExpression], clause_of,
+                     per_clause: dict[int, int]) -> set[int]:
+    """As many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
+    chief executive in February 2023"). Returns the ids of the triggers paired."""
     paired: set[int] = set()
     for clause, events in per_clause.items():
         if events < 2:
@@ -445,24 +442,42 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
             for trigger, expression in zip(in_clause, own):
                 trigger.expression = expression
                 paired.add(id(trigger))
+    return paired
+
+
+def _own_clause_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
+                      published: TimeSpan | None, per_clause: dict[int, int], paired: set[int]) -> None:
+    """Each trigger not paired takes an expression of its own clause (see `_assign_times`)."""
+    period_words = hits.get(("clause", "for_period"), ())
+
+    def for_period(x: TimeExpression) -> bool:
+        return any(0 <= x.start - h.end <= 6 for h in period_words)
+
+    def width(x: TimeExpression) -> int:
+        days = (x.when.end - x.when.start).days if x.when is not None else 1 << 20
+        return bisect.bisect_left(PRECISION_DAYS, days)
 
     for trigger in triggers:
         if id(trigger) in paired:
             continue
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
-        if trigger.type in DECISIONS and any(not future(x) for x in own):
-            own = [x for x in own if not future(x)]
+        if trigger.type in DECISIONS and any(not _future(x, published) for x in own):
+            own = [x for x in own if not _future(x, published)]
         if len(own) == 1:
             trigger.expression = own[0]
         elif own:
             alone = per_clause[trigger.clause] == 1
             trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x), width(x) if alone else 0,
                                                          _span_distance(trigger, x), x.start))
-    trigger_clauses = set(per_clause)
+
+
+def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, taken_clauses: set[int]) -> None:
+    """An expression in a clause without a trigger (nor an original plan) goes to the nearest trigger, if that one
+    has none of its own."""
     free: dict[int, list[TimeExpression]] = {}
     for expression in dated:
         clause = clause_of(expression.start)
-        if clause in trigger_clauses or clause in original:
+        if clause in taken_clauses:
             continue
         # a typed event before a happening without a type ("delayed …, last month, pushing its start of production")
         nearest = 0 if len(triggers) == 1 else min(
@@ -472,11 +487,16 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     for i, candidates in free.items():
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
-    # the date of a clause that only carries the news goes to an event without a date of its own
+
+
+def _lent_news_dates(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
+                     published: TimeSpan | None, original: set[int]) -> set[int]:
+    """The date of a clause that only carries the news goes to an event without a date of its own (or to a decision
+    whose date is its future target); returns the starts of the dates lent."""
     news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}
     news_clauses |= {clause_of(h.start) for h in hits.get("attribution", ())}
     news_clauses -= {t.clause for t in triggers if t.type not in COMMUNICATION}
-    donors = [x for x in dated if x.kind != "present" and not future(x) and clause_of(x.start) not in original
+    donors = [x for x in dated if x.kind != "present" and not _future(x, published) and clause_of(x.start) not in original
               and clause_of(x.start) in news_clauses]
     lent: set[int] = set()
     if not donors:
@@ -485,12 +505,16 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if trigger.type in COMMUNICATION:
             continue
         undated = trigger.expression is None
-        if undated or (trigger.type in DECISIONS and future(trigger.expression)):
+        if undated or (trigger.type in DECISIONS and _future(trigger.expression, published)):
             others = [x for x in donors if clause_of(x.start) != trigger.clause]
             if others:
                 trigger.expression = min(others, key=lambda x: (_span_distance(trigger, x), x.start))
                 lent.add(trigger.expression.start)
     return lent
+
+
+def _future(expression: TimeExpression, published: TimeSpan | None) -> bool:
+    return published is not None and expression.when is not None and expression.when.start > published.end
 
 
 def _clause_of_event(triggers: list[_Trigger], communication: _Trigger) -> int:
