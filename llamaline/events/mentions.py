@@ -205,15 +205,14 @@ def _mention(document: Document, sentence: Sentence, type_: str, trigger: str | 
     if expression is not None and when is None:
         when = expression.when
     # the values are valid by construction (labels are checked when the language data loads): no validation
-    return Mention.model_construct(**{
-        "source": document.source.id, "quote": document.text[start:end], "start": start, "end": end,
-        "time_text": expression.text if expression is not None else None, "when": when,
-        "attributed_to": attributed_to,
-        "time_start": expression.start if expression is not None else None,
-        "time_end": expression.end if expression is not None else None,
-        "modality": modality, "type": type_, "subjects": sorted(set(subjects)), "trigger": trigger,
-        "published": document.source.published,
-    })
+    return Mention.model_construct(
+        source=document.source.id, quote=document.text[start:end], start=start, end=end,
+        time_text=expression.text if expression is not None else None, when=when, attributed_to=attributed_to,
+        time_start=expression.start if expression is not None else None,
+        time_end=expression.end if expression is not None else None,
+        modality=modality, type=type_, subjects=sorted(set(subjects)), trigger=trigger,
+        published=document.source.published,
+    )
 
 
 # -- triggers --------------------------------------------------------------------------------------------------

@@ -17,8 +17,18 @@ from ..models import TimeExpression
 from ..temporal import tag
 from .boilerplate import Region, overlap_test
 from .corpus import Document
-from .cues import (CueHit, DocumentWords, LanguageCues, Token, cues_for, document_words, language_or_default,
-                   lowers_by_word, mark_positions, tokenize)
+from .cues import (
+    CueHit,
+    DocumentWords,
+    LanguageCues,
+    Token,
+    cues_for,
+    document_words,
+    language_or_default,
+    lowers_by_word,
+    mark_positions,
+    tokenize,
+)
 from .names import DocumentNames, EntityHit, Gazetteer
 from .sentences import split_sentences
 

@@ -10,10 +10,11 @@ cost one dictionary look-up per token.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, compress
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from .. import lang
 
@@ -196,7 +197,7 @@ class CuePatterns:
         for i in range(n):
             hits.update(heads.get(low[i:], ()))
             if headstems:
-                for k in range(0, min(INFLECTION, n - i - 1) + 1):
+                for k in range(min(INFLECTION, n - i - 1) + 1):
                     hits.update(headstems.get(low[i : n - k], ()))
         result = frozenset(hits)
         self._cache[low] = result

@@ -13,12 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from .. import lang
 from .cues import TOKEN, DocumentWords, LanguageCues, cues_for, document_words, language_or_default, mark_positions
@@ -65,7 +66,7 @@ class Gazetteer:
 
     # -- loading -----------------------------------------------------------------------------------------------
     @classmethod
-    def load(cls, corpus_dir: Path | str | None = None) -> "Gazetteer":
+    def load(cls, corpus_dir: Path | str | None = None) -> Gazetteer:
         """The corpus's own cast, `<corpus_dir>/entities.toml`, if it brings one; else no known names (names are
         then found in the text alone)."""
         entities: dict[str, Entity] = {}
@@ -122,9 +123,9 @@ class Gazetteer:
             return self._families[name]
         best = None
         for candidate in self.entities.values():
-            if candidate.kind == "product" and name.startswith(candidate.name + " "):
-                if best is None or len(candidate.name) > len(best):
-                    best = candidate.name
+            if (candidate.kind == "product" and name.startswith(candidate.name + " ")
+                    and (best is None or len(candidate.name) > len(best))):
+                best = candidate.name
         if len(self._families) > _FAMILY_MEMO:
             self._families.clear()
         self._families[name] = best
@@ -147,7 +148,7 @@ class Gazetteer:
         return None
 
     # -- finding -----------------------------------------------------------------------------------------------
-    def names_in(self, text: str, words: DocumentWords | None = None) -> "DocumentNames":
+    def names_in(self, text: str, words: DocumentWords | None = None) -> DocumentNames:
         """The names of one text, found span by span (`words`: the text's, if already at hand)."""
         return DocumentNames(self, text, words or document_words(text))
 
@@ -157,7 +158,7 @@ class Gazetteer:
         `names_in(text)` finds them without reading the text again."""
         return self.names_in(text).find(start, len(text) if end is None else end, language, marked)
 
-    def _find_known(self, text: str, memo: "DocumentNames", start: int, end: int, language: str) -> "_Known":
+    def _find_known(self, text: str, memo: DocumentNames, start: int, end: int, language: str) -> _Known:
         """The known names of text[start:end], with the words they were found among and the tokens they take."""
         words = memo.words
         starts, ends = words.starts, words.ends
@@ -409,7 +410,7 @@ def _name_shaped(word: str) -> bool:
     digits = any(ch.isdigit() for ch in word)
     if letters and digits and word[:1].isupper():
         return True
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 def _marked_names(text: str, known: _Known, start: int, end: int, language: str, gazetteer: Gazetteer,

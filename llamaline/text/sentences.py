@@ -168,9 +168,7 @@ def _no_boundary(text: str, sentence_start: int, dot: int, nxt: int, end: int,
         return True
     if len(bare) == 2 and bare[0].isalpha():
         return True  # an initial or a one-letter abbreviation: "J. Smith", "z. B."
-    if ordinal_dot and bare[:-1].isdigit() and len(bare) <= 3:
-        return True  # "29. April", "1. Mai"
-    return False
+    return ordinal_dot and bare[:-1].isdigit() and len(bare) <= 3  # "29. April", "1. Mai"
 
 
 def _opens_sentence(text: str, pos: int, end: int) -> bool:
