@@ -1,6 +1,7 @@
 """Claims: what each source states about a subject (numbers, target dates, statuses), and how that moved.
 
-    extract_claims(document, expressions, gazetteer, boilerplate) -> [Claim]   one document, cited sentences
+    claims_of(analysis) -> [Claim]                                            one analysed document, cited sentences
+    extract_claims(document, expressions, gazetteer, boilerplate) -> [Claim]   the same, analysing the document first
     track_claims(claims) -> [ClaimTrack]                                      grouped, ordered, judged
     filter_tracks(tracks, subject=..., attribute=...) -> [ClaimTrack]
 

@@ -1,6 +1,7 @@
-"""Sentences + time expressions -> Mentions: typed, dated, attributed, with subjects and modality.
+"""A document's analysis -> Mentions: typed, dated, attributed, with subjects and modality.
 
-Per sentence outside boilerplate: trigger words give event types; names from the gazetteer give subjects;
+Per sentence of the analysis (text/analysis.py: sentences outside boilerplate, with their cue hits, clause breaks
+and time expressions): trigger words give event types; names from the gazetteer give subjects;
 a cue names the source; modality cues say whether it happened, was planned, expected, considered or denied.
 A mention is dated by the time expression of its clause (a clause is cut at commas, colons, dashes,
 brackets); an expression in a clause without a trigger of its own goes to the nearest trigger. Without one,
