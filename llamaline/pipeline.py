@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from .claimtracks import claims_of, track_claims
 from .events.mentions import mentions_of
@@ -13,17 +12,12 @@ from .events.reconcile import reconcile
 from .models import Claim, Mention, Source, Timeline
 from .text.analysis import analyse
 from .text.boilerplate import Region, find_boilerplate, find_references
-from .text.corpus import Corpus, Document, read_corpus
+from .text.corpus import Corpus, Document
 from .text.names import Gazetteer
 
 
-def build_timeline(corpus_dir: Path | str | None = None, *, jobs: int = 1) -> Timeline:
-    """Read a corpus folder (the bundled one by default) and reconcile its events into a Timeline."""
-    return timeline_of(read_corpus(corpus_dir), jobs=jobs)
-
-
 def timeline_of(corpus: Corpus, *, jobs: int = 1) -> Timeline:
-    """Reconcile a read corpus into a Timeline (the CLI and `build_timeline` both come through here)."""
+    """Reconcile a read corpus into a Timeline (`api.build_timeline` comes through here)."""
     with cyclic_gc_paused():
         return _timeline_of(corpus, jobs)
 
@@ -62,7 +56,8 @@ def findings_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer) -> tu
     return mentions_of(analysis), claims_of(analysis)
 
 
-def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer, *, jobs: int = 1) -> list[tuple[list[Mention], list[Claim]]]:
+def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer, *,
+                jobs: int = 1) -> list[tuple[list[Mention], list[Claim]]]:
     """Mentions and claims of every document, in order; over `jobs` processes when there is enough work."""
     if jobs <= 1 or len(work) < 2:
         return [findings_of(item, gazetteer) for item in work]

@@ -370,7 +370,8 @@ def test_the_pipeline_gives_the_collector_back() -> None:
     """The cyclic garbage collector pauses while the pipeline runs and is on again afterwards, also after an error."""
     import gc
 
-    from llamaline.pipeline import build_timeline, cyclic_gc_paused
+    from llamaline.api import build_timeline
+    from llamaline.pipeline import cyclic_gc_paused
 
     build_timeline(CORPUS)
     assert gc.isenabled()
