@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,10 +37,10 @@ class TimeSpan(_Model):
     end: date
     precision: Precision
 
-    def contains(self, other: "TimeSpan") -> bool:
+    def contains(self, other: TimeSpan) -> bool:
         return self.start <= other.start and other.end <= self.end
 
-    def overlaps(self, other: "TimeSpan") -> bool:
+    def overlaps(self, other: TimeSpan) -> bool:
         return self.start <= other.end and other.start <= self.end
 
 
