@@ -108,7 +108,8 @@ def score_document(doc: dict, language: str) -> Counts:
     text = doc["text"]
     dct = ts.parse_iso(doc["dct"])
     found = tag(text, dct, language)
-    system = [(e.start, e.end, *timex_of(e)) for e in found]
+    # A range is two TIMEX3 expressions ("[1939] bis [1945]"): score its parts.
+    system = [(x.start, x.end, *timex_of(x)) for e in found for x in (getattr(e, "parts", ()) or (e,))]
     gold = doc["timexes"]
     c.gold, c.system = len(gold), len(system)
     for g in gold:

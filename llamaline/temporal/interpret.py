@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from . import timespan as ts
+from . import timex3 as tx
 from ..models import TimeExpression, TimeSpan
 from . import resolve as rs
 from .lexicon import Lexicon, lexicon, normalize
@@ -15,10 +17,16 @@ from .resolve import Meaning, Relative, Yearless
 from .tense import direction as sentence_direction
 
 _SYMBOL_AFTER = set("%‰€$£¥+×")
-# The groups around a calendar expression: units, single, bound, approximation, during, within, part, present.
-_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr")
+# The groups around a calendar expression: units, single, bound, approximation, during, within, part,
+# present, set, past/future reference.
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "T", "rf")
 _CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
-          "kw", "wd", "we", "yr", "fy", "ur", "rd")
+          "kw", "wd", "we", "era", "cen", "yr", "fy", "ur", "rd", "tm")
+# Cores that name a day or a year by its number: an article before them is not part of the expression.
+_NO_ARTICLE = frozenset(("iso", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "tm", "era", "q", "h"))
+# TIMEX3 codes of the parts of a day.
+_DAY_PART_CODES = {"morning": "MO", "midday": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_ERA_BC = "bc"
 _COMMON = ("yr", "my", "mr", "se", "dmy", "mdy", "ur")
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 # How many distinct texts per core `Reader.core` remembers (a bound for odd texts).
@@ -39,6 +47,9 @@ class Core:
     needs_context: bool = False  # "am 15.5."
     period: bool = False  # a whole current period ("dieses Jahr", "des Jahres")
     modifier: str | None = None
+    clock: str | None = None  # the time of day in TIMEX3 ("T14:30", "TEV")
+    value: str | None = None  # a TIMEX3 value the span cannot carry ("BC0490")
+    deictic: bool = False  # read against the publication even where the story has moved ("gestern")
 
 
 @dataclass(slots=True)
@@ -50,6 +61,17 @@ class Reading:
     modifier: str | None = None
     directional: bool = False
     later: bool | None = None  # "earlier/later this year"
+    signal: str | None = None  # the bound word before it, outside the extent ("bis", "since")
+    signal_start: int | None = None
+    clock: str | None = None
+    value: str | None = None  # a TIMEX3 value decided by the words (durations, sets, references, eras)
+    timex_type: str | None = None
+    deictic: bool = False
+    split: tuple[tuple[int, int], tuple[int, int]] | None = None  # "8. und 9. Mai": the two days
+    span: str | None = None  # "past"/"next": a number of units before or after the anchor ("the past two years")
+    unit: str | None = None
+    amount: int | None = None
+    anaphoric: bool = False  # "zwei Tage später": from the story's last date wherever there is one
 
 
 class Reader:
@@ -74,6 +96,15 @@ class Reader:
         self.next_word = re.compile(r"\s*(\S+)")
         self.order = lex.format.get("numeric_order", "dmy")
         self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
+        self.article_before = re.compile(rf"(?<![\w.]){a('articles')}\s+$")
+        self.weak_present = frozenset(normalize(w) for w in lex.forms("present", "weak"))
+        self.signal_ap = frozenset(normalize(w) for w in lex.forms("approximate", "outside"))
+        self.signal_during = frozenset(normalize(w) for w in lex.forms("during", "outside"))
+        # Whether a determiner before an expression belongs to it ("[the fourth quarter]"), as in English TIMEX3.
+        self.article_inside = bool(lex.format.get("article_inside"))
+        self.inside = frozenset(normalize(w) for w in lex.forms("durations", "inside"))
+        self.clock_word = re.compile(rf"\s*{a(('clock', 'hours'))}")
+        self.age = re.compile(rf"(?:-|\s+){a(('durations', 'age'))}", re.IGNORECASE)
         index = self.scan.groupindex
         # The groups a core reads: those of its alternative, and of the year that may follow it.
         g = grammar(language)
@@ -88,30 +119,66 @@ class Reader:
 
     # -- the public step -------------------------------------------------------------------------
 
-    def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int) -> TimeExpression | None:
+    def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int,
+             story: TimeSpan | None = None, last: TimeSpan | None = None,
+             narrative: bool = False) -> TimeExpression | None:
+        """`story` is the story's own time where the narrative has moved away from `published`:
+        relative and year-less words are read against it (deictic ones, "gestern", keep `published`);
+        `last` is the latest date of the text, which words like "zwei Tage später" count from. Outside a
+        `narrative` (news with a background paragraph), deictic words keep the publication."""
         outer = m.group(*_OUTER)
         first = self.single(m, text, outer)
         if first is None:
             return None
-        _, is_single, bd, _, du, wp, _, pr = outer
+        _, is_single, bd, _, du, wp, _, pr, _, rf = outer
         opens = not bd or normalize(bd) in self.openers
-        if first.kind == "date" and is_single and opens and not (du or wp or pr):
-            joined = self.range(m, first, text, published, end)
+        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf):
+            joined = self.range(m, first, text, published, end, None if first.deictic and not narrative else story)
             if joined is not None:
                 return joined
-        return self.finish(first, text, published)
+        if narrative and first.kind == "present" and normalize(m.group("pr") or "") in self.weak_present:
+            return None  # "Der Angriff fand nun erst ... statt": in a narrative, a particle of the story
+        if narrative and first.deictic and m.start("s_rd_n") >= 0 and first.clock is None \
+                and self.lex.key("days", m.group("s_rd_n")) == "today":
+            # In a narrative (a history told long after), "heute" is the writer's present, not a day of it.
+            first = Reading(first.start, first.end, "present", None, first.modifier, signal=first.signal,
+                            signal_start=first.signal_start, value="PRESENT_REF", timex_type=tx.DATE, deictic=True)
+        if first.anaphoric and last is not None:
+            story = last
+        elif first.deictic and not narrative:
+            story = None
+        return self.finish(first, text, published, story)
 
     # -- single expressions ----------------------------------------------------------------------
 
     def single(self, m: re.Match[str], text: str, outer: tuple[str | None, ...]) -> Reading | None:
         """`outer` is `m.group(*_OUTER)`: the prefixes are looked at many times."""
         lex = self.lex
-        units, _, bd, ap, du, wp, pt, pr = outer
+        units, _, bd, ap, du, wp, pt, pr, sets, rf = outer
+        if sets:
+            return self.sets(m)
         if units:
-            return self.units(m)
-        if pr:
-            s = m.start("bd") if bd else m.start("ap") if ap else m.start("pr")
-            return Reading(s, m.end(), "present", None, self._bound(bd))
+            return self.units(m, text)
+        # The bound word ("bis", "since") and an approximation that is a preposition ("gegen") stay
+        # outside the expression, as TIMEX3 draws it; they still give it its bound.
+        signal_ap = bool(ap) and normalize(ap) in self.signal_ap
+        signal_du = bool(du) and normalize(du) in self.signal_during  # "during [the quarter]"
+        first_inside = next((m.start(g) for g in ("ap", "du", "wp", "pt", "body") if m.start(g) >= 0
+                             and not (g == "ap" and signal_ap) and not (g == "du" and signal_du)
+                             and not (g == "wp" and not self._takes_within(m))), m.start("body"))
+        signal = text[m.start():first_inside].strip() or None
+        signal_start = m.start() if signal else None
+        if pr or rf:
+            which = "PRESENT_REF" if pr else \
+                ("PAST_REF" if lex.has("references", "past", rf) else "FUTURE_REF")
+            s = m.start("pr") if pr else m.start("rf")
+            if ap and not signal_ap:
+                s = m.start("ap")
+            if pr:
+                return Reading(s, m.end(), "present", None, self._bound(bd), signal=signal, value=which,
+                               timex_type=tx.DATE, deictic=True, signal_start=signal_start)
+            return Reading(s, m.end(), "reference", None, "before" if which == "PAST_REF" else "after",
+                           signal=signal, value=which, timex_type=tx.DATE, signal_start=signal_start)
         core = self.core(m)
         if core is None:
             return None
@@ -119,24 +186,55 @@ class Reader:
             return None
         meaning, modifier = core.meaning, core.modifier
         which = lex.key("parts", pt)
-        if which:
+        if which and meaning is not None:
             meaning = _with_part(meaning, which)
             modifier = which
-        if ap:
+        if ap and not (signal_ap and core.clock):  # "um [14 Uhr]" is a time, not an approximation
             modifier = modifier or "approximate"
         if bd:
             modifier = self._bound(bd)
         later = None
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
-            word, name = wp, "wp"
-        else:
-            word, name = pt, "pt"
-        start = m.start("bd") if bd else m.start("ap") if ap else m.start("du") if du \
-            else m.start(name) if word else m.start("body")
-        return Reading(start, m.end(), "date", meaning, modifier, core.directional, later)
+        start = first_inside
+        if self.article_inside and core.name not in _NO_ARTICLE and start == m.start("body"):
+            art = self.article_before.search(text, max(0, start - 6), start)
+            if art is not None and (not signal or art.start() >= m.start() + len(signal)):
+                start = art.start()
+        split = None
+        if core.name in ("dmy", "mdy") and m.start(f"s_{core.name}_d2") >= 0:
+            d1, d2 = m.span(f"s_{core.name}_d"), m.span(f"s_{core.name}_d2")
+            if core.name == "dmy":
+                d1end = d1[1] + 1 if text[d1[1]:d1[1] + 1] == "." else d1[1]
+                split = ((max(start, m.start("s_dmy")), d1end), (d2[0], m.end()))
+            else:
+                split = ((max(start, m.start("s_mdy")), d1[1]), (d2[0], m.end()))
+        return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
+                       signal_start=signal_start,
+                       clock=core.clock, value=core.value, deictic=core.deictic, split=split,
+                       timex_type=tx.TIME if core.clock else tx.DATE)
 
-    def units(self, m: re.Match[str]) -> Reading | None:
+    @staticmethod
+    def _takes_within(m: re.Match[str]) -> bool:
+        """"[earlier this month]", "[Later Thursday]" keep the word; "später im [Februar]" does not."""
+        return m.start("s_ur") >= 0 or m.start("s_wd") >= 0 or m.start("s_rd") >= 0
+
+    def sets(self, m: re.Match[str]) -> Reading | None:
+        """"jeden Tag" P1D, "alle zwei Wochen" P2W, "every Monday" XXXX-WXX-1, "täglich" P1D."""
+        lex = self.lex
+        if m.group("st_f"):
+            unit = lex.key("frequency", m.group("st_f"))
+            return Reading(m.start("st"), m.end(), "set", value=tx.duration_value(1, unit), timex_type=tx.SET)
+        if m.group("st_w"):
+            index = rs.WEEKDAYS.index(lex.key("weekdays", m.group("st_w")))
+            return Reading(m.start("st"), m.end(), "set", value=f"XXXX-WXX-{index + 1}", timex_type=tx.SET)
+        unit = lex.key("units", m.group("st_u")) or lex.key("units_plural", m.group("st_u"))
+        if unit is None:
+            return None
+        amount = self._amount(m.group("st_n")) if m.group("st_n") else 1
+        return Reading(m.start("st"), m.end(), "set", value=tx.duration_value(amount, unit), timex_type=tx.SET)
+
+    def units(self, m: re.Match[str], text: str) -> Reading | None:
         lex = self.lex
         unit = lex.key("units", m.group("nu_u")) or lex.key("units_plural", m.group("nu_u"))
         pre, post = m.group("nu_pre"), m.group("nu_post")
@@ -148,17 +246,41 @@ class Reader:
         if post and lex.has("durations", "ago_after", post):
             sign = -1
         amount = self._amount(m.group("nu_n"))
+        if unit is None or self.age.match(text, m.end()):
+            return None  # "ein 6-jähriger", "a 6-year-old": an age, not a time
+        # "for [three months]", "over [the past two years]", "[more than two years]": the signal stays outside.
         start = m.start("nu")
-        if unit is None:
-            return None
+        signal = signal_start = None
+        shifted = m.group("nu_sh")
+        if pre and (shifted or not sign):
+            start = next(m.start(g) for g in ("nu_sh", "nu_ap", "nu_n", "nu_v") if m.start(g) >= 0)
+            signal = text[m.start("nu"):start].strip() or None
+            signal_start = m.start("nu") if signal else None
+            sign = 0 if shifted else sign
+        if signal is None and not pre and self.article_inside:  # "[the nine months]": the determiner is inside
+            art = self.article_before.search(text, max(0, start - 6), start)
+            if art is not None:
+                start = art.start()
+        value = tx.duration_value(amount if m.group("nu_n") else None, unit)
+        if shifted and amount is not None:
+            span = "next" if lex.key("shift", shifted.split()[-1]) in ("next", "after_next") else "past"
+            return Reading(start, m.end(), "duration", signal=signal, signal_start=signal_start, value=value, timex_type=tx.DURATION,
+                           span=span, unit=unit, amount=amount)
         if sign and amount is not None and m.group("nu_n"):
             if post and not lex.has("durations", "ago_after", post):
-                return Reading(start, m.end(), "duration")
+                return Reading(start, m.end(), "duration", signal=signal, signal_start=signal_start, value=value, timex_type=tx.DURATION)
             modifier = "approximate" if m.group("nu_ap") else None
-            return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier)
+            return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier, signal=signal,
+                           signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE, deictic=True)
         if pre and lex.has("durations", "from_now", pre) and not m.group("nu_n"):
             return None  # "in einigen Wochen" is too vague to place
-        return Reading(start, m.end(), "duration")
+        if post and lex.has("durations", "after", post) and amount is not None:
+            # "zwei Tage später", "a year earlier": that far from the story's time
+            later = lex.has("durations", "later", post)
+            if later or lex.has("durations", "earlier", post):
+                return Reading(start, m.end(), "date", rs.ago(unit, amount, 1 if later else -1), signal=signal,
+                               signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+        return Reading(start, m.end(), "duration", signal=signal, signal_start=signal_start, value=value, timex_type=tx.DURATION)
 
     def core(self, m: re.Match[str]) -> Core | None:
         for name, group, reads in self.core_groups:
@@ -175,7 +297,7 @@ class Reader:
         except KeyError:
             c = self._core(m, name)
             found = None if c is None else (c.meaning, c.directional, c.bare, c.plain_year, c.needs_context,
-                                            c.period, c.modifier)
+                                            c.period, c.modifier, c.clock, c.value, c.deictic)
             if len(known) < _KNOWN_CORES:
                 known[key] = found
         if found is None:
@@ -253,9 +375,12 @@ class Reader:
                 week = rs.SHIFTS[lex.key("shift", g("wd_s2"))] if g("wd_s2") else None
                 c.meaning = rs.weekday(index, shift, week)
                 c.directional = shift is None and week is None
+                c.clock = self._day_part(g("wd_gp") or g("wd_dp"))
+                c.deictic = True
                 if c.directional and g("wd_n"):
                     c.bare = g("wd_n")
             elif name == "we":
+                c.deictic = True
                 if g("we_s"):
                     c.meaning = rs.shifted("weekend", rs.SHIFTS[lex.key("shift", g("we_s"))])
                 else:
@@ -274,6 +399,7 @@ class Reader:
                 c.meaning = rs.year(y if y >= 100 else 2000 + y)
             elif name == "ur":
                 c.period = True
+                c.deictic = bool(g("ur_s") or g("ur_su"))
                 if g("ur_su"):
                     unit, delta = self._shift_unit(g("ur_su"))
                     c.meaning, c.period = rs.shifted(unit, delta), False
@@ -287,64 +413,144 @@ class Reader:
                 delta = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1,
                          "day_after_tomorrow": 2}[lex.key("days", g("rd_n"))]
                 c.meaning = rs.shifted_day(delta)
+                c.clock = self._day_part(g("rd_dp")) or self._day_part(g("rd_n"))
+                c.deictic = True
+            elif name == "tm":
+                hour = int(g("tm_h") or g("tm_h2"))
+                minute = g("tm_m") or g("tm_m2") or g("tm_m3")
+                if g("tm_pm") and hour < 12:
+                    hour += 12
+                elif g("tm_am") and hour == 12:
+                    hour = 0
+                c.clock = f"T{hour:02d}:{minute}" if minute else f"T{hour:02d}:00"
+                c.meaning = rs.shifted_day(0)
+            elif name == "era":
+                y = int(g("era_y"))
+                if lex.key("era", g("era_w")) == _ERA_BC:
+                    c.meaning, c.value = None, tx.year_value(1 - y)
+                else:
+                    c.meaning = rs.year(y)
+            elif name == "cen":
+                n = int(g("cen_n"))
+                if not 1 <= n <= 21:
+                    return None
+                first = max(1, (n - 1) * 100)
+                c.meaning = ts.interval(date(first, 1, 1), date((n - 1) * 100 + 99, 12, 31), f"{n - 1:02d}")
+                c.value = f"{n - 1:02d}"
         except (ValueError, KeyError, TypeError):
             return None
         return c
 
     # -- ranges ----------------------------------------------------------------------------------
 
-    def range(self, m: re.Match[str], first: Reading, text: str, published: TimeSpan | None, end: int) -> TimeExpression | None:
+    def range(self, m: re.Match[str], first: Reading, text: str, published: TimeSpan | None, end: int,
+              story: TimeSpan | None = None) -> TimeExpression | None:
         conn = self.connector.match(text, m.end(), end)
-        if conn is None:
+        if conn is None or first.meaning is None or first.split is not None:
             return None
         # The connector ends in a space, dash or slash, where the scanner may start the second half.
         m2 = self.scan.match(text, conn.end(), end)
         if m2 is None:
             return None
         outer = m2.group(*_OUTER)
-        _, is_single, bd, ap, du, wp, _, pr = outer
-        if not is_single or bd or ap or du or wp or pr:
+        _, is_single, bd, ap, du, wp, _, pr, _, rf = outer
+        if not is_single or bd or ap or du or wp or pr or rf:
             return None
         second = self.single(m2, text, outer)
-        if second is None or second.kind != "date" or second.later is not None:
+        if second is None or second.kind != "date" or second.later is not None or second.meaning is None \
+                or second.clock or first.clock:
             return None
         opener = self.range_from.search(text, max(0, first.start - 20), first.start)
-        word, start = (opener.group("w"), opener.start("w")) if opener else (None, first.start)
+        word = opener.group("w") if opener else None
         if m.group("bd"):  # "from May to July": the bound word opens the range
-            word, start = m.group("bd"), m.start("bd")
+            word = m.group("bd")
         if conn.group("and") and not (word and normalize(word) in self.between):
             return None
+        anchor = self._anchor(first, published, story)
         a, b = first.meaning, second.meaning
         direction = None
-        if isinstance(a, Yearless) or isinstance(b, Yearless) or first.directional or second.directional:
+        if (isinstance(a, Yearless) or isinstance(b, Yearless) or first.directional or second.directional) \
+                and anchor is published:
             direction = sentence_direction(text, first.start, m2.end(), self.language)
         try:
-            when = _between(a, b, published, direction)
+            got = _between(a, b, anchor, direction)
         except ValueError:
             return None
-        if when is False:
+        if got is False:
             return None
-        modifier = None
-        return _expression(text[start:m2.end()], start, m2.end(), "range", when or None, modifier, when is not None)
+        when, parts = (None, None) if got is None else got
+        start = first.start
+        used = None if isinstance(a, TimeSpan) and isinstance(b, TimeSpan) else \
+            ("story" if anchor is story and story is not None else "published")
+        pieces: tuple[TimeExpression, ...] = ()
+        if parts is not None:
+            pieces = tuple(_expression(text[r.start:r.end], r.start, r.end, "date", span, None, True,
+                                       timex_type=r.timex_type or tx.DATE, value=tx.span_value(span))
+                           for r, span in ((first, parts[0]), (second, parts[1])))
+        signal = word or None
+        signal_start = m.start("bd") if m.group("bd") else opener.start("w") if opener else None
+        return _expression(text[start:m2.end()], start, m2.end(), "range", when, None, when is not None,
+                           timex_type=tx.DATE, value=tx.span_value(when) if when is not None else None,
+                           signal=signal, signal_start=signal_start, anchor=used if when is not None else None,
+                           parts=pieces)
 
     # -- finishing -------------------------------------------------------------------------------
 
-    def finish(self, r: Reading, text: str, published: TimeSpan | None) -> TimeExpression | None:
+    def _anchor(self, r: Reading, published: TimeSpan | None, story: TimeSpan | None) -> TimeSpan | None:
+        """What a relative or year-less reading is read against (see `read`)."""
+        return published if story is None else story
+
+    def finish(self, r: Reading, text: str, published: TimeSpan | None,
+               story: TimeSpan | None = None) -> TimeExpression | None:
         body = text[r.start:r.end]
+        if r.kind == "set":
+            return _expression(body, r.start, r.end, "duration", None, None, True, _DURATION_SET,
+                               timex_type=tx.SET, value=r.value)
+        anchor = self._anchor(r, published, story)
+        used = "story" if anchor is story and story is not None else "published"
         if r.kind == "duration":
-            return _expression(body, r.start, r.end, "duration", None, None, True, _DURATION_SET)
+            when = None
+            if r.span and anchor is not None and r.amount:
+                when = rs.span_from(anchor, r.unit, r.amount if r.span == "next" else -r.amount)
+            return _expression(body, r.start, r.end, "duration", when, None, True,
+                               _DURATION_SET if when is None else _ALL_SET, timex_type=tx.DURATION,
+                               value=r.value, signal=r.signal, signal_start=r.signal_start, anchor=used if when is not None else None)
         if r.kind == "present":
-            return _expression(body, r.start, r.end, "present", published, r.modifier, published is not None)
+            return _expression(body, r.start, r.end, "present", published, r.modifier, published is not None,
+                               timex_type=tx.DATE, value=r.value, signal=r.signal, signal_start=r.signal_start, anchor="published")
+        if r.kind == "reference":  # an open span before or after the anchor: no bounds to give
+            return _expression(body, r.start, r.end, "date", None, r.modifier, True, timex_type=tx.DATE,
+                               value=r.value, signal=r.signal, signal_start=r.signal_start)
+        if r.meaning is None:  # a year before the common era: a value, no calendar span
+            return _expression(body, r.start, r.end, "date", None, r.modifier, True, timex_type=tx.DATE,
+                               value=r.value, signal=r.signal, signal_start=r.signal_start)
         direction = None
-        if isinstance(r.meaning, Yearless) or r.directional:
+        if (isinstance(r.meaning, Yearless) or r.directional) and used == "published":
+            # Against the story's time, the nearest occurrence: a narrative moves on from its last date.
             direction = sentence_direction(text, r.start, r.end, self.language)
         try:
-            when = rs.resolve(r.meaning, published, direction)
-            if when is not None and r.later is not None and published is not None:
-                when = rs.earlier_or_later(when, published, r.later)
+            when = rs.resolve(r.meaning, anchor, direction)
+            if when is not None and r.later is not None and anchor is not None:
+                when = rs.earlier_or_later(when, anchor, r.later)
         except ValueError:
             return None
-        return _expression(body, r.start, r.end, "date", when, r.modifier, when is not None)
+        absolute = isinstance(r.meaning, TimeSpan)
+        value = r.value
+        if when is not None and value is None:
+            value = tx.span_value(when) + (r.clock or "") if r.clock and when.precision == "day" else \
+                tx.span_value(when)
+            if r.later is not None:  # "earlier this year": a part of the period, named by the period
+                value = tx.span_value(rs.resolve(r.meaning, anchor, direction))
+        parts: tuple[TimeExpression, ...] = ()
+        if r.split and when is not None:
+            parts = tuple(_expression(text[s:e], s, e, "date", span, None, True, timex_type=tx.DATE,
+                                      value=tx.span_value(span))
+                          for (s, e), span in zip(r.split, (ts.day(when.start.year, when.start.month, when.start.day),
+                                                            ts.day(when.end.year, when.end.month, when.end.day))))
+        kind = "date"
+        return _expression(body, r.start, r.end, kind, when, r.modifier, when is not None,
+                           timex_type=r.timex_type or tx.DATE, value=value, signal=r.signal, signal_start=r.signal_start,
+                           anchor=None if absolute or when is None else used, parts=parts)
 
     # -- checks ----------------------------------------------------------------------------------
 
@@ -388,6 +594,13 @@ class Reader:
     def _bound(self, word: str | None) -> str | None:
         key = self.lex.key("bounds", word)
         return None if key in (None, "as_of", "then") else key
+
+    def _day_part(self, word: str | None) -> str | None:
+        """"Abend" -> "TEV"; None for a word that names no part of a day."""
+        if not word:
+            return None
+        key = self.lex.key("day_part_names", word)
+        return "T" + _DAY_PART_CODES[key] if key else None
 
     def _amount(self, word: str | None) -> int | None:
         if word is None:
@@ -489,16 +702,19 @@ class Reader:
         return Relative(lambda d, _dir: rs.part(rs.month(d.year, d.month), which)), which
 
 
-# The fields a TimeExpression(...) call names; a duration leaves `when` and `resolved` at their defaults.
+# The fields a TimeExpression(...) call names; a duration without a span leaves `when` and `resolved` at their defaults.
 _ALL_SET = set(TimeExpression.model_fields)
-_DURATION_SET = {"text", "start", "end", "kind", "modifier"}
+_DURATION_SET = set(TimeExpression.model_fields) - {"when", "resolved"}
 
 
 def _expression(text: str, start: int, end: int, kind: str, when: TimeSpan | None, modifier: str | None,
-                resolved: bool, fields_set: set[str] = _ALL_SET) -> TimeExpression:
+                resolved: bool, fields_set: set[str] = _ALL_SET, *, timex_type: str | None = None,
+                value: str | None = None, signal: str | None = None, anchor: str | None = None,
+                parts: tuple[TimeExpression, ...] = (), signal_start: int | None = None) -> TimeExpression:
     """A TimeExpression without validation: the reader only builds valid fields."""
     return TimeExpression.model_construct(fields_set, text=text, start=start, end=end, kind=kind, when=when,
-                                          modifier=modifier, resolved=resolved)
+                                          modifier=modifier, resolved=resolved, type=timex_type, value=value,
+                                          signal=signal, anchor=anchor, parts=parts, signal_start=signal_start)
 
 
 _OPENERS = set("\"„“”«»([")
@@ -532,8 +748,9 @@ def _with_part(meaning: Meaning, which: str) -> Meaning:
     return Relative(lambda d, direction: rs.part(at(d, direction), which))
 
 
-def _between(a: Meaning, b: Meaning, published: TimeSpan | None, direction) -> TimeSpan | None | bool:
-    """The span from a to b; False when b lies before a (not a range)."""
+def _between(a: Meaning, b: Meaning, published: TimeSpan | None, direction) \
+        -> tuple[TimeSpan, tuple[TimeSpan, TimeSpan]] | None | bool:
+    """The span from a to b and its two ends; False when b lies before a (not a range)."""
     if isinstance(a, Yearless) and isinstance(b, TimeSpan):
         sa = a.build(b.end.year)
         if sa.start > b.end:
@@ -558,7 +775,7 @@ def _between(a: Meaning, b: Meaning, published: TimeSpan | None, direction) -> T
             return None
     if sb.end < sa.start:
         return False
-    return ts.span_between(sa, sb)
+    return ts.span_between(sa, sb), (sa, sb)
 
 
 @cache

@@ -14,11 +14,14 @@ from functools import cache
 
 from .lexicon import Lexicon, lexicon
 
-YEAR = r"(?:19|20)\d\d(?!\d|[.,]\d)"
+YEAR = r"(?:1\d|20)\d\d(?!\d|[.,]\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DASH = r"[-–—]"
 # The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte").
 _TAKES_YEAR = ("mr", "se", "qo", "hu")
+# A clock time: hours, optional minutes ("14.30 Uhr", "4 Uhr 45", "2:30 p.m.").
+HOUR = r"(?:2[0-3]|[01]?\d)"
+MINUTE = r"[0-5]\d(?!\d)"
 
 
 class Grammar:
@@ -58,6 +61,11 @@ class Grammar:
         self.dp_words = a(("day_parts", "words"))
         self.weekday_glued = a("weekdays", boundary=False)
         self.dp_suffix = a(("day_parts", "suffixes"))
+        self.clock_hours = a(("clock", "hours"))
+        self.clock_am = a(("clock", "am"))
+        self.clock_pm = a(("clock", "pm"))
+        self.era = a("era")
+        self.centuries = a("centuries")
         self.ord_suffix = a(("ordinals", "suffix"))
         self.ord4 = "(?:" + a(("ordinals", "1", "2", "3", "4")) + r"|[1-4]" + self.ord_suffix + ")"
         self.ord2 = "(?:" + a(("ordinals", "1", "2")) + r"|[12]" + self.ord_suffix + ")"
@@ -93,10 +101,10 @@ class Grammar:
             # 2025-05-15, 2025-05
             rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?)(?![\d]|-\d|[.,]\d)",
             # 15.05.2025, 05/15/25
-            rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:19|20)\d\d|\d\d))(?!\d|[.,]\d)",
+            rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:1\d|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
-            rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
+            rf"(?:\s*(?:{DASH}|/|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
         ]
         if g.lex.format.get("month_day"):
@@ -127,7 +135,7 @@ class Grammar:
             # Jahresende (2023), the turn of the year 2023/24, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
             # 1990er (Jahre), 1990s
-            rf"(?P<{p}dec>(?P<{p}dec_y>(?:19|20)\d0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})?)(?!\w)",
+            rf"(?P<{p}dec>(?P<{p}dec_y>(?:1\d|20)\d0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})?)(?!\w)",
             rf"(?P<{p}dec2>['’]?(?P<{p}dec2_y>[1-9]0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})"
             rf"|['’](?P<{p}dec3_y>[1-9]0)(?:{g.decade_suffix}))(?!\w)",
             # KW 20 (2025), calendar week 20 of 2025
@@ -135,10 +143,14 @@ class Grammar:
             rf"|(?P<{p}kw_o>5[0-3]|[1-4]\d|0?[1-9]){ordsfx}\s?{g.week_numbered})"
             rf"(?:\s*/\s*(?P<{p}kw_yy>\d\d)(?!\d)|,?\s+(?:{g.part_of}\s+)?(?P<{p}kw_y>{YEAR})|\s*/\s*(?P<{p}kw_y2>{YEAR}))?)",
             # Dienstag(abend) (vergangener Woche), next Friday
-            rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued}){g.dp_suffix})(?:\s+{g.dp_words})?"
+            rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued})(?P<{p}wd_gp>{g.dp_suffix}))(?:\s+(?P<{p}wd_dp>{g.dp_words}))?"
             rf"(?:\s+(?:{g.part_of}\s+)?(?:{g.article}\s+)?(?P<{p}wd_s2>{g.shift})\s+{g.week_unit})?)(?!\w)",
             # (vergangenes) Wochenende
             rf"(?P<{p}we>(?:(?P<{p}we_s>{g.shift})\s+)?{g.weekend})",
+            # 490 v. Chr., 264 BC
+            rf"(?P<{p}era>(?P<{p}era_y>[1-9]\d{{0,3}})\s*(?P<{p}era_w>{g.era}))",
+            # 20. Jahrhundert, the 19th century
+            rf"(?P<{p}cen>(?P<{p}cen_n>[12]?\d)(?:{ordsfx})?(?:\s+|-)(?P<{p}cen_w>{g.centuries}))",
             # Jahr 2023, Geschäftsjahr 2025, 2024/25, FY25
             rf"(?P<{p}yr>(?:(?P<{p}yr_n>{g.year_nouns})\s+)?(?P<{p}yr_y>{YEAR})(?:\s*/\s*(?P<{p}yr_y2>\d\d(?!\d)|{YEAR}))?)",
             rf"(?P<{p}fy>{g.year_prefixes}\s?(?P<{p}fy_y>(?:19|20)?\d\d)(?!\d))",
@@ -146,7 +158,11 @@ class Grammar:
             rf"(?P<{p}ur>(?:(?P<{p}ur_s>{g.shift})\s+(?P<{p}ur_u>{g.cal_units})|(?P<{p}ur_su>{g.shift_units})"
             rf"|{anchored}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
             # gestern (Abend)
-            rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+{g.dp_words})?)",
+            rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
+            # 14.30 Uhr, 4 Uhr 45, 2:30 p.m.
+            rf"(?P<{p}tm>(?P<{p}tm_h>{HOUR})(?:[:.](?P<{p}tm_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}tm_m2>{MINUTE}))?"
+            rf"|(?P<{p}tm_am>{g.clock_am})|(?P<{p}tm_pm>{g.clock_pm}))(?!\w)"
+            rf"|(?P<{p}tm_h2>{HOUR}):(?P<{p}tm_m3>{MINUTE}))",
         ]
         return alts
 
@@ -154,13 +170,14 @@ class Grammar:
 def _single(g: Grammar) -> str:
     lex = g.lex
     a = lex.alt
+    present = _guard(f"(?P<pr>{a('present')})|(?P<rf>{a('references')})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<ap>{a('approximate')})\s+(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<du>{a('during')})\s+(?:{g.part_of}\s+)?)?"
         rf"(?:(?P<wp>{a(('within_period', 'earlier', 'later'))})\s+(?:{a(('within_period', 'link'))}\s+)?)?"
         rf"(?:(?P<pt>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?(?:{g.article}\s+(?={g.season}))?)?"
-        rf"(?P<body>{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|(?P<pr>{a('present')}))"
+        rf"(?P<body>{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|{present})"
     )
 
 
@@ -169,8 +186,18 @@ def _units(g: Grammar) -> str:
     pre = a(("durations", "ago_before", "from_now", "within"))
     post = a(("durations", "ago_after", "after"))
     return (
-        rf"(?P<nu>(?:(?P<nu_pre>{pre})\s+)?(?:(?P<nu_ap>{a('approximate')})\s+)?"
-        rf"(?:(?P<nu_n>{g.number})|(?P<nu_v>{g.vague}))\s+(?P<nu_u>{g.all_units})(?:\s+(?P<nu_post>{post}))?)"
+        rf"(?P<nu>(?:(?P<nu_pre>{pre})\s+)?(?:(?P<nu_sh>{a(('shift', 'last', 'next'))})\s+)?"
+        rf"(?:(?P<nu_ap>{a('approximate', ('durations', 'inside'))})\s+)?"
+        rf"(?:(?P<nu_n>{g.number})|(?P<nu_v>{g.vague}))(?:\s+|-)(?P<nu_u>{g.all_units})(?:\s+(?P<nu_post>{post}))?)"
+    )
+
+
+def _sets(g: Grammar) -> str:
+    """"jeden Tag", "alle zwei Wochen", "every Monday", "täglich"."""
+    a = g.lex.alt
+    return (
+        rf"(?P<st>(?P<st_e>{a(('sets', 'every'))})\s+(?:(?P<st_n>{g.number})\s+)?"
+        rf"(?:(?P<st_u>{g.all_units})|(?P<st_w>{g.weekday}))|(?P<st_f>{a('frequency')}))"
     )
 
 
@@ -183,7 +210,8 @@ JOINERS = "-/"
 def scanner(language: str) -> re.Pattern[str]:
     """The scanner; a match must start a word, or follow a dash or slash (see `JOINERS`, `search`)."""
     g = grammar(language)
-    pattern = rf"(?<![\w.])(?={_starts(g)})(?:(?P<N>{_units(g)})|(?P<S>{_single(g)}))(?!\w)"
+    units, sets = _guard(f"(?P<N>{_units(g)})"), _guard(f"(?P<T>{_sets(g)})")
+    pattern = rf"(?<![\w.])(?={_starts(g)})(?:{units}|(?P<S>{_single(g)})|{sets})(?!\w)"
     return re.compile(optional_as_branch(pattern))
 
 
@@ -213,8 +241,8 @@ def _starts(g: Grammar) -> str:
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
-        ("durations", "ago_before", "from_now", "within", "vague"), ("parts", "start", "mid", "end"),
-        ("years", "nouns", "prefixes"),
+        ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("parts", "start", "mid", "end"),
+        ("years", "nouns", "prefixes"), "references", "sets", "frequency",
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
 
@@ -225,7 +253,8 @@ def grammar(language: str) -> Grammar:
 
 
 _GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-               "part_units", "shift_units", "days", "present", "weeks")
+               "part_units", "shift_units", "days", "present", "weeks", "references", "frequency", "clock", "era",
+               "centuries")
 
 
 @cache
@@ -239,7 +268,7 @@ def gate(language: str) -> re.Pattern[str]:
         # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
         # In one branch ("19..", "20..", "15.", "'90er"), rejected in one test; which digit, looked back at.
-        digits = [r"\d(?:(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./\-–][\d\s]|[QH])"
+        digits = [r"\d(?:(?<=1)\d\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./:\-–][\d\s]|[QH])"
                   rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
         flat = digits + branches(*_GATE_WORDS)
@@ -376,6 +405,12 @@ def first_class(pattern: str) -> str | None:
     if got is None or got[1] or not got[0]:
         return None
     return "[" + "".join(sorted(got[0])) + "]"
+
+
+def _guard(alternative: str) -> str:
+    """`alternative` behind a one-character lookahead of its first characters (see `guarded`)."""
+    cls = first_class(alternative)
+    return f"(?:(?={cls}){alternative})" if cls else f"(?:{alternative})"
 
 
 def guarded(alternative: str, sketch: str) -> str:

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Literal
 
+from dateutil.relativedelta import relativedelta
+
 from . import timespan as ts
 from ..models import TimeSpan
 
@@ -103,6 +105,19 @@ def period(unit: str, d: date, delta: int = 0) -> TimeSpan:
     if unit in ("hour", "minute"):
         return day(*_ymd(d))
     raise ValueError(unit)
+
+
+def span_from(anchor: TimeSpan, unit: str, amount: int) -> TimeSpan:
+    """"the past two years" (amount -2), "die nächsten sechs Wochen" (6): from the anchor that many units
+    back or ahead, as an interval (dateutil's relativedelta does the calendar arithmetic)."""
+    units = {"day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "days",
+             "minute": "days", "weekend": "weeks", "quarter": "months", "half": "months", "decade": "years",
+             "century": "years"}
+    scale = {"quarter": 3, "half": 6, "decade": 10, "century": 100, "hour": 0, "minute": 0}.get(unit, 1)
+    step = relativedelta(**{units.get(unit, "days"): amount * scale})
+    if amount < 0:
+        return ts.interval(anchor.start + step, anchor.end)
+    return ts.interval(anchor.start, anchor.end + step)
 
 
 def shifted_day(days: int) -> Relative:

@@ -1,8 +1,10 @@
-"""`tag`: the time expressions of a text, each resolved against the publication date."""
+"""`tag`: the time expressions of a text, each resolved against the publication date, or against the
+story's own time where the narrative has moved away from it."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from ..models import TimeExpression, TimeSpan
 from .interpret import reader
@@ -13,14 +15,78 @@ from .patterns import anchors, search, word_starts
 _LEAD = 40
 # How far after its anchor word an expression may still go on ("Mai bis Mitte Juni 2025").
 _TAIL = 120
+# A paragraph break: no expression crosses one.
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+# How far from the publication an explicit date must lie for the narrative to have moved away from it.
+_AWAY = timedelta(days=366)
+
+
+class Story:
+    """The story's own time: the closest preceding explicit date, and whether the text is a narrative
+    (no explicit date near the publication so far) or news with a background paragraph."""
+
+    def __init__(self, published: TimeSpan | None):
+        self.published = published
+        self.time: TimeSpan | None = None  # the latest explicit (or story-resolved) date
+        self.at = -1  # where it ended in the text
+        self.looked = -1  # the text from `at` up to here has no paragraph break
+        self.broken = False
+        self.narrative = False  # until explicit dates far from the publication, and none near it, show it
+        self.far = 0
+        self.near = 0
+
+    def anchor(self, text: str, pos: int) -> TimeSpan | None:
+        """The story time relative and year-less words at `pos` are read against, where the story has
+        moved away from the publication; None where they are read against the publication. In news,
+        a background paragraph's date holds only within its paragraph."""
+        t = self.time
+        if t is None:
+            return None
+        p = self.published
+        if p is not None and not (t.end < p.start - _AWAY or t.start > p.end + _AWAY):
+            return None
+        if not self.narrative:
+            # Each stretch of text is searched for a break once: from where the last look ended.
+            if self.broken:
+                return None
+            if _PARAGRAPH.search(text, max(self.at, self.looked - 1), pos) is not None:
+                self.broken = True
+                return None
+            self.looked = max(self.looked, pos)
+        return t
+
+    def last(self) -> TimeSpan | None:
+        """The latest date, for words that always count from it ("zwei Tage später")."""
+        return self.time
+
+    def moves(self, e: TimeExpression) -> None:
+        """After `e`: an explicit date (or one read against the story) becomes the story's time."""
+        when = e.when
+        if when is None or e.kind not in ("date", "range") or e.anchor == "published" or e.type != "DATE":
+            return
+        if e.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            return
+        if e.parts:
+            when = e.parts[0].when or when
+        p = self.published
+        if e.anchor is None:
+            if p is not None and not (when.end < p.start - _AWAY or when.start > p.end + _AWAY):
+                self.near += 1
+            else:
+                self.far += 1
+            self.narrative = self.far >= 2 and not self.near
+        self.time, self.at = when, e.end
+        self.looked, self.broken = e.end, False
 
 
 def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
-        end: int | None = None) -> list[TimeExpression]:
+        end: int | None = None, story: bool = True) -> list[TimeExpression]:
     """Time expressions in text[start:end], sorted and non-overlapping, offsets into `text`.
 
-    Relative and undated expressions are resolved against `published` (a span of any
-    precision); without it they come back with `resolved=False` and no span.
+    Relative and undated expressions are resolved against `published` (a span of any precision),
+    or, with `story` (the default), against the closest preceding explicit date where the narrative
+    has moved away from the publication ("Am 2. Mai 1871 ... Am 4. Mai"); without an anchor they come
+    back with `resolved=False` and no span. No expression crosses a paragraph break.
     """
     read = reader(language)
     scan = read.scan
@@ -28,23 +94,37 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
     out: list[TimeExpression] = []
+    told = Story(published)
     done = start  # nothing before this offset can start a new expression
     for anchor_start, anchor_end in anchors(language, text, start, end):
         if anchor_end <= done:
             continue
         pos = max(done, anchor_start - _LEAD)
+        if text.find("\n", pos, anchor_start) >= 0:  # most windows have no line break: no regex for them
+            for brk in _PARAGRAPH.finditer(text, pos, anchor_start):
+                pos = brk.end()
         limit = min(end, anchor_end + _TAIL)
+        brk = _PARAGRAPH.search(text, anchor_end, limit) if text.find("\n", anchor_end, limit) >= 0 else None
+        stop = brk.start() if brk is not None else end
+        limit = min(limit, stop)
         while pos <= anchor_start:
             m = _first(scan, starts, text, pos, anchor_start, limit)
-            if m is not None and m.end() >= limit > m.start() and limit < end:
-                m = search(scan, text, m.start(), end)  # the window cut it short: read it whole
+            if m is not None and m.end() >= limit > m.start() and limit < stop:
+                m = search(scan, text, m.start(), stop)  # the window cut it short: read it whole
+                brk = _PARAGRAPH.search(text, m.start(), m.end()) if m is not None else None
+                if brk is not None:
+                    stop = brk.start()
+                    m = search(scan, text, m.start(), stop)
             if m is None or m.start() > anchor_start:
                 break
-            expr = read.read(m, text, published, end)
+            at = told.anchor(text, m.start()) if story else None
+            expr = read.read(m, text, published, stop, at, told.last() if story else None, told.narrative)
             if expr is None:
                 pos = m.start() + 1
                 continue
             out.append(expr)
+            if story:
+                told.moves(expr)
             done = pos = expr.end
     return out
 

@@ -8,6 +8,7 @@ The value is written from the resolved span where the words name a calendar peri
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..models import TimeSpan
 from . import timespan as ts
@@ -27,6 +28,7 @@ def year_value(y: int) -> str:
     return f"{y:04d}" if y > 0 else f"BC{1 - y:04d}"
 
 
+@lru_cache(maxsize=4096)
 def span_value(span: TimeSpan) -> str:
     """The TIMEX3 value of a calendar span: its named period where it is one, else its first day's."""
     s, e = span.start, span.end
