@@ -469,8 +469,9 @@ class Reader:
         anchor = self._anchor(first, published, story)
         a, b = first.meaning, second.meaning
         direction = None
-        if (isinstance(a, Yearless) or isinstance(b, Yearless) or first.directional or second.directional) \
-                and anchor is published:
+        if anchor is not published and anchor is not None:
+            direction = None
+        elif isinstance(a, Yearless) or isinstance(b, Yearless) or first.directional or second.directional:
             direction = sentence_direction(text, first.start, m2.end(), self.language)
         try:
             got = _between(a, b, anchor, direction)
@@ -525,8 +526,9 @@ class Reader:
             return _expression(body, r.start, r.end, "date", None, r.modifier, True, timex_type=tx.DATE,
                                value=r.value, signal=r.signal, signal_start=r.signal_start)
         direction = None
-        if (isinstance(r.meaning, Yearless) or r.directional) and used == "published":
-            # Against the story's time, the nearest occurrence: a narrative moves on from its last date.
+        if used == "story":  # the occurrence nearest the story's last date
+            direction = None
+        elif isinstance(r.meaning, Yearless) or r.directional:
             direction = sentence_direction(text, r.start, r.end, self.language)
         try:
             when = rs.resolve(r.meaning, anchor, direction)
@@ -562,8 +564,20 @@ class Reader:
             if not self.context_before.search(text, max(0, c.start - 30), c.start):
                 return False
         if c.plain_year:
+            if not prefixed and text[c.start:c.start + 2] < "19" and not self._old_year_ok(text, c.start, c.end):
+                return False
             return self._year_ok(text, c.start, c.end)
         return True
+
+    def _old_year_ok(self, text: str, s: int, e: int) -> bool:
+        """A bare number before 1900 is a year only with a time word before it ("im 1848", "seit 1848"),
+        in brackets or a range ("(1890–1970)"), or alone on its line (a heading)."""
+        before, after = text[s - 1:s], text[e:e + 1]
+        if before in "(–-/" and before or after in "–-/)" and after:
+            return True
+        if (s == 0 or before == "\n") and (after in ("", "\n")):
+            return True
+        return self.context_before.search(text, max(0, s - 30), s) is not None
 
     def _year_ok(self, text: str, s: int, e: int) -> bool:
         if self.not_time_before.search(text, max(0, s - 30), s):

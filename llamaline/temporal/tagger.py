@@ -27,12 +27,13 @@ class Story:
 
     def __init__(self, published: TimeSpan | None):
         self.published = published
-        self.time: TimeSpan | None = None  # the latest explicit (or story-resolved) date
+        self.time: TimeSpan | None = None  # the latest explicit date
         self.at = -1  # where it ended in the text
         self.looked = -1  # the text from `at` up to here has no paragraph break
         self.broken = False
         self.narrative = False  # until explicit dates far from the publication, and none near it, show it
         self.far = 0
+        self.deictic = False
         self.near = 0
 
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
@@ -60,9 +61,13 @@ class Story:
         return self.time
 
     def moves(self, e: TimeExpression) -> None:
-        """After `e`: an explicit date (or one read against the story) becomes the story's time."""
+        """After `e`: an explicit date becomes the story's time."""
         when = e.when
-        if when is None or e.kind not in ("date", "range") or e.anchor == "published" or e.type != "DATE":
+        if e.anchor == "published" and e.kind != "present":
+            self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
+            self.narrative = False
+        # Only explicit dates move it: dates read against it would let small errors add up.
+        if when is None or e.kind not in ("date", "range") or e.anchor is not None or e.type != "DATE":
             return
         if e.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             return
@@ -74,7 +79,7 @@ class Story:
                 self.near += 1
             else:
                 self.far += 1
-            self.narrative = self.far >= 2 and not self.near
+            self.narrative = self.far >= 1 and not self.near and not self.deictic
         self.time, self.at = when, e.end
         self.looked, self.broken = e.end, False
 
