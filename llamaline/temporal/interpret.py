@@ -50,6 +50,7 @@ class Core:
     clock: str | None = None  # the time of day in TIMEX3 ("T14:30", "TEV")
     value: str | None = None  # a TIMEX3 value the span cannot carry ("BC0490")
     deictic: bool = False  # read against the publication even where the story has moved ("gestern")
+    daily: bool = False  # a day near the anchor ("Freitag", "gestern"): in a narrative, only from a day
 
 
 @dataclass(slots=True)
@@ -67,6 +68,7 @@ class Reading:
     value: str | None = None  # a TIMEX3 value decided by the words (durations, sets, references, eras)
     timex_type: str | None = None
     deictic: bool = False
+    daily: bool = False
     split: tuple[tuple[int, int], tuple[int, int]] | None = None  # "8. und 9. Mai": the two days
     span: str | None = None  # "past"/"next": a number of units before or after the anchor ("the past two years")
     unit: str | None = None
@@ -145,8 +147,8 @@ class Reader:
                             signal_start=first.signal_start, value="PRESENT_REF", timex_type=tx.DATE, deictic=True)
         if first.anaphoric and last is not None:
             story = last
-        elif first.deictic and not narrative:
-            story = None
+        elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
+            story = None  # news: the publication; a narrative: its day ("am Freitag" needs a day to count from)
         return self.finish(first, text, published, story)
 
     # -- single expressions ----------------------------------------------------------------------
@@ -197,7 +199,8 @@ class Reader:
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
         start = first_inside
-        if self.article_inside and core.name not in _NO_ARTICLE and start == m.start("body"):
+        if self.article_inside and core.name not in _NO_ARTICLE and "-" not in text[start:m.end()]:
+            # ("[the late 1970s]", "[the end of 1990]"; not "the [third-quarter] results")
             art = self.article_before.search(text, max(0, start - 6), start)
             if art is not None and (not signal or art.start() >= m.start() + len(signal)):
                 start = art.start()
@@ -211,7 +214,7 @@ class Reader:
                 split = ((max(start, m.start("s_mdy")), d1[1]), (d2[0], m.end()))
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
                        signal_start=signal_start,
-                       clock=core.clock, value=core.value, deictic=core.deictic, split=split,
+                       clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
     @staticmethod
@@ -264,11 +267,13 @@ class Reader:
         value = tx.duration_value(amount if m.group("nu_n") else None, unit)
         if shifted and amount is not None:
             span = "next" if lex.key("shift", shifted.split()[-1]) in ("next", "after_next") else "past"
-            return Reading(start, m.end(), "duration", signal=signal, signal_start=signal_start, value=value, timex_type=tx.DURATION,
+            return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start, value=value,
+                           timex_type=tx.DURATION,
                            span=span, unit=unit, amount=amount)
         if sign and amount is not None and m.group("nu_n"):
             if post and not lex.has("durations", "ago_after", post):
-                return Reading(start, m.end(), "duration", signal=signal, signal_start=signal_start, value=value, timex_type=tx.DURATION)
+                return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start,
+                               value=value, timex_type=tx.DURATION)  # "[zwei Jahre] lang"
             modifier = "approximate" if m.group("nu_ap") else None
             return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier, signal=signal,
                            signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE, deictic=True)
@@ -280,7 +285,8 @@ class Reader:
             if later or lex.has("durations", "earlier", post):
                 return Reading(start, m.end(), "date", rs.ago(unit, amount, 1 if later else -1), signal=signal,
                                signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
-        return Reading(start, m.end(), "duration", signal=signal, signal_start=signal_start, value=value, timex_type=tx.DURATION)
+        return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start, value=value,
+                       timex_type=tx.DURATION)
 
     def core(self, m: re.Match[str]) -> Core | None:
         for name, group, reads in self.core_groups:
@@ -297,7 +303,7 @@ class Reader:
         except KeyError:
             c = self._core(m, name)
             found = None if c is None else (c.meaning, c.directional, c.bare, c.plain_year, c.needs_context,
-                                            c.period, c.modifier, c.clock, c.value, c.deictic)
+                                            c.period, c.modifier, c.clock, c.value, c.deictic, c.daily)
             if len(known) < _KNOWN_CORES:
                 known[key] = found
         if found is None:
@@ -376,11 +382,11 @@ class Reader:
                 c.meaning = rs.weekday(index, shift, week)
                 c.directional = shift is None and week is None
                 c.clock = self._day_part(g("wd_gp") or g("wd_dp"))
-                c.deictic = True
+                c.deictic = c.daily = True
                 if c.directional and g("wd_n"):
                     c.bare = g("wd_n")
             elif name == "we":
-                c.deictic = True
+                c.deictic = c.daily = True
                 if g("we_s"):
                     c.meaning = rs.shifted("weekend", rs.SHIFTS[lex.key("shift", g("we_s"))])
                 else:
@@ -414,7 +420,7 @@ class Reader:
                          "day_after_tomorrow": 2}[lex.key("days", g("rd_n"))]
                 c.meaning = rs.shifted_day(delta)
                 c.clock = self._day_part(g("rd_dp")) or self._day_part(g("rd_n"))
-                c.deictic = True
+                c.deictic = c.daily = True
             elif name == "tm":
                 hour = int(g("tm_h") or g("tm_h2"))
                 minute = g("tm_m") or g("tm_m2") or g("tm_m3")

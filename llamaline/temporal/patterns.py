@@ -111,7 +111,7 @@ class Grammar:
             alts.append(
                 # Tuesday, May 15, 2025 / May 15-17
                 rf"(?P<{p}mdy>(?:(?P<{p}mdy_w>{g.weekday_any}),?\s+)?(?P<{p}mdy_m>{g.month_all})\s+(?P<{p}mdy_d>{DAY})(?:{ordsfx})?"
-                rf"(?:\s*{DASH}\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
+                rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to'))})\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
             )
         if g.lex.format.get("numeric_without_year"):
             alts.append(rf"(?P<{p}numd>(?P<{p}nd1>\d{{1,2}})\.(?P<{p}nd2>\d{{1,2}})\.)(?![\d\w])")

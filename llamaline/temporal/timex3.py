@@ -43,6 +43,12 @@ def span_value(span: TimeSpan) -> str:
         return f"{s.year:04d}-{_SEASON_TIMEX[_SEASON_CODES[code]]}"
     if span.precision == "quarter":
         return f"{s.year:04d}-Q{(s.month - 1) // 3 + 1}"
+    if "/" in span.edtf:  # the period the words name, also where a part narrowed it ("the late 1970s")
+        first, last = span.edtf.split("/", 1)
+        try:
+            s, e = ts.parse_iso(first).start, ts.parse_iso(last).end
+        except ValueError:
+            pass
     return interval_value(s, e)
 
 

@@ -188,7 +188,7 @@ ROWS = [
     R("Seit drei Jahren wartet die Stadt.", "drei Jahren", None, kind="duration"),
     R("Drei Tage später kam die Absage.", "Drei Tage später", "2025-05-18"),
     R("Binnen 24 Stunden war alles ausverkauft.", "24 Stunden", None, kind="duration"),
-    R("Die Arbeiten ruhten zwei Wochen lang.", "zwei Wochen lang", None, kind="duration"),
+    R("Die Arbeiten ruhten zwei Wochen lang.", "zwei Wochen", None, kind="duration"),
     R("In den vergangenen drei Monaten stieg die Zahl.", "vergangenen drei Monaten", "2025-02-15/2025-05-15", kind="duration", prec="interval"),
     # -- month precision publication dates -----------------------------------------------------
     R("Gestern wurde der Deal verkündet.", "Gestern", "2025-04-30/2025-05-30", pub="2025-05", prec="interval"),

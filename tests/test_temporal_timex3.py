@@ -1,0 +1,217 @@
+"""TIMEX3 from the tagger: extents as TIMEX3 draws them, a type and value for every expression, the
+story's own time, ranges as two TIMEX3 parts, and TimeML output. Sentences written for these tests;
+publication 2025-05-15 (a Thursday) unless a row says otherwise."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from llamaline.temporal import tag
+from llamaline.temporal import timespan as ts
+from llamaline.temporal.timeml import to_timeml
+
+PUB = "2025-05-15"
+
+# (sentence, expression text, TIMEX3 type, TIMEX3 value, signal or None, modifier or None)
+DE = [
+    # signals outside, bound kept
+    ("Der Vertrag läuft bis zum 31.10.2026.", "31.10.2026", "DATE", "2026-10-31", "bis zum", "not_after"),
+    ("Die Firma besteht seit 1901.", "1901", "DATE", "1901", "seit", "not_before"),
+    ("Bis Ende 1950 blieb alles ruhig.", "Ende 1950", "DATE", "1950", "Bis", "not_after"),
+    ("Ab Oktober 1962 galt die Regel.", "Oktober 1962", "DATE", "1962-10", "Ab", "not_before"),
+    ("Gegen Ende des Jahres 1978 zog er um.", "Ende des Jahres 1978", "DATE", "1978", "Gegen", "end"),
+    ("Die Sitzung beginnt um 14.30 Uhr.", "14.30 Uhr", "TIME", "2025-05-15T14:30", "um", None),
+    # clock times and day parts
+    ("Der Zug kam um 4 Uhr 45 an.", "4 Uhr 45", "TIME", "2025-05-15T04:45", "um", None),
+    ("Gestern Abend fiel der Strom aus.", "Gestern Abend", "TIME", "2025-05-14TEV", None, None),
+    ("Heute Morgen wurde gestreikt.", "Heute Morgen", "TIME", "2025-05-15TMO", None, None),
+    ("Am Dienstagabend tagte der Rat.", "Dienstagabend", "TIME", "2025-05-13TEV", None, None),
+    # durations
+    ("Der Umbau dauerte zwei Jahre.", "zwei Jahre", "DURATION", "P2Y", None, None),
+    ("Das Training dauerte 48 Wochen.", "48 Wochen", "DURATION", "P48W", None, None),
+    ("Der Test lief für drei Monate.", "drei Monate", "DURATION", "P3M", "für", None),
+    ("Die Sperre gilt mehr als 24 Stunden.", "mehr als 24 Stunden", "DURATION", "PT24H", None, None),
+    ("Der Streit zog sich über einige Wochen hin.", "einige Wochen", "DURATION", "PXW", "über", None),
+    # sets
+    ("Der Bus fährt jeden Tag.", "jeden Tag", "SET", "P1D", None, None),
+    ("Die Messe findet jährlich statt.", "jährlich", "SET", "P1Y", None, None),
+    ("Der Müll wird alle zwei Wochen abgeholt.", "alle zwei Wochen", "SET", "P2W", None, None),
+    ("Das Amt ist jeden Montag geschlossen.", "jeden Montag", "SET", "XXXX-WXX-1", None, None),
+    # open references
+    ("Die Firma hat kürzlich umgebaut.", "kürzlich", "DATE", "PAST_REF", None, "before"),
+    ("Die Entscheidung fällt bald.", "bald", "DATE", "FUTURE_REF", None, "after"),
+    ("Derzeit wird verhandelt.", "Derzeit", "DATE", "PRESENT_REF", None, None),
+    # years of any age
+    ("Die Stadt wurde 490 v. Chr. zerstört.", "490 v. Chr.", "DATE", "BC0490", None, None),
+    ("Die Burg entstand im Jahr 1207.", "Jahr 1207", "DATE", "1207", None, None),
+    ("Die Kirche wurde im 12. Jahrhundert gebaut.", "12. Jahrhundert", "DATE", "11", None, None),
+    ("In den 1990er Jahren wuchs die Stadt.", "1990er Jahren", "DATE", "199", None, None),
+    ("Er wurde am 3.5.71 geboren.", "3.5.71", "DATE", "1971-05-03", None, None),
+    # relative spans
+    ("In den vergangenen fünf Monaten sank der Absatz.", "vergangenen fünf Monaten", "DURATION", "P5M", None, None),
+    ("Vor vier Monaten kam die Zusage.", "Vor vier Monaten", "DATE", "2025-01", None, None),
+    ("Vor zwei Jahren begann der Bau.", "Vor zwei Jahren", "DATE", "2023", None, None),
+    # quarters, numeric and abbreviated dates
+    ("Im dritten Quartal 2024 stieg der Umsatz.", "dritten Quartal 2024", "DATE", "2024-Q3", None, None),
+    ("Die Zahlen für Q1 2024 liegen vor.", "Q1 2024", "DATE", "2024-Q1", None, None),
+    ("Der Termin ist am 2021-03-07.", "2021-03-07", "DATE", "2021-03-07", None, None),
+    ("In KW 12 wurde geliefert.", "KW 12", "DATE", "2025-W12", None, None),
+    ("Im Herbst 2023 kam der Wechsel.", "Herbst 2023", "DATE", "2023-FA", None, None),
+]
+
+EN = [
+    ("The deal must close by Wednesday.", "Wednesday", "DATE", "2025-05-14", "by", "not_after"),
+    ("The firm has existed since 1901.", "1901", "DATE", "1901", "since", "not_before"),
+    ("Profits rose in the fourth quarter of 2024.", "the fourth quarter of 2024", "DATE", "2024-Q4", None, None),
+    ("The meeting starts at 2:30 p.m.", "2:30 p.m.", "TIME", "2025-05-15T14:30", None, None),
+    ("The doors open at 10 a.m.", "10 a.m.", "TIME", "2025-05-15T10:00", None, None),
+    ("Tuesday night the power failed.", "Tuesday night", "TIME", "2025-05-13TNI", None, None),
+    ("The strike began this morning.", "this morning", "TIME", "2025-05-15TMO", None, None),
+    ("The rebuild took two years.", "two years", "DURATION", "P2Y", None, None),
+    ("The drug was tested for three months.", "three months", "DURATION", "P3M", "for", None),
+    ("The block lasts more than 24 hours.", "more than 24 hours", "DURATION", "PT24H", None, None),
+    ("The results cover the nine months.", "the nine months", "DURATION", "P9M", None, None),
+    ("The bus runs every day.", "every day", "SET", "P1D", None, None),
+    ("The paper appears daily.", "daily", "SET", "P1D", None, None),
+    ("The office is closed every Monday.", "every Monday", "SET", "XXXX-WXX-1", None, None),
+    ("The bins are emptied every two weeks.", "every two weeks", "SET", "P2W", None, None),
+    ("The firm recently moved.", "recently", "DATE", "PAST_REF", None, "before"),
+    ("A decision is expected soon.", "soon", "DATE", "FUTURE_REF", None, "after"),
+    ("Talks are currently under way.", "currently", "DATE", "PRESENT_REF", None, None),
+    ("The city was razed in 264 BC.", "264 BC", "DATE", "BC0264", None, None),
+    ("The castle was built in 1207.", "1207", "DATE", "1207", None, None),
+    ("Cars changed in the 20th century.", "the 20th century", "DATE", "19", None, None),
+    ("Sales were weak in the late 1970s.", "the late 1970s", "DATE", "197", None, "end"),
+    ("Over the past four years sales fell.", "the past four years", "DURATION", "P4Y", "Over", None),
+    ("Rates will stay low for the next six weeks.", "the next six weeks", "DURATION", "P6W", "for", None),
+    ("The offer came five weeks ago.", "five weeks ago", "DATE", "2025-W15", None, None),
+    ("Prices rose earlier this month.", "earlier this month", "DATE", "2025-05", None, None),
+    ("Prices will rise later this year.", "later this year", "DATE", "2025", None, None),
+    ("The third-quarter results were weak.", "third-quarter", "DATE", "2024-Q3", None, None),
+    ("The numbers for Q3/24 are out.", "Q3/24", "DATE", "2024-Q3", None, None),
+    ("The report is dated 2021-03-07.", "2021-03-07", "DATE", "2021-03-07", None, None),
+    ("The storm hit in the fall of 2023.", "the fall of 2023", "DATE", "2023-FA", None, None),
+]
+
+
+def _one(text: str, expect: str, language: str, published: str = PUB):
+    found = tag(text, ts.parse_iso(published), language)
+    for e in found:
+        assert text[e.start:e.end] == e.text
+    pieces = [x for e in found for x in (e.parts or (e,))]
+    hits = [e for e in found + pieces if e.text == expect]
+    assert hits, f"{expect!r} not found; got {[e.text for e in found]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(("text", "expect", "kind", "value", "signal", "modifier"), DE, ids=[r[0][:50] for r in DE])
+def test_german_timex3(text, expect, kind, value, signal, modifier):
+    e = _one(text, expect, "de")
+    assert (e.type, e.value, e.signal, e.modifier) == (kind, value, signal, modifier)
+
+
+@pytest.mark.parametrize(("text", "expect", "kind", "value", "signal", "modifier"), EN, ids=[r[0][:50] for r in EN])
+def test_english_timex3(text, expect, kind, value, signal, modifier):
+    e = _one(text, expect, "en")
+    assert (e.type, e.value, e.signal, e.modifier) == (kind, value, signal, modifier)
+
+
+def test_signal_start_points_at_the_signal():
+    text = "Der Vertrag läuft bis zum 31.10.2026."
+    e = _one(text, "31.10.2026", "de")
+    assert text[e.signal_start:e.start].strip() == "bis zum"
+
+
+# -- ranges: the whole span, and the two TIMEX3 parts ---------------------------------------------------
+RANGES = [
+    ("de", "Die Tagung ist am 3./4. Juni.", ["3.", "4. Juni"], ["2025-06-03", "2025-06-04"]),
+    ("de", "Zwischen 2001 und 2004 wuchs die Firma.", ["2001", "2004"], ["2001", "2004"]),
+    ("de", "Die Saison 2015-2016 war lang.", ["2015", "2016"], ["2015", "2016"]),
+    ("de", "Der Krieg dauerte von 1939 bis 1945.", ["1939", "1945"], ["1939", "1945"]),
+    ("en", "The fair runs March 2 to 9.", ["March 2", "9"], ["2025-03-02", "2025-03-09"]),
+    ("en", "Between 2001 and 2004 the firm grew.", ["2001", "2004"], ["2001", "2004"]),
+    ("en", "The 2015-2016 season was long.", ["2015", "2016"], ["2015", "2016"]),
+    ("en", "From May to July 2024 prices fell.", ["May", "July 2024"], ["2024-05", "2024-07"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "texts", "values"), RANGES, ids=[r[1][:40] for r in RANGES])
+def test_ranges_have_two_timex3_parts(language, text, texts, values):
+    found = [e for e in tag(text, ts.parse_iso(PUB), language) if e.parts]
+    assert found, tag(text, ts.parse_iso(PUB), language)
+    assert [p.text for p in found[0].parts] == texts
+    assert [p.value for p in found[0].parts] == values
+    for p in found[0].parts:
+        assert text[p.start:p.end] == p.text
+
+
+# -- the story's own time -------------------------------------------------------------------------------
+STORY = [
+    ("de", "Am 2. Mai 1871 zog das Heer los. Am 4. Mai erreichte es den Fluss.", "4. Mai", "1871-05-04", "story"),
+    ("de", "Am 1. März 1871 begann die Belagerung. Zwei Tage später fiel die Stadt.", "Zwei Tage später", "1871-03-03",
+     "story"),
+    ("de", "Im Jahr 1902 brach der Vulkan aus. Im nächsten Jahr wurde die Stadt neu gebaut.", "nächsten Jahr", "1903",
+     "story"),
+    ("en", "On May 2, 1871 the army set out. On May 4 it reached the river.", "May 4", "1871-05-04", "story"),
+    ("en", "The siege began in March 1871. A year later the city was rebuilt.", "A year later", "1872", "story"),
+    ("en", "The war ended in 1918. Heavy fighting had marked the autumn.", "the autumn", "1918-FA", "story"),
+    # news: the publication stays the anchor of deictic words, also after a background date
+    ("de", "Die Firma wurde 1990 gegründet. Am Freitag legte sie Zahlen vor.", "Freitag", "2025-05-09", "published"),
+    ("en", "The firm was founded in 1990. On Friday it reported results.", "Friday", "2025-05-09", "published"),
+    ("de", "Gestern legte die Firma Zahlen vor.", "Gestern", "2025-05-14", "published"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value", "anchor"), STORY, ids=[r[1][:40] for r in STORY])
+def test_story_time(language, text, expect, value, anchor):
+    e = _one(text, expect, language)
+    assert (e.value, e.anchor) == (value, anchor)
+
+
+def test_background_paragraph_holds_only_in_its_paragraph():
+    text = ("Nordwind stellte das Gerät gestern vor.\n\nDie Firma wurde im Mai 1990 gegründet; am 4. Juni "
+            "kam der erste Auftrag.\n\nIm Juni soll das Gerät in den Handel kommen.")
+    found = {e.text: e for e in tag(text, ts.parse_iso(PUB), "de")}
+    assert found["4. Juni"].value == "1990-06-04"
+    assert found["Juni"].value == "2025-06"
+
+
+def test_heute_in_a_narrative_is_the_present():
+    text = "Im Jahr 1812 zog das Heer nach Osten. Die Schlacht gilt heute als Wende."
+    e = _one(text, "heute", "de", "2011-02-16")
+    assert e.value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Sales fell on Aug 8\n\nOctober 2014 brought a rebound."),
+    ("de", "Der Umsatz fiel am 8. August\n\nOktober 2014 brachte die Wende."),
+])
+def test_no_expression_crosses_a_paragraph_break(language, text):
+    found = tag(text, ts.parse_iso(PUB), language)
+    assert found
+    assert all("\n\n" not in e.text for e in found)
+    assert any(e.text == "October 2014" or e.text == "Oktober 2014" for e in found)
+
+
+def test_ages_are_not_durations():
+    assert not [e for e in tag("A 6-year-old boy was found.", ts.parse_iso(PUB), "en") if e.type == "DURATION"]
+    assert not [e for e in tag("Ein 6-jähriger Junge wurde gefunden.", ts.parse_iso(PUB), "de")
+                if e.type == "DURATION"]
+
+
+# -- TimeML ---------------------------------------------------------------------------------------------
+def test_to_timeml_is_well_formed_with_tids_types_values_and_mods():
+    text = "Bis Ende 1950 <blieb> alles & ruhig; von 1939 bis 1945 war Krieg, zwei Jahre lang."
+    published = ts.parse_iso("2011-02-16")
+    xml = to_timeml(text, tag(text, published, "de"), published)
+    root = ET.fromstring(xml)
+    timexes = root.find("TEXT").findall("TIMEX3")
+    assert [t.text for t in timexes] == ["Ende 1950", "1939", "1945", "zwei Jahre"]
+    assert [t.get("tid") for t in timexes] == ["t1", "t2", "t3", "t4"]
+    assert [t.get("value") for t in timexes] == ["1950", "1939", "1945", "P2Y"]
+    assert timexes[0].get("mod") == "ON_OR_BEFORE"
+    assert timexes[3].get("type") == "DURATION"
+    assert root.find("DCT").find("TIMEX3").get("value") == "2011-02-16"
+    assert "".join(root.find("TEXT").itertext()) == text
