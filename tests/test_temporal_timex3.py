@@ -215,3 +215,31 @@ def test_to_timeml_is_well_formed_with_tids_types_values_and_mods():
     assert timexes[3].get("type") == "DURATION"
     assert root.find("DCT").find("TIMEX3").get("value") == "2011-02-16"
     assert "".join(root.find("TEXT").itertext()) == text
+
+
+# -- reports: the quarter in focus ------------------------------------------------------------------------
+FOCUS = [
+    ("en", "Profit rose in the third quarter. A year earlier it had fallen.", "A year earlier", "2024-Q3"),
+    ("en", "Profit rose in the third quarter, up from a year ago.", "a year ago", "2024-Q3"),
+    ("en", "Sales in the second quarter of 2023 fell; in the year-ago quarter they had risen.",
+     "the year-ago quarter", "2022-Q2"),
+    ("en", "Results for the first quarter of 2024 are out. In the quarter, costs fell.", "the quarter", "2024-Q1"),
+    ("de", "Im dritten Quartal stieg der Gewinn, im Vorjahresquartal war er gefallen.", "Vorjahresquartal", "2024-Q3"),
+    ("de", "Die Zahlen für das erste Quartal 2024 liegen vor. Im Berichtsquartal sanken die Kosten.",
+     "Berichtsquartal", "2024-Q1"),
+    ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), FOCUS, ids=[r[1][:40] for r in FOCUS])
+def test_a_year_earlier_is_the_quarter_in_focus(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("en", "Third-quarter profit rose.", "2025-Q3"),
+    ("de", "Der Gewinn im dritten Quartal stieg.", "2025-Q3"),
+])
+def test_a_quarter_without_year_is_the_publication_year(language, text, value):
+    found = tag(text, ts.parse_iso("2025-11-05"), language)
+    assert [e.value for e in found] == [value]

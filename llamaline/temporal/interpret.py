@@ -19,7 +19,7 @@ from .tense import direction as sentence_direction
 _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
-_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "T", "rf")
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "T", "rf", "fq")
 _CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
           "kw", "wd", "we", "era", "cen", "yr", "fy", "ur", "rd", "tm")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
@@ -74,6 +74,7 @@ class Reading:
     unit: str | None = None
     amount: int | None = None
     anaphoric: bool = False  # "zwei Tage später": from the story's last date wherever there is one
+    year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
 
 
 class Reader:
@@ -123,18 +124,19 @@ class Reader:
 
     def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int,
              story: TimeSpan | None = None, last: TimeSpan | None = None,
-             narrative: bool = False) -> TimeExpression | None:
+             narrative: bool = False, focus: TimeSpan | None = None) -> TimeExpression | None:
         """`story` is the story's own time where the narrative has moved away from `published`:
         relative and year-less words are read against it (deictic ones, "gestern", keep `published`);
         `last` is the latest date of the text, which words like "zwei Tage später" count from. Outside a
-        `narrative` (news with a background paragraph), deictic words keep the publication."""
+        `narrative` (news with a background paragraph), deictic words keep the publication. `focus` is the
+        latest quarter named: in a report, "a year earlier" is that quarter a year before."""
         outer = m.group(*_OUTER)
         first = self.single(m, text, outer)
         if first is None:
             return None
-        _, is_single, bd, _, du, wp, _, pr, _, rf = outer
+        _, is_single, bd, _, du, wp, _, pr, _, rf, fq = outer
         opens = not bd or normalize(bd) in self.openers
-        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf):
+        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq):
             joined = self.range(m, first, text, published, end, None if first.deictic and not narrative else story)
             if joined is not None:
                 return joined
@@ -145,6 +147,12 @@ class Reader:
             # In a narrative (a history told long after), "heute" is the writer's present, not a day of it.
             first = Reading(first.start, first.end, "present", None, first.modifier, signal=first.signal,
                             signal_start=first.signal_start, value="PRESENT_REF", timex_type=tx.DATE, deictic=True)
+        if first.year_shift is not None and focus is not None:
+            q = (focus.start.month - 1) // 3 + 1
+            when = rs.quarter(focus.start.year + first.year_shift, q)
+            return _expression(text[first.start:first.end], first.start, first.end, "date", when, first.modifier,
+                               True, timex_type=tx.DATE, value=tx.span_value(when), signal=first.signal,
+                               signal_start=first.signal_start, anchor="story")
         if first.anaphoric and last is not None:
             story = last
         elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
@@ -156,7 +164,7 @@ class Reader:
     def single(self, m: re.Match[str], text: str, outer: tuple[str | None, ...]) -> Reading | None:
         """`outer` is `m.group(*_OUTER)`: the prefixes are looked at many times."""
         lex = self.lex
-        units, _, bd, ap, du, wp, pt, pr, sets, rf = outer
+        units, _, bd, ap, du, wp, pt, pr, sets, rf, fq = outer
         if sets:
             return self.sets(m)
         if units:
@@ -170,6 +178,11 @@ class Reader:
                              and not (g == "wp" and not self._takes_within(m))), m.start("body"))
         signal = text[m.start():first_inside].strip() or None
         signal_start = m.start() if signal else None
+        if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
+            year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
+            return Reading(m.start("fq"), m.end(), "date", rs.shifted("quarter", 4 * year_shift), modifier=self._bound(bd),
+                           signal=signal, signal_start=signal_start, timex_type=tx.DATE, year_shift=year_shift,
+                           deictic=True)
         if pr or rf:
             which = "PRESENT_REF" if pr else \
                 ("PAST_REF" if lex.has("references", "past", rf) else "FUTURE_REF")
@@ -276,6 +289,7 @@ class Reader:
                                value=value, timex_type=tx.DURATION)  # "[zwei Jahre] lang"
             modifier = "approximate" if m.group("nu_ap") else None
             return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier, signal=signal,
+                           year_shift=sign * amount if unit == "year" else None,
                            signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE, deictic=True)
         if pre and lex.has("durations", "from_now", pre) and not m.group("nu_n"):
             return None  # "in einigen Wochen" is too vague to place
@@ -284,6 +298,7 @@ class Reader:
             later = lex.has("durations", "later", post)
             if later or lex.has("durations", "earlier", post):
                 return Reading(start, m.end(), "date", rs.ago(unit, amount, 1 if later else -1), signal=signal,
+                               year_shift=(amount if later else -amount) if unit == "year" else None,
                                signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
         return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start, value=value,
                        timex_type=tx.DURATION)
@@ -347,11 +362,11 @@ class Reader:
                     c.bare = g("se_n")
             elif name == "q":
                 q = int(g("q1") or g("q2"))
-                c.meaning = self._short_year(lambda y: rs.quarter(y, q), g("qy"), g("qyy") or g("qyg"))
+                c.meaning = rs.in_this_year(self._short_year(lambda y: rs.quarter(y, q), g("qy"), g("qyy") or g("qyg")))
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "qo":
                 q = self._ordinal(g("qo_n"))
-                c.meaning = self._in_year(lambda y: rs.quarter(y, q), m, p, None)
+                c.meaning = rs.in_this_year(self._in_year(lambda y: rs.quarter(y, q), m, p, None))
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "h":
                 h = int(g("h1") or g("h2"))
@@ -459,8 +474,8 @@ class Reader:
         if m2 is None:
             return None
         outer = m2.group(*_OUTER)
-        _, is_single, bd, ap, du, wp, _, pr, _, rf = outer
-        if not is_single or bd or ap or du or wp or pr or rf:
+        _, is_single, bd, ap, du, wp, _, pr, _, rf, fq = outer
+        if not is_single or bd or ap or du or wp or pr or rf or fq:
             return None
         second = self.single(m2, text, outer)
         if second is None or second.kind != "date" or second.later is not None or second.meaning is None \

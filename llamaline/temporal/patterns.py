@@ -170,7 +170,7 @@ class Grammar:
 def _single(g: Grammar) -> str:
     lex = g.lex
     a = lex.alt
-    present = _guard(f"(?P<pr>{a('present')})|(?P<rf>{a('references')})")
+    present = _guard(f"(?P<pr>{a('present')})|(?P<rf>{a('references')})|(?P<fq>{a('focus')})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<ap>{a('approximate')})\s+(?:(?:{a(('bounds', 'then'))})\s+)?)?"
@@ -187,7 +187,7 @@ def _units(g: Grammar) -> str:
     post = a(("durations", "ago_after", "after"))
     return (
         rf"(?P<nu>(?:(?P<nu_pre>{pre})\s+)?(?:(?P<nu_sh>{a(('shift', 'last', 'next'))})\s+)?"
-        rf"(?:(?P<nu_ap>{a('approximate', ('durations', 'inside'))})\s+)?"
+        rf"(?:(?P<nu_ap>{a('approximate', ('durations', 'inside'))})\s+)?(?:{a(('ordinals', '1'))}\s+)?"
         rf"(?:(?P<nu_n>{g.number})|(?P<nu_v>{g.vague}))(?:\s+|-)(?P<nu_u>{g.all_units})(?:\s+(?P<nu_post>{post}))?)"
     )
 
@@ -242,7 +242,7 @@ def _starts(g: Grammar) -> str:
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
         ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("parts", "start", "mid", "end"),
-        ("years", "nouns", "prefixes"), "references", "sets", "frequency",
+        ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus",
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
 
@@ -253,7 +253,7 @@ def grammar(language: str) -> Grammar:
 
 
 _GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-               "part_units", "shift_units", "days", "present", "weeks", "references", "frequency", "clock", "era",
+               "part_units", "shift_units", "days", "present", "weeks", "references", "frequency", "clock", "era", "focus",
                "centuries")
 
 

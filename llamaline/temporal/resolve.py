@@ -170,6 +170,16 @@ def weekend_near() -> Relative:
     return Relative(at)
 
 
+@dataclass(frozen=True)
+class ThisYear(Yearless):
+    """A quarter without its year ("the third quarter", "Q3"): the anchor's year, where reports put it;
+    the year before only where a past-tense sentence names a quarter still to come."""
+
+
+def in_this_year(meaning: "Meaning") -> "Meaning":
+    return ThisYear(meaning.build) if isinstance(meaning, Yearless) else meaning
+
+
 def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
     """"letzten Dezember", "kommenden Herbst", "diesen Juni": the named period before/after/in the anchor's year."""
 
@@ -193,6 +203,9 @@ def resolve(meaning: Meaning, published: TimeSpan | None, direction: Direction) 
         return meaning
     if published is None:
         return None
+    if isinstance(meaning, ThisYear):
+        here = meaning.build(published.start.year)
+        return meaning.build(published.start.year - 1) if direction == "past" and here.start > published.end else here
     if isinstance(meaning, Yearless):
         return pick_year(meaning.build, published, direction)
     first = meaning.at(published.start, direction)

@@ -34,6 +34,7 @@ class Story:
         self.narrative = False  # until explicit dates far from the publication, and none near it, show it
         self.far = 0
         self.deictic = False
+        self.quarter: TimeSpan | None = None  # the latest quarter named: what a report is about
         self.near = 0
 
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
@@ -63,6 +64,8 @@ class Story:
     def moves(self, e: TimeExpression) -> None:
         """After `e`: an explicit date becomes the story's time."""
         when = e.when
+        if when is not None and when.precision == "quarter" and e.kind == "date":
+            self.quarter = when
         if e.anchor == "published" and e.kind != "present":
             self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
             self.narrative = False
@@ -123,7 +126,8 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
             if m is None or m.start() > anchor_start:
                 break
             at = told.anchor(text, m.start()) if story else None
-            expr = read.read(m, text, published, stop, at, told.last() if story else None, told.narrative)
+            expr = read.read(m, text, published, stop, at, told.last() if story else None, told.narrative,
+                             told.quarter if story else None)
             if expr is None:
                 pos = m.start() + 1
                 continue
