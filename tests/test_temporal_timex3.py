@@ -243,3 +243,13 @@ def test_a_year_earlier_is_the_quarter_in_focus(language, text, expect, value):
 def test_a_quarter_without_year_is_the_publication_year(language, text, value):
     found = tag(text, ts.parse_iso("2025-11-05"), language)
     assert [e.value for e in found] == [value]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The band formed in 1971. This summer it plays again.", "This summer", "2025-SU"),
+    ("de", "Die Band entstand 1971. Diesen Sommer spielt sie wieder.", "Diesen Sommer", "2025-SU"),
+    ("en", "Earnings fell in the quarter, the company said.", "the quarter", "2025-Q3"),
+    ("de", "Im Berichtsquartal fiel der Gewinn, teilte die Firma mit.", "Berichtsquartal", "2025-Q3"),
+])
+def test_this_and_the_quarter_belong_to_the_writer(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value

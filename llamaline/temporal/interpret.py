@@ -180,7 +180,10 @@ class Reader:
         signal_start = m.start() if signal else None
         if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
             year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
-            return Reading(m.start("fq"), m.end(), "date", rs.shifted("quarter", 4 * year_shift), modifier=self._bound(bd),
+            # Without a quarter in focus: a report after the quarter's end, of the last one.
+            back = 1 if sentence_direction(text, m.start("fq"), m.end(), self.language) == "past" else 0
+            return Reading(m.start("fq"), m.end(), "date", rs.shifted("quarter", 4 * year_shift - back),
+                           modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.DATE, year_shift=year_shift,
                            deictic=True)
         if pr or rf:
@@ -352,12 +355,14 @@ class Reader:
                 mo = self._month(g("mr_m"))
                 c.meaning = self._in_year(lambda y: rs.month(y, mo), m, p, g("mr_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("mr_s"))
+                c.deictic = c.daily = self._this(g("mr_s"))  # "diesen Juni": the writer's
                 if not g("mr_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("mr_m")
             elif name == "se":
                 key = lex.key("seasons", g("se_n"))
                 c.meaning = self._in_year(lambda y: rs.season(y, key), m, p, g("se_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("se_s"))
+                c.deictic = c.daily = self._this(g("se_s"))  # "this summer": the writer's
                 if not g("se_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("se_n")
             elif name == "q":
@@ -437,7 +442,7 @@ class Reader:
                 c.clock = self._day_part(g("rd_dp")) or self._day_part(g("rd_n"))
                 c.deictic = c.daily = True
             elif name == "tm":
-                hour = int(g("tm_h") or g("tm_h2"))
+                hour = int(g("tm_h"))
                 minute = g("tm_m") or g("tm_m2") or g("tm_m3")
                 if g("tm_pm") and hour < 12:
                     hour += 12

@@ -160,9 +160,9 @@ class Grammar:
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
             # 14.30 Uhr, 4 Uhr 45, 2:30 p.m.
-            rf"(?P<{p}tm>(?P<{p}tm_h>{HOUR})(?:[:.](?P<{p}tm_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}tm_m2>{MINUTE}))?"
+            rf"(?P<{p}tm>(?P<{p}tm_h>{HOUR})(?:(?:[:.](?P<{p}tm_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}tm_m2>{MINUTE}))?"
             rf"|(?P<{p}tm_am>{g.clock_am})|(?P<{p}tm_pm>{g.clock_pm}))(?!\w)"
-            rf"|(?P<{p}tm_h2>{HOUR}):(?P<{p}tm_m3>{MINUTE}))",
+            rf"|:(?P<{p}tm_m3>{MINUTE})))",
         ]
         return alts
 

@@ -64,9 +64,10 @@ class Story:
     def moves(self, e: TimeExpression) -> None:
         """After `e`: an explicit date becomes the story's time."""
         when = e.when
-        if when is not None and when.precision == "quarter" and e.kind == "date":
+        if when is not None and when.precision == "quarter" and e.kind == "date" and e.anchor != "story":
             self.quarter = when
-        if e.anchor == "published" and e.kind != "present":
+        if e.anchor == "published" and e.kind != "present" and e.when is not None \
+                and (not self.narrative or e.when.precision == "day"):
             self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
             self.narrative = False
         # Only explicit dates move it: dates read against it would let small errors add up.
