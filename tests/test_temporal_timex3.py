@@ -253,3 +253,38 @@ def test_a_quarter_without_year_is_the_publication_year(language, text, value):
 ])
 def test_this_and_the_quarter_belong_to_the_writer(language, text, expect, value):
     assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expect", "kind", "value"), [
+    ("de", "Am 1.9.39 begann der Angriff.", "2011-02-16", "1.9.39", "DATE", "1939-09-01"),
+    ("en", "The attack began on 9/1/39.", "2011-02-16", "9/1/39", "DATE", "1939-09-01"),
+    ("de", "Die Frist endet am 31.10.26.", "2025-05-15", "31.10.26", "DATE", "2026-10-31"),
+    ("en", "The deadline is 10/31/26.", "2025-05-15", "10/31/26", "DATE", "2026-10-31"),
+    ("de", "Am 26. August 1942 begann der Angriff, nach zwei Tagen stockte er.", "2011-02-16", "nach zwei Tagen",
+     "DATE", "1942-08-28"),
+    ("en", "The attack began on August 26, 1942 and stalled after two days.", "2011-02-16", "two days",
+     "DURATION", "P2D"),
+    ("de", "Am Abend des 22. Juni 1940 wurde unterzeichnet.", "2011-02-16", "Abend des 22. Juni 1940", "TIME",
+     "1940-06-22TEV"),
+    ("en", "It was signed on the evening of June 22, 1940.", "2011-02-16", "evening of June 22, 1940", "TIME",
+     "1940-06-22TEV"),
+])
+def test_two_digit_years_later_and_day_parts_of_a_date(language, text, published, expect, kind, value):
+    e = _one(text, expect, language, published)
+    assert (e.type, e.value) == (kind, value)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Im Hafen lagen 34 Schiffe und 1370 Landungsboote."),
+    ("en", "The port held 34 ships and 1370 landing craft."),
+])
+def test_a_count_before_1900_is_no_year(language, text):
+    assert tag(text, ts.parse_iso("2011-02-16"), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "1863\n\nIm Januar griff die Union an. Im Mai folgte die Schlacht.", "Mai", "1863-05"),
+    ("en", "1863\n\nIn January the Union attacked. In May the battle followed.", "May", "1863-05"),
+])
+def test_a_heading_year_is_the_story_year(language, text, expect, value):
+    assert _one(text, expect, language, "2011-02-16").value == value

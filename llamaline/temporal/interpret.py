@@ -107,6 +107,7 @@ class Reader:
         self.article_inside = bool(lex.format.get("article_inside"))
         self.inside = frozenset(normalize(w) for w in lex.forms("durations", "inside"))
         self.clock_word = re.compile(rf"\s*{a(('clock', 'hours'))}")
+        self.old_year_before = re.compile(rf"(?<!\w){a(('years', 'old_before'))}\s+$")
         self.age = re.compile(rf"(?:-|\s+){a(('durations', 'age'))}", re.IGNORECASE)
         index = self.scan.groupindex
         # The groups a core reads: those of its alternative, and of the year that may follow it.
@@ -296,6 +297,10 @@ class Reader:
                            signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE, deictic=True)
         if pre and lex.has("durations", "from_now", pre) and not m.group("nu_n"):
             return None  # "in einigen Wochen" is too vague to place
+        if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
+                and not shifted:  # "nach zwei Tagen": that far after the story's time
+            return Reading(m.start("nu"), m.end("nu_u"), "date", rs.ago(unit, amount, 1), timex_type=tx.DATE,
+                           anaphoric=True, year_shift=amount if unit == "year" else None)
         if post and lex.has("durations", "after", post) and amount is not None:
             # "zwei Tage später", "a year earlier": that far from the story's time
             later = lex.has("durations", "later", post)
@@ -343,6 +348,7 @@ class Reader:
             elif name in ("dmy", "mdy"):
                 c.meaning = self._day_month(g(name + "_d"), g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
+                c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
             elif name == "numd":
                 d, mo = int(g("nd1")), int(g("nd2"))
                 if self.order == "mdy":
@@ -552,8 +558,8 @@ class Reader:
             return _expression(body, r.start, r.end, "date", None, r.modifier, True, timex_type=tx.DATE,
                                value=r.value, signal=r.signal, signal_start=r.signal_start)
         direction = None
-        if used == "story":  # the occurrence nearest the story's last date
-            direction = None
+        if used == "story":  # a year-less date in the story's year
+            direction = "story"
         elif isinstance(r.meaning, Yearless) or r.directional:
             direction = sentence_direction(text, r.start, r.end, self.language)
         try:
@@ -562,7 +568,7 @@ class Reader:
                 when = rs.earlier_or_later(when, anchor, r.later)
         except ValueError:
             return None
-        absolute = isinstance(r.meaning, TimeSpan)
+        absolute = isinstance(r.meaning, (TimeSpan, rs.TwoDigitYear))
         value = r.value
         if when is not None and value is None:
             value = tx.span_value(when) + (r.clock or "") if r.clock and when.precision == "day" else \
@@ -596,14 +602,14 @@ class Reader:
         return True
 
     def _old_year_ok(self, text: str, s: int, e: int) -> bool:
-        """A bare number before 1900 is a year only with a time word before it ("im 1848", "seit 1848"),
-        in brackets or a range ("(1890–1970)"), or alone on its line (a heading)."""
+        """A bare number before 1900 is a year only with a word before it that marks years ("seit 1848",
+        `years.old_before`), in brackets or a range ("(1890–1970)"), or alone on its line (a heading)."""
         before, after = text[s - 1:s], text[e:e + 1]
         if before in "(–-/" and before or after in "–-/)" and after:
             return True
         if (s == 0 or before == "\n") and (after in ("", "\n")):
             return True
-        return self.context_before.search(text, max(0, s - 30), s) is not None
+        return self.old_year_before.search(text, max(0, s - 30), s) is not None
 
     def _year_ok(self, text: str, s: int, e: int) -> bool:
         if self.not_time_before.search(text, max(0, s - 30), s):
@@ -661,15 +667,16 @@ class Reader:
             return int(digits)
         return int(self.lex.key("ordinals", word))
 
-    def _numeric(self, n1: str, n2: str, n3: str, sep: str) -> TimeSpan:
-        y = int(n3)
-        if len(n3) == 2:
-            y += 2000 if y < 70 else 1900
+    def _numeric(self, n1: str, n2: str, n3: str, sep: str) -> Meaning:
         a, b = int(n1), int(n2)
         d, mo = (b, a) if (self.order == "mdy" and sep == "/") else (a, b)
         if mo > 12 and d <= 12:
             d, mo = mo, d
-        return rs.day(y, mo, d)
+        if len(n3) == 4:
+            return rs.day(int(n3), mo, d)
+        rs.day(2000, mo, d)  # a day that exists
+        yy = int(n3)  # "3.5.71": the century that puts it nearest the anchor, at most ten years ahead
+        return rs.TwoDigitYear(lambda anchor, _dir: rs.day(rs.two_digit_year(yy, anchor.year), mo, d))
 
     def _day_month(self, d: str, d2: str | None, month_word: str, y: str | None) -> Meaning:
         mo, d1 = self._month(month_word), int(d)

@@ -24,7 +24,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 SHIFTS = {"last": -1, "this": 0, "next": 1, "after_next": 2}
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
-Direction = Literal["past", "future", "both"] | None
+# "story": read against the story's own time, where a year-less date is in the story's year.
+Direction = Literal["past", "future", "both", "story"] | None
 
 # TimeSpans are frozen and the same few periods recur in every text: each is built (validated) once.
 day = lru_cache(maxsize=4096)(ts.day)
@@ -120,6 +121,12 @@ def span_from(anchor: TimeSpan, unit: str, amount: int) -> TimeSpan:
     return ts.interval(anchor.start, anchor.end + step)
 
 
+def two_digit_year(yy: int, anchor_year: int) -> int:
+    """"71" in 2025 is 1971, "26" is 2026, "39" in 2011 is 1939: at most ten years after the anchor."""
+    year = anchor_year // 100 * 100 + yy
+    return year - 100 if year > anchor_year + 10 else year
+
+
 def shifted_day(days: int) -> Relative:
     return Relative(lambda d, _dir: period("day", d, days))
 
@@ -171,6 +178,11 @@ def weekend_near() -> Relative:
 
 
 @dataclass(frozen=True)
+class TwoDigitYear(Relative):
+    """A date written with a two-digit year ("3.5.71"): explicit, its century read from the anchor."""
+
+
+@dataclass(frozen=True)
 class ThisYear(Yearless):
     """A quarter without its year ("the third quarter", "Q3"): the anchor's year, where reports put it;
     the year before only where a past-tense sentence names a quarter still to come."""
@@ -207,6 +219,11 @@ def resolve(meaning: Meaning, published: TimeSpan | None, direction: Direction) 
         here = meaning.build(published.start.year)
         return meaning.build(published.start.year - 1) if direction == "past" and here.start > published.end else here
     if isinstance(meaning, Yearless):
+        if direction == "story":
+            try:
+                return meaning.build(published.start.year)
+            except ValueError:  # 29 February
+                direction = None
         return pick_year(meaning.build, published, direction)
     first = meaning.at(published.start, direction)
     if published.start == published.end:

@@ -36,6 +36,7 @@ class Story:
         self.deictic = False
         self.quarter: TimeSpan | None = None  # the latest quarter named: what a report is about
         self.near = 0
+        self.day: TimeSpan | None = None  # the latest day of the story
 
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
         """The story time relative and year-less words at `pos` are read against, where the story has
@@ -58,8 +59,9 @@ class Story:
         return t
 
     def last(self) -> TimeSpan | None:
-        """The latest date, for words that always count from it ("zwei Tage später")."""
-        return self.time
+        """The latest date, for words that always count from it ("zwei Tage später"): the latest day
+        where there is one, also one read against the story ("Am 4. Mai ... zwei Tage später")."""
+        return self.day or self.time
 
     def moves(self, e: TimeExpression) -> None:
         """After `e`: an explicit date becomes the story's time."""
@@ -70,8 +72,17 @@ class Story:
                 and (not self.narrative or e.when.precision == "day"):
             self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
             self.narrative = False
-        # Only explicit dates move it: dates read against it would let small errors add up.
-        if when is None or e.kind not in ("date", "range") or e.anchor is not None or e.type != "DATE":
+        if when is None or e.kind not in ("date", "range") or e.type not in ("DATE", "TIME"):
+            return
+        if e.anchor == "story" and self.time is not None:
+            # A date read against the story moves it within its year ("Am 4. Mai", "im Juli"): finer
+            # steps, never a new year, so that small errors cannot add up.
+            if when.start.year == when.end.year == self.time.start.year and when.precision in ("day", "month"):
+                self.time, self.at = when, e.end
+                self.looked, self.broken = e.end, False
+                self.day = when if when.precision == "day" else self.day
+            return
+        if e.anchor is not None or e.type != "DATE":
             return
         if e.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             return
@@ -86,6 +97,7 @@ class Story:
             self.narrative = self.far >= 1 and not self.near and not self.deictic
         self.time, self.at = when, e.end
         self.looked, self.broken = e.end, False
+        self.day = when if when.precision == "day" else None
 
 
 def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
