@@ -19,7 +19,7 @@ from .tense import direction as sentence_direction
 _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
-_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "T", "rf", "fq")
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "T", "rf", "fq", "an")
 _CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
           "kw", "wd", "we", "era", "cen", "yr", "fy", "ur", "rd", "tm")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
@@ -135,9 +135,9 @@ class Reader:
         first = self.single(m, text, outer)
         if first is None:
             return None
-        _, is_single, bd, _, du, wp, _, pr, _, rf, fq = outer
+        _, is_single, bd, _, du, wp, _, pr, _, rf, fq, an = outer
         opens = not bd or normalize(bd) in self.openers
-        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq):
+        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq or an):
             joined = self.range(m, first, text, published, end, None if first.deictic and not narrative else story)
             if joined is not None:
                 return joined
@@ -165,7 +165,7 @@ class Reader:
     def single(self, m: re.Match[str], text: str, outer: tuple[str | None, ...]) -> Reading | None:
         """`outer` is `m.group(*_OUTER)`: the prefixes are looked at many times."""
         lex = self.lex
-        units, _, bd, ap, du, wp, pt, pr, sets, rf, fq = outer
+        units, _, bd, ap, du, wp, pt, pr, sets, rf, fq, an = outer
         if sets:
             return self.sets(m)
         if units:
@@ -179,6 +179,11 @@ class Reader:
                              and not (g == "wp" and not self._takes_within(m))), m.start("body"))
         signal = text[m.start():first_inside].strip() or None
         signal_start = m.start() if signal else None
+        if an:  # "am selben Tag", "the following year": the story's day, month or year, or next to it
+            which, unit = self.lex.key("anaphora", an).split("_")
+            delta = {"same": 0, "next": 1, "previous": -1}[which]
+            return Reading(m.start("an"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
+                           signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
         if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
             year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
             # Without a quarter in focus: a report after the quarter's end, of the last one.
@@ -485,8 +490,8 @@ class Reader:
         if m2 is None:
             return None
         outer = m2.group(*_OUTER)
-        _, is_single, bd, ap, du, wp, _, pr, _, rf, fq = outer
-        if not is_single or bd or ap or du or wp or pr or rf or fq:
+        _, is_single, bd, ap, du, wp, _, pr, _, rf, fq, an = outer
+        if not is_single or bd or ap or du or wp or pr or rf or fq or an:
             return None
         second = self.single(m2, text, outer)
         if second is None or second.kind != "date" or second.later is not None or second.meaning is None \
@@ -607,7 +612,7 @@ class Reader:
         before, after = text[s - 1:s], text[e:e + 1]
         if before in "(–-/" and before or after in "–-/)" and after:
             return True
-        if (s == 0 or before == "\n") and (after in ("", "\n")):
+        if s == 0 or before == "\n":  # a heading, or the first word of a paragraph
             return True
         return self.old_year_before.search(text, max(0, s - 30), s) is not None
 

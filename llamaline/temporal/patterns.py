@@ -172,6 +172,7 @@ class Grammar:
 def _single(g: Grammar) -> str:
     lex = g.lex
     a = lex.alt
+    anaphora = _guard(f"(?P<an>{a('anaphora')})(?!\\s+{g.days})")  # not "the day before [yesterday]"
     present = _guard(f"(?P<pr>{a('present')})|(?P<rf>{a('references')})|(?P<fq>{a('focus')})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*(?:(?:{a(('bounds', 'then'))})\s+)?)?"
@@ -179,7 +180,7 @@ def _single(g: Grammar) -> str:
         rf"(?:(?P<du>{a('during')})\s+(?:{g.part_of}\s+)?)?"
         rf"(?:(?P<wp>{a(('within_period', 'earlier', 'later'))})\s+(?:{a(('within_period', 'link'))}\s+)?)?"
         rf"(?:(?P<pt>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?(?:{g.article}\s+(?={g.season}))?)?"
-        rf"(?P<body>{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|{present})"
+        rf"(?P<body>{anaphora}|{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|{present})"
     )
 
 
@@ -244,7 +245,7 @@ def _starts(g: Grammar) -> str:
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
         ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("parts", "start", "mid", "end"),
-        ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"),
+        ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
 
@@ -256,6 +257,7 @@ def grammar(language: str) -> Grammar:
 
 _GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
                "part_units", "shift_units", "days", "present", "weeks", "references", "frequency", "clock", "era", "focus",
+               "anaphora",
                "centuries")
 
 
