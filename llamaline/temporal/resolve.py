@@ -55,16 +55,19 @@ Meaning = TimeSpan | Yearless | Relative
 
 # -- periods -----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1024)
 def week(d: date) -> TimeSpan:
     monday = d - timedelta(days=d.weekday())
     return ts.interval(monday, monday + timedelta(days=6))
 
 
+@lru_cache(maxsize=1024)
 def iso_week(year: int, number: int) -> TimeSpan:
     """Calendar week `number` of `year` (ISO 8601: weeks start on Monday)."""
     return week(date.fromisocalendar(year, number, 1))
 
 
+@lru_cache(maxsize=1024)
 def weekend(d: date) -> TimeSpan:
     saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)
     return ts.interval(saturday, saturday + timedelta(days=1))
@@ -75,10 +78,12 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+@lru_cache(maxsize=1024)
 def turn_of_year(year: int) -> TimeSpan:
     return ts.interval(date(year, 12, 1), date(year + 1, 1, 31), f"{year:04d}-12/{year + 1:04d}-01")
 
 
+@lru_cache(maxsize=1024)
 def decade(first_year: int) -> TimeSpan:
     return ts.interval(date(first_year, 1, 1), date(first_year + 9, 12, 31), f"{first_year:04d}/{first_year + 9:04d}")
 
