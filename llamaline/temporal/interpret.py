@@ -172,13 +172,17 @@ class Reader:
             return self.units(m, text)
         # The bound word ("bis", "since") and an approximation that is a preposition ("gegen") stay
         # outside the expression, as TIMEX3 draws it; they still give it its bound.
-        signal_ap = bool(ap) and normalize(ap) in self.signal_ap
-        signal_du = bool(du) and normalize(du) in self.signal_during  # "during [the quarter]"
-        first_inside = next((m.start(g) for g in ("ap", "du", "wp", "pt", "body") if m.start(g) >= 0
-                             and not (g == "ap" and signal_ap) and not (g == "du" and signal_du)
-                             and not (g == "wp" and not self._takes_within(m))), m.start("body"))
-        signal = text[m.start():first_inside].strip() or None
-        signal_start = m.start() if signal else None
+        signal_ap = False
+        if bd or ap or du or wp or pt:
+            signal_ap = bool(ap) and normalize(ap) in self.signal_ap
+            signal_du = bool(du) and normalize(du) in self.signal_during  # "during [the quarter]"
+            first_inside = next((m.start(g) for g in ("ap", "du", "wp", "pt", "body") if m.start(g) >= 0
+                                 and not (g == "ap" and signal_ap) and not (g == "du" and signal_du)
+                                 and not (g == "wp" and not self._takes_within(m))), m.start("body"))
+            signal = text[m.start():first_inside].strip() or None
+            signal_start = m.start() if signal else None
+        else:  # most expressions: no word before the body
+            first_inside, signal, signal_start = m.start("body"), None, None
         if an:  # "am selben Tag", "the following year": the story's day, month or year, or next to it
             which, unit = self.lex.key("anaphora", an).split("_")
             delta = {"same": 0, "next": 1, "previous": -1}[which]

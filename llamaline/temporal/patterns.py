@@ -256,7 +256,7 @@ def grammar(language: str) -> Grammar:
 
 
 _GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-               "part_units", "shift_units", "days", "present", "weeks", "references", "frequency", "clock", "era", "focus",
+               "part_units", "shift_units", "days", "present", "weeks", "references", "frequency", "clock", "focus",
                "centuries")
 # (The story's days and years contain a unit of their own: "selben Tag", "the following year".)
 
@@ -272,8 +272,9 @@ def gate(language: str) -> re.Pattern[str]:
         # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
         # In one branch ("19..", "20..", "15.", "'90er"), rejected in one test; which digit, looked back at.
+        # A year of an era anchors at its digits ("490 v. Chr."): no gate word starting "v." or "vor".
         digits = [r"\d(?:(?<=1)\d\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./:\-–][\d\s]|[QH])"
-                  rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))}))"]
+                  rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))})|\d{{0,3}}(?=\s*{lex.alt('era')}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
         flat = digits + branches(*_GATE_WORDS)
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
