@@ -301,3 +301,11 @@ def test_a_heading_year_is_the_story_year(language, text, expect, value):
 def test_the_story_s_own_day_and_the_next(language, text, expect, value):
     e = _one(text, expect, language, "2011-02-16")
     assert (e.value, e.anchor) == (value, "story")
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The dividend is payable to holders of record Nov. 16, the company said.", "Nov. 16", "2025-11-16"),
+    ("de", "Die Dividende ist am 16. November zahlbar, sagte das Unternehmen.", "16. November", "2025-11-16"),
+])
+def test_a_reporting_verb_does_not_decide_the_direction(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-01").value == value

@@ -35,6 +35,12 @@ def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return past, plan, retro, re.compile(rf"(?<!\w){by_ending}")
 
 
+@cache
+def _reports(language: str) -> re.Pattern[str]:
+    """Verbs that frame a report ("the company said"): their tense is the telling's, not the content's."""
+    return re.compile(rf"(?<!\w){lexicon(language).alt(('tense', 'report'))}")
+
+
 def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
     """Bounds of the sentence (or clause, with `_CLAUSE`) around text[start:end]."""
     lo = max(0, start - _REACH)
@@ -71,20 +77,24 @@ def direction(text: str, start: int, end: int, language: str) -> Direction:
     A participle after "be" or before "werden" is no past: "will be held", "soll vorgestellt werden".
     """
     past, plan, retro, past_ending = _cues(language)
+    reports = _reports(language)
     for boundary in (_CLAUSE, _BOUNDARY):
         left, right = sentence(text, start, end, boundary)
         if retro.search(text, left, right):
             return "both"
-        nearest: tuple[int, int, Direction] | None = None
+        # (is it a reporting verb, distance, rank, direction): a verb that frames the report ("said")
+        # decides only where nothing else in the sentence does ("payable Nov. 16, the company said").
+        nearest: tuple[bool, int, int, Direction] | None = None
         cues = ((plan, "future"), (past, "past"), (past_ending, "past"))
         for rank, (pattern, said) in enumerate(cues):
             for m in pattern.finditer(text, left, right):
                 if said == "past" and _passive(text, m.start(), language):
                     continue
                 gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
-                candidate = (max(gap, 0), rank, said)
+                framing = said == "past" and reports.fullmatch(text, m.start(), m.end()) is not None
+                candidate = (framing, max(gap, 0), rank, said)
                 if nearest is None or candidate < nearest:
                     nearest = candidate
         if nearest is not None:
-            return nearest[2]
+            return nearest[3]
     return None
