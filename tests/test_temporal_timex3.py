@@ -309,3 +309,16 @@ def test_the_story_s_own_day_and_the_next(language, text, expect, value):
 ])
 def test_a_reporting_verb_does_not_decide_the_direction(language, text, expect, value):
     assert _one(text, expect, language, "2025-11-01").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The firm was founded in 1990. In June last year it moved.", "June last year", "2024-06"),
+    ("de", "Die Firma wurde 1990 gegründet. Im Juni vergangenen Jahres zog sie um.", "Juni vergangenen Jahres",
+     "2024-06"),
+    # a bare background year does not set the story's time in news; a background day does, nearby
+    ("en", "The bank said on Monday that rates were cut in 1987; the bonds will expire Nov. 21.", "Nov. 21", "2025-11-21"),
+    ("de", "Die Bank sagte am Montag, die Zinsen seien 1987 gesenkt worden; die Anleihen werden am 21. November auslaufen.",
+     "21. November", "2025-11-21"),
+])
+def test_deictic_words_and_bare_background_years_in_news(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value

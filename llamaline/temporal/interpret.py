@@ -240,7 +240,8 @@ class Reader:
                 split = ((max(start, m.start("s_mdy")), d1[1]), (d2[0], m.end()))
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
                        signal_start=signal_start,
-                       clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
+                       clock=core.clock, value=core.value, deictic=core.deictic or isinstance(core.meaning, rs.Deictic),
+                       daily=core.daily or isinstance(core.meaning, rs.Deictic), split=split,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
     @staticmethod
@@ -708,10 +709,10 @@ class Reader:
             return build(int(g("y")))
         if g("ys"):
             delta = rs.SHIFTS[lex.key("shift", g("ys"))]
-            return Relative(lambda d, _dir: build(d.year + delta))
+            return rs.Deictic(lambda d, _dir: build(d.year + delta))
         if g("yu"):
             _, delta = self._shift_unit(g("yu"))
-            return Relative(lambda d, _dir: build(d.year + delta))
+            return rs.Deictic(lambda d, _dir: build(d.year + delta))
         if g("yc"):
             if g("yy"):
                 return build(int(g("yy")))

@@ -183,6 +183,12 @@ def weekend_near() -> Relative:
 
 
 @dataclass(frozen=True)
+class Deictic(Relative):
+    """A period named from the writer's now ("June last year", "letzten Dezember"): read against the
+    publication in news, also after a background date."""
+
+
+@dataclass(frozen=True)
 class TwoDigitYear(Relative):
     """A date written with a two-digit year ("3.5.71"): explicit, its century read from the anchor."""
 
@@ -209,7 +215,7 @@ def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
         first = here if here.start > d else build(d.year + 1)
         return first if shift == 1 else build(first.start.year + shift - 1)
 
-    return Relative(at)
+    return Deictic(at)
 
 
 # -- resolution ----------------------------------------------------------------------------------

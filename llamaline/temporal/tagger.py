@@ -19,6 +19,8 @@ _TAIL = 120
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
 # How far from the publication an explicit date must lie for the narrative to have moved away from it.
 _AWAY = timedelta(days=366)
+# In news, how far a background date carries (within its paragraph): about a sentence.
+_BACKGROUND = 200
 
 
 class Story:
@@ -41,7 +43,7 @@ class Story:
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
         """The story time relative and year-less words at `pos` are read against, where the story has
         moved away from the publication; None where they are read against the publication. In news,
-        a background paragraph's date holds only within its paragraph."""
+        a background date holds only for the next words of its paragraph (`_BACKGROUND`)."""
         t = self.time
         if t is None:
             return None
@@ -49,6 +51,9 @@ class Story:
         if p is not None and not (t.end < p.start - _AWAY or t.start > p.end + _AWAY):
             return None
         if not self.narrative:
+            # News: only a background date given to the month or day, for the next words of its paragraph.
+            if pos - self.at > _BACKGROUND or t.precision not in ("day", "month"):
+                return None
             # Each stretch of text is searched for a break once: from where the last look ended.
             if self.broken:
                 return None
