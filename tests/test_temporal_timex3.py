@@ -322,3 +322,38 @@ def test_a_reporting_verb_does_not_decide_the_direction(language, text, expect, 
 ])
 def test_deictic_words_and_bare_background_years_in_news(language, text, expect, value):
     assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "Die Frist läuft bis zum 12.11 weiter.", "12.11", "2025-11-12"),
+    ("de", "Der Termin war am 2021-3-7.", "2021-3-7", "2021-03-07"),
+    ("de", "Im Zeitraum 5/2019 stieg der Absatz.", "5/2019", "2019-05"),
+    ("de", "Die Ausgabe 2020/11 erschien spät.", "2020/11", "2020-11"),
+    ("de", "Die Zahlen für Q3/24 kamen spät.", "Q3/24", "2024-Q3"),
+    ("en", "The report is dated 2021-3-7.", "2021-3-7", "2021-03-07"),
+    ("en", "The numbers for 5/2019 came late.", "5/2019", "2019-05"),
+    ("en", "Revenue for 2020/11 rose.", "2020/11", "2020-11"),
+    ("en", "Sales in the second qtr rose.", "the second qtr", "2025-Q2"),
+    ("en", "Sales rose in the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
+    ("en", "Earlier Friday, the firm said it would sell.", "Earlier Friday", "2025-05-09"),
+    ("en", "Later Thursday the vote came.", "Later Thursday", "2025-05-15"),
+])
+def test_numeric_and_abbreviated_dates(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Der Kurs stieg um 12.11 Prozent."),
+    ("en", "The index rose 12.11 percent."),
+])
+def test_a_decimal_is_no_date(language, text):
+    assert tag(text, ts.parse_iso(PUB), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "texts", "values"), [
+    ("de", "Die Luftschlacht 1940/1941 war hart.", ["1940", "1941"], ["1940", "1941"]),
+    ("en", "The 2024/25 season was long.", ["2024", "25"], ["2024", "2025"]),
+])
+def test_a_year_pair_is_two_timex3_years(language, text, texts, values):
+    e = next(e for e in tag(text, ts.parse_iso(PUB), language) if e.parts)
+    assert ([p.text for p in e.parts], [p.value for p in e.parts]) == (texts, values)

@@ -20,10 +20,10 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "T", "rf", "fq", "an")
-_CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
+_CORES = ("iso", "mo", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
           "kw", "wd", "we", "era", "cen", "yr", "fy", "ur", "rd", "tm")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
-_NO_ARTICLE = frozenset(("iso", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "tm", "era", "q", "h"))
+_NO_ARTICLE = frozenset(("iso", "mo", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "tm", "era", "q", "h"))
 # TIMEX3 codes of the parts of a day.
 _DAY_PART_CODES = {"morning": "MO", "midday": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _ERA_BC = "bc"
@@ -210,7 +210,7 @@ class Reader:
         core = self.core(m)
         if core is None:
             return None
-        if not self._accept(core, text, bool(bd or ap or pt or du)):
+        if not self._accept(core, text, bool(bd or ap or pt or du or wp)):
             return None
         meaning, modifier = core.meaning, core.modifier
         which = lex.key("parts", pt)
@@ -238,6 +238,8 @@ class Reader:
                 split = ((max(start, m.start("s_dmy")), d1end), (d2[0], m.end()))
             else:
                 split = ((max(start, m.start("s_mdy")), d1[1]), (d2[0], m.end()))
+        elif core.name == "yr" and m.start("s_yr_y2") >= 0 and meaning.precision == "interval":
+            split = ((max(start, m.start("s_yr_y")), m.end("s_yr_y")), m.span("s_yr_y2"))  # "1940/41"
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
                        signal_start=signal_start,
                        clock=core.clock, value=core.value, deictic=core.deictic or isinstance(core.meaning, rs.Deictic),
@@ -352,7 +354,9 @@ class Reader:
         c = Core(meaning=None, name=name, start=s, end=e)  # type: ignore[arg-type]
         try:
             if name == "iso":
-                c.meaning = ts.parse_iso(g("iso"))
+                c.meaning = ts.parse_iso("-".join(part.zfill(2) for part in g("iso").split("-")))
+            elif name == "mo":
+                c.meaning = rs.month(int(g("mo_y")), int(g("mo_m")))
             elif name == "num":
                 c.meaning = self._numeric(g("n1"), g("n2"), g("n3"), g("ns"))
             elif name in ("dmy", "mdy"):
@@ -388,6 +392,8 @@ class Reader:
             elif name == "qo":
                 q = self._ordinal(g("qo_n"))
                 c.meaning = rs.in_this_year(self._in_year(lambda y: rs.quarter(y, q), m, p, None))
+                if g("qo_y0"):
+                    c.meaning = rs.quarter(int(g("qo_y0")), q)
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "h":
                 h = int(g("h1") or g("h2"))
@@ -432,9 +438,12 @@ class Reader:
                 c.meaning = rs.year(y)
                 if g("yr_y2"):
                     y2 = self._second_year(y, g("yr_y2"))
-                    if y2 is None:
+                    if y2 is None and len(g("yr_y2")) == 2 and 1 <= int(g("yr_y2")) <= 12:
+                        c.meaning = rs.month(y, int(g("yr_y2")))  # 2020/11: a month
+                    elif y2 is None:
                         return None
-                    c.meaning = ts.span_between(rs.year(y), rs.year(y2))
+                    else:
+                        c.meaning = ts.span_between(rs.year(y), rs.year(y2))
                 c.plain_year = not g("yr_n")
             elif name == "fy":
                 y = int(g("fy_y"))
@@ -587,10 +596,13 @@ class Reader:
                 value = tx.span_value(rs.resolve(r.meaning, anchor, direction))
         parts: tuple[TimeExpression, ...] = ()
         if r.split and when is not None:
+            if when.start.month == 1 and when.start.day == 1 and (when.end.month, when.end.day) == (12, 31):
+                ends = (rs.year(when.start.year), rs.year(when.end.year))
+            else:
+                ends = (rs.day(when.start.year, when.start.month, when.start.day),
+                        rs.day(when.end.year, when.end.month, when.end.day))
             parts = tuple(_expression(text[s:e], s, e, "date", span, None, True, timex_type=tx.DATE,
-                                      value=tx.span_value(span))
-                          for (s, e), span in zip(r.split, (ts.day(when.start.year, when.start.month, when.start.day),
-                                                            ts.day(when.end.year, when.end.month, when.end.day))))
+                                      value=tx.span_value(span)) for (s, e), span in zip(r.split, ends))
         kind = "date"
         return _expression(body, r.start, r.end, kind, when, r.modifier, when is not None,
                            timex_type=r.timex_type or tx.DATE, value=value, signal=r.signal, signal_start=r.signal_start,
@@ -602,9 +614,11 @@ class Reader:
         if c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
             if normalize(c.bare) in self.lex.needs_context or _in_name(text, c.start, c.end, self.articles):
                 return False
-        if c.needs_context and not prefixed:
-            if not self.context_before.search(text, max(0, c.start - 30), c.start):
+        if c.needs_context:
+            if not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
                 return False
+            if self.not_time_after.match(text, c.end, min(len(text), c.end + 40)):
+                return False  # "um 12.11 Prozent"
         if c.plain_year:
             if not prefixed and text[c.start:c.start + 2] < "19" and not self._old_year_ok(text, c.start, c.end):
                 return False

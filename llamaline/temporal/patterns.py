@@ -99,7 +99,11 @@ class Grammar:
         ordsfx = g.ord_suffix
         alts = [
             # 2025-05-15, 2025-05
-            rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?)(?![\d]|-\d|[.,]\d)",
+            # 2025-05-15, 2025-05, 2021-3-7
+            rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?"
+            rf"|(?:19|20)\d\d-(?:1[0-2]|[1-9])-(?:3[01]|[12]\d|0?[1-9]))(?![\d]|-\d|[.,]\d)",
+            # 5/2019, 05/2019: a month and its year
+            rf"(?P<{p}mo>(?P<{p}mo_m>1[0-2]|0?[1-9])/(?P<{p}mo_y>{YEAR}))",
             # 15.05.2025, 05/15/25
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:1\d|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
@@ -116,7 +120,8 @@ class Grammar:
                 rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to'))})\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
             )
         if g.lex.format.get("numeric_without_year"):
-            alts.append(rf"(?P<{p}numd>(?P<{p}nd1>\d{{1,2}})\.(?P<{p}nd2>\d{{1,2}})\.)(?![\d\w])")
+            # am 3.4., bis zum 12.11 (not "12.11 Uhr", a time)
+            alts.append(rf"(?P<{p}numd>(?P<{p}nd1>\d{{1,2}})\.(?P<{p}nd2>\d{{1,2}})(?:\.|(?![.,]\d)(?!\s*{g.clock_hours})))(?![\d\w])")
         alts += [
             # März 2024, March of 2024
             rf"(?P<{p}my>(?P<{p}my_m>{g.month_all}),?\s+(?:{g.part_of}\s+)?(?P<{p}my_y>{YEAR}))",
@@ -128,7 +133,8 @@ class Grammar:
             rf"(?P<{p}q>Q(?P<{p}q1>[1-4])(?:\s*[/'’]?\s*(?P<{p}qy>{YEAR})|\s*[/'’]\s*(?P<{p}qyy>\d\d)(?!\d))?"
             rf"|(?P<{p}q2>[1-4])Q\s?(?P<{p}qyg>\d\d)?(?!\d))(?!\w)",
             # im zweiten Quartal (2025)
-            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit})",
+            # the (1988) second quarter
+            rf"(?P<{p}qo>(?:(?P<{p}qo_y0>{YEAR})\s+)?(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit})",
             # H2 2025
             rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
