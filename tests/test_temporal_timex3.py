@@ -357,3 +357,18 @@ def test_a_decimal_is_no_date(language, text):
 def test_a_year_pair_is_two_timex3_years(language, text, texts, values):
     e = next(e for e in tag(text, ts.parse_iso(PUB), language) if e.parts)
     assert ([p.text for p in e.parts], [p.value for p in e.parts]) == (texts, values)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "Die Wahl wird am zweiten Montag im Juni stattfinden.", "zweiten Montag im Juni", "2025-06-09"),
+    ("de", "Die Frist wird am letzten Donnerstag im November enden.", "letzten Donnerstag im November", "2025-11-27"),
+    ("de", "Die Zahlung wird am letzten Tag im Juni fällig.", "letzten Tag im Juni", "2025-06-30"),
+    ("de", "Die Zahlung ist am 5. des nächsten Monats fällig.", "5. des nächsten Monats", "2025-06-05"),
+    ("en", "The vote will be held on the second Monday in June.", "the second Monday in June", "2025-06-09"),
+    ("en", "The term will end the last Thursday in November.", "the last Thursday in November", "2025-11-27"),
+    ("en", "Payment will be due on the last day of June.", "the last day of June", "2025-06-30"),
+    ("en", "Payment is due the 5th of next month.", "the 5th of next month", "2025-06-05"),
+    ("en", "The first Sunday in March 2026 is the date.", "The first Sunday in March 2026", "2026-03-01"),
+])
+def test_days_inside_a_month(language, text, expect, value):
+    assert _one(text, expect, language).value == value

@@ -21,7 +21,7 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "T", "rf", "fq", "an")
 _CORES = ("iso", "mo", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
-          "kw", "wd", "we", "era", "cen", "yr", "fy", "ur", "rd", "tm")
+          "kw", "nth", "dn", "wd", "we", "era", "cen", "yr", "fy", "ur", "rd", "tm")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "mo", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "tm", "era", "q", "h"))
 # TIMEX3 codes of the parts of a day.
@@ -51,6 +51,7 @@ class Core:
     value: str | None = None  # a TIMEX3 value the span cannot carry ("BC0490")
     deictic: bool = False  # read against the publication even where the story has moved ("gestern")
     daily: bool = False  # a day near the anchor ("Freitag", "gestern"): in a narrative, only from a day
+    own_words: bool = False  # its words ("the last Thursday in November") say nothing of the tense
 
 
 @dataclass(slots=True)
@@ -74,6 +75,7 @@ class Reading:
     unit: str | None = None
     amount: int | None = None
     anaphoric: bool = False  # "zwei Tage später": from the story's last date wherever there is one
+    own_words: bool = False
     year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
 
 
@@ -243,7 +245,7 @@ class Reader:
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
                        signal_start=signal_start,
                        clock=core.clock, value=core.value, deictic=core.deictic or isinstance(core.meaning, rs.Deictic),
-                       daily=core.daily or isinstance(core.meaning, rs.Deictic), split=split,
+                       daily=core.daily or isinstance(core.meaning, rs.Deictic), split=split, own_words=core.own_words,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
     @staticmethod
@@ -338,7 +340,7 @@ class Reader:
         except KeyError:
             c = self._core(m, name)
             found = None if c is None else (c.meaning, c.directional, c.bare, c.plain_year, c.needs_context,
-                                            c.period, c.modifier, c.clock, c.value, c.deictic, c.daily)
+                                            c.period, c.modifier, c.clock, c.value, c.deictic, c.daily, c.own_words)
             if len(known) < _KNOWN_CORES:
                 known[key] = found
         if found is None:
@@ -417,6 +419,18 @@ class Reader:
                 year = g("kw_y") or g("kw_y2")
                 c.meaning = self._short_year(build, year, g("kw_yy"))
                 c.directional = isinstance(c.meaning, Yearless)
+            elif name == "nth":  # the n-th (or last) weekday or day of a month
+                n = self._ordinal(g("nth_o"))
+                mo = self._month(g("nth_m"))
+                index = rs.WEEKDAYS.index(lex.key("weekdays", g("nth_w"))) if g("nth_w") else None
+                build = lambda y: rs.nth_in_month(y, mo, n, index)  # noqa: E731
+                build(2024)  # one that exists
+                c.meaning = build(int(g("nth_y"))) if g("nth_y") else Yearless(build)
+                c.directional = c.own_words = isinstance(c.meaning, Yearless)
+            elif name == "dn":  # the 5th of next month
+                d = int(g("dn_d"))
+                c.meaning = rs.day_of_month(d, rs.SHIFTS[lex.key("shift", g("dn_s"))])
+                c.deictic = True
             elif name == "wd":
                 index = rs.WEEKDAYS.index(lex.key("weekdays", g("wd_n") or g("wd_g")))
                 shift = rs.SHIFTS[lex.key("shift", g("wd_s"))] if g("wd_s") else None
@@ -580,7 +594,7 @@ class Reader:
         if used == "story":  # a year-less date in the story's year
             direction = "story"
         elif isinstance(r.meaning, Yearless) or r.directional:
-            direction = sentence_direction(text, r.start, r.end, self.language)
+            direction = sentence_direction(text, r.start, r.end, self.language, r.own_words)
         try:
             when = rs.resolve(r.meaning, anchor, direction)
             if when is not None and r.later is not None and anchor is not None:
@@ -686,10 +700,12 @@ class Reader:
         return rs.MONTHS.index(key) + 1
 
     def _ordinal(self, word: str) -> int:
+        """1, 2, ... from "zweiten", "3rd", "2."; -1 for the last ("letzten", "last")."""
         digits = "".join(ch for ch in word if ch.isdigit())
         if digits:
             return int(digits)
-        return int(self.lex.key("ordinals", word))
+        key = self.lex.key("ordinals", word)
+        return -1 if key == "last" else int(key)
 
     def _numeric(self, n1: str, n2: str, n3: str, sep: str) -> Meaning:
         a, b = int(n1), int(n2)

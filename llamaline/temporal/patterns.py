@@ -46,6 +46,8 @@ class Grammar:
         self.year_unit = a(("units", "year"))
         self.year_unit_pl = a(("units_plural", "year"))
         self.week_unit = a(("units", "week"))
+        self.day_unit = a(("units", "day"))
+        self.month_unit = a(("units", "month"))
         self.weekend = a(("units", "weekend"))
         self.quarter_unit = a(("units", "quarter"))
         self.half_unit = a(("units", "half"))
@@ -150,6 +152,11 @@ class Grammar:
             rf"(?P<{p}kw>(?:{g.week_numbered}\s?(?P<{p}kw_n>5[0-3]|[1-4]\d|0?[1-9])(?!\d)"
             rf"|(?P<{p}kw_o>5[0-3]|[1-4]\d|0?[1-9]){ordsfx}\s?{g.week_numbered})"
             rf"(?:\s*/\s*(?P<{p}kw_yy>\d\d)(?!\d)|,?\s+(?:{g.part_of}\s+)?(?P<{p}kw_y>{YEAR})|\s*/\s*(?P<{p}kw_y2>{YEAR}))?)",
+            # zweiter Montag im Mai, the last Thursday in November, letzter Tag im Juni
+            rf"(?P<{p}nth>(?:{g.article}\s+)?(?P<{p}nth_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+(?:(?P<{p}nth_w>{g.weekday})|{g.day_unit})"
+            rf"\s+{g.alt(('ordinals', 'link'))}\s+(?:{g.article}\s+)?(?P<{p}nth_m>{g.month_full})(?:,?\s+(?P<{p}nth_y>{YEAR}))?)",
+            # the 5th of next month, am 5. des nächsten Monats
+            rf"(?P<{p}dn>(?P<{p}dn_d>{DAY})(?:{ordsfx})?\s+{g.alt(('ordinals', 'link'))}\s+(?P<{p}dn_s>{g.shift})\s+{g.month_unit})",
             # Dienstag(abend) (vergangener Woche), next Friday
             rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued})(?P<{p}wd_gp>{g.dp_suffix}))(?:\s+(?P<{p}wd_dp>{g.dp_words}))?"
             rf"(?:\s+(?:{g.part_of}\s+)?(?:{g.article}\s+)?(?P<{p}wd_s2>{g.shift})\s+{g.week_unit})?)(?!\w)",
@@ -250,7 +257,7 @@ def _starts(g: Grammar) -> str:
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
-        ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("parts", "start", "mid", "end"),
+        ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"), ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Literal
 
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU, relativedelta
 
 from . import timespan as ts
 from ..models import TimeSpan
@@ -124,6 +124,37 @@ def span_from(anchor: TimeSpan, unit: str, amount: int) -> TimeSpan:
     if amount < 0:
         return ts.interval(anchor.start + step, anchor.end)
     return ts.interval(anchor.start, anchor.end + step)
+
+
+_WEEKDAY_OFFSETS = (MO, TU, WE, TH, FR, SA, SU)
+
+
+def nth_in_month(year_: int, month_: int, n: int, weekday_index: int | None) -> TimeSpan:
+    """The n-th (n = -1: the last) weekday or day of a month: "zweiter Montag im Mai", "the last
+    Thursday in November", "letzter Tag im Juni" (dateutil's relativedelta does the counting)."""
+    first = date(year_, month_, 1)
+    if weekday_index is None:
+        d = first + (relativedelta(day=31) if n < 0 else relativedelta(day=n))
+        if n > 0 and d.day != n:
+            raise ValueError("no such day in the month")
+    elif n < 0:
+        d = first + relativedelta(day=31, weekday=_WEEKDAY_OFFSETS[weekday_index](-1))
+    else:
+        d = first + relativedelta(weekday=_WEEKDAY_OFFSETS[weekday_index](n))
+    if d.month != month_:
+        raise ValueError("no such weekday in the month")
+    return day(d.year, d.month, d.day)
+
+
+def day_of_month(dom: int, shift: int) -> Relative:
+    """"the 5th of next month": that day of the month `shift` months from the anchor's."""
+    def at(d: date, _direction: Direction) -> TimeSpan:
+        m = d.replace(day=1) + relativedelta(months=shift, day=dom)
+        if m.day != dom:
+            raise ValueError("no such day in the month")
+        return day(m.year, m.month, m.day)
+
+    return Deictic(at)
 
 
 def two_digit_year(yy: int, anchor_year: int) -> int:

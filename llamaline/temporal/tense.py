@@ -68,13 +68,14 @@ def _passive(text: str, at: int, language: str) -> bool:
     return bool(m) and m.group(1).lower() in words
 
 
-def direction(text: str, start: int, end: int, language: str) -> Direction:
+def direction(text: str, start: int, end: int, language: str, own_words: bool = False) -> Direction:
     """"future" for a plan or expectation, "past" for a report, "both" for a plan told in retrospect
     ("ursprünglich für Juni geplant": the nearest June), else None.
 
     The expression's clause decides first, then its sentence; within either the cue nearest to the
     expression wins ("announced in November that it would shut down": announced), a plan on a tie.
     A participle after "be" or before "werden" is no past: "will be held", "soll vorgestellt werden".
+    With `own_words`, the expression's own words are no cues ("the last Thursday in November").
     """
     past, plan, retro, past_ending = _cues(language)
     reports = _reports(language)
@@ -90,6 +91,8 @@ def direction(text: str, start: int, end: int, language: str) -> Direction:
             for m in pattern.finditer(text, left, right):
                 if said == "past" and _passive(text, m.start(), language):
                     continue
+                if own_words and start <= m.start() and m.end() <= end:
+                    continue  # a word of the expression itself ("the last Thursday in November")
                 gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
                 framing = said == "past" and reports.fullmatch(text, m.start(), m.end()) is not None
                 candidate = (framing, max(gap, 0), rank, said)
