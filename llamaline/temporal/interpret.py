@@ -19,11 +19,11 @@ from .tense import direction as sentence_direction
 _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
-_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "T", "rf", "fq", "an")
-_CORES = ("iso", "mo", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
-          "kw", "nth", "dn", "wd", "we", "era", "cen", "yr", "fy", "ur", "rd", "tm")
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
+_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
+          "kw", "nth", "day_of", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
-_NO_ARTICLE = frozenset(("iso", "mo", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "tm", "era", "q", "h"))
+_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era", "q", "h"))
 # TIMEX3 codes of the parts of a day.
 _DAY_PART_CODES = {"morning": "MO", "midday": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _ERA_BC = "bc"
@@ -188,20 +188,20 @@ class Reader:
         if an:  # "am selben Tag", "the following year": the story's day, month or year, or next to it
             which, unit = self.lex.key("anaphora", an).split("_")
             delta = {"same": 0, "next": 1, "previous": -1}[which]
-            return Reading(m.start("an"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
+            return Reading(m.start("story_word"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
         if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
             year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
             # Without a quarter in focus: a report after the quarter's end, of the last one.
-            back = 1 if sentence_direction(text, m.start("fq"), m.end(), self.language) == "past" else 0
-            return Reading(m.start("fq"), m.end(), "date", rs.shifted("quarter", 4 * year_shift - back),
+            back = 1 if sentence_direction(text, m.start("focus"), m.end(), self.language) == "past" else 0
+            return Reading(m.start("focus"), m.end(), "date", rs.shifted("quarter", 4 * year_shift - back),
                            modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.DATE, year_shift=year_shift,
                            deictic=True)
         if pr or rf:
             which = "PRESENT_REF" if pr else \
                 ("PAST_REF" if lex.has("references", "past", rf) else "FUTURE_REF")
-            s = m.start("pr") if pr else m.start("rf")
+            s = m.start("pr") if pr else m.start("reference")
             if ap and not signal_ap:
                 s = m.start("ap")
             if pr:
@@ -256,17 +256,17 @@ class Reader:
     def sets(self, m: re.Match[str]) -> Reading | None:
         """"jeden Tag" P1D, "alle zwei Wochen" P2W, "every Monday" XXXX-WXX-1, "täglich" P1D."""
         lex = self.lex
-        if m.group("st_f"):
-            unit = lex.key("frequency", m.group("st_f"))
-            return Reading(m.start("st"), m.end(), "set", value=tx.duration_value(1, unit), timex_type=tx.SET)
-        if m.group("st_w"):
-            index = rs.WEEKDAYS.index(lex.key("weekdays", m.group("st_w")))
-            return Reading(m.start("st"), m.end(), "set", value=f"XXXX-WXX-{index + 1}", timex_type=tx.SET)
-        unit = lex.key("units", m.group("st_u")) or lex.key("units_plural", m.group("st_u"))
+        if m.group("every_f"):
+            unit = lex.key("frequency", m.group("every_f"))
+            return Reading(m.start("every"), m.end(), "set", value=tx.duration_value(1, unit), timex_type=tx.SET)
+        if m.group("every_w"):
+            index = rs.WEEKDAYS.index(lex.key("weekdays", m.group("every_w")))
+            return Reading(m.start("every"), m.end(), "set", value=f"XXXX-WXX-{index + 1}", timex_type=tx.SET)
+        unit = lex.key("units", m.group("every_u")) or lex.key("units_plural", m.group("every_u"))
         if unit is None:
             return None
-        amount = self._amount(m.group("st_n")) if m.group("st_n") else 1
-        return Reading(m.start("st"), m.end(), "set", value=tx.duration_value(amount, unit), timex_type=tx.SET)
+        amount = self._amount(m.group("every_n")) if m.group("every_n") else 1
+        return Reading(m.start("every"), m.end(), "set", value=tx.duration_value(amount, unit), timex_type=tx.SET)
 
     def units(self, m: re.Match[str], text: str) -> Reading | None:
         lex = self.lex
@@ -357,8 +357,8 @@ class Reader:
         try:
             if name == "iso":
                 c.meaning = ts.parse_iso("-".join(part.zfill(2) for part in g("iso").split("-")))
-            elif name == "mo":
-                c.meaning = rs.month(int(g("mo_y")), int(g("mo_m")))
+            elif name == "month_number":
+                c.meaning = rs.month(int(g("month_number_y")), int(g("month_number_m")))
             elif name == "num":
                 c.meaning = self._numeric(g("n1"), g("n2"), g("n3"), g("ns"))
             elif name in ("dmy", "mdy"):
@@ -427,9 +427,9 @@ class Reader:
                 build(2024)  # one that exists
                 c.meaning = build(int(g("nth_y"))) if g("nth_y") else Yearless(build)
                 c.directional = c.own_words = isinstance(c.meaning, Yearless)
-            elif name == "dn":  # the 5th of next month
-                d = int(g("dn_d"))
-                c.meaning = rs.day_of_month(d, rs.SHIFTS[lex.key("shift", g("dn_s"))])
+            elif name == "day_of":  # the 5th of next month
+                d = int(g("day_of_d"))
+                c.meaning = rs.day_of_month(d, rs.SHIFTS[lex.key("shift", g("day_of_s"))])
                 c.deictic = True
             elif name == "wd":
                 index = rs.WEEKDAYS.index(lex.key("weekdays", g("wd_n") or g("wd_g")))
@@ -480,12 +480,12 @@ class Reader:
                 c.meaning = rs.shifted_day(delta)
                 c.clock = self._day_part(g("rd_dp")) or self._day_part(g("rd_n"))
                 c.deictic = c.daily = True
-            elif name == "tm":
-                hour = int(g("tm_h"))
-                minute = g("tm_m") or g("tm_m2") or g("tm_m3")
-                if g("tm_pm") and hour < 12:
+            elif name == "clock":
+                hour = int(g("clock_h"))
+                minute = g("clock_m") or g("clock_m2") or g("clock_m3")
+                if g("clock_pm") and hour < 12:
                     hour += 12
-                elif g("tm_am") and hour == 12:
+                elif g("clock_am") and hour == 12:
                     hour = 0
                 c.clock = f"T{hour:02d}:{minute}" if minute else f"T{hour:02d}:00"
                 c.meaning = rs.shifted_day(0)
@@ -495,8 +495,8 @@ class Reader:
                     c.meaning, c.value = None, tx.year_value(1 - y)
                 else:
                     c.meaning = rs.year(y)
-            elif name == "cen":
-                n = int(g("cen_n"))
+            elif name == "century":
+                n = int(g("century_n"))
                 if not 1 <= n <= 21:
                     return None
                 first = max(1, (n - 1) * 100)

@@ -105,7 +105,7 @@ class Grammar:
             rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?"
             rf"|(?:19|20)\d\d-(?:1[0-2]|[1-9])-(?:3[01]|[12]\d|0?[1-9]))(?![\d]|-\d|[.,]\d)",
             # 5/2019, 05/2019: a month and its year
-            rf"(?P<{p}mo>(?P<{p}mo_m>1[0-2]|0?[1-9])/(?P<{p}mo_y>{YEAR}))",
+            rf"(?P<{p}month_number>(?P<{p}month_number_m>1[0-2]|0?[1-9])/(?P<{p}month_number_y>{YEAR}))",
             # 15.05.2025, 05/15/25
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:1\d|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
@@ -156,7 +156,7 @@ class Grammar:
             rf"(?P<{p}nth>(?:{g.article}\s+)?(?P<{p}nth_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+(?:(?P<{p}nth_w>{g.weekday})|{g.day_unit})"
             rf"\s+{g.alt(('ordinals', 'link'))}\s+(?:{g.article}\s+)?(?P<{p}nth_m>{g.month_full})(?:,?\s+(?P<{p}nth_y>{YEAR}))?)",
             # the 5th of next month, am 5. des nächsten Monats
-            rf"(?P<{p}dn>(?P<{p}dn_d>{DAY})(?:{ordsfx})?\s+{g.alt(('ordinals', 'link'))}\s+(?P<{p}dn_s>{g.shift})\s+{g.month_unit})",
+            rf"(?P<{p}day_of>(?P<{p}day_of_d>{DAY})(?:{ordsfx})?\s+{g.alt(('ordinals', 'link'))}\s+(?P<{p}day_of_s>{g.shift})\s+{g.month_unit})",
             # Dienstag(abend) (vergangener Woche), next Friday
             rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued})(?P<{p}wd_gp>{g.dp_suffix}))(?:\s+(?P<{p}wd_dp>{g.dp_words}))?"
             rf"(?:\s+(?:{g.part_of}\s+)?(?:{g.article}\s+)?(?P<{p}wd_s2>{g.shift})\s+{g.week_unit})?)(?!\w)",
@@ -165,7 +165,7 @@ class Grammar:
             # 490 v. Chr., 264 BC
             rf"(?P<{p}era>(?P<{p}era_y>[1-9]\d{{0,3}})\s*(?P<{p}era_w>{g.era}))",
             # 20. Jahrhundert, the 19th century
-            rf"(?P<{p}cen>(?P<{p}cen_n>[12]?\d)(?:{ordsfx})?(?:\s+|-)(?P<{p}cen_w>{g.centuries}))",
+            rf"(?P<{p}century>(?P<{p}century_n>[12]?\d)(?:{ordsfx})?(?:\s+|-)(?P<{p}century_w>{g.centuries}))",
             # Jahr 2023, Geschäftsjahr 2025, 2024/25, FY25
             rf"(?P<{p}yr>(?:(?P<{p}yr_n>{g.year_nouns})\s+)?(?P<{p}yr_y>{YEAR})(?:\s*/\s*(?P<{p}yr_y2>\d\d(?!\d)|{YEAR}))?)",
             rf"(?P<{p}fy>{g.year_prefixes}\s?(?P<{p}fy_y>(?:19|20)?\d\d)(?!\d))",
@@ -175,9 +175,9 @@ class Grammar:
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
             # 14.30 Uhr, 4 Uhr 45, 2:30 p.m.
-            rf"(?P<{p}tm>(?P<{p}tm_h>{HOUR})(?:(?:[:.](?P<{p}tm_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}tm_m2>{MINUTE}))?"
-            rf"|(?P<{p}tm_am>{g.clock_am})|(?P<{p}tm_pm>{g.clock_pm}))(?!\w)"
-            rf"|:(?P<{p}tm_m3>{MINUTE})))",
+            rf"(?P<{p}clock>(?P<{p}clock_h>{HOUR})(?:(?:[:.](?P<{p}clock_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}clock_m2>{MINUTE}))?"
+            rf"|(?P<{p}clock_am>{g.clock_am})|(?P<{p}clock_pm>{g.clock_pm}))(?!\w)"
+            rf"|:(?P<{p}clock_m3>{MINUTE})))",
         ]
         return alts
 
@@ -185,8 +185,8 @@ class Grammar:
 def _single(g: Grammar) -> str:
     lex = g.lex
     a = lex.alt
-    anaphora = _guard(f"(?P<an>{a('anaphora')})(?!\\s+{g.days})")  # not "the day before [yesterday]"
-    present = _guard(f"(?P<pr>{a('present')})|(?P<rf>{a('references')})|(?P<fq>{a('focus')})")
+    anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+{g.days})")  # not "the day before [yesterday]"
+    present = _guard(f"(?P<pr>{a('present')})|(?P<reference>{a('references')})|(?P<focus>{a('focus')})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<ap>{a('approximate')})\s+(?:(?:{a(('bounds', 'then'))})\s+)?)?"
@@ -212,8 +212,8 @@ def _sets(g: Grammar) -> str:
     """"jeden Tag", "alle zwei Wochen", "every Monday", "täglich"."""
     a = g.lex.alt
     return (
-        rf"(?P<st>(?P<st_e>{a(('sets', 'every'))})\s+(?:(?P<st_n>{g.number})\s+)?"
-        rf"(?:(?P<st_u>{g.all_units})|(?P<st_w>{g.weekday}))|(?P<st_f>{a('frequency')}))"
+        rf"(?P<every>(?P<every_e>{a(('sets', 'every'))})\s+(?:(?P<every_n>{g.number})\s+)?"
+        rf"(?:(?P<every_u>{g.all_units})|(?P<every_w>{g.weekday}))|(?P<every_f>{a('frequency')}))"
     )
 
 
@@ -226,7 +226,7 @@ JOINERS = "-/"
 def scanner(language: str) -> re.Pattern[str]:
     """The scanner; a match must start a word, or follow a dash or slash (see `JOINERS`, `search`)."""
     g = grammar(language)
-    units, sets = _guard(f"(?P<N>{_units(g)})"), _guard(f"(?P<T>{_sets(g)})")
+    units, sets = _guard(f"(?P<N>{_units(g)})"), _guard(f"(?P<set>{_sets(g)})")
     pattern = rf"(?<![\w.])(?={_starts(g)})(?:{units}|(?P<S>{_single(g)})|{sets})(?!\w)"
     return re.compile(optional_as_branch(pattern))
 
