@@ -57,7 +57,7 @@ Meaning = TimeSpan | Yearless | Relative
 
 @lru_cache(maxsize=1024)
 def week(d: date) -> TimeSpan:
-    monday = d - timedelta(days=d.weekday())
+    monday = d + relativedelta(weekday=MO(-1))
     return ts.interval(monday, monday + timedelta(days=6))
 
 
@@ -69,13 +69,14 @@ def iso_week(year: int, number: int) -> TimeSpan:
 
 @lru_cache(maxsize=1024)
 def weekend(d: date) -> TimeSpan:
-    saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    saturday = d + relativedelta(weekday=MO(-1)) + relativedelta(weekday=SA)
     return ts.interval(saturday, saturday + timedelta(days=1))
 
 
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
+    """The month `delta` months from year-month (relativedelta's calendar arithmetic)."""
+    d = date(year, month, 1) + relativedelta(months=delta)
+    return d.year, d.month
 
 
 @lru_cache(maxsize=1024)
