@@ -372,3 +372,13 @@ def test_a_year_pair_is_two_timex3_years(language, text, texts, values):
 ])
 def test_days_inside_a_month(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "Am 6. Juni 1944 landeten sie nach Plänen, die seit 1941 entstanden waren. Am 3. September fiel Brüssel.",
+     "3. September", "1944-09-03"),
+    ("en", "On June 6, 1944 they landed, following plans drawn up since 1941. On September 3 Brussels fell.",
+     "September 3", "1944-09-03"),
+])
+def test_a_bound_date_is_a_side_glance_not_the_story(language, text, expect, value):
+    assert _one(text, expect, language, "2011-02-16").value == value

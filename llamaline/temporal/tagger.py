@@ -19,6 +19,8 @@ _TAIL = 120
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
 # How far from the publication an explicit date must lie for the narrative to have moved away from it.
 _AWAY = timedelta(days=366)
+# Bounds that mark a date as a side glance ("seit 1941", "bis 1881"): it does not move the story.
+_BOUNDS = frozenset(("not_before", "not_after", "before", "after"))
 # In news, how far a background date carries (within its paragraph): about a sentence.
 _BACKGROUND = 200
 
@@ -89,6 +91,8 @@ class Story:
             return
         if e.anchor is not None or e.type != "DATE":
             return
+        if self.time is not None and e.modifier in _BOUNDS:
+            return  # "seit 1941", "bis 1881": a side glance at a bound, not where the story now is
         if e.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
             return
         if e.parts:
