@@ -269,8 +269,10 @@ def grammar(language: str) -> Grammar:
 
 
 _GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-               "part_units", "shift_units", "days", "present", "weeks", "references", "frequency", "clock", "focus",
-               "centuries")
+               "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries")
+# Sections whose phrases are found near another anchor only ("in der Zukunft"): their single words
+# anchor ("bald", "kürzlich"), a phrase at every "in" or "vor" would cost the gate too much.
+_GATE_ONE_WORD = ("references",)
 # (The story's days and years contain a unit of their own: "selben Tag", "the following year".)
 
 
@@ -289,7 +291,7 @@ def gate(language: str) -> re.Pattern[str]:
         digits = [r"\d(?:(?<=1)\d\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./:\-–][\d\s]|[QH])"
                   rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))})|\d{{0,3}}(?=\s*{lex.alt('era')}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
-        flat = digits + branches(*_GATE_WORDS)
+        flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD))
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
     # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; the first
@@ -299,7 +301,7 @@ def gate(language: str) -> re.Pattern[str]:
     # A one-character lookahead first lets the engine skip most positions in one test.
     look = f"(?={first})" if first else ""
     # The character before an anchor (non-word, or Q/H/FY) first: the engine then skips in-word letters in C.
-    starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS for w in lex.forms(section))
+    starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS + _GATE_ONE_WORD for w in lex.forms(section))
     if not starts_word:
         return re.compile(rf"(?s:.){look}(?:{body})")
     # `\b` before the words and digits (each starts with a word character) and the lookbehind for a digit after

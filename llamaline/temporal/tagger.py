@@ -12,7 +12,7 @@ from .patterns import anchors, search, word_starts
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
-_LEAD = 40
+_LEAD = 30
 # How far after its anchor word an expression may still go on ("Mai bis Mitte Juni 2025").
 _TAIL = 120
 # A paragraph break: no expression crosses one.
