@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 from datetime import date
 from functools import cache
 
@@ -79,6 +80,17 @@ class Reading:
     year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
 
 
+class StoryTime(Protocol):
+    """What the reader asks of the story's own time (`tagger.Story`)."""
+
+    narrative: bool
+    quarter: TimeSpan | None
+
+    def anchor(self, text: str, pos: int) -> TimeSpan | None: ...
+
+    def last(self) -> TimeSpan | None: ...
+
+
 class Reader:
     """Turns matches of one language's scanner into TimeExpressions."""
 
@@ -126,17 +138,19 @@ class Reader:
     # -- the public step -------------------------------------------------------------------------
 
     def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int,
-             story: TimeSpan | None = None, last: TimeSpan | None = None,
-             narrative: bool = False, focus: TimeSpan | None = None) -> TimeExpression | None:
-        """`story` is the story's own time where the narrative has moved away from `published`:
-        relative and year-less words are read against it (deictic ones, "gestern", keep `published`);
-        `last` is the latest date of the text, which words like "zwei Tage später" count from. Outside a
-        `narrative` (news with a background paragraph), deictic words keep the publication. `focus` is the
-        latest quarter named: in a report, "a year earlier" is that quarter a year before."""
+             told: "StoryTime | None" = None) -> TimeExpression | None:
+        """`told` knows the story's own time (see `StoryTime`): where the narrative has moved away from
+        `published`, relative and year-less words are read against it (deictic ones, "gestern", keep
+        `published` outside a narrative); words like "zwei Tage später" count from its latest date; in a
+        report, "a year earlier" is the quarter in focus a year before."""
         outer = m.group(*_OUTER)
         first = self.single(m, text, outer)
         if first is None:
             return None
+        story = last = focus = None
+        narrative = False
+        if told is not None and not (first.kind == "date" and isinstance(first.meaning, TimeSpan)):
+            story, last, narrative, focus = told.anchor(text, m.start()), told.last(), told.narrative, told.quarter
         _, is_single, bd, _, du, wp, _, pr, _, rf, fq, an = outer
         opens = not bd or normalize(bd) in self.openers
         if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq or an):

@@ -31,6 +31,9 @@ class Story:
 
     def __init__(self, published: TimeSpan | None):
         self.published = published
+        # Dates outside these bounds are far from the publication: the narrative has moved away.
+        self.near_from = published.start - _AWAY if published is not None else None
+        self.near_to = published.end + _AWAY if published is not None else None
         self.time: TimeSpan | None = None  # the latest explicit date
         self.at = -1  # where it ended in the text
         self.looked = -1  # the text from `at` up to here has no paragraph break
@@ -47,10 +50,7 @@ class Story:
         moved away from the publication; None where they are read against the publication. In news,
         a background date holds only for the next words of its paragraph (`_BACKGROUND`)."""
         t = self.time
-        if t is None:
-            return None
-        p = self.published
-        if p is not None and not (t.end < p.start - _AWAY or t.start > p.end + _AWAY):
+        if t is None or (self.near_from is not None and not self.far_from_publication(t)):
             return None
         if not self.narrative:
             # News: only a background date given to the month or day, for the next words of its paragraph.
@@ -65,6 +65,9 @@ class Story:
             self.looked = max(self.looked, pos)
         return t
 
+    def far_from_publication(self, span: TimeSpan) -> bool:
+        return span.end < self.near_from or span.start > self.near_to
+
     def last(self) -> TimeSpan | None:
         """The latest date, for words that always count from it ("zwei Tage später"): the latest day
         where there is one, also one read against the story ("Am 4. Mai ... zwei Tage später")."""
@@ -73,13 +76,14 @@ class Story:
     def moves(self, e: TimeExpression) -> None:
         """After `e`: an explicit date becomes the story's time."""
         when = e.when
-        if when is not None and when.precision == "quarter" and e.kind == "date" and e.anchor != "story":
+        if when is None:
+            return
+        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story":
             self.quarter = when
-        if e.anchor == "published" and e.kind != "present" and e.when is not None \
-                and (not self.narrative or e.when.precision == "day"):
+        if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
             self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
             self.narrative = False
-        if when is None or e.kind not in ("date", "range") or e.type not in ("DATE", "TIME"):
+        if e.kind not in ("date", "range") or e.type not in ("DATE", "TIME"):
             return
         if e.anchor == "story" and self.time is not None:
             # A date read against the story moves it within its year ("Am 4. Mai", "im Juli"): finer
@@ -97,9 +101,8 @@ class Story:
             return
         if e.parts:
             when = e.parts[0].when or when
-        p = self.published
         if e.anchor is None:
-            if p is not None and not (when.end < p.start - _AWAY or when.start > p.end + _AWAY):
+            if self.near_from is not None and not self.far_from_publication(when):
                 self.near += 1
             else:
                 self.far += 1
@@ -147,9 +150,7 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
                     m = search(scan, text, m.start(), stop)
             if m is None or m.start() > anchor_start:
                 break
-            at = told.anchor(text, m.start()) if story else None
-            expr = read.read(m, text, published, stop, at, told.last() if story else None, told.narrative,
-                             told.quarter if story else None)
+            expr = read.read(m, text, published, stop, told if story else None)
             if expr is None:
                 pos = m.start() + 1
                 continue
