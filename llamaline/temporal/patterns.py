@@ -20,7 +20,7 @@ DASH = r"[-–—]"
 # The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte").
 _TAKES_YEAR = ("mr", "se", "qo", "hu")
 # A clock time: hours, optional minutes ("14.30 Uhr", "4 Uhr 45", "2:30 p.m.").
-HOUR = r"(?:2[0-3]|[01]?\d)"
+HOUR = r"(?>2[0-3]|[01]?\d)"  # atomic: "2025" is tried as "20" once, not again as "2"
 MINUTE = r"[0-5]\d(?!\d)"
 
 
@@ -163,9 +163,9 @@ class Grammar:
             # (vergangenes) Wochenende
             rf"(?P<{p}we>(?:(?P<{p}we_s>{g.shift})\s+)?{g.weekend})",
             # 490 v. Chr., 264 BC
-            rf"(?P<{p}era>(?P<{p}era_y>[1-9]\d{{0,3}})\s*(?P<{p}era_w>{g.era}))",
+            rf"(?P<{p}era>(?P<{p}era_y>[1-9]\d{{0,3}}+)\s*(?P<{p}era_w>{g.era}))",  # possessive: no backtracking
             # 20. Jahrhundert, the 19th century
-            rf"(?P<{p}century>(?P<{p}century_n>[12]?\d)(?:{ordsfx})?(?:\s+|-)(?P<{p}century_w>{g.centuries}))",
+            rf"(?P<{p}century>(?P<{p}century_n>(?>[12]?\d))(?:{ordsfx})?(?:\s+|-)(?P<{p}century_w>{g.centuries}))",
             # Jahr 2023, Geschäftsjahr 2025, 2024/25, FY25
             rf"(?P<{p}yr>(?:(?P<{p}yr_n>{g.year_nouns})\s+)?(?P<{p}yr_y>{YEAR})(?:\s*/\s*(?P<{p}yr_y2>\d\d(?!\d)|{YEAR}))?)",
             rf"(?P<{p}fy>{g.year_prefixes}\s?(?P<{p}fy_y>(?:19|20)?\d\d)(?!\d))",
