@@ -258,8 +258,8 @@ class Reader:
             split = ((max(start, m.start("s_yr_y")), m.end("s_yr_y")), m.span("s_yr_y2"))  # "1940/41"
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
                        signal_start=signal_start,
-                       clock=core.clock, value=core.value, deictic=core.deictic or isinstance(core.meaning, rs.Deictic),
-                       daily=core.daily or isinstance(core.meaning, rs.Deictic), split=split, own_words=core.own_words,
+                       clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
+                       own_words=core.own_words,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
     @staticmethod
@@ -518,6 +518,8 @@ class Reader:
                 c.value = f"{n - 1:02d}"
         except (ValueError, KeyError, TypeError):
             return None
+        if isinstance(c.meaning, rs.Deictic):  # "June last year": the writer's, in news and narratives alike
+            c.deictic = c.daily = True
         return c
 
     # -- ranges ----------------------------------------------------------------------------------

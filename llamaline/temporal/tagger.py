@@ -133,13 +133,14 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
         if anchor_end <= done:
             continue
         pos = max(done, anchor_start - _LEAD)
-        if text.find("\n", pos, anchor_start) >= 0:  # most windows have no line break: no regex for them
+        limit = min(end, anchor_end + _TAIL)
+        stop = end
+        if text.find("\n", pos, limit) >= 0:  # most windows have no line break: no regex for them
             for brk in _PARAGRAPH.finditer(text, pos, anchor_start):
                 pos = brk.end()
-        limit = min(end, anchor_end + _TAIL)
-        brk = _PARAGRAPH.search(text, anchor_end, limit) if text.find("\n", anchor_end, limit) >= 0 else None
-        stop = brk.start() if brk is not None else end
-        limit = min(limit, stop)
+            brk = _PARAGRAPH.search(text, anchor_end, limit)
+            if brk is not None:
+                stop = limit = brk.start()
         while pos <= anchor_start:
             m = _first(scan, starts, text, pos, anchor_start, limit)
             if m is not None and m.end() >= limit > m.start() and limit < stop:
