@@ -73,6 +73,7 @@ def weekend(d: date) -> TimeSpan:
     return ts.interval(saturday, saturday + timedelta(days=1))
 
 
+@lru_cache(maxsize=4096)
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     """The month `delta` months from year-month (relativedelta's calendar arithmetic)."""
     d = date(year, month, 1) + relativedelta(months=delta)
