@@ -244,8 +244,10 @@ class Reader:
         if self.article_inside and core.name not in _NO_ARTICLE and "-" not in text[start:m.end()]:
             # ("[the late 1970s]", "[the end of 1990]"; not "the [third-quarter] results")
             art = self.article_before.search(text, max(0, start - 6), start)
-            if art is not None and (not signal or art.start() >= m.start() + len(signal)):
+            if art is not None:  # also where the signal took it: "by [the end of 1990]"
                 start = art.start()
+                signal = text[m.start():start].strip() or None
+                signal_start = m.start() if signal else None
         split = None
         if core.name in ("dmy", "mdy") and m.start(f"s_{core.name}_d2") >= 0:
             d1, d2 = m.span(f"s_{core.name}_d"), m.span(f"s_{core.name}_d2")
@@ -305,7 +307,8 @@ class Reader:
             signal = text[m.start("nu"):start].strip() or None
             signal_start = m.start("nu") if signal else None
             sign = 0 if shifted else sign
-        if signal is None and not pre and self.article_inside:  # "[the nine months]": the determiner is inside
+        if signal is None and not pre and self.article_inside and "-" not in text[start:m.end()]:
+            # "[the nine months]": the determiner is inside; not in "the [eight-year] term"
             art = self.article_before.search(text, max(0, start - 6), start)
             if art is not None:
                 start = art.start()
