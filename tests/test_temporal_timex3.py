@@ -382,3 +382,11 @@ def test_days_inside_a_month(language, text, expect, value):
 ])
 def test_a_bound_date_is_a_side_glance_not_the_story(language, text, expect, value):
     assert _one(text, expect, language, "2011-02-16").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The ambassador said on Tuesday that Iraq would retaliate.", "Tuesday", "2025-05-13"),
+    ("de", "Der Botschafter sagte am Dienstag, das Land werde sich wehren.", "Dienstag", "2025-05-13"),
+])
+def test_a_reporting_verb_before_the_date_is_the_telling(language, text, expect, value):
+    assert _one(text, expect, language).value == value

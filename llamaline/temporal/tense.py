@@ -83,8 +83,8 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
         left, right = sentence(text, start, end, boundary)
         if retro.search(text, left, right):
             return "both"
-        # (is it a reporting verb, distance, rank, direction): a verb that frames the report ("said")
-        # decides only where nothing else in the sentence does ("payable Nov. 16, the company said").
+        # (is it a framing reporting verb, distance, rank, direction): "said" after the expression decides
+        # only where nothing else in the sentence does ("payable Nov. 16, the company said").
         nearest: tuple[bool, int, int, Direction] | None = None
         cues = ((plan, "future"), (past, "past"), (past_ending, "past"))
         for rank, (pattern, said) in enumerate(cues):
@@ -94,7 +94,9 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
                 if own_words and start <= m.start() and m.end() <= end:
                     continue  # a word of the expression itself ("the last Thursday in November")
                 gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
-                framing = said == "past" and reports.fullmatch(text, m.start(), m.end()) is not None
+                # a reporting verb after the expression frames it ("..., the company said"); before it,
+                # the date is the telling's ("said on Tuesday that ...")
+                framing = said == "past" and m.start() >= end and reports.fullmatch(text, m.start(), m.end()) is not None
                 candidate = (framing, max(gap, 0), rank, said)
                 if nearest is None or candidate < nearest:
                     nearest = candidate
