@@ -390,3 +390,11 @@ def test_a_bound_date_is_a_side_glance_not_the_story(language, text, expect, val
 ])
 def test_a_reporting_verb_before_the_date_is_the_telling(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The dispute lasted twenty years.", "twenty years", "P20Y"),
+    ("de", "Der Streit dauerte zwanzig Jahre.", "zwanzig Jahre", "P20Y"),
+])
+def test_number_words_beyond_twelve(language, text, expect, value):
+    assert _one(text, expect, language).value == value
