@@ -21,10 +21,12 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
-_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
+_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec",
+          "dec2",
           "kw", "nth", "day_of", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
-_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era", "q", "h"))
+_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
+                         "q", "h"))
 # TIMEX3 codes of the parts of a day.
 _DAY_PART_CODES = {"morning": "MO", "midday": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _ERA_BC = "bc"
@@ -325,7 +327,8 @@ class Reader:
             modifier = "approximate" if m.group("nu_ap") else None
             return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier, signal=signal,
                            year_shift=sign * amount if unit == "year" else None,
-                           signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE, deictic=True)
+                           signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE,
+                           deictic=True)
         if pre and lex.has("durations", "from_now", pre) and not m.group("nu_n"):
             return None  # "in einigen Wochen" is too vague to place
         if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
@@ -599,10 +602,12 @@ class Reader:
                 when = rs.span_from(anchor, r.unit, r.amount if r.span == "next" else -r.amount)
             return _expression(body, r.start, r.end, "duration", when, None, True,
                                _DURATION_SET if when is None else _ALL_SET, timex_type=tx.DURATION,
-                               value=r.value, signal=r.signal, signal_start=r.signal_start, anchor=used if when is not None else None)
+                               value=r.value, signal=r.signal, signal_start=r.signal_start,
+                               anchor=used if when is not None else None)
         if r.kind == "present":
             return _expression(body, r.start, r.end, "present", published, r.modifier, published is not None,
-                               timex_type=tx.DATE, value=r.value, signal=r.signal, signal_start=r.signal_start, anchor="published")
+                               timex_type=tx.DATE, value=r.value, signal=r.signal, signal_start=r.signal_start,
+                               anchor="published")
         if r.kind == "reference":  # an open span before or after the anchor: no bounds to give
             return _expression(body, r.start, r.end, "date", None, r.modifier, True, timex_type=tx.DATE,
                                value=r.value, signal=r.signal, signal_start=r.signal_start)
@@ -638,7 +643,8 @@ class Reader:
                                       value=tx.span_value(span)) for (s, e), span in zip(r.split, ends))
         kind = "date"
         return _expression(body, r.start, r.end, kind, when, r.modifier, when is not None,
-                           timex_type=r.timex_type or tx.DATE, value=value, signal=r.signal, signal_start=r.signal_start,
+                           timex_type=r.timex_type or tx.DATE, value=value, signal=r.signal,
+                           signal_start=r.signal_start,
                            anchor=None if absolute or when is None else used, parts=parts)
 
     # -- checks ----------------------------------------------------------------------------------
