@@ -578,7 +578,7 @@ class Reader:
         signal = word or None
         signal_start = m.start("bd") if m.group("bd") else opener.start("w") if opener else None
         return _expression(text[start:m2.end()], start, m2.end(), "range", when, None, when is not None,
-                           timex_type=tx.DATE, value=tx.span_value(when) if when is not None else None,
+                           timex_type=tx.DATE, value=None,  # TIMEX3 has a value for each part, none for the range
                            signal=signal, signal_start=signal_start, anchor=used if when is not None else None,
                            parts=pieces)
 
@@ -643,7 +643,7 @@ class Reader:
                                       value=tx.span_value(span)) for (s, e), span in zip(r.split, ends))
         kind = "date"
         return _expression(body, r.start, r.end, kind, when, r.modifier, when is not None,
-                           timex_type=r.timex_type or tx.DATE, value=value, signal=r.signal,
+                           timex_type=r.timex_type or tx.DATE, value=None if parts else value, signal=r.signal,
                            signal_start=r.signal_start,
                            anchor=None if absolute or when is None else used, parts=parts)
 
