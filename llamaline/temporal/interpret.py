@@ -385,6 +385,8 @@ class Reader:
                 c.meaning = self._day_month(g(name + "_d"), g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
                 c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
+                if g(name + "_wk") and not g(name + "_d2"):  # "the week of March 9th": the week it is in
+                    c.meaning = _week_of(c.meaning)
             elif name == "numd":
                 d, mo = int(g("nd1")), int(g("nd2"))
                 if self.order == "mdy":
@@ -744,7 +746,7 @@ class Reader:
         return rs.TwoDigitYear(lambda anchor, _dir: rs.day(rs.two_digit_year(yy, anchor.year), mo, d))
 
     def _day_month(self, d: str, d2: str | None, month_word: str, y: str | None) -> Meaning:
-        mo, d1 = self._month(month_word), int(d)
+        mo, d1 = self._month(month_word), int(d) if d.isdigit() else self._ordinal(d)  # "the third of June"
         last = int(d2) if d2 else None
 
         def build(year: int) -> TimeSpan:
@@ -848,6 +850,13 @@ def _in_name(text: str, start: int, end: int, articles: frozenset[str]) -> bool:
             k += 1
         return k - end > 2
     return False
+
+
+def _week_of(meaning: Meaning) -> Meaning:
+    if isinstance(meaning, TimeSpan):
+        return rs.week(meaning.start)
+    build = meaning.build
+    return Yearless(lambda y: rs.week(build(y).start))
 
 
 def _with_part(meaning: Meaning, which: str) -> Meaning:
