@@ -401,10 +401,8 @@ def test_number_words_beyond_twelve(language, text, expect, value):
 
 
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
-    ("en", "The talks start the week of March 9th.", "week of March 9th", "2025-W10"),
+    ("en", "The talks start the week of March 9th.", "the week of March 9th", "2025-W10"),
     ("de", "Die Gespräche beginnen in der Woche vom 9. März.", "Woche vom 9. März", "2025-W10"),
-    ("en", "The vote will be on the third of June.", "third of June", "2025-06-03"),
-    ("de", "Die Wahl wird am dritten Juni sein.", "dritten Juni", "2025-06-03"),
 ])
-def test_the_week_of_a_day_and_ordinal_days(language, text, expect, value):
+def test_the_week_of_a_day(language, text, expect, value):
     assert _one(text, expect, language).value == value

@@ -23,7 +23,7 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
 _CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec",
           "dec2",
-          "kw", "nth", "day_of", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
+          "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
                          "q", "h"))
@@ -385,8 +385,9 @@ class Reader:
                 c.meaning = self._day_month(g(name + "_d"), g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
                 c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
-                if g(name + "_wk") and not g(name + "_d2"):  # "the week of March 9th": the week it is in
-                    c.meaning = _week_of(c.meaning)
+            elif name == "wo":  # "the week of March 9th": the week the day is in
+                c.meaning = _week_of(self._day_month(g("wo_d") or g("wo_d2"), None, g("wo_m") or g("wo_m2"), None))
+                c.directional = True
             elif name == "numd":
                 d, mo = int(g("nd1")), int(g("nd2"))
                 if self.order == "mdy":
@@ -746,7 +747,7 @@ class Reader:
         return rs.TwoDigitYear(lambda anchor, _dir: rs.day(rs.two_digit_year(yy, anchor.year), mo, d))
 
     def _day_month(self, d: str, d2: str | None, month_word: str, y: str | None) -> Meaning:
-        mo, d1 = self._month(month_word), int(d) if d.isdigit() else self._ordinal(d)  # "the third of June"
+        mo, d1 = self._month(month_word), int(d)
         last = int(d2) if d2 else None
 
         def build(year: int) -> TimeSpan:

@@ -69,8 +69,7 @@ class Grammar:
         self.era = a("era")
         self.centuries = a("centuries")
         self.ord_suffix = a(("ordinals", "suffix"))
-        self.ord_words = a(("ordinals", "1", "2", "3", "4"))
-        self.ord4 = "(?:" + self.ord_words + r"|[1-4]" + self.ord_suffix + ")"
+        self.ord4 = "(?:" + a(("ordinals", "1", "2", "3", "4")) + r"|[1-4]" + self.ord_suffix + ")"
         self.ord2 = "(?:" + a(("ordinals", "1", "2")) + r"|[12]" + self.ord_suffix + ")"
         self.number = r"(?:\d{1,3}(?:[.,]\d+)?(?!\d)|" + a("numbers") + ")"
         self.vague = a(("durations", "vague"))
@@ -110,17 +109,15 @@ class Grammar:
             # 15.05.2025, 05/15/25
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:1\d|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
-            rf"(?P<{p}dmy>(?:(?P<{p}dmy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?"
-            rf"|(?P<{p}dmy_wk>{g.week_unit})\s+{g.alt(('weeks', 'of'))}\s+)?"
-            rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY}|{g.ord_words})(?:{ordsfx})?"
+            rf"(?P<{p}dmy>(?:(?P<{p}dmy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
+            rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
             rf"(?:\s*(?:{DASH}|/|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
         ]
         if g.lex.format.get("month_day"):
             alts.append(
                 # Tuesday, May 15, 2025 / May 15-17
-                rf"(?P<{p}mdy>(?:(?P<{p}mdy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?"
-                rf"|(?P<{p}mdy_wk>{g.week_unit})\s+{g.alt(('weeks', 'of'))}\s+)?"
+                rf"(?P<{p}mdy>(?:(?P<{p}mdy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
                 rf"(?:(?P<{p}mdy_w>{g.weekday_any}),?\s+)?(?P<{p}mdy_m>{g.month_all})\s+(?P<{p}mdy_d>{DAY})(?:{ordsfx})?"
                 rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to'))})\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
             )
@@ -155,6 +152,9 @@ class Grammar:
             rf"(?P<{p}kw>(?:{g.week_numbered}\s?(?P<{p}kw_n>5[0-3]|[1-4]\d|0?[1-9])(?!\d)"
             rf"|(?P<{p}kw_o>5[0-3]|[1-4]\d|0?[1-9]){ordsfx}\s?{g.week_numbered})"
             rf"(?:\s*/\s*(?P<{p}kw_yy>\d\d)(?!\d)|,?\s+(?:{g.part_of}\s+)?(?P<{p}kw_y>{YEAR})|\s*/\s*(?P<{p}kw_y2>{YEAR}))?)",
+            # the week of March 9th, die Woche vom 9. März
+            rf"(?P<{p}wo>{g.week_unit}\s+{g.alt('week_of')}\s+(?:(?P<{p}wo_d>{DAY})(?:{ordsfx})?\s*(?P<{p}wo_m>{g.month_all})"
+            rf"|(?P<{p}wo_m2>{g.month_all})\s+(?P<{p}wo_d2>{DAY})(?:{ordsfx})?)(?!\w))",
             # zweiter Montag im Mai, the last Thursday in November, letzter Tag im Juni
             rf"(?P<{p}nth>(?:{g.article}\s+)?(?P<{p}nth_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+(?:(?P<{p}nth_w>{g.weekday})|{g.day_unit})"
             rf"\s+{g.alt(('ordinals', 'link'))}\s+(?:{g.article}\s+)?(?P<{p}nth_m>{g.month_full})(?:,?\s+(?P<{p}nth_y>{YEAR}))?)",
