@@ -406,3 +406,14 @@ def test_number_words_beyond_twelve(language, text, expect, value):
 ])
 def test_the_week_of_a_day(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "signal", "modifier"), [
+    ("en", "It will come no earlier than the beginning of the year.", "the beginning of the year", "no earlier than",
+     "not_before"),
+    ("de", "Die Entscheidung soll frühestens ab dem Beginn des kommenden Jahres fallen.", "Beginn des kommenden Jahres",
+     "frühestens ab dem", "not_before"),
+])
+def test_a_long_signal_is_read_whole(language, text, expect, signal, modifier):
+    e = _one(text, expect, language)
+    assert (e.signal, e.modifier) == (signal, modifier)
