@@ -12,7 +12,7 @@ from .patterns import anchors, search, word_starts
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
-_LEAD = 30
+_LEAD = 24
 # A match that starts near the window's start may have begun before it ("no earlier than the beginning
 # of the year"): then the window reaches this far back, once.
 _LONG_LEAD = 45
