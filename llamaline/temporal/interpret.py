@@ -121,8 +121,6 @@ class Reader:
         self.signal_during = frozenset(normalize(w) for w in lex.forms("during", "outside"))
         # Whether a determiner before an expression belongs to it ("[the fourth quarter]"), as in English TIMEX3.
         self.article_inside = bool(lex.format.get("article_inside"))
-        self.inside = frozenset(normalize(w) for w in lex.forms("durations", "inside"))
-        self.clock_word = re.compile(rf"\s*{a(('clock', 'hours'))}")
         self.old_year_before = re.compile(rf"(?<!\w){a(('years', 'old_before'))}\s+$")
         self.age = re.compile(rf"(?:-|\s+){a(('durations', 'age'))}", re.IGNORECASE)
         index = self.scan.groupindex
