@@ -66,7 +66,8 @@ class TimeExpression(_Model):
     # What a relative or year-less expression was read against: the publication date, or the story's
     # own time (the closest preceding explicit date, where the narrative has moved away from it).
     anchor: Literal["published", "story"] | None = None
-    # A range ("3. bis 5. Mai", "from 1990 to 1995") as the two TIMEX3 expressions it is made of.
+    # A range ("3. bis 5. Mai", "from 1990 to 1995") as the two TIMEX3 expressions it is made of; the
+    # range itself then has no TIMEX3 value of its own (its span is `when`).
     parts: tuple["TimeExpression", ...] = ()
 
 
