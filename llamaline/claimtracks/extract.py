@@ -452,7 +452,7 @@ def _targets(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, s
 
 
 def _touches(text: str, hit: CueHit, expression: TimeExpression) -> bool:
-    # the signal ("frühestens", "bis") stands outside the expression's extent, as TimeML draws it, but belongs to it
+    # a signal word (a bound: at the earliest, until) stands outside the extent, as TimeML draws it, but belongs to it
     start = expression.start if expression.signal_start is None else expression.signal_start
     if hit.start < expression.end and start < hit.end:
         return True
