@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from ..text.attribution import attribution
 from ..text.boilerplate import Region, overlap_test
@@ -25,6 +26,7 @@ from ..text.cues import (CueHit, LanguageCues, Token, cues_for, document_words, 
 from ..text.names import UNKNOWN, EntityHit, Gazetteer
 from ..models import Mention, TimeExpression, TimeSpan
 from ..text.sentences import split_sentences
+from ..temporal.timespan import interval
 
 # Types that report on communication: they stand only where no other event is named.
 SECONDARY = ("report", "statement")
@@ -33,9 +35,11 @@ UNTYPED = "other"
 # Types whose verb may only carry the news of another event ("X resigned, the company announced on Monday"):
 # a clause with nothing else lends its date to an event of the sentence that has none.
 COMMUNICATION = ("announcement", "statement", "report")
+# Of these, the types that are no event of their own once they lent their date: a statement or a report stays one.
+CARRIERS = ("announcement",)
 # A delay or an abandonment is of a release or an announcement named in the same clause, not a second event.
 ABSORBS = {"delay": ("release", "announcement"), "abandonment": ("release", "announcement"),
-           "hiring": ("appointment",), "departure": ("announcement", "statement")}
+           "hiring": ("appointment",), "departure": ("statement",)}
 # Events about a product: a sentence that names none ("the launch slips") is about the product in focus.
 PRODUCT_TYPES = ("announcement", "release", "delay", "abandonment")
 # Modality cues that govern a following clause ("erwog, … aufzugeben", "considered whether to …").
@@ -44,6 +48,7 @@ GOVERNING = ("considered", "planned", "denied")
 DECISIONS = ("delay",)
 # Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
 PRECISION_DAYS = (0, 10, 31, 92, 366)
+NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
 # a clause break: a punctuation mark, or " - " / " ... " between spaces (found from the dash or the dots)
@@ -184,7 +189,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     dated = _without_as_of(dated, hits)
     lent = _assign_times(triggers, dated, clause_of, hits, document.source.published)
     if lent:  # "…, the club announced on Wednesday": the announcing carried the news of the sentence's event
-        triggers = [t for t in triggers if not (t.type in COMMUNICATION and t.expression is not None
+        triggers = [t for t in triggers if not (t.type in CARRIERS and t.expression is not None
                                                 and t.expression.start in lent and t.clause != _clause_of_event(triggers, t))]
     triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of)
     triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of)
@@ -195,6 +200,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     subjects_for_product = None  # looked up for the first event about a product
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
     present = hits.get(("clause", "present"), ())
+    headline = _is_headline(text, start, end, document.body_start)
     anaphoric = hits.get(("clause", "anaphoric_time"), ())
     published = document.source.published
 
@@ -209,12 +215,15 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
             if earlier is not None:
                 expression = TimeExpression(text=text[hit.start:hit.end], start=hit.start, end=hit.end, when=earlier.when)
                 when = earlier.when
-        if when is None and published is not None and present and _present(trigger, present, hits, clause_of):
-            when = published
+        dated_by = None
+        if when is None and published is not None and _is_news(trigger, present, hits, clause_of, dated, headline, published):
+            when, dated_by = _news_span(published), "publication"
         modality = trigger.modality
         if expression is not None and when is not None and published is not None and when.start > published.end:
             if trigger.type in DECISIONS and modality == "happened":
-                expression, when = None, published  # "verschoben auf Herbst": decided now, for later
+                expression, when = None, None  # "verschoben auf Herbst": decided now, for later
+                if not headline:
+                    when, dated_by = _news_span(published), "publication"
             elif modality == "happened":
                 modality = "expected"
         if trigger.type in PRODUCT_TYPES:
@@ -228,13 +237,13 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         if not chosen and when is None:
             continue  # nothing to place it by
         mentions.append(_mention(document, start, end, trigger.type, trigger.text, expression, when,
-                                 attributed_to, modality, chosen))
+                                 attributed_to, modality, chosen, dated_by))
     return mentions
 
 
 def _mention(document: Document, start: int, end: int, type_: str, trigger: str | None,
              expression: TimeExpression | None, when: TimeSpan | None, attributed_to: str | None,
-             modality: str, subjects: list[str]) -> Mention:
+             modality: str, subjects: list[str], dated_by: str | None = None) -> Mention:
     if expression is not None and when is None:
         when = expression.when
     # the values are valid by construction (labels are checked when the language data loads): no validation
@@ -245,7 +254,7 @@ def _mention(document: Document, start: int, end: int, type_: str, trigger: str 
         "time_start": expression.start if expression is not None else None,
         "time_end": expression.end if expression is not None else None,
         "modality": modality, "type": type_, "subjects": sorted(set(subjects)), "trigger": trigger,
-        "published": document.source.published,
+        "published": document.source.published, "dated_by": dated_by,
     })
 
 
@@ -282,8 +291,9 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
                 break
     if len(triggers) < 2:
         return triggers
-    if any(t.type not in SECONDARY for t in triggers):
-        triggers = [t for t in triggers if t.type not in SECONDARY]
+    if any(t.type not in SECONDARY for t in triggers):  # a statement stands beside other events in a clause of its own
+        events = {t.clause for t in triggers if t.type not in SECONDARY}
+        triggers = [t for t in triggers if t.type not in SECONDARY or t.clause not in events]
     # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known)
     by_type: dict[tuple[str, int], _Trigger] = {}
     for t in sorted(triggers, key=lambda t: t.start):
@@ -536,6 +546,43 @@ def _clause_of_event(triggers: list[_Trigger], communication: _Trigger) -> int:
 
 def _span_distance(trigger: _Trigger, expression: TimeExpression) -> int:
     return max(expression.start - trigger.end, trigger.start - expression.end, 0)
+
+
+def _news_span(published: TimeSpan) -> TimeSpan:
+    """When news without a time of its own happened: a span ending on the publication day, at most NEWS_DAYS
+    back; a publication known only to the month (or coarser) is that span itself."""
+    if published.precision != "day":
+        return published
+    return interval(published.start - timedelta(days=NEWS_DAYS), published.end)
+
+
+def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of,
+             dated: Sequence[TimeExpression], headline: bool, published: TimeSpan) -> bool:
+    """Whether an event without a time of its own is reported as news, so the publication dates it: a happening
+    (not a plan) in the present or the present perfect, or told as the news of the article; not in a headline
+    (it has no date of its own), not background (the past perfect, "zuvor", "previously"), not beside a time
+    before the news that the sentence gives to something else ("joined in 2015 and has won ...")."""
+    if headline or trigger.modality != "happened":
+        return False
+    if present and _present(trigger, present, hits, clause_of):
+        return True
+    background = hits.get(("clause", "background"), ())
+    if any(clause_of(h.start) == trigger.clause for h in background):
+        return False
+    window_start = _news_span(published).start
+    return not any(x.kind != "present" and x.when is not None and x.when.end < window_start for x in dated)
+
+
+def _is_headline(text: str, start: int, end: int, body_start: int) -> bool:
+    """The first line of an article that ends without a sentence mark: its title, which has no date of its own."""
+    if text[body_start:start].strip():
+        return False
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end > end + 1 and text[end:line_end].strip():
+        return False
+    line = text[start:line_end].rstrip()
+    return line.startswith("#") or not line.endswith((".", "!", "?", ":", "\"", "“", "”", "»", "«"))
 
 
 def _present(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of) -> bool:
