@@ -291,9 +291,7 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
                 break
     if len(triggers) < 2:
         return triggers
-    if any(t.type not in SECONDARY for t in triggers):  # a statement stands beside other events in a clause of its own
-        events = {t.clause for t in triggers if t.type not in SECONDARY}
-        triggers = [t for t in triggers if t.type not in SECONDARY or t.clause not in events]
+    # a statement or report is an event of its own beside what it tells ("bestätigte die Verschiebung")
     # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known)
     by_type: dict[tuple[str, int], _Trigger] = {}
     for t in sorted(triggers, key=lambda t: t.start):
@@ -567,8 +565,11 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     if present and _present(trigger, present, hits, clause_of):
         return True
     background = hits.get(("clause", "background"), ())
-    if any(clause_of(h.start) == trigger.clause for h in background):
-        return False
+    if background:
+        # reported speech shifts the tense back ("the statement said he had stepped down"): no background
+        said = [h.end for label in SECONDARY for h in hits.get(("triggers", label), ())]
+        if any(clause_of(h.start) == trigger.clause and not any(e <= h.start for e in said) for h in background):
+            return False
     window_start = _news_span(published).start
     return not any(x.kind != "present" and x.when is not None and x.when.end < window_start for x in dated)
 
