@@ -156,12 +156,17 @@ CASES = [
 ]
 
 
+SAYING = ("statement", "report")
+
+
 @pytest.mark.parametrize(("language", "text", "times", "expected"), CASES, ids=[c[1][:40] for c in CASES])
 def test_mention(language: str, text: str, times: dict, expected: dict | None, gazetteer: Gazetteer) -> None:
     mentions = extract(text, language, times, gazetteer)
     if expected is None:
         assert mentions == []
         return
+    if expected.get("type") not in SAYING:  # who says or reports it is an event of its own (tested below)
+        mentions = [m for m in mentions if m.type not in SAYING]
     assert len(mentions) == 1, [(m.type, m.trigger) for m in mentions]
     m = mentions[0]
     assert m.quote == text and (m.start, m.end) == (0, len(text))

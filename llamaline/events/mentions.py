@@ -48,6 +48,7 @@ GOVERNING = ("considered", "planned", "denied")
 DECISIONS = ("delay",)
 # Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
 PRECISION_DAYS = (0, 10, 31, 92, 366)
+LEDE_SENTENCES = 2  # the first sentences of an article (after its headline) tell its news
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
@@ -92,6 +93,7 @@ class _Memory:
     subjects: list[tuple[int, list[str]]]
     times: list[tuple[int, TimeExpression]]
     short_names: dict[str, str | None]  # last word of a name in full -> that name (None where two names share it)
+    lede_end: int = LEDE_SENTENCES  # the number of the first sentence after the lede (one more after a headline)
 
 
 def extract_mentions(document: Document, expressions: list[TimeExpression], gazetteer: Gazetteer,
@@ -113,6 +115,10 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
     expression_starts = [x.start for x in usable]
     break_starts, spaced_ends = _clause_breaks(text, document.body_start)
     memory = _Memory({}, [], [], {})
+    body = text[document.body_start:].lstrip()
+    first_line = body.split("\n", 1)[0].rstrip()
+    if "\n" in body and _is_headline(first_line, 0, len(first_line), 0):
+        memory.lede_end += 1
     mentions: list[Mention] = []
     in_boilerplate = overlap_test(boilerplate)
     for number, (start, end) in enumerate(split_sentences(text, document.body_start, len(text), language)):
@@ -201,6 +207,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
     present = hits.get(("clause", "present"), ())
     headline = _is_headline(text, start, end, document.body_start)
+    lede = number < memory.lede_end
     anaphoric = hits.get(("clause", "anaphoric_time"), ())
     published = document.source.published
 
@@ -216,7 +223,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
                 expression = TimeExpression(text=text[hit.start:hit.end], start=hit.start, end=hit.end, when=earlier.when)
                 when = earlier.when
         dated_by = None
-        if when is None and published is not None and _is_news(trigger, present, hits, clause_of, dated, headline, published):
+        if when is None and published is not None and _is_news(trigger, present, hits, clause_of, dated, headline, published, lede):
             when, dated_by = _news_span(published), "publication"
         modality = trigger.modality
         if expression is not None and when is not None and published is not None and when.start > published.end:
@@ -555,15 +562,18 @@ def _news_span(published: TimeSpan) -> TimeSpan:
 
 
 def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of,
-             dated: Sequence[TimeExpression], headline: bool, published: TimeSpan) -> bool:
+             dated: Sequence[TimeExpression], headline: bool, published: TimeSpan, lede: bool) -> bool:
     """Whether an event without a time of its own is reported as news, so the publication dates it: a happening
-    (not a plan) in the present or the present perfect, or told as the news of the article; not in a headline
+    (not a plan) in the present or the present perfect, or told in the lede (the article's first sentences); not in a headline
     (it has no date of its own), not background (the past perfect, "zuvor", "previously"), not beside a time
     before the news that the sentence gives to something else ("joined in 2015 and has won ...")."""
     if headline or trigger.modality != "happened":
         return False
     if present and _present(trigger, present, hits, clause_of):
         return True
+    perfect = hits.get(("clause", "perfect"), ())
+    if not (lede or any(clause_of(h.start) == trigger.clause for h in perfect)):
+        return False  # a happening in the simple past further down an article may be background
     background = hits.get(("clause", "background"), ())
     if background:
         # reported speech shifts the tense back ("the statement said he had stepped down"): no background
