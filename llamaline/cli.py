@@ -88,7 +88,7 @@ def _debug() -> bool:
 
 def _read(corpus_dir: Optional[Path]) -> "Corpus":
     """Read the corpus and tell the user (stderr) about every file not read and every warning."""
-    from .text.corpus import read_corpus
+    from .api import read_corpus
 
     corpus = read_corpus(corpus_dir)
     for skipped in corpus.skipped:
@@ -99,16 +99,9 @@ def _read(corpus_dir: Optional[Path]) -> "Corpus":
 
 
 def _timeline(corpus_dir: Optional[Path], jobs: int) -> "Timeline":
-    from .cache import timeline_cached
+    from .api import build_timeline
 
-    corpus = _read(corpus_dir)
-
-    def build() -> "Timeline":
-        from .pipeline import timeline_of  # imported only when the cache misses
-
-        return timeline_of(corpus, jobs=jobs)
-
-    return timeline_cached(corpus, build)
+    return build_timeline(_read(corpus_dir), jobs=jobs, cache=True)
 
 
 def _emit(text: str) -> None:
@@ -116,14 +109,29 @@ def _emit(text: str) -> None:
     sys.stdout.flush()
 
 
+def _json(data: object) -> None:
+    import json
+
+    _emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextmanager
+def _option(name: str) -> Iterator[None]:
+    """A ValueError from the library about an argument becomes a usage error naming the option."""
+    try:
+        yield
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=name) from None
+
+
 @app.command()
 def timeline(
     corpus: Optional[Path] = CorpusOption,
-    since: Optional[str] = typer.Option(None, "--from", help="Only events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--to", help="Only events that begin on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    types: Optional[List[str]] = typer.Option(None, "--type", "-t", help="Only events of this type (repeatable), e.g. delay."),
-    subjects: Optional[List[str]] = typer.Option(None, "--subject", "-s", help="Only events about this subject (repeatable; words of the name suffice)."),
-    min_sources: int = typer.Option(1, "--min-sources", "-m", min=1, help="Only events backed by at least N sources."),
+    since: Optional[str] = typer.Option(None, "--from", metavar="DATE", help="Only events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--to", metavar="DATE", help="Only events that begin on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    types: Optional[List[str]] = typer.Option(None, "--type", "-t", metavar="TYPE", help="Only events of this type (repeatable), e.g. delay."),
+    subjects: Optional[List[str]] = typer.Option(None, "--subject", "-s", metavar="WORDS", help="Only events about this subject (repeatable; words of the name suffice)."),
+    min_sources: int = typer.Option(1, "--min-sources", "-m", min=1, metavar="N", help="Only events backed by at least N sources."),
     json_: bool = JsonOption,
     jobs: int = JobsOption,
 ) -> None:
@@ -131,16 +139,18 @@ def timeline(
 
     Example: llamaline timeline --type delay --from 2025-01 --min-sources 2
     """
-    from .query import filter_events, parse_bound, parse_types
+    from .api import as_span, event_types, select_events
 
-    try:
-        start, end = parse_bound(since, "--from"), parse_bound(until, "--to")
-        wanted_types = parse_types(types)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+    with _option("--from"):
+        as_span(since)
+    with _option("--to"):
+        as_span(until)
+    with _option("--type"):
+        event_types(types)
     with _failures():
         result = _timeline(corpus, jobs)
-        events = filter_events(result.events, start=start, end=end, types=wanted_types, subjects=subjects, min_sources=min_sources)
+        events = select_events(result.events, since=since, until=until, types=types, subjects=subjects,
+                               min_sources=min_sources)
         if json_:
             from .views.export import to_json
 
@@ -153,7 +163,7 @@ def timeline(
 
 @app.command()
 def sources(
-    event: str = typer.Option(..., "--event", "-e", help="An event id, an id prefix, or words of its title or subjects."),
+    event: str = typer.Option(..., "--event", "-e", metavar="ID_OR_WORDS", help="An event id, an id prefix, or words of its title or subjects."),
     corpus: Optional[Path] = CorpusOption,
     json_: bool = JsonOption,
     jobs: int = JobsOption,
@@ -162,33 +172,32 @@ def sources(
 
     Example: llamaline sources --event EVENT-ID   (or: --event "words of its title")
     """
-    with _failures():
-        from .query import pick_event
+    from .api import AmbiguousEvent
+    from .api import sources as citations_of
 
-        result = _timeline(corpus, jobs)
-        found, candidates = pick_event(result.events, event)
-        if found is None:
+    if not event.strip():
+        raise typer.BadParameter("name an event: an id, an id prefix, or words of its title", param_hint="--event")
+    with _failures():
+        try:
+            cited = citations_of(event, timeline=_timeline(corpus, jobs))
+        except AmbiguousEvent as exc:
             from .views.terminal import candidates_view
 
-            candidates_view(candidates, _stderr())
-            raise LlamalineError(f"{len(candidates)} events match {event!r}; pass one of the ids above")
-        by_id = {s.id: s for s in result.sources}
+            candidates_view(exc.candidates, _stderr())
+            raise
         if json_:
-            import json
-
-            cited = [by_id[s].model_dump(mode="json") for s in found.sources if s in by_id]
-            payload = {"event": found.model_dump(mode="json"), "sources": cited}
-            _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            _json({"event": cited.event.model_dump(mode="json"),
+                   "sources": [s.model_dump(mode="json") for s in cited.sources.values()]})
         else:
             from .views.terminal import sources_view
 
-            sources_view(found, by_id, _stdout())
+            sources_view(cited.event, cited.sources, _stdout())
 
 
 @app.command()
 def export(
-    format: str = typer.Option("json", "--format", "-f", help="Output format (json)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
+    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="Output format (json)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - for stdout."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the export and exit."),
     corpus: Optional[Path] = CorpusOption,
     jobs: int = JobsOption,
@@ -197,14 +206,15 @@ def export(
 
     Example: llamaline export --format json -o timeline.json
     """
-    from .views.export import WRITERS
+    from .api import check_format
+    from .api import export as export_text
 
-    if format not in WRITERS:
-        raise typer.BadParameter(f"unknown format {format!r} (have: {', '.join(sorted(WRITERS))})", param_hint="--format")
+    with _option("--format"):
+        check_format(format)
     with _failures():
-        from .views.export import render, schema_json, write_atomic
+        from .views.export import schema_json, write_atomic
 
-        text = schema_json() if schema else render(_timeline(corpus, jobs), format)
+        text = schema_json() if schema else export_text(format=format, timeline=_timeline(corpus, jobs))
         if output is None or str(output) == "-":
             _emit(text)
         else:
@@ -214,8 +224,8 @@ def export(
 
 @app.command()
 def claims(
-    subject: Optional[str] = typer.Option(None, "--subject", "-s", help="Only claims about this subject (words of the name suffice)."),
-    attribute: Optional[str] = typer.Option(None, "--attribute", "-a", help="Only this attribute, e.g. parameters, context_window, release_target, status."),
+    subject: Optional[str] = typer.Option(None, "--subject", "-s", metavar="WORDS", help="Only claims about this subject (words of the name suffice)."),
+    attribute: Optional[str] = typer.Option(None, "--attribute", "-a", metavar="NAME", help="Only this attribute, e.g. parameters, context_window, release_target, status."),
     corpus: Optional[Path] = CorpusOption,
     json_: bool = JsonOption,
     jobs: int = JobsOption,
@@ -225,14 +235,11 @@ def claims(
     Example: llamaline claims --attribute release_target
     """
     with _failures():
-        from .claims import filter_tracks
+        from .api import claims as claim_tracks
 
-        result = _timeline(corpus, jobs)
-        tracks = filter_tracks(result.claims, subject=subject, attribute=attribute)
+        tracks = claim_tracks(_read(corpus), subject=subject, attribute=attribute, jobs=jobs, cache=True)
         if json_:
-            import json
-
-            _emit(json.dumps([t.model_dump(mode="json") for t in tracks], ensure_ascii=False, indent=2) + "\n")
+            _json([t.model_dump(mode="json") for t in tracks])
         else:
             from .views.claims import claims_view
 
@@ -241,9 +248,9 @@ def claims(
 
 @app.command()
 def tag(
-    file: str = typer.Argument("-", help="A text file, or - for standard input.", show_default=False),
-    published: Optional[str] = typer.Option(None, "--published", "-p", help="Publication date the expressions are resolved against (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    language: Optional[str] = typer.Option(None, "--language", "-l", help="Language of the text (de, en). Default: detected."),
+    file: str = typer.Argument("-", metavar="[FILE|-]", help="A text file, or - for standard input.", show_default=False),
+    published: Optional[str] = typer.Option(None, "--published", "-p", metavar="DATE", help="Publication date the expressions are resolved against (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    language: Optional[str] = typer.Option(None, "--language", "-l", metavar="CODE", help="Language of the text (de, en). Default: detected."),
     json_: bool = typer.Option(False, "--json", help='Print a JSON list of {"text", "start", "end", "when"}.'),
     corpus: Optional[Path] = CorpusOption,
 ) -> None:
@@ -253,28 +260,36 @@ def tag(
 
     Example: echo "Ende Juni stellte die Firma ihr Modell vor." | llamaline tag - --published 2024-07-15
     """
-    from .query import parse_bound, parse_language, read_tag_input
+    from .api import as_span, language_code
 
-    try:
-        published_span = parse_bound(published, "--published")
-        code = None if language is None else parse_language(language)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+    with _option("--published"):
+        as_span(published)
+    with _option("--language"):
+        if language is not None:
+            language_code(language)
     with _failures():
-        from .temporal import tag as find_times
+        from .api import tag as find_times
+        from .api import tag_file
 
-        text, start, doc_published, doc_language = read_tag_input(file, corpus, sys.stdin)
-        code = code or doc_language
-        expressions = find_times(text, published_span or doc_published, code, start=start)
+        if file == "-":
+            text = _read_stdin()
+            expressions = find_times(text, published, language)
+        else:
+            with _option("FILE"):
+                tagged = tag_file(file, corpus, published=published, language=language)
+            text, expressions = tagged.text, tagged.expressions
         if json_:
-            import json
-
-            rows = [e.model_dump(mode="json", exclude_defaults=False) for e in expressions]
-            _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            _json([e.model_dump(mode="json", exclude_defaults=False) for e in expressions])
         else:
             from .views.terminal import tag_view
 
             tag_view(text, expressions, _stdout())
+
+
+def _read_stdin() -> str:
+    if sys.stdin.isatty():
+        raise LlamalineError("no text: pass a FILE, or pipe text and use - for standard input")
+    return sys.stdin.read()
 
 
 def _version(value: bool) -> None:
