@@ -27,25 +27,26 @@ from ..text.names import UNKNOWN, EntityHit, Gazetteer
 from ..models import Mention, TimeExpression, TimeSpan
 from ..text.sentences import split_sentences
 from ..temporal.timespan import interval
+from . import types
 
-# Types that report on communication: they stand only where no other event is named.
-SECONDARY = ("report", "statement")
+# What extraction knows of each event type comes from the registry (events/types.toml).
+# Sayings that may be the saying of a specific happening ("said", "reported").
+SECONDARY = types.generic_types()
 # A happening without a type of its own (a recall, a vote, an approval): it stands only where no typed event is named.
-UNTYPED = "other"
+UNTYPED = types.with_role(types.Role.UNTYPED)[0]
 # Types whose verb may only carry the news of another event ("X resigned, the company announced on Monday"):
 # a clause with nothing else lends its date to an event of the sentence that has none.
-COMMUNICATION = ("announcement", "statement", "report")
+COMMUNICATION = types.with_role(types.Role.COMMUNICATION)
 # Of these, the types that are no event of their own once they lent their date: a statement or a report stays one.
-CARRIERS = ("announcement",)
+CARRIERS = tuple(t for t in COMMUNICATION if t not in SECONDARY)
 # A delay or an abandonment is of a release or an announcement named in the same clause, not a second event.
-ABSORBS = {"delay": ("release", "announcement"), "abandonment": ("release", "announcement"),
-           "hiring": ("appointment",), "departure": ("statement",)}
+ABSORBS = types.absorbed_by()
 # Events about a product: a sentence that names none ("the launch slips") is about the product in focus.
-PRODUCT_TYPES = ("announcement", "release", "delay", "abandonment")
+PRODUCT_TYPES = types.about("product")
 # Modality cues that govern a following clause ("erwog, … aufzugeben", "considered whether to …").
 GOVERNING = ("considered", "planned", "denied")
 # A decision's date is when it was taken: a future date next to a delay is its new target, not its date.
-DECISIONS = ("delay",)
+DECISIONS = types.with_role(types.Role.DECISION)
 # Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
 PRECISION_DAYS = (0, 10, 31, 92, 366)
 LEDE_SENTENCES = 2  # the first sentences of an article (after its headline) tell its news
