@@ -22,7 +22,7 @@ _REACH = 400
 
 
 @cache
-def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon(language)
     endings = alternation(lex.forms("tense", "past_endings"))
     not_past = alternation(lex.forms("tense", "not_past"))
@@ -32,7 +32,8 @@ def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     past = re.compile(rf"(?<!\w)(?:{lex.alt(('tense', 'past'))})(?!\s+{after})")
     plan = re.compile(rf"(?<!\w){lex.alt(('tense', 'plan'))}")
     retro = re.compile(rf"(?<!\w){lex.alt(('tense', 'retro'))}")
-    return past, plan, retro, re.compile(rf"(?<!\w){by_ending}")
+    present = re.compile(rf"(?<!\w){lex.alt(('tense', 'present'))}(?!\w)")
+    return past, plan, retro, re.compile(rf"(?<!\w){by_ending}"), present
 
 
 def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
@@ -69,8 +70,10 @@ def direction(text: str, start: int, end: int, language: str) -> Direction:
     The expression's clause decides first, then its sentence; within either the cue nearest to the
     expression wins ("announced in November that it would shut down": announced), a plan on a tie.
     A participle after "be" or before "werden" is no past: "will be held", "soll vorgestellt werden".
+    A clause without either but with a present-tense verb means the nearest date, whatever tense the rest of the
+    sentence has ("Pre-orders begin Jan. 19, Apple said": this January 19; "verlässt ... zum 31. März").
     """
-    past, plan, retro, past_ending = _cues(language)
+    past, plan, retro, past_ending, present = _cues(language)
     for boundary in (_CLAUSE, _BOUNDARY):
         left, right = sentence(text, start, end, boundary)
         if retro.search(text, left, right):
@@ -87,4 +90,6 @@ def direction(text: str, start: int, end: int, language: str) -> Direction:
                     nearest = candidate
         if nearest is not None:
             return nearest[2]
+        if boundary is _CLAUSE and present.search(text, left, right):
+            return None  # the clause's own present tense: the nearest date, whatever the rest of the sentence says
     return None
