@@ -587,7 +587,7 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
 
 def _is_headline(text: str, start: int, end: int, body_start: int) -> bool:
     """The first line of an article that ends without a sentence mark: its title, which has no date of its own."""
-    if text[body_start:start].strip():
+    if text[body_start:start].strip().strip("#"):
         return False
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
