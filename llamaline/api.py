@@ -5,7 +5,7 @@
     timeline = llamaline.build_timeline("articles/")          # a Timeline (pydantic model)
     delays = llamaline.timeline("articles/", types=["delay"], since="2025-01")
     cited = llamaline.sources("words of an event title", "articles/")
-    tracks = llamaline.claims("articles/", attribute="release_target")
+    tracks = llamaline.claimtracks("articles/", attribute="release_target")
     text = llamaline.export("articles/", format="json")
     found = llamaline.tag("Anfang April stellte Meta das Modell vor.", published="2025-05-15")
 
@@ -150,7 +150,7 @@ def claims(corpus: CorpusLike = None, *, subject: str | None = None, attribute: 
            jobs: int = 1, cache: bool = False) -> list[ClaimTrack]:
     """Claim tracks (values claimed about a subject over time, with a verdict), filtered by subject words and
     attribute."""
-    from .claims import filter_tracks
+    from .claimtracks import filter_tracks
 
     built = build_timeline(corpus, jobs=jobs, cache=cache)
     return filter_tracks(built.claims, subject=subject, attribute=attribute)
