@@ -49,7 +49,7 @@ GOVERNING = ("considered", "planned", "denied")
 DECISIONS = types.with_role(types.Role.DECISION)
 # Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
 PRECISION_DAYS = (0, 10, 31, 92, 366)
-LEDE_SENTENCES = 2  # the first sentences of an article (after its headline) tell its news
+LEDE_SENTENCES = 2  # the first sentences of running text (after headings) tell an article's news
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
@@ -94,7 +94,8 @@ class _Memory:
     subjects: list[tuple[int, list[str]]]
     times: list[tuple[int, TimeExpression]]
     short_names: dict[str, str | None]  # last word of a name in full -> that name (None where two names share it)
-    lede_end: int = LEDE_SENTENCES  # the number of the first sentence after the lede (one more after a headline)
+    prose: int = 0  # sentences of running text (no headings) before this one: the first few are the lede
+    heading: bool = False  # whether this sentence is a heading
 
 
 def extract_mentions(document: Document, expressions: list[TimeExpression], gazetteer: Gazetteer,
@@ -116,15 +117,12 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
     expression_starts = [x.start for x in usable]
     break_starts, spaced_ends = _clause_breaks(text, document.body_start)
     memory = _Memory({}, [], [], {})
-    body = text[document.body_start:].lstrip()
-    first_line = body.split("\n", 1)[0].rstrip()
-    if "\n" in body and _is_headline(first_line, 0, len(first_line), 0):
-        memory.lede_end += 1
     mentions: list[Mention] = []
     in_boilerplate = overlap_test(boilerplate)
     for number, (start, end) in enumerate(split_sentences(text, document.body_start, len(text), language)):
         if in_boilerplate(start, end):
             continue
+        memory.heading = _is_heading(text, start, end)
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
@@ -134,6 +132,7 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
             clause_breaks.pop()  # a " - " that the sentence's end cuts (only the last break can reach past it)
         mentions.extend(_sentence(document, cues, gazetteer, tokens, first, last, start, end,
                                   sentence_expressions, memory, number, token_ids, written, clause_breaks))
+        memory.prose += not memory.heading
     return mentions
 
 
@@ -186,11 +185,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         if not triggers:
             return []  # only negated events: nothing happened
     if not triggers:
-        if subjects and any(e.kind != UNKNOWN for e in entities if e is not source_hit):
-            own = [x for x in dated if x.kind != "present"]
-            if own:
-                return [_mention(document, start, end, "other", None, own[0], None, attributed_to, "happened", subjects)]
-        return []
+        return []  # a date beside a name says nothing happened: no event without a word for what happened
 
     _assign_modality(triggers, hits, clause_of, dated)
     dated = _without_as_of(dated, hits)
@@ -207,8 +202,8 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     subjects_for_product = None  # looked up for the first event about a product
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
     present = hits.get(("clause", "present"), ())
-    headline = _is_headline(text, start, end, document.body_start)
-    lede = number < memory.lede_end
+    headline = memory.heading
+    lede = memory.prose < LEDE_SENTENCES
     anaphoric = hits.get(("clause", "anaphoric_time"), ())
     published = document.source.published
 
@@ -471,6 +466,13 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     def for_period(x: TimeExpression) -> bool:
         return any(0 <= x.start - h.end <= 6 for h in period_words)
 
+    moved_from = hits.get(("clause", "moved_from"), ())
+
+    def old_target(x: TimeExpression) -> bool:  # "Verschiebung vom April": where the delay moved from
+        return bool(moved_from) and any(0 <= x.start - h.end <= 6 for h in moved_from)
+
+    background = _clauses(hits, "background", clause_of)
+
     def future(x: TimeExpression) -> bool:
         return published is not None and x.when is not None and x.when.start > published.end
 
@@ -499,6 +501,8 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if id(trigger) in paired:
             continue
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
+        if trigger.type in DECISIONS and moved_from:
+            own = [x for x in own if not old_target(x)]
         if trigger.type in DECISIONS and any(not future(x) for x in own):
             own = [x for x in own if not future(x)]
         if len(own) == 1:
@@ -517,6 +521,11 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         nearest = 0 if len(triggers) == 1 else min(
             range(len(triggers)), key=lambda i: (triggers[i].type == UNTYPED, _span_distance(triggers[i], expression),
                                                  triggers[i].start))
+        if triggers[nearest].type in DECISIONS and old_target(expression):
+            continue
+        lo, hi = sorted((clause, triggers[nearest].clause))
+        if background and any(lo <= c <= hi for c in background):
+            continue  # "…, den er zuvor skizziert hatte, als er Anfang 2025 …": a time of the background
         free.setdefault(nearest, []).append(expression)
     for i, candidates in free.items():
         if triggers[i].expression is None:
@@ -585,16 +594,17 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     return not any(x.kind != "present" and x.when is not None and x.when.end < window_start for x in dated)
 
 
-def _is_headline(text: str, start: int, end: int, body_start: int) -> bool:
-    """The first line of an article that ends without a sentence mark: its title, which has no date of its own."""
-    if text[body_start:start].strip().strip("#"):
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A sentence that is a whole line ending without a sentence mark: a headline or a subheading, which has no
+    date of its own (it sums up the article or a section)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t#*•-"):
         return False
-    line_end = text.find("\n", start)
+    line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if line_end > end + 1 and text[end:line_end].strip():
+    if text[end:line_end].strip():
         return False
-    line = text[start:line_end].rstrip()
-    return line.startswith("#") or not line.endswith((".", "!", "?", ":", "\"", "“", "”", "»", "«"))
+    return not text[start:end].rstrip().endswith((".", "!", "?", ":", ";", "\"", "“", "”", "»", "«", ")"))
 
 
 def _present(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of) -> bool:

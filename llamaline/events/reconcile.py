@@ -62,6 +62,8 @@ class Bin(IntEnum):
 
 # Spans of one type this many days apart still merge (day-level reporting noise), as a date conflict.
 TOLERANCE_DAYS = 3
+# How long after an event a source that does not date it may still refer to it without a date ("the delay").
+RETROSPECT_DAYS = 62
 # ... between spans of at most a week ("5 April" and "7 April"; not "April" and "May").
 _NEAR_MISS_WIDTH = 7
 _PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "quarter": 3, "interval": 4, "year": 5}
@@ -129,12 +131,23 @@ def reconcile(
                 shared = agreement.setdefault(sig, {})
                 hits = memo[key] = index.match_undated(sig, all_groups if g in generic else (g,), shared)
             one = hits[0] if len(hits) == 1 else -1
-        (protos.attach(one, r) if one >= 0 else leftovers.append(r))
+        (protos.attach(one, r) if one >= 0 and _while_news(t, protos, one, r) else leftovers.append(r))
     del memo, agreement, index
 
     events = _Builder(t, fam, outlets or {}, kinds or {}).events(protos, first_generic)
     leftovers.sort(key=t.rank.__getitem__)
     return events, _take(t.mentions, _take(t.index, leftovers))
+
+
+def _while_news(t: "_Table", protos: Protos, p: int, r: int) -> bool:
+    """Whether undated mention r may join event p: its own source dates the event, or it was published while the
+    event was news (within `RETROSPECT_DAYS` of its end). A look back months later ("the delay resulted from ...")
+    may mean any of several happenings; it says nothing about this one's date."""
+    published = t.mentions[t.index[r]].published
+    if published is None or published.start.toordinal() <= protos.e[p] + RETROSPECT_DAYS:
+        return True
+    source = t.source[r]
+    return any(t.source[x] == source for x in protos.members[p])
 
 
 # ---------------------------------------------------------------------------------------------- mentions
