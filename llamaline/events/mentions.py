@@ -416,6 +416,7 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
     # with a date still governs what it denies or considers ("dementierte am 18. März, dass …")
     dated_clauses = {clause_of(x.start) for x in dated}
     original = _clauses(hits, "original", clause_of)
+    conditions = {h.start for h in hits.get(("clause", "condition"), ())}
     for cue in hits.get("modality", ()):
         clause = clause_of(cue.start)
         in_time = any(x.start <= cue.start and cue.end <= x.end for x in dated)  # "frühestens Herbst"
@@ -424,12 +425,14 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
             candidates = [t for t in triggers if t.clause == clause and not (in_time and t.type in DECISIONS)]
             if not candidates:
                 continue
-        elif cue.label in GOVERNING:
+        elif cue.label in GOVERNING or cue.start in conditions:
             # a plan with a date of its own describes what comes before it ("Veröffentlichungen, die für 2025
             # geplant waren"), never what follows ("…, die für August geplant war, verzögert sich")
             closed = clause in original or (cue.label == "planned" and clause in dated_clauses)
             following = [t for t in triggers if t.clause == clause + 1] if not closed else []
-            candidates = following or [t for t in triggers if t.clause == clause - 1]
+            # a condition governs the clause after it ("Wenn Nutzer fragen, startet ..."), not the one before
+            # ("…, wenn auch sehr potente, …")
+            candidates = following or ([t for t in triggers if t.clause == clause - 1] if cue.label in GOVERNING else [])
             if not candidates:
                 continue
         else:

@@ -609,6 +609,8 @@ class _Builder:
                     "detail": f"considered according to {', '.join(considered)}; happened according to "
                               f"{', '.join(happened)}"}))
         groups, types = take(t.group), take(t.type)
+        if len(dated) != len(starts):  # what an event is, its dated mentions say
+            groups, types = [groups[i] for i in dated], [types[i] for i in dated]
         if groups.count(group) != len(groups):
             types = [x for x, g in zip(types, groups) if g == group]
         if types:
