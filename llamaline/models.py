@@ -126,6 +126,8 @@ class Event(_Model):
     conflicts: list[Conflict] = Field(default_factory=list)
     # Extension: distinct outlets or sources the mentions trace back to ("laut FT" -> FT).
     origins: list[str] = Field(default_factory=list)
+    # Extension: "planned" for a plan or expectation with a target date (its own event beside the happening).
+    modality: Literal["happened", "planned"] = "happened"
 
 
 class ClaimValue(_Model):

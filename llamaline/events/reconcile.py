@@ -29,7 +29,7 @@ from __future__ import annotations
 import heapq
 from array import array
 from enum import IntEnum
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -38,7 +38,7 @@ from operator import attrgetter, eq, itemgetter
 
 from .ids import KIND_RANK, event_id, find_events, id_period, make_ids_unique, title
 from ..models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
-from .types import generic_types, group_of, registry
+from .types import Role, generic_types, group_of, registry, with_role
 from .index import WIDE_MONTHS, Family, Index, Protos, Relation, month_of
 from ..temporal.timespan import cover, interval
 
@@ -48,6 +48,10 @@ __all__ = ["reconcile", "find_events", "group_of"]
 GENERIC_TYPES = frozenset(generic_types())
 # Modalities that are not the happening itself: claims about it (issue 6), not events.
 NOT_HAPPENED = frozenset({"planned", "expected", "denied"})
+# Types without a word of their own in a title: the title takes the word the text uses ("Meta: Zulassung").
+UNTYPED_TYPES = frozenset(with_role(Role.UNTYPED))
+# Of these, what reconciles into events of their own, marked as plans.
+PLANS = frozenset({"planned", "expected"})
 
 
 class Bin(IntEnum):
@@ -78,6 +82,38 @@ def reconcile(
     kinds: Mapping[str, str] | None = None,
 ) -> tuple[list[Event], list[Mention]]:
     """(events sorted by date, leftover mentions sorted by source and offset).
+
+    Plans and expectations with a target date and subjects do not merge with the happening: they reconcile
+    among themselves into events of their own, marked as plans (modality "planned", id ending in "-planned").
+    """
+    events, leftovers = _reconcile(mentions, families=families, outlets=outlets, kinds=kinds)
+    plans = [m for m in leftovers if m.modality in PLANS and m.when is not None and m.subjects]
+    if not plans:
+        return events, leftovers
+    # reconciled as if they happened (the same rules), then given back as they were written
+    as_happening = [Mention.model_construct(**{**m.__dict__, "modality": "happened"}) for m in plans]
+    original = {id(copy): m for copy, m in zip(as_happening, plans)}
+    planned, _ = _reconcile(as_happening, families=families, outlets=outlets, kinds=kinds, plans=True)
+    placed = set()
+    for k, event in enumerate(planned):
+        mentions_ = [original[id(m)] for m in event.mentions]
+        planned[k] = event.model_copy(update={"mentions": mentions_})
+        placed.update(map(id, mentions_))
+    leftovers = [m for m in leftovers if id(m) not in placed]
+    events = sorted(events + planned, key=lambda e: (e.when.start, e.when.end, e.id))
+    return events, leftovers
+
+
+def _reconcile(
+    mentions: Sequence[Mention],
+    *,
+    families: Mapping[str, str] | None = None,
+    outlets: Mapping[str, str] | None = None,
+    kinds: Mapping[str, str] | None = None,
+    plans: bool = False,
+) -> tuple[list[Event], list[Mention]]:
+    """`reconcile` of the happenings (with `plans`: of plans, as events marked planned); plans and expectations
+    stay leftovers.
 
     `families` maps a subject to the family it belongs to (a model to its model line), `outlets` a source id
     to its outlet's name (for origins), `kinds` a subject to its kind (person, organisation, ...; for titles).
@@ -134,9 +170,15 @@ def reconcile(
         (protos.attach(one, r) if one >= 0 and _while_news(t, protos, one, r) else leftovers.append(r))
     del memo, agreement, index
 
-    events = _Builder(t, fam, outlets or {}, kinds or {}).events(protos, first_generic)
+    events = _Builder(t, fam, outlets or {}, kinds or {}, plans).events(protos, first_generic)
     leftovers.sort(key=t.rank.__getitem__)
     return events, _take(t.mentions, _take(t.index, leftovers))
+
+
+def _what(mentions: Sequence[Mention]) -> str | None:
+    """The word most mentions name an untyped happening by (their trigger as written), for its title."""
+    words = Counter(m.trigger for m in mentions if m.trigger)
+    return min(words, key=lambda w: (-words[w], w)) if words else None
 
 
 def _while_news(t: "_Table", protos: Protos, p: int, r: int) -> bool:
@@ -506,8 +548,10 @@ class _Builder:
     """Events from protos: the fields of each, read from the table's lists (built without re-validating what
     are already valid models), with caches for what repeats across events (subjects, main subjects)."""
 
-    def __init__(self, t: _Table, fam: Family, outlets: Mapping[str, str], kinds: Mapping[str, str]):
+    def __init__(self, t: _Table, fam: Family, outlets: Mapping[str, str], kinds: Mapping[str, str],
+                 plans: bool = False):
         self.t, self.fam, self.outlets, self.kinds = t, fam, outlets, kinds
+        self.plans = plans  # the events are plans: ids end in "-planned", titles say so
         self.unnamed = _unnamed_attributions()
         # Source id -> its own origin: its outlet, or the source itself.
         self.origin_of = [outlets.get(x) or x for x in t.source_names]
@@ -531,6 +575,10 @@ class _Builder:
                 fields.append(single(members[0]))
             else:
                 fields.append(build(group[p], members + attached if attached else members))
+        if self.plans:
+            for f in fields:
+                f["id"] += "-planned"
+                f["modality"] = "planned"
         # Ids are made unique in the order of the merges and, within each, of the events' ranks.
         order = sorted(range(first_generic), key=rank.__getitem__)
         order += sorted(range(first_generic, len(protos)), key=rank.__getitem__)
@@ -548,11 +596,12 @@ class _Builder:
             period = self._periods[key] = id_period(when)
         return period
 
-    def _title(self, event_type: str, main: list[str], considered: bool) -> str:
-        key = (event_type, considered, *main)
+    def _title(self, event_type: str, main: list[str], considered: bool, mentions: Sequence[Mention] = ()) -> str:
+        what = _what(mentions) if event_type in UNTYPED_TYPES else None
+        key = (event_type, considered, what, *main)
         found = self._titles.get(key)
         if found is None:
-            found = self._titles[key] = title(event_type, main, self.kinds, considered)
+            found = self._titles[key] = title(event_type, main, self.kinds, considered, planned=self.plans, what=what)
         return found
 
     def _subjects_of(self, raw: int) -> tuple[str, ...]:
@@ -656,7 +705,7 @@ class _Builder:
         return dict(
             id=event_id(self._period(when), main, event_type, only_considered),
             type=event_type,
-            title=self._title(event_type, main, only_considered),
+            title=self._title(event_type, main, only_considered, mentions),
             subjects=subjects,
             when=when,
             sources=sources,
@@ -681,7 +730,7 @@ class _Builder:
         return dict(
             id=event_id(self._period(when), main, event_type, considered),
             type=event_type,
-            title=self._title(event_type, main, considered),
+            title=self._title(event_type, main, considered, (m,)),
             subjects=subjects,
             when=when,
             sources=[source],
