@@ -418,6 +418,8 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
     original = _clauses(hits, "original", clause_of)
     conditions = {h.start for h in hits.get(("clause", "condition"), ())}
     for cue in hits.get("modality", ()):
+        if any(t.start <= cue.start and cue.end <= t.end for t in triggers):
+            continue  # part of the trigger: "announced plans for" is an announcement, made
         clause = clause_of(cue.start)
         in_time = any(x.start <= cue.start and cue.end <= x.end for x in dated)  # "frühestens Herbst"
         if clause in trigger_clauses:
@@ -585,8 +587,11 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     if present and _present(trigger, present, hits, clause_of):
         return True
     perfect = hits.get(("clause", "perfect"), ())
-    if not (lede or any(clause_of(h.start) == trigger.clause for h in perfect)):
-        return False  # a happening in the simple past further down an article may be background
+    if not (lede or trigger.type in SECONDARY or any(clause_of(h.start) == trigger.clause for h in perfect)):
+        return False  # a happening in the simple past further down an article may be background; a saying is news
+    earlier = hits.get(("clause", "earlier_than"), ())
+    if any(clause_of(h.start) == trigger.clause and h.end <= trigger.start for h in earlier):
+        return False  # "… weeks after the company delayed its launch": before the news
     background = hits.get(("clause", "background"), ())
     if background:
         # reported speech shifts the tense back ("the statement said he had stepped down"): no background
