@@ -535,6 +535,14 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     for i, candidates in free.items():
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
+    # a time that opens the sentence in a clause of its own ("In July, X decided … and tried to call off …")
+    # dates every event of the sentence that has none
+    opening = [x for x in dated if clause_of(x.start) == 0 and 0 not in trigger_clauses and x.kind != "present"
+               and 0 not in original]
+    if opening:
+        for trigger in triggers:
+            if trigger.expression is None and trigger.type not in COMMUNICATION:
+                trigger.expression = opening[0]
     # the date of a clause that only carries the news goes to an event without a date of its own
     news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}
     news_clauses |= {clause_of(h.start) for h in hits.get("attribution", ())}
@@ -598,6 +606,8 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
         said = [h.end for label in SECONDARY for h in hits.get(("triggers", label), ())]
         if any(clause_of(h.start) == trigger.clause and not any(e <= h.start for e in said) for h in background):
             return False
+    if trigger.type in SECONDARY:
+        return True  # "…, 11 months ago," she said: the saying is news, whatever it tells of
     window_start = _news_span(published).start
     return not any(x.kind != "present" and x.when is not None and x.when.end < window_start for x in dated)
 

@@ -2,7 +2,7 @@
 
 Pattern syntax (documented for data authors in lang/de/events.toml):
     word, word* (inflection, up to 5 letters), *word (compound head), *word*, "a b" (adjacent),
-    "a ... b" (b within 8 words of the clause), "a ... b$" (b ends the clause), "pattern ? c1 c2" (context).
+    "a ... b" (b within 8 words of the clause), "a ... b$" (b ends the clause, within 16 words), "pattern ? c1 c2" (context).
 Matching is case-insensitive; every distinct token is classified once and cached, so hundreds of patterns
 cost one dictionary look-up per token.
 """
@@ -21,6 +21,7 @@ TOKEN = re.compile(r"[^\W_]+")
 INFLECTION = 5  # letters a `word*` pattern may add
 WORD_MEMO = 200_000  # distinct words whose element ids a pattern set remembers
 GAP = 8  # words a `...` may skip
+SEPARABLE_GAP = 16  # words a `... b$` may skip: a separable verb's particle ends its clause, however long
 _ADJACENT = frozenset({"", "-", "'", "’", "‑"})
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?–—\n]|(?<!\d)\.|\s-\s")  # "1. April" is no break
 _SIGMA = "\u03a3"  # capital sigma: lower-cased by what follows it
@@ -279,7 +280,8 @@ class CuePatterns:
                 j = k
                 continue
             found = None
-            for k in range(j + 1, min(last, j + 2 + GAP)):
+            reach = SEPARABLE_GAP if final and pattern.clause_end else GAP
+            for k in range(j + 1, min(last, j + 2 + reach)):
                 if _CLAUSE_BREAK.search(text, tokens[k - 1][1], tokens[k][0]):
                     break
                 if element in token_ids[k - base] and (not (final and pattern.clause_end) or _ends_clause(text, tokens, k, last)):
