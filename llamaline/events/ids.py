@@ -162,6 +162,10 @@ def find_events(events: Sequence[Event], query: str, limit: int = 5) -> list[Eve
         return []
     if len(scored) == 1 or scored[0][0] < scored[1][0]:
         return [scored[0][2]]
+    best = [x[2] for x in scored if x[0] == scored[0][0]]
+    happened = [e for e in best if getattr(e, "modality", "happened") == "happened"]
+    if len(happened) == 1:  # the happening before the plan of it
+        return happened
     return [x[2] for x in scored[:limit]]
 
 

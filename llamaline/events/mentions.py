@@ -541,7 +541,7 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
                and 0 not in original]
     if opening:
         for trigger in triggers:
-            if trigger.expression is None and trigger.type not in COMMUNICATION:
+            if trigger.expression is None:
                 trigger.expression = opening[0]
     # the date of a clause that only carries the news goes to an event without a date of its own
     news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}

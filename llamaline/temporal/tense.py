@@ -22,7 +22,7 @@ _REACH = 400
 
 
 @cache
-def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _cues(language: str) -> tuple[re.Pattern[str], ...]:
     lex = lexicon(language)
     endings = alternation(lex.forms("tense", "past_endings"))
     not_past = alternation(lex.forms("tense", "not_past"))
@@ -33,7 +33,8 @@ def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     plan = re.compile(rf"(?<!\w){lex.alt(('tense', 'plan'))}")
     retro = re.compile(rf"(?<!\w){lex.alt(('tense', 'retro'))}")
     present = re.compile(rf"(?<!\w){lex.alt(('tense', 'present'))}(?!\w)")
-    return past, plan, retro, re.compile(rf"(?<!\w){by_ending}"), present
+    opener = re.compile(rf"(?<!\w){lex.alt(('tense', 'complementizers'))}(?!\w)")
+    return past, plan, retro, re.compile(rf"(?<!\w){by_ending}"), present, opener
 
 
 def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
@@ -73,9 +74,16 @@ def direction(text: str, start: int, end: int, language: str) -> Direction:
     A clause without either but with a present-tense verb means the nearest date, whatever tense the rest of the
     sentence has ("Pre-orders begin Jan. 19, Apple said": this January 19; "verlässt ... zum 31. März").
     """
-    past, plan, retro, past_ending, present = _cues(language)
+    past, plan, retro, past_ending, present, opener = _cues(language)
     for boundary in (_CLAUSE, _BOUNDARY):
         left, right = sentence(text, start, end, boundary)
+        # a "that"-clause has a tense of its own: before the date, it starts the window; after it, it ends it
+        for m in opener.finditer(text, left, right):
+            if m.end() <= start:
+                left = m.end()
+            elif m.start() >= end:
+                right = m.start()
+                break
         if retro.search(text, left, right):
             return "both"
         nearest: tuple[int, int, Direction] | None = None
