@@ -95,6 +95,7 @@ class _Memory:
     times: list[tuple[int, TimeExpression]]
     short_names: dict[str, str | None]  # last word of a name in full -> that name (None where two names share it)
     prose: int = 0  # sentences of running text (no headings) before this one: the first few are the lede
+    spans: list[tuple[int, int, int]] | None = None  # (number, start, end) of the last few sentences
     heading: bool = False  # whether this sentence is a heading
 
 
@@ -123,6 +124,7 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
         if in_boilerplate(start, end):
             continue
         memory.heading = _is_heading(text, start, end)
+        memory.spans = [*(memory.spans or ())[-CONTEXT_SENTENCES:], (number, start, end)]
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end)
         lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
@@ -235,6 +237,8 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
             chosen = subjects_for_product
         else:
             chosen = subjects
+        if not chosen and ("clause", "refers_back") in hits:  # "the company said", "sagte sie": named before
+            chosen = _named_before(document, gazetteer, cues.language, memory, number)
         if not chosen and trigger.type not in SECONDARY:
             chosen = fallback_subjects
         if not chosen and when is None:
@@ -679,6 +683,19 @@ def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[
     own = [x for x in dated if x.kind != "present"] if dated else ()
     if own:
         memory.times.append((number, own[-1]))
+
+
+def _named_before(document: Document, gazetteer: Gazetteer, language: str, memory: _Memory, number: int) -> list[str]:
+    """The names of the nearest of the last few sentences that names anyone: what "the company", "sie" refer to.
+    Names are looked up here, on demand: most sentences without an event never need theirs."""
+    own = document.source.outlet
+    for n, start, end in reversed(memory.spans or ()):
+        if n >= number:
+            continue
+        names = sorted({e.name for e in gazetteer.find(document.text, start, end, language, marked=True)} - {own})
+        if names:
+            return names
+    return []
 
 
 def _recent(items: list, number: int, reach: int = CONTEXT_SENTENCES):

@@ -376,7 +376,7 @@ def cues_for(language: str) -> LanguageCues:
     entries: list[tuple[str, str, str]] = []
     for category in ("triggers", "modality", "attribution", "clause"):
         for label, words in data.get(category, {}).items():
-            if category == "clause" and label in ("not_names", "articles"):
+            if category == "clause" and label in ("not_names", "articles", "roles"):
                 continue
             for text in words:
                 entries.append((category, label, text))
