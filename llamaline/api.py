@@ -60,11 +60,14 @@ def select_events(
     types: Iterable[str] | None = None,
     subjects: Iterable[str] | None = None,
     min_sources: int = 1,
+    include_untyped: bool = False,
 ) -> list[Event]:
     """Events that reach `since` or later, begin by `until`, are of one of `types`, name every wanted subject
-    (words of a name suffice) and are backed by at least `min_sources` sources."""
+    (words of a name suffice) and are backed by at least `min_sources` sources. Untyped events ("other": a
+    happening no type describes) only with `include_untyped` or when asked for by type."""
     start, end = as_span(since), as_span(until)
     wanted_types = event_types(types)
+    untyped = _untyped_types()
     wanted = [_fold(s) for s in subjects or () if s.strip()]
     kept = []
     for event in events:
@@ -73,6 +76,8 @@ def select_events(
         if end is not None and event.when.start > end.end:
             continue
         if wanted_types and event.type not in wanted_types:
+            continue
+        if not wanted_types and not include_untyped and event.type in untyped:
             continue
         if len(event.sources) < min_sources:
             continue
@@ -91,13 +96,14 @@ def timeline(
     types: Iterable[str] | None = None,
     subjects: Iterable[str] | None = None,
     min_sources: int = 1,
+    include_untyped: bool = False,
     jobs: int = 1,
     cache: bool = False,
 ) -> Timeline:
     """The timeline with only the events that pass the filters (see `select_events`)."""
     built = build_timeline(corpus, jobs=jobs, cache=cache)
     events = select_events(built.events, since=since, until=until, types=types, subjects=subjects,
-                           min_sources=min_sources)
+                           min_sources=min_sources, include_untyped=include_untyped)
     return built.model_copy(update={"events": events})
 
 
@@ -167,9 +173,10 @@ def export(corpus: CorpusLike = None, *, format: str = "json", timeline: Timelin
 
 
 def export_formats() -> list[str]:
-    from .views.export import WRITERS
+    """The names of the export formats, json first."""
+    from .views.formats import FORMATS
 
-    return sorted(WRITERS)
+    return list(FORMATS)
 
 
 def check_format(format: str) -> None:
@@ -217,6 +224,12 @@ def language_code(value: str) -> str:
     if code not in lang.languages():
         raise ValueError(f"no language data for {value!r} (have: {', '.join(lang.languages())})")
     return code
+
+
+def _untyped_types() -> set[str]:
+    from .events.types import Role, with_role
+
+    return set(with_role(Role.UNTYPED))
 
 
 def _fold(text: str) -> str:
@@ -275,3 +288,26 @@ def tag_file(path: Path | str, corpus: CorpusLike = None, *, published: DateLike
 
 
 __all__ += ["TaggedText", "tag_file"]
+
+
+def source_text(source: str, corpus: CorpusLike = None) -> str:
+    """The text of one source (by id or path) as read: the text every citation's offsets refer to."""
+    if not isinstance(corpus, Corpus):
+        corpus = read_corpus(corpus)
+    wanted = source.strip()
+    for doc in corpus.documents:
+        if wanted in (doc.source.id, doc.source.path):
+            return doc.text
+    ids = [d.source.id for d in corpus.documents]
+    closest = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.0)
+    raise LlamalineError(f"no source {wanted!r} in the corpus; closest: {', '.join(closest) or '-'}")
+
+
+def add_articles(urls: Sequence[str], corpus: Path | str) -> list:
+    """Fetch web pages into a corpus folder as Markdown with front matter; see `fetch.fetch_articles`."""
+    from .fetch import fetch_articles
+
+    return fetch_articles(list(urls), Path(corpus))
+
+
+__all__ += ["add_articles", "source_text"]

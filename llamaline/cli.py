@@ -34,7 +34,7 @@ app = typer.Typer(
         "  echo 'Mitte März wurde das Modell vorgestellt.' | llamaline tag - --published 2024-06\n"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: importing rich for it would double the start-up time
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -86,22 +86,66 @@ def _debug() -> bool:
     return bool(os.environ.get("LLAMALINE_DEBUG"))
 
 
+class _Verbosity:
+    """What the user asked to hear on stderr: --quiet (errors only), the default, --verbose (what took how long)."""
+
+    level = 1
+
+
+def _say(message: str, level: int = 1) -> None:
+    if _Verbosity.level >= level:
+        print(f"llamaline: {message}", file=sys.stderr)
+
+
 def _read(corpus_dir: Optional[Path]) -> "Corpus":
     """Read the corpus and tell the user (stderr) about every file not read and every warning."""
     from .api import read_corpus
 
-    corpus = read_corpus(corpus_dir)
+    with _timed("read the corpus"):
+        corpus = read_corpus(corpus_dir)
     for skipped in corpus.skipped:
-        print(f"llamaline: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        _say(f"skipped {skipped.path}: {skipped.reason}")
     for warning in corpus.warnings:
-        print(f"llamaline: warning: {warning}", file=sys.stderr)
+        _say(f"warning: {warning}")
+    _say(f"{len(corpus.documents)} articles in {corpus.root}", level=2)
     return corpus
 
 
 def _timeline(corpus_dir: Optional[Path], jobs: int) -> "Timeline":
     from .api import build_timeline
 
-    return build_timeline(_read(corpus_dir), jobs=jobs, cache=True)
+    corpus = _read(corpus_dir)
+    with _timed(f"built the timeline of {len(corpus.documents)} articles"), _progress(len(corpus.documents)):
+        return build_timeline(corpus, jobs=jobs, cache=True)
+
+
+@contextmanager
+def _timed(what: str) -> Iterator[None]:
+    import time
+
+    start = time.perf_counter()
+    yield
+    _say(f"{what} in {time.perf_counter() - start:.2f} s", level=2)
+
+
+@contextmanager
+def _progress(articles: int, delay: float = 1.0) -> Iterator[None]:
+    """A spinner on stderr when building takes longer than `delay` and stderr is a terminal (never with --quiet)."""
+    if _Verbosity.level < 1 or not sys.stderr.isatty():
+        yield
+        return
+    import threading
+
+    from rich.status import Status
+
+    status = Status(f"reading {articles} articles …", console=_stderr())
+    timer = threading.Timer(delay, status.start)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        status.stop()
 
 
 def _emit(text: str) -> None:
@@ -132,10 +176,13 @@ def timeline(
     types: Optional[List[str]] = typer.Option(None, "--type", "-t", metavar="TYPE", help="Only events of this type (repeatable), e.g. delay."),
     subjects: Optional[List[str]] = typer.Option(None, "--subject", "-s", metavar="WORDS", help="Only events about this subject (repeatable; words of the name suffice)."),
     min_sources: int = typer.Option(1, "--min-sources", "-m", min=1, metavar="N", help="Only events backed by at least N sources."),
+    all_: bool = typer.Option(False, "--all", "-a", help="Also untyped events (type other: happenings no event type describes)."),
     json_: bool = JsonOption,
     jobs: int = JobsOption,
 ) -> None:
     """The reconciled events in date order, grouped by month, with how many sources back each.
+
+    Untyped events (type other) are shown with --all or --type other.
 
     Example: llamaline timeline --type delay --from 2025-01 --min-sources 2
     """
@@ -150,7 +197,7 @@ def timeline(
     with _failures():
         result = _timeline(corpus, jobs)
         events = select_events(result.events, since=since, until=until, types=types, subjects=subjects,
-                               min_sources=min_sources)
+                               min_sources=min_sources, include_untyped=all_)
         if json_:
             from .views.export import to_json
 
@@ -196,15 +243,16 @@ def sources(
 
 @app.command()
 def export(
-    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="Output format (json)."),
+    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="json, jsonl, csv, md, timelinejs or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - for stdout."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the export and exit."),
     corpus: Optional[Path] = CorpusOption,
     jobs: int = JobsOption,
 ) -> None:
-    """The whole timeline (sources, events, citations) as JSON, schema llamaline.timeline/1.
+    """The whole timeline (sources, events, citations) in a format: JSON (schema llamaline.timeline/1), JSON lines
+    (one event a line), CSV (one citation a row), a Markdown report, TimelineJS 3 JSON, or one offline HTML page.
 
-    Example: llamaline export --format json -o timeline.json
+    Example: llamaline export --format html -o timeline.html
     """
     from .api import check_format
     from .api import export as export_text
@@ -286,6 +334,48 @@ def tag(
             tag_view(text, expressions, _stdout())
 
 
+@app.command()
+def text(
+    source: str = typer.Argument(..., metavar="SOURCE", help="A source id (as in the export's sources) or its path."),
+    corpus: Optional[Path] = CorpusOption,
+) -> None:
+    """The text of one source exactly as llamaline read it: every citation's start and end are offsets into it.
+
+    For a saved web page that is the article text extracted from the HTML; for a JSON-lines file, one line's text.
+
+    Example: llamaline text 000_ae96c7f18c7de5f6
+    """
+    with _failures():
+        from .api import source_text
+
+        _emit(source_text(source, _read(corpus)))
+
+
+@app.command()
+def add(
+    urls: List[str] = typer.Argument(..., metavar="URL...", help="Addresses of web pages (http or https)."),
+    corpus: Path = typer.Option(..., "--corpus", "-c", help="The corpus folder to save the articles in (created if missing)."),
+) -> None:
+    """Fetch web pages into a corpus folder, each saved as Markdown with front matter (title, url, outlet, author,
+    published, language). A page already in the corpus (by URL) is not fetched again.
+
+    Example: llamaline add https://example.org/news/article.html --corpus ./articles
+    """
+    with _failures():
+        from .api import add_articles
+
+        results = add_articles(urls, corpus)
+        for result in results:
+            if result.status == "saved":
+                print(f"llamaline: saved {result.url} as {result.path}", file=sys.stderr)
+            elif result.status == "exists":
+                print(f"llamaline: already in the corpus: {result.url} ({result.path})", file=sys.stderr)
+            else:
+                print(f"llamaline: error: {result.url}: {result.reason}", file=sys.stderr)
+        if any(not r.ok for r in results):
+            raise typer.Exit(ExitStatus.ERROR)
+
+
 def _read_stdin() -> str:
     if sys.stdin.isatty():
         raise LlamalineError("no text: pass a FILE, or pipe text and use - for standard input")
@@ -305,9 +395,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only on stderr: no skipped files, warnings or progress."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say on stderr what was read and what took how long."),
 ) -> None:
     """Turn a folder of news articles into a reconciled, cited timeline."""
+    _Verbosity.level = 0 if quiet else 2 if verbose else 1
 
 
 def main() -> None:

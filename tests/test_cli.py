@@ -154,7 +154,7 @@ def test_unknown_format_is_a_usage_error(runner):
 # --- timeline -----------------------------------------------------------------------------------
 
 def test_timeline_view_groups_by_month_and_keeps_precision(runner, bundled_export):
-    result = run(runner, "timeline")
+    result = run(runner, "timeline", "--all")
     assert result.exit_code == 0, result.output
     assert not COLOUR.search(result.stdout)  # not a terminal: no colour
     for event in bundled_export["events"]:
@@ -173,7 +173,7 @@ def test_timeline_view_groups_by_month_and_keeps_precision(runner, bundled_expor
 def test_timeline_json_filters(runner, bundled_export):
     everything = bundled_export["events"]
     assert everything
-    result = run(runner, "timeline", "--json", "--min-sources", "2")
+    result = run(runner, "timeline", "--json", "--all", "--min-sources", "2")
     assert result.exit_code == 0
     kept = json.loads(result.stdout)["events"]
     assert kept == [e for e in everything if len(e["sources"]) >= 2]
@@ -185,8 +185,19 @@ def test_timeline_json_filters(runner, bundled_export):
     assert late and all(e["when"]["end"] >= f"{year}-01-01" for e in late)
 
 
+def test_untyped_events_only_with_all(runner, bundled_export):
+    untyped = [e["id"] for e in bundled_export["events"] if e["type"] == "other"]
+    typed = [e["id"] for e in bundled_export["events"] if e["type"] != "other"]
+    shown = run(runner, "timeline").stdout
+    assert all(x in shown for x in typed)
+    assert not any(x in shown for x in untyped)
+    assert all(x in run(runner, "timeline", "--all").stdout for x in untyped)
+    asked = json.loads(run(runner, "timeline", "--json", "--type", "other").stdout)["events"]
+    assert [e["id"] for e in asked] == untyped
+
+
 def test_timeline_filter_by_subject_words(runner, bundled_export):
-    subject = next(s for e in bundled_export["events"] for s in e["subjects"])
+    subject = next(s for e in bundled_export["events"] if e["type"] != "other" for s in e["subjects"])
     word = subject.split()[-1].lower()
     result = json.loads(run(runner, "timeline", "--json", "--subject", word).stdout)["events"]
     assert result and all(any(word in s.lower() for s in e["subjects"]) for e in result)
@@ -206,7 +217,7 @@ def test_missing_corpus_is_one_line_exit_1(runner, tmp_path):
 
 def test_empty_corpus_is_one_line_exit_1(runner, tmp_path):
     line = one_line_error(run(runner, "timeline", "--corpus", str(tmp_path)))
-    assert "no .txt or .md" in line
+    assert "has no articles (.txt, .md, .html, .jsonl)" in line
 
 
 def test_malformed_manifest_names_file_and_line(runner, bundled_copy):
@@ -366,3 +377,32 @@ def test_an_ambiguous_event_lists_the_candidates_and_fails(runner, bundled_expor
     line = one_line_error(result)
     assert "events match" in line and result.stdout == ""
     assert sum(event_id in result.stderr for event_id in matching) >= 2
+
+
+def test_at_80_columns_names_are_never_cut(runner, bundled_export):
+    result = runner.invoke(app, ["timeline", "--all"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    for event in bundled_export["events"]:
+        for subject in event["subjects"]:
+            assert any(subject in line for line in lines), subject  # whole, on one line
+
+
+def test_at_80_columns_the_tag_table_keeps_its_values_whole(runner):
+    text = "Ursprünglich für Juni geplant, kommt das Gerät nun frühestens im Herbst; vor zwei Wochen hieß es anders."
+    result = runner.invoke(app, ["tag", "-", "--published", "2025-05-20"], input=text,
+                           env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "not_before" in result.stdout and "Modifier" in result.stdout and "…" not in result.stdout
+
+
+def test_quiet_and_verbose(runner, tmp_path):
+    folder = tmp_path / "c"
+    shutil.copytree(BUNDLED, folder)
+    write(folder, "notes.pdf", b"%PDF")
+    normal = runner.invoke(app, ["timeline", "--corpus", str(folder)])
+    assert "skipped notes.pdf" in normal.stderr and "took" not in normal.stderr
+    quiet = runner.invoke(app, ["--quiet", "timeline", "--corpus", str(folder)])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == normal.stdout
+    verbose = runner.invoke(app, ["-v", "timeline", "--corpus", str(folder)])
+    assert "skipped notes.pdf" in verbose.stderr and "built the timeline of 5 articles in" in verbose.stderr

@@ -15,7 +15,8 @@ from ..errors import CorpusError
 from ..models import SkippedFile, Source
 from ..temporal.timespan import parse_iso
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
 MANIFEST = "sources.toml"
 # Files of the corpus folder itself that are not articles.
 CORPUS_CONFIG = frozenset({MANIFEST, "entities.toml"})
@@ -69,15 +70,13 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
     seen: set[str] = set()
     for path, rel in _walk(root, corpus):
         seen.add(rel)
-        document = _read_document(root, path, rel, manifest.get(rel, {}), corpus)
-        if document is not None:
-            corpus.documents.append(document)
+        corpus.documents.extend(_read_file(root, path, rel, manifest.get(rel, {}), corpus))
     for rel in sorted(set(manifest) - seen):
         corpus.warnings.append(f"{MANIFEST}: no file {rel!r} in the corpus")
     if not corpus.documents:
         if corpus.skipped:
             raise CorpusError(f"no readable articles in {root} ({len(corpus.skipped)} files skipped)")
-        raise CorpusError(f"corpus folder has no .txt or .md articles: {root}")
+        raise CorpusError(f"corpus folder has no articles (.txt, .md, .html, .jsonl): {root}")
     _assign_ids(corpus)
     return corpus
 
@@ -113,7 +112,8 @@ def _walk(root: Path, corpus: Corpus):
         if name in CORPUS_CONFIG:
             continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            corpus.skipped.append(SkippedFile(path=name, reason=f"not an article ({path.suffix or 'no suffix'}): only .txt and .md are read"))
+            corpus.skipped.append(SkippedFile(path=name, reason=f"not an article ({path.suffix or 'no suffix'}): "
+                                                                "only .txt, .md, .html, .htm and .jsonl are read"))
             continue
         yield path, name
 
@@ -135,12 +135,24 @@ def decode(raw: bytes) -> tuple[str | None, str, str | None]:
     return text, "windows-1252", None
 
 
-def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> Document | None:
+def _read_file(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> list[Document]:
+    """The documents of one file: one article, or one per line of a `.jsonl` file."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         corpus.skipped.append(SkippedFile(path=rel, reason=f"cannot read: {exc.strerror or exc}"))
-        return None
+        return []
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        document = _read_html(root, raw, rel, manifest_entry, corpus)
+        return [document] if document is not None else []
+    if suffix == ".jsonl":
+        return _read_jsonl(root, raw, rel, manifest_entry, corpus)
+    document = _read_text(root, raw, rel, manifest_entry, corpus)
+    return [document] if document is not None else []
+
+
+def _read_text(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> Document | None:
     text, encoding, reason = decode(raw)
     if text is None:
         corpus.skipped.append(SkippedFile(path=rel, reason=reason or "unreadable"))
@@ -151,14 +163,62 @@ def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, A
     if not text[body_start:].strip():
         corpus.skipped.append(SkippedFile(path=rel, reason="empty file" if not text.strip() else "no text after the front matter"))
         return None
+    return _document(root, rel, text, body_start, [("front matter", front), (MANIFEST, manifest_entry)], encoding,
+                     corpus)
+
+
+def _read_html(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> Document | None:
+    """A saved web page: the article's main text and metadata as trafilatura extracts them. Citations point into
+    that text (`llamaline text ID` prints it)."""
+    from .html import NoArticleText, read_html
+
+    try:
+        text, page = read_html(raw, rel)
+    except NoArticleText as exc:
+        corpus.skipped.append(SkippedFile(path=rel, reason=str(exc)))
+        return None
+    inferred = page.pop("inferred", [])
+    return _document(root, rel, text, 0, [("page", page), (MANIFEST, manifest_entry)], "html-extracted", corpus,
+                     inferred=inferred)
+
+
+def _read_jsonl(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> list[Document]:
+    """One document per line of a JSON-lines file; the manifest's entry for the file applies to every line."""
+    from .jsonl import UnreadableJsonl, read_jsonl
+
+    try:
+        articles, skipped = read_jsonl(raw, rel)
+    except UnreadableJsonl as exc:
+        corpus.skipped.append(SkippedFile(path=rel, reason=str(exc)))
+        return []
+    corpus.skipped.extend(skipped)
+    shared = {k: v for k, v in manifest_entry.items() if k != "id"}
+    documents = []
+    for article in articles:
+        if not article.text.strip():
+            corpus.skipped.append(SkippedFile(path=f"{rel}:{article.line}", reason="empty text"))
+            continue
+        line = {**article.metadata, "id": article.metadata.get("id") or article.id}
+        document = _document(root, rel, article.text, 0, [("line", line), (MANIFEST, shared)], "utf-8", corpus,
+                             where=f"{rel}:{article.line}")
+        if document is not None:
+            documents.append(document)
+    return documents
+
+
+def _document(root: Path, rel: str, text: str, body_start: int, layers: list[tuple[str, dict[str, Any]]],
+              encoding: str, corpus: Corpus, *, inferred: list[str] | None = None,
+              where: str | None = None) -> Document | None:
+    """A Document from its text and metadata layers (later layers win), the rest inferred from the text."""
+    where = where or rel
     metadata: dict[str, Any] = {}
     provenance: dict[str, str] = {}
-    for origin, table in (("front matter", front), (MANIFEST, manifest_entry)):
+    for origin, table in layers:
         for key, value in table.items():
             key = KEY_ALIASES.get(str(key).lower(), str(key))
             metadata[key] = value
             provenance[key] = origin
-    inferred: list[str] = []
+    inferred = list(inferred or [])
     if metadata.get("title") in (None, ""):
         metadata["title"] = infer_title(text, body_start)
         inferred.append("title")
@@ -167,15 +227,15 @@ def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, A
         inferred.append("language")
     language = _language_code(metadata["language"])
     if language not in lang.languages():
-        corpus.skipped.append(SkippedFile(path=rel, reason=f"no language data for {metadata['language']!r} (have: {', '.join(lang.languages())})"))
+        corpus.skipped.append(SkippedFile(path=where, reason=f"no language data for {metadata['language']!r} (have: {', '.join(lang.languages())})"))
         return None
     published = None
     if metadata.get("published") not in (None, ""):
         try:
             published = parse_iso(metadata["published"])
         except ValueError as exc:
-            where = root / MANIFEST if provenance["published"] == MANIFEST else root / rel
-            raise CorpusError(f"{where}: {rel}: published: {exc}") from None
+            origin = root / MANIFEST if provenance["published"] == MANIFEST else root / rel
+            raise CorpusError(f"{origin}: {where}: published: {exc}") from None
     extra = {k: _plain(v) for k, v in metadata.items() if k not in METADATA_KEYS and k != "id"}
     source = Source(
         id=str(metadata.get("id") or ""),
@@ -186,7 +246,7 @@ def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, A
         author=_str(metadata.get("author")),
         language=language,
         published=published,
-        inferred=inferred,
+        inferred=list(dict.fromkeys(inferred)),
         encoding=encoding,
         extra=extra,
     )
