@@ -50,6 +50,7 @@ DECISIONS = types.with_role(types.Role.DECISION)
 # Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
 PRECISION_DAYS = (0, 10, 31, 92, 366)
 LEDE_SENTENCES = 2  # the first sentences of running text (after headings) tell an article's news
+OPENING_CHARS = 12  # what may come before a time that opens a sentence ("In", "Back in", "Am späten")
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
@@ -191,7 +192,8 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
 
     _assign_modality(triggers, hits, clause_of, dated)
     dated = _without_as_of(dated, hits)
-    lent = _assign_times(triggers, dated, clause_of, hits, document.source.published)
+    opening = (start, clause_breaks[0]) if clause_breaks else None
+    lent = _assign_times(triggers, dated, clause_of, hits, document.source.published, opening)
     if lent:  # "…, the club announced on Wednesday": the announcing carried the news of the sentence's event
         triggers = [t for t in triggers if not (t.type in CARRIERS and t.expression is not None
                                                 and t.expression.start in lent and t.clause != _clause_of_event(triggers, t))]
@@ -458,7 +460,7 @@ def _clauses(hits: _Hits, label: str, clause_of) -> set[int]:
 
 
 def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
-                  published: TimeSpan | None = None) -> set[int]:
+                  published: TimeSpan | None = None, opening: tuple[int, int] | None = None) -> set[int]:
     """Each trigger takes an expression of its own clause: the nearest, or with one trigger in the clause the most
     precise; not one that names the period something is for ("Zahlen für das erste Quartal"); a decision
     prefers one that is not in the future (that is its new target). An expression in a clause without a trigger
@@ -539,14 +541,14 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     for i, candidates in free.items():
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
-    # a time that opens the sentence in a clause of its own ("In July, X decided … and tried to call off …")
+    # a time that opens the sentence as a clause of its own ("In July, X decided … and tried to call off …")
     # dates every event of the sentence that has none
-    opening = [x for x in dated if clause_of(x.start) == 0 and 0 not in trigger_clauses and x.kind != "present"
-               and 0 not in original]
-    if opening:
+    fronted = [x for x in dated if opening is not None and x.kind != "present" and 0 not in trigger_clauses
+               and x.start - opening[0] <= OPENING_CHARS and 0 <= opening[1] - x.end <= 1]
+    if fronted:
         for trigger in triggers:
             if trigger.expression is None:
-                trigger.expression = opening[0]
+                trigger.expression = fronted[0]
     # the date of a clause that only carries the news goes to an event without a date of its own
     news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}
     news_clauses |= {clause_of(h.start) for h in hits.get("attribution", ())}
@@ -692,7 +694,8 @@ def _named_before(document: Document, gazetteer: Gazetteer, language: str, memor
     for n, start, end in reversed(memory.spans or ()):
         if n >= number:
             continue
-        names = sorted({e.name for e in gazetteer.find(document.text, start, end, language, marked=True)} - {own})
+        names = sorted({e.name for e in gazetteer.find(document.text, start, end, language, marked=True)
+                        if e.kind != "outlet"} - {own})
         if names:
             return names
     return []

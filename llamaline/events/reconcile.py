@@ -138,7 +138,8 @@ def _reconcile(
         if hits is None:
             shared = agreement.setdefault(sig, {})
             hits = memo[key] = index.match_dated(sig, None, t.s[r], t.e[r], shared)
-        (protos.attach(hits[0], r) if len(hits) == 1 else own.append(r))
+        # a saying dated only by its publication is news of its own: it does not tell when something else was
+        (protos.attach(hits[0], r) if len(hits) == 1 and not _news_dated(t, r) else own.append(r))
     first_generic = len(protos)
     _merge(own, t, fam, protos, leftovers)
     index.file()
@@ -174,6 +175,10 @@ def _reconcile(
     events = _Builder(t, fam, outlets or {}, kinds or {}, plans).events(protos, first_generic)
     leftovers.sort(key=t.rank.__getitem__)
     return events, _take(t.mentions, _take(t.index, leftovers))
+
+
+def _news_dated(t: "_Table", r: int) -> bool:
+    return t.mentions[t.index[r]].dated_by == "publication"
 
 
 def _what(mentions: Sequence[Mention]) -> str | None:

@@ -442,7 +442,7 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
     roles = _roles(language)
     w_next = 0
     for w in compress(range(n), codes):
-        if w < w_next:
+        if w < w_next or not (w or initial_runs):
             continue
         if w == 0:
             lower = memo.also_lower.get(texts[0])
