@@ -141,8 +141,10 @@ def extract_mentions(document: Document, expressions: list[TimeExpression], gaze
 
 def _clause_breaks(text: str, start: int) -> tuple[list[int], dict[int, int]]:
     """Where clauses break in text[start:], sorted, and the end of each spaced break (" - ", " ... ") by its start.
-    Spaced breaks do not overlap: " - - " is one."""
+    Spaced breaks do not overlap: " - - " is one. A colon between digits ("1:4", "20:45") is no break."""
     marks = mark_positions(text, _CLAUSE_MARKS, start)
+    if ":" in _CLAUSE_MARKS:
+        marks = [p for p in marks if not (text[p] == ":" and text[p - 1 : p].isdigit() and text[p + 1 : p + 2].isdigit())]
     spaced: dict[int, int] = {}
     reach = start
     for pos in mark_positions(text, _SPACED_MARKS, start):  # a dash or three dots with white space either side
@@ -180,7 +182,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     subjects = _subjects(entities, source_hit) if entities else []
     if own and subjects:
         subjects = [s for s in subjects if s.casefold() != own]
-    _remember(memory, number, subjects, entities, dated)
+    _remember(memory, number, subjects, entities, dated, document.source.published)
 
     triggers = _triggers(text, hits, entities, clause_of)
     if triggers:
@@ -437,7 +439,7 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
             # a plan with a date of its own describes what comes before it ("Veröffentlichungen, die für 2025
             # geplant waren"), never what follows ("…, die für August geplant war, verzögert sich")
             closed = clause in original or (cue.label == "planned" and clause in dated_clauses)
-            following = [t for t in triggers if t.clause == clause + 1] if not closed else []
+            following = [t for t in triggers if t.clause == clause + 1 and t.type not in SECONDARY] if not closed else []
             # a condition governs the clause after it ("Wenn Nutzer fragen, startet ..."), not the one before
             # ("…, wenn auch sehr potente, …")
             candidates = following or ([t for t in triggers if t.clause == clause - 1] if cue.label in GOVERNING else [])
@@ -502,6 +504,8 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if len(typed) >= 2:  # "began shipping": the untyped word is part of a typed event
             in_clause = typed
         count = len(in_clause)
+        if any(t.type in ABSORBS.get(o.type, ()) for t in in_clause for o in in_clause):
+            continue  # "the release was delayed last May to May 2026": one event, the delay, not two with a date each
         own = sorted((x for x in dated if clause_of(x.start) == clause and x.kind != "present"), key=lambda x: x.start)
         if count >= 2 and len(own) == count and len({t.type for t in in_clause}) == count:
             for trigger, expression in zip(in_clause, own):
@@ -667,7 +671,7 @@ def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, l
 
 
 def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[EntityHit],
-              dated: list[TimeExpression]) -> None:
+              dated: list[TimeExpression], published: TimeSpan | None = None) -> None:
     if entities:
         kinds = [e.kind for e in entities]
         if UNKNOWN in kinds:
@@ -683,6 +687,8 @@ def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[
     if subjects:
         memory.subjects.append((number, subjects))
     own = [x for x in dated if x.kind != "present"] if dated else ()
+    if own and published is not None:  # "damals", "back then": a time that has been, not a target ahead
+        own = [x for x in own if x.when.start <= published.end] or own
     if own:
         memory.times.append((number, own[-1]))
 
