@@ -485,6 +485,7 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         return bool(moved_from) and any(0 <= x.start - h.end <= 6 for h in moved_from)
 
     background = _clauses(hits, "background", clause_of)
+    complements = hits.get(("clause", "complement"), ())
 
     def future(x: TimeExpression) -> bool:
         return published is not None and x.when is not None and x.when.start > published.end
@@ -507,7 +508,7 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if any(t.type in ABSORBS.get(o.type, ()) for t in in_clause for o in in_clause):
             continue  # "the release was delayed last May to May 2026": one event, the delay, not two with a date each
         own = sorted((x for x in dated if clause_of(x.start) == clause and x.kind != "present"), key=lambda x: x.start)
-        if count >= 2 and len(own) == count and len({t.type for t in in_clause}) == count:
+        if count >= 2 and len(own) == count:  # "a battle in 2021 and a spat in spring 2022": two of a type, too
             for trigger, expression in zip(in_clause, own):
                 trigger.expression = expression
                 paired.add(id(trigger))
@@ -516,6 +517,10 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if id(trigger) in paired:
             continue
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
+        if trigger.type in COMMUNICATION and complements:  # "announced that it will ship on February 2":
+            after = [h.start for h in complements if h.start >= trigger.end]  # that date is the news, not the saying's
+            if after:
+                own = [x for x in own if x.start < after[0]]
         if trigger.type in DECISIONS and moved_from:
             own = [x for x in own if not old_target(x)]
         if trigger.type in DECISIONS and any(not future(x) for x in own):
