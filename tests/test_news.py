@@ -74,6 +74,11 @@ FOUND = [
     ("en", "2025-03-04", "Two engineers founded the company in 2019.", [("founding", "happened", "2019")]),
     ("de", "2025-03-04", "Die Aktionäre verklagten den Konzern am Montag.", [("controversy", "happened", "2025-03-03")]),
     ("en", "2025-03-04", "Shareholders sued the company on Monday.", [("controversy", "happened", "2025-03-03")]),
+    # a delay is dated when it was decided; its new target is a plan of its own
+    ("de", "2025-03-04", "Der Verkaufsstart des Geräts wurde auf den Herbst verschoben.",
+     [("delay", "happened", NEWS), ("release", "planned", "2025-23")]),
+    ("en", "2025-03-04", "The release of the console has been pushed back to October.",
+     [("delay", "happened", NEWS), ("release", "planned", "2025-10")]),
     ("en", "2025-03-04", "Klaus Brandt announced on Monday that he will leave the club in June.",
      [("announcement", "happened", "2025-03-03"), ("departure", "planned", "2025-06")]),
 ]

@@ -224,13 +224,14 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
             if earlier is not None:
                 expression = TimeExpression(text=text[hit.start:hit.end], start=hit.start, end=hit.end, when=earlier.when)
                 when = earlier.when
-        dated_by = None
+        dated_by = target = None
         if when is None and published is not None and _is_news(trigger, present, hits, clause_of, dated, headline, published, lede):
             when, dated_by = _news_span(published), "publication"
         modality = trigger.modality
         if expression is not None and when is not None and published is not None and when.start > published.end:
             if trigger.type in DECISIONS and modality == "happened":
-                expression, when = None, None  # "verschoben auf Herbst": decided now, for later
+                target = expression  # "verschoben auf Herbst": decided now, for later; the new target is a plan
+                expression, when = None, None
                 if not headline:
                     when, dated_by = _news_span(published), "publication"
             elif modality == "happened":
@@ -249,6 +250,9 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
             continue  # nothing to place it by
         mentions.append(_mention(document, start, end, trigger.type, trigger.text, expression, when,
                                  attributed_to, modality, chosen, dated_by))
+        if target is not None:
+            mentions.append(_mention(document, start, end, _target_type(trigger, hits, clause_of), trigger.text,
+                                     target, target.when, attributed_to, "planned", chosen))
     return mentions
 
 
@@ -589,6 +593,15 @@ def _clause_of_event(triggers: list[_Trigger], communication: _Trigger) -> int:
 
 def _span_distance(trigger: _Trigger, expression: TimeExpression) -> int:
     return max(expression.start - trigger.end, trigger.start - expression.end, 0)
+
+
+def _target_type(decision: _Trigger, hits: _Hits, clause_of) -> str:
+    """The type of the plan a decision sets a new target for: the launch it absorbs in its clause ("die
+    Veröffentlichung wird auf Mai verschoben": a release planned for May), else a happening without a type."""
+    for absorbed in ABSORBS.get(decision.type, ()):
+        if any(clause_of(h.start) == decision.clause for h in hits.get(("triggers", absorbed), ())):
+            return absorbed
+    return UNTYPED
 
 
 def _news_span(published: TimeSpan) -> TimeSpan:
