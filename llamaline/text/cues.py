@@ -23,7 +23,7 @@ WORD_MEMO = 200_000  # distinct words whose element ids a pattern set remembers
 GAP = 8  # words a `...` may skip
 SEPARABLE_GAP = 16  # words a `... b$` may skip: a separable verb's particle ends its clause, however long
 _ADJACENT = frozenset({"", "-", "'", "’", "‑"})
-_CLAUSE_BREAK = re.compile(r"[,;()\[\]!?–—\n]|(?<!\d)[.:]|:(?!\d)|\s-\s")  # "1. April", "1:4" are no breaks
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?–—\n]|(?<!\d)\.|\s-\s")  # "1. April" is no break; "1:4": see _breaks
 _SIGMA = "\u03a3"  # capital sigma: lower-cased by what follows it
 LONGER_LOWER = "\u0130"  # the one character whose lower case is longer (İ -> i̇; tests/test_claims.py checks it)
 _CLAUSE_END = re.compile(r"\s*(?:[,;:!?.)\]–—\"“”„»«'’\n]|\s-\s|$)")
@@ -282,7 +282,7 @@ class CuePatterns:
             found = None
             reach = SEPARABLE_GAP if final and pattern.clause_end else GAP
             for k in range(j + 1, min(last, j + 2 + reach)):
-                if _CLAUSE_BREAK.search(text, tokens[k - 1][1], tokens[k][0]):
+                if _breaks(text, tokens[k - 1][1], tokens[k][0]):
                     break
                 if element in token_ids[k - base] and (not (final and pattern.clause_end) or _ends_clause(text, tokens, k, last)):
                     found = k
@@ -330,6 +330,16 @@ def _split_word(word: str) -> list[str]:
 def _adjacent(text: str, end: int, start: int) -> bool:
     between = text[end:start]
     return "\n" not in between and between.replace(" ", "").replace("\u00a0", "") in _ADJACENT
+
+
+def _breaks(text: str, start: int, end: int) -> bool:
+    """Whether the gap text[start:end] between two words breaks a clause; a colon between digits ("1:4") does not."""
+    m = _CLAUSE_BREAK.search(text, start, end)
+    if m is None:
+        return False
+    if m.group() == ":" and text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit():
+        return _CLAUSE_BREAK.search(text, m.end(), end) is not None
+    return True
 
 
 def _ends_clause(text: str, tokens: list[Token], k: int, last: int) -> bool:
