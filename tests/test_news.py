@@ -79,6 +79,9 @@ FOUND = [
      [("delay", "happened", NEWS), ("release", "planned", "2025-23")]),
     ("en", "2025-03-04", "The release of the console has been pushed back to October.",
      [("delay", "happened", NEWS), ("release", "planned", "2025-10")]),
+    # a launch that will not come before a time not yet past has slipped: a delay, decided now
+    ("de", "2025-05-02", "Das Spiel wird nicht mehr in diesem Jahr erscheinen.", [("delay", "happened", NEWS)]),
+    ("en", "2025-05-02", "The console will not launch until 2026.", [("delay", "happened", NEWS)]),
     ("en", "2025-03-04", "Klaus Brandt announced on Monday that he will leave the club in June.",
      [("announcement", "happened", "2025-03-03"), ("departure", "planned", "2025-06")]),
 ]

@@ -41,6 +41,8 @@ COMMUNICATION = types.with_role(types.Role.COMMUNICATION)
 CARRIERS = tuple(t for t in COMMUNICATION if t not in SECONDARY)
 # A delay or an abandonment is of a release or an announcement named in the same clause, not a second event.
 ABSORBS = types.absorbed_by()
+# Launches that slip when they will not come before a time ("not this year"): they become delays.
+SLIPPABLE, SLIPPABLE_TO = ("release",), "delay"
 # Events about a product: a sentence that names none ("the launch slips") is about the product in focus.
 PRODUCT_TYPES = types.about("product")
 # Modality cues that govern a following clause ("erwog, … aufzugeben", "considered whether to …").
@@ -72,6 +74,7 @@ class _Trigger:
     modality: str = "happened"
     modality_distance: int = 1 << 30
     expression: TimeExpression | None = None
+    slipped: bool = False  # a launch "not this year": a delay, whatever negates it
 
 
 _Hits = dict  # category or (category, label) -> that group's hits, in text order
@@ -185,6 +188,8 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     _remember(memory, number, subjects, entities, dated, document.source.published)
 
     triggers = _triggers(text, hits, entities, clause_of)
+    if triggers and ("clause", "not_before") in hits and dated:
+        _slipped(triggers, hits, dated, clause_of, document.source.published)
     if triggers:
         triggers = _without_negated(triggers, hits, clause_of)
         if not triggers:
@@ -400,6 +405,22 @@ def _trigger_text(text: str, hit: CueHit) -> str:
     return f"{words[0]} … {words[-1]}"
 
 
+def _slipped(triggers: list[_Trigger], hits: _Hits, dated: Sequence[TimeExpression], clause_of,
+             published: TimeSpan | None) -> None:
+    """A launch that will not come in a time not yet past ("kommt nicht mehr in diesem Jahr", "won't ship
+    until 2026", "erst im nächsten Jahr") has slipped: a delay, decided now."""
+    if published is None:
+        return
+    for h in hits.get(("clause", "not_before"), ()):
+        times = [x for x in dated if h.start < x.start and x.start - h.end <= 6 and x.kind != "present" and x.when is not None
+                 and x.when.end >= published.start]
+        if not times:
+            continue
+        for t in triggers:
+            if t.type in SLIPPABLE and t.clause == clause_of(h.start):
+                t.type, t.slipped = SLIPPABLE_TO, True
+
+
 def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_Trigger]:
     negations = hits.get(("clause", "negation"), ())
     if not negations:
@@ -409,6 +430,9 @@ def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_
     modal = hits.get("modality", ())
     kept = []
     for t in triggers:
+        if t.slipped:
+            kept.append(t)
+            continue
         negated = t.first >= 0 and any(
             clause_of(n.start) == t.clause and -NEGATION_BEFORE <= n.first - t.first <= NEGATION_AFTER + (t.last - t.first)
             for n in negations)
@@ -450,6 +474,9 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
             if not candidates:
                 continue
         else:
+            continue
+        candidates = [t for t in candidates if not t.slipped]  # "will not ship until 2026": decided, now
+        if not candidates:
             continue
         target = min(candidates, key=lambda t: _distance(t, cue))
         distance = _distance(target, cue)
@@ -521,6 +548,8 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if id(trigger) in paired:
             continue
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
+        if trigger.slipped:
+            continue  # "nicht mehr in diesem Jahr": the time it will not come by; decided now
         if trigger.type in COMMUNICATION and complements:  # "announced that it will ship on February 2":
             after = [h.start for h in complements if h.start >= trigger.end]  # that date is the news, not the saying's
             if after:
@@ -566,7 +595,7 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}
     news_clauses |= {clause_of(h.start) for h in hits.get("attribution", ())}
     news_clauses -= {t.clause for t in triggers if t.type not in COMMUNICATION}
-    donors = [x for x in dated if x.kind != "present" and not future(x) and clause_of(x.start) not in original
+    donors = [x for x in dated if not future(x) and clause_of(x.start) not in original
               and clause_of(x.start) in news_clauses]
     lent: set[int] = set()
     if not donors:
