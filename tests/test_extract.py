@@ -156,7 +156,7 @@ CASES = [
 ]
 
 
-SAYING = ("statement", "report")
+SAYING = ("statement", "report", "announcement")  # the communications: events of their own beside what they tell
 DECISIONS = ("delay",)
 
 

@@ -38,7 +38,7 @@ UNTYPED = types.with_role(types.Role.UNTYPED)[0]
 # a clause with nothing else lends its date to an event of the sentence that has none.
 COMMUNICATION = types.with_role(types.Role.COMMUNICATION)
 # Of these, the types that are no event of their own once they lent their date: a statement or a report stays one.
-CARRIERS = tuple(t for t in COMMUNICATION if t not in SECONDARY)
+CARRIERS: tuple[str, ...] = ()
 # A delay or an abandonment is of a release or an announcement named in the same clause, not a second event.
 ABSORBS = types.absorbed_by()
 # Launches that slip when they will not come before a time ("not this year"): they become delays.
