@@ -454,13 +454,16 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
     original = _clauses(hits, "original", clause_of)
     conditions = {h.start for h in hits.get(("clause", "condition"), ())}
     for cue in hits.get("modality", ()):
-        if any(t.start <= cue.start and cue.end <= t.end for t in triggers):
-            continue  # part of the trigger: "announced plans for" is an announcement, made
+        # part of a trigger, it is no modality of that one: "announced plans for" is an announcement, made;
+        # "denied that it would abandon": the denial (a statement) happened, the abandonment is denied
+        inside = [t for t in triggers if t.start <= cue.start and cue.end <= t.end]
         clause = clause_of(cue.start)
         in_time = any(x.start <= cue.start and cue.end <= x.end for x in dated)  # "frühestens Herbst"
-        if clause in trigger_clauses:
-            # a word of a time expression qualifies the time: for a decision, that is its new target
-            candidates = [t for t in triggers if t.clause == clause and not (in_time and t.type in DECISIONS)]
+        # a word of a time expression qualifies the time: for a decision, that is its new target
+        own_clause = [t for t in triggers if t.clause == clause and not (in_time and t.type in DECISIONS)
+                      and t not in inside] if clause in trigger_clauses else []
+        if clause in trigger_clauses and not (inside and not own_clause):
+            candidates = own_clause
             if not candidates:
                 continue
         elif cue.label in GOVERNING or cue.start in conditions:
@@ -475,7 +478,7 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
                 continue
         else:
             continue
-        candidates = [t for t in candidates if not t.slipped]  # "will not ship until 2026": decided, now
+        candidates = [t for t in candidates if not t.slipped and t not in inside]  # slipped: decided, now
         if not candidates:
             continue
         target = min(candidates, key=lambda t: _distance(t, cue))
@@ -576,6 +579,9 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
                                                  triggers[i].start))
         if triggers[nearest].type in DECISIONS and old_target(expression):
             continue
+        if triggers[nearest].type in COMMUNICATION and any(
+                triggers[nearest].end <= h.start <= expression.start for h in complements):
+            continue  # "…, wies zurück, dass … erst im Herbst …": the time of what is said, not of the saying
         lo, hi = sorted((clause, triggers[nearest].clause))
         if background and any(lo <= c <= hi for c in background):
             continue  # "…, den er zuvor skizziert hatte, als er Anfang 2025 …": a time of the background
