@@ -6,8 +6,8 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from ..temporal import timespan
 from ..models import Claim, ClaimTrack, ClaimValue
+from ..temporal import timespan
 
 # Status keys that can both be true at once ("veröffentlicht und verfügbar", "unreleased and on hold").
 COMPATIBLE_STATUSES = frozenset({

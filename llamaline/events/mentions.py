@@ -1,10 +1,13 @@
-"""Sentences + time expressions -> Mentions: typed, dated, attributed, with subjects and modality.
+"""A document's analysis -> Mentions: typed, dated, attributed, with subjects and modality.
 
-Per sentence outside boilerplate: trigger words give event types; names from the gazetteer give subjects;
+Per sentence of the analysis (text/analysis.py: sentences outside boilerplate, with their cue hits, clause breaks
+and time expressions): trigger words give event types; names from the gazetteer give subjects;
 a cue names the source; modality cues say whether it happened, was planned, expected, considered or denied.
 A mention is dated by the time expression of its clause (a clause is cut at commas, colons, dashes,
 brackets); an expression in a clause without a trigger of its own goes to the nearest trigger. Without one,
-a present-tense verb dates the mention by the publication date; otherwise it stays undated.
+news is dated by its publication (a span ending on the publication day: a happening in the present or the present
+perfect, in the lede, or a saying), never a headline or background (the past perfect, "weeks after");
+otherwise it stays undated.
 A clause with an original plan ("ursprünglich für August geplant") lends neither its date nor its modality; a clause
 that only carries the news ("…, the club announced on Wednesday") lends its date to an event without one; several
 events and as many dates in one clause pair up in order. Happenings without a type (recalls, votes, approvals)
@@ -18,15 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from ..text.attribution import attribution
-from ..text.boilerplate import Region, overlap_test
-from ..text.corpus import Document
-from ..text.cues import (CueHit, LanguageCues, Token, cues_for, document_words, language_or_default, lowers_by_word,
-                   mark_positions, tokenize)
-from ..text.names import UNKNOWN, EntityHit, Gazetteer
 from ..models import Mention, TimeExpression, TimeSpan
-from ..text.sentences import split_sentences
 from ..temporal.timespan import interval
+from ..text.analysis import DocumentAnalysis, Sentence, analyse
+from ..text.attribution import attribution
+from ..text.boilerplate import Region
+from ..text.corpus import Document
+from ..text.cues import CueHit
+from ..text.names import UNKNOWN, EntityHit, Gazetteer
 from . import types
 
 # What extraction knows of each event type comes from the registry (events/types.toml).
@@ -56,9 +58,6 @@ OPENING_CHARS = 12  # what may come before a time that opens a sentence ("In", "
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
-# a clause break: a punctuation mark, or " - " / " ... " between spaces (found from the dash or the dots)
-_CLAUSE_MARKS = tuple(",;:()[]–—")
-_SPACED_MARKS = ("-", "...")  # clause breaks where white space comes before and after
 _DATING_KINDS = ("date", "range", "present")
 
 
@@ -99,87 +98,51 @@ class _Memory:
     times: list[tuple[int, TimeExpression]]
     short_names: dict[str, str | None]  # last word of a name in full -> that name (None where two names share it)
     prose: int = 0  # sentences of running text (no headings) before this one: the first few are the lede
-    spans: list[tuple[int, int, int]] | None = None  # (number, start, end) of the last few sentences
+    spans: list[Sentence] | None = None  # the last few sentences before this one
     heading: bool = False  # whether this sentence is a heading
 
 
 def extract_mentions(document: Document, expressions: list[TimeExpression], gazetteer: Gazetteer,
                      boilerplate: list[Region]) -> list[Mention]:
     """The mentions of events in one document's sentences outside boilerplate, in text order."""
-    language = language_or_default(document.language)
-    cues = cues_for(language)
-    text = document.text
-    if lowers_by_word(text):  # the words as written; cues look them up case-insensitively
-        words = document_words(text)
-        tokens, starts, written = words.tokens, words.starts, words.words
-        token_ids = cues.patterns.word_ids(written)  # once per document, not per sentence
-    else:
-        tokens = tokenize(text, document.body_start)  # lower-cased with the text around each word
-        starts = [t[0] for t in tokens]
-        written = [text[s:e] for s, e, _ in tokens]
-        token_ids = cues.patterns.token_ids(tokens)
-    usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
-    expression_starts = [x.start for x in usable]
-    break_starts, spaced_ends = _clause_breaks(text, document.body_start)
+    return mentions_of(analyse(document, boilerplate, gazetteer, expressions))
+
+
+def mentions_of(analysis: DocumentAnalysis) -> list[Mention]:
+    """The mentions of events in an analysed document's sentences, in text order."""
     memory = _Memory({}, [], [], {})
     mentions: list[Mention] = []
-    in_boilerplate = overlap_test(boilerplate)
-    for number, (start, end) in enumerate(split_sentences(text, document.body_start, len(text), language)):
-        if in_boilerplate(start, end):
-            continue
-        memory.heading = _is_heading(text, start, end)
-        memory.spans = [*(memory.spans or ())[-CONTEXT_SENTENCES:], (number, start, end)]
-        first = bisect.bisect_left(starts, start)
-        last = bisect.bisect_left(starts, end)
-        lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
-        sentence_expressions = [x for x in usable[lo:hi] if x.end <= end] if lo < hi else []
-        clause_breaks = break_starts[bisect.bisect_left(break_starts, start) : bisect.bisect_left(break_starts, end)]
-        if clause_breaks and spaced_ends.get(clause_breaks[-1], 0) > end:
-            clause_breaks.pop()  # a " - " that the sentence's end cuts (only the last break can reach past it)
-        mentions.extend(_sentence(document, cues, gazetteer, tokens, first, last, start, end,
-                                  sentence_expressions, memory, number, token_ids, written, clause_breaks))
+    text = analysis.text
+    for sentence in analysis.sentences:
+        memory.heading = _is_heading(text, sentence.start, sentence.end)
+        mentions.extend(_sentence(analysis, sentence, memory))
+        memory.spans = [*(memory.spans or ())[-CONTEXT_SENTENCES + 1:], sentence]
         memory.prose += not memory.heading
     return mentions
 
 
-def _clause_breaks(text: str, start: int) -> tuple[list[int], dict[int, int]]:
-    """Where clauses break in text[start:], sorted, and the end of each spaced break (" - ", " ... ") by its start.
-    Spaced breaks do not overlap: " - - " is one. A colon between digits ("1:4", "20:45") is no break."""
-    marks = mark_positions(text, _CLAUSE_MARKS, start)
-    if ":" in _CLAUSE_MARKS:
-        marks = [p for p in marks if not (text[p] == ":" and text[p - 1 : p].isdigit() and text[p + 1 : p + 2].isdigit())]
-    spaced: dict[int, int] = {}
-    reach = start
-    for pos in mark_positions(text, _SPACED_MARKS, start):  # a dash or three dots with white space either side
-        after = pos + (1 if text[pos] == "-" else 3)
-        if pos - 1 >= reach and text[pos - 1].isspace() and after < len(text) and text[after].isspace():
-            spaced[pos - 1] = reach = after + 1
-    if spaced:
-        marks = sorted(marks + list(spaced))
-    return marks, spaced
-
-
-def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, tokens: list[Token], first: int, last: int,
-              start: int, end: int, expressions: list[TimeExpression], memory: _Memory, number: int,
-              token_ids: Sequence[frozenset[int]], written: Sequence[str], clause_breaks: list[int]) -> list[Mention]:
-    text = document.text
-    hits = _grouped(cues.patterns.find(text, tokens, first, last, token_ids))
+def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -> list[Mention]:
+    document, text, number = analysis.document, analysis.text, sentence.number
+    hits = _grouped(sentence.cues)
+    expressions = sentence.expressions
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS] if expressions else []
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
     marked = bool(dated) or ("triggers" in hits and any(h.label != UNTYPED for h in hits["triggers"]))
-    entities = gazetteer.find(text, start, end, cues.language, marked=marked)
+    entities = analysis.names(sentence, marked=marked)
     if expressions:  # a name the gazetteer does not know inside a time expression ("Mitte Mai") is none
         entities = [e for e in entities
                     if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
-    entities = _with_short_names(tokens, written, first, last, entities, memory)
+    entities = _with_short_names(analysis, sentence, entities, memory)
     if not (hits or entities or dated):
         return []  # no cue, no name, no date: nothing to report and nothing to remember
+
+    clause_breaks = sentence.clause_breaks
 
     def clause_of(pos: int) -> int:
         return bisect.bisect_right(clause_breaks, pos)
 
     cited = hits.get("attribution")
-    attributed_to, source_hit = attribution(cited, entities, cues) if cited else (None, None)
+    attributed_to, source_hit = attribution(cited, entities, analysis.cues) if cited else (None, None)
     # the article's own outlet (a dateline's "(Example Wire)") reports the event; it is not what the event is about
     own = (document.source.outlet or "").casefold()
     subjects = _subjects(entities, source_hit) if entities else []
@@ -199,7 +162,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
 
     _assign_modality(triggers, hits, clause_of, dated)
     dated = _without_as_of(dated, hits)
-    opening = (start, clause_breaks[0]) if clause_breaks else None
+    opening = (sentence.start, clause_breaks[0]) if clause_breaks else None
     lent = _assign_times(triggers, dated, clause_of, hits, document.source.published, opening)
     if lent:  # "…, the club announced on Wednesday": the announcing carried the news of the sentence's event
         triggers = [t for t in triggers if not (t.type in CARRIERS and t.expression is not None
@@ -210,6 +173,14 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     triggers = _untyped_with_own_time(triggers, clause_of)
     if not triggers:
         return []
+    return _placed(analysis, sentence, memory, triggers, hits, clause_of, dated, entities, subjects, attributed_to)
+
+
+def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, triggers: list[_Trigger], hits: _Hits,
+            clause_of, dated: list[TimeExpression], entities: list[EntityHit], subjects: list[str],
+            attributed_to: str | None) -> list[Mention]:
+    """A mention for each trigger of the sentence, dated and with subjects, unless nothing places it."""
+    document, text, number = analysis.document, analysis.text, sentence.number
     subjects_for_product = None  # looked up for the first event about a product
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
     present = hits.get(("clause", "present"), ())
@@ -243,39 +214,39 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
                 modality = "expected"
         if trigger.type in PRODUCT_TYPES:
             if subjects_for_product is None:
-                subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, gazetteer)
+                subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, analysis.gazetteer)
             chosen = subjects_for_product
         else:
             chosen = subjects
         if not chosen and ("clause", "refers_back") in hits:  # "the company said", "sagte sie": named before
-            chosen = _named_before(document, gazetteer, cues.language, memory, number)
+            chosen = _named_before(analysis, memory)
         if not chosen and trigger.type not in SECONDARY:
             chosen = fallback_subjects
         if not chosen and when is None:
             continue  # nothing to place it by
-        mentions.append(_mention(document, start, end, trigger.type, trigger.text, expression, when,
+        mentions.append(_mention(document, sentence, trigger.type, trigger.text, expression, when,
                                  attributed_to, modality, chosen, dated_by))
         if target is not None:
-            mentions.append(_mention(document, start, end, _target_type(trigger, hits, clause_of), trigger.text,
+            mentions.append(_mention(document, sentence, _target_type(trigger, hits, clause_of), trigger.text,
                                      target, target.when, attributed_to, "planned", chosen))
     return mentions
 
 
-def _mention(document: Document, start: int, end: int, type_: str, trigger: str | None,
+def _mention(document: Document, sentence: Sentence, type_: str, trigger: str | None,
              expression: TimeExpression | None, when: TimeSpan | None, attributed_to: str | None,
              modality: str, subjects: list[str], dated_by: str | None = None) -> Mention:
+    start, end = sentence.start, sentence.end
     if expression is not None and when is None:
         when = expression.when
     # the values are valid by construction (labels are checked when the language data loads): no validation
-    return Mention.model_construct(**{
-        "source": document.source.id, "quote": document.text[start:end], "start": start, "end": end,
-        "time_text": expression.text if expression is not None else None, "when": when,
-        "attributed_to": attributed_to,
-        "time_start": expression.start if expression is not None else None,
-        "time_end": expression.end if expression is not None else None,
-        "modality": modality, "type": type_, "subjects": sorted(set(subjects)), "trigger": trigger,
-        "published": document.source.published, "dated_by": dated_by,
-    })
+    return Mention.model_construct(
+        source=document.source.id, quote=document.text[start:end], start=start, end=end,
+        time_text=expression.text if expression is not None else None, when=when, attributed_to=attributed_to,
+        time_start=expression.start if expression is not None else None,
+        time_end=expression.end if expression is not None else None,
+        modality=modality, type=type_, subjects=sorted(set(subjects)), trigger=trigger,
+        published=document.source.published, dated_by=dated_by,
+    )
 
 
 # -- triggers --------------------------------------------------------------------------------------------------
@@ -703,10 +674,9 @@ def _subjects(entities: list[EntityHit], source_hit: EntityHit | None) -> list[s
     return sorted({e.name for e in entities if not (e.kind == "outlet" and e.name == source_hit.name)})
 
 
-def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, last: int, entities: list[EntityHit],
+def _with_short_names(analysis: DocumentAnalysis, sentence: Sentence, entities: list[EntityHit],
                       memory: _Memory) -> list[EntityHit]:
-    """A name given in full earlier is later given by its last word alone ("Dana Kolb …; Kolb said"): the full name.
-    `written`: the words of the tokens as the text writes them."""
+    """A name given in full earlier is later given by its last word alone ("Dana Kolb …; Kolb said"): the full name."""
     short_names = memory.short_names
     if not short_names:
         return entities
@@ -714,8 +684,9 @@ def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, l
     for e in entities:
         full = short_names.get(e.name) if e.kind == UNKNOWN and " " not in e.name else None
         out.append(e._replace(name=full) if full else e)
-    if any(map(short_names.__contains__, written[first:last])):
-        for k in range(first, last):
+    tokens, written = analysis.tokens, analysis.written
+    if any(word in short_names for word in written[sentence.first:sentence.last]):
+        for k in range(sentence.first, sentence.last):
             full = short_names.get(written[k])
             s, e = tokens[k][0], tokens[k][1]
             if full and not any(h.start < e and s < h.end for h in out):
@@ -746,15 +717,12 @@ def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[
         memory.times.append((number, own[-1]))
 
 
-def _named_before(document: Document, gazetteer: Gazetteer, language: str, memory: _Memory, number: int) -> list[str]:
+def _named_before(analysis: DocumentAnalysis, memory: _Memory) -> list[str]:
     """The names of the nearest of the last few sentences that names anyone: what "the company", "sie" refer to.
     Names are looked up here, on demand: most sentences without an event never need theirs."""
-    own = document.source.outlet
-    for n, start, end in reversed(memory.spans or ()):
-        if n >= number:
-            continue
-        names = sorted({e.name for e in gazetteer.find(document.text, start, end, language, marked=True)
-                        if e.kind != "outlet"} - {own})
+    own = analysis.document.source.outlet
+    for sentence in reversed(memory.spans or ()):
+        names = sorted({e.name for e in analysis.names(sentence) if e.kind != "outlet"} - {own})
         if names:
             return names
     return []
