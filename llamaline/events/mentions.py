@@ -470,37 +470,30 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
                   published: TimeSpan | None = None, opening: tuple[int, int] | None = None) -> set[int]:
     """Each trigger takes an expression of its own clause: the nearest, or with one trigger in the clause the most
     precise; not one that names the period something is for ("Zahlen für das erste Quartal"); a decision
-    prefers one that is not in the future (that is its new target). An expression in a clause without a trigger
-    goes to the nearest trigger of the sentence, if that one has none of its own; so does the date of a clause that
-    only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing."""
+    prefers one that is not in the future (that is its new target) and never the one it moves from ("vom April");
+    a saying never one of what it says ("announced that it will ship on May 2"). An expression in a clause without
+    a trigger goes to the nearest trigger of the sentence, if that one has none of its own; a time that opens the
+    sentence (`opening`: the sentence's start and its first clause break) dates all its events; so does the date of
+    a clause that only carries the news ("…, the club announced on Wednesday"). A clause with an original plan
+    lends nothing. Returns the starts of the expressions lent that way."""
     if not dated:
         return set()  # nothing to assign or lend
     original = _clauses(hits, "original", clause_of)
-    period_words = hits.get(("clause", "for_period"), ())
     per_clause: dict[int, int] = {}
     for t in triggers:
         per_clause[t.clause] = per_clause.get(t.clause, 0) + 1
+    paired = _paired_in_order(triggers, dated, clause_of, per_clause)
+    _own_clause_times(triggers, dated, clause_of, hits, published, per_clause, paired)
+    _free_times(triggers, dated, clause_of, hits, set(per_clause) | original)
+    _opening_time(triggers, dated, set(per_clause), opening)
+    return _lent_news_dates(triggers, dated, clause_of, hits, published, original)
 
-    def for_period(x: TimeExpression) -> bool:
-        return any(0 <= x.start - h.end <= 6 for h in period_words)
 
-    moved_from = hits.get(("clause", "moved_from"), ())
-
-    def old_target(x: TimeExpression) -> bool:  # "Verschiebung vom April": where the delay moved from
-        return bool(moved_from) and any(0 <= x.start - h.end <= 6 for h in moved_from)
-
-    background = _clauses(hits, "background", clause_of)
-    complements = hits.get(("clause", "complement"), ())
-
-    def future(x: TimeExpression) -> bool:
-        return published is not None and x.when is not None and x.when.start > published.end
-
-    def width(x: TimeExpression) -> int:
-        days = (x.when.end - x.when.start).days if x.when is not None else 1 << 20
-        return bisect.bisect_left(PRECISION_DAYS, days)
-
-    # as many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
-    # chief executive in February 2023")
+def _paired_in_order(triggers: list[_Trigger], dated: list[TimeExpression], clause_of,
+                     per_clause: dict[int, int]) -> set[int]:
+    """As many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
+    chief executive in February 2023"; "a battle in 2021 and a spat in spring 2022"), unless one event is about the
+    other ("the release was delayed last May to May 2026"). Returns the ids of the triggers paired."""
     paired: set[int] = set()
     for clause, events in per_clause.items():
         if events < 2:
@@ -511,68 +504,106 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
             in_clause = typed
         count = len(in_clause)
         if any(t.type in ABSORBS.get(o.type, ()) for t in in_clause for o in in_clause):
-            continue  # "the release was delayed last May to May 2026": one event, the delay, not two with a date each
+            continue  # one event, the delay, not two with a date each
         own = sorted((x for x in dated if clause_of(x.start) == clause and x.kind != "present"), key=lambda x: x.start)
-        if count >= 2 and len(own) == count:  # "a battle in 2021 and a spat in spring 2022": two of a type, too
+        if count >= 2 and len(own) == count:
             for trigger, expression in zip(in_clause, own):
                 trigger.expression = expression
                 paired.add(id(trigger))
+    return paired
+
+
+def _own_clause_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
+                      published: TimeSpan | None, per_clause: dict[int, int], paired: set[int]) -> None:
+    """Each trigger not paired takes an expression of its own clause (see `_assign_times`)."""
+    period_words = hits.get(("clause", "for_period"), ())
+    complements = hits.get(("clause", "complement"), ())
+
+    def for_period(x: TimeExpression) -> bool:
+        return any(0 <= x.start - h.end <= 6 for h in period_words)
+
+    def width(x: TimeExpression) -> int:
+        days = (x.when.end - x.when.start).days if x.when is not None else 1 << 20
+        return bisect.bisect_left(PRECISION_DAYS, days)
 
     for trigger in triggers:
-        if id(trigger) in paired:
-            continue
+        if id(trigger) in paired or trigger.slipped:
+            continue  # slipped: "nicht mehr in diesem Jahr" is the time it will not come by; decided now
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
-        if trigger.slipped:
-            continue  # "nicht mehr in diesem Jahr": the time it will not come by; decided now
         if trigger.type in COMMUNICATION and complements:  # "announced that it will ship on February 2":
             after = [h.start for h in complements if h.start >= trigger.end]  # that date is the news, not the saying's
             if after:
                 own = [x for x in own if x.start < after[0]]
-        if trigger.type in DECISIONS and moved_from:
-            own = [x for x in own if not old_target(x)]
-        if trigger.type in DECISIONS and any(not future(x) for x in own):
-            own = [x for x in own if not future(x)]
+        if trigger.type in DECISIONS:
+            own = [x for x in own if not _old_target(x, hits)]
+            if any(not _future(x, published) for x in own):
+                own = [x for x in own if not _future(x, published)]
         if len(own) == 1:
             trigger.expression = own[0]
         elif own:
             alone = per_clause[trigger.clause] == 1
             trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x), width(x) if alone else 0,
                                                          _span_distance(trigger, x), x.start))
-    trigger_clauses = set(per_clause)
+
+
+def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
+                taken_clauses: set[int]) -> None:
+    """An expression in a clause without a trigger (nor an original plan) goes to the nearest trigger, if that one
+    has none of its own; not across background ("…, den er zuvor skizziert hatte, als er Anfang 2025 …"), not to a
+    saying from what it says ("…, wies zurück, dass … erst im Herbst …"), not to a delay from where it moved from."""
+    background = _clauses(hits, "background", clause_of)
+    complements = hits.get(("clause", "complement"), ())
     free: dict[int, list[TimeExpression]] = {}
     for expression in dated:
         clause = clause_of(expression.start)
-        if clause in trigger_clauses or clause in original:
+        if clause in taken_clauses:
             continue
         # a typed event before a happening without a type ("delayed …, last month, pushing its start of production")
         nearest = 0 if len(triggers) == 1 else min(
             range(len(triggers)), key=lambda i: (triggers[i].type == UNTYPED, _span_distance(triggers[i], expression),
                                                  triggers[i].start))
-        if triggers[nearest].type in DECISIONS and old_target(expression):
+        trigger = triggers[nearest]
+        if trigger.type in DECISIONS and _old_target(expression, hits):
             continue
-        if triggers[nearest].type in COMMUNICATION and any(
-                triggers[nearest].end <= h.start <= expression.start for h in complements):
-            continue  # "…, wies zurück, dass … erst im Herbst …": the time of what is said, not of the saying
-        lo, hi = sorted((clause, triggers[nearest].clause))
+        if trigger.type in COMMUNICATION and any(trigger.end <= h.start <= expression.start for h in complements):
+            continue
+        lo, hi = sorted((clause, trigger.clause))
         if background and any(lo <= c <= hi for c in background):
-            continue  # "…, den er zuvor skizziert hatte, als er Anfang 2025 …": a time of the background
+            continue
         free.setdefault(nearest, []).append(expression)
     for i, candidates in free.items():
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
-    # a time that opens the sentence as a clause of its own ("In July, X decided … and tried to call off …")
-    # dates every event of the sentence that has none
-    fronted = [x for x in dated if opening is not None and x.kind != "present" and 0 not in trigger_clauses
-               and x.start - opening[0] <= OPENING_CHARS and 0 <= opening[1] - x.end <= 1]
+
+
+def _opening_time(triggers: list[_Trigger], dated: list[TimeExpression], trigger_clauses: set[int],
+                  opening: tuple[int, int] | None) -> None:
+    """A time that opens the sentence as a short clause of its own ("In July, X decided … and tried to call off …")
+    dates every event of the sentence that has none."""
+    if opening is None or 0 in trigger_clauses:
+        return
+    fronted = [x for x in dated if x.kind != "present" and x.start - opening[0] <= OPENING_CHARS
+               and 0 <= opening[1] - x.end <= 1]
     if fronted:
         for trigger in triggers:
             if trigger.expression is None:
                 trigger.expression = fronted[0]
-    # the date of a clause that only carries the news goes to an event without a date of its own
+
+
+def _old_target(expression: TimeExpression, hits: _Hits) -> bool:
+    """A date after "vom"/"from" beside a delay: where it moved from ("Verschiebung vom April")."""
+    return any(0 <= expression.start - h.end <= 6 for h in hits.get(("clause", "moved_from"), ()))
+
+
+def _lent_news_dates(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
+                     published: TimeSpan | None, original: set[int]) -> set[int]:
+    """The date of a clause that only carries the news ("…, the club announced on Wednesday", "Nun hat X verkündet,
+    dass …") goes to an event without a date of its own (or to a decision whose date is its future target);
+    returns the starts of the dates lent."""
     news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}
     news_clauses |= {clause_of(h.start) for h in hits.get("attribution", ())}
     news_clauses -= {t.clause for t in triggers if t.type not in COMMUNICATION}
-    donors = [x for x in dated if not future(x) and clause_of(x.start) not in original
+    donors = [x for x in dated if not _future(x, published) and clause_of(x.start) not in original
               and clause_of(x.start) in news_clauses]
     lent: set[int] = set()
     if not donors:
@@ -581,12 +612,16 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if trigger.type in COMMUNICATION:
             continue
         undated = trigger.expression is None
-        if undated or (trigger.type in DECISIONS and future(trigger.expression)):
+        if undated or (trigger.type in DECISIONS and _future(trigger.expression, published)):
             others = [x for x in donors if clause_of(x.start) != trigger.clause]
             if others:
                 trigger.expression = min(others, key=lambda x: (_span_distance(trigger, x), x.start))
                 lent.add(trigger.expression.start)
     return lent
+
+
+def _future(expression: TimeExpression, published: TimeSpan | None) -> bool:
+    return published is not None and expression.when is not None and expression.when.start > published.end
 
 
 def _clause_of_event(triggers: list[_Trigger], communication: _Trigger) -> int:
