@@ -275,7 +275,8 @@ class CuePatterns:
             found = None
             reach = SEPARABLE_GAP if final and pattern.clause_end else GAP
             for k in range(j + 1, min(last, j + 2 + reach)):
-                if _breaks(text, tokens[k - 1][1], tokens[k][0]):
+                mark = _CLAUSE_BREAK.search(text, tokens[k - 1][1], tokens[k][0])
+                if mark is not None and _breaks(text, mark, tokens[k][0]):
                     break
                 if element in token_ids[k - base] and (not (final and pattern.clause_end) or _ends_clause(text, tokens, k, last)):
                     found = k
@@ -323,11 +324,9 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     return "\n" not in between and between.replace(" ", "").replace("\u00a0", "") in _ADJACENT
 
 
-def _breaks(text: str, start: int, end: int) -> bool:
-    """Whether the gap text[start:end] between two words breaks a clause; a colon between digits ("1:4") does not."""
-    m = _CLAUSE_BREAK.search(text, start, end)
-    if m is None:
-        return False
+def _breaks(text: str, m: re.Match[str], end: int) -> bool:
+    """Whether a `_CLAUSE_BREAK` match `m` in a gap ending at `end` breaks the clause: a colon between digits
+    ("1:4") does not, unless another break follows in the gap."""
     if m.group() == ":" and text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit():
         return _CLAUSE_BREAK.search(text, m.end(), end) is not None
     return True
