@@ -57,6 +57,7 @@ LEDE_SENTENCES = 2  # the first sentences of running text (after headings) tell 
 OPENING_CHARS = 12  # what may come before a time that opens a sentence ("In", "Back in", "Am späten")
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
+REFERS_BACK = 2  # how many sentences back "the company", "sie" look for the names they refer to
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
 _DATING_KINDS = ("date", "range", "present")
 
@@ -116,7 +117,7 @@ def mentions_of(analysis: DocumentAnalysis) -> list[Mention]:
     for sentence in analysis.sentences:
         memory.heading = _is_heading(text, sentence.start, sentence.end)
         mentions.extend(_sentence(analysis, sentence, memory))
-        memory.spans = [*(memory.spans or ())[-CONTEXT_SENTENCES + 1:], sentence]
+        memory.spans = [*(memory.spans or ())[-REFERS_BACK + 1:], sentence]
         memory.prose += not memory.heading
     return mentions
 
