@@ -112,7 +112,8 @@ def claims_of(analysis: DocumentAnalysis) -> list[Claim]:
         start, end = sentence.start, sentence.end
         tokens, gated = gate.tokens_and_hits(sentence)
         inside = sorted(sentence.expressions, key=_START_END) if gated else []  # only a target cue needs them here
-        if (not gated and not _DIGIT.search(text, start, end)) or not _may_claim(text, start, end, gated, inside, words):
+        no_digit = not gated and not _DIGIT.search(text, start, end)
+        if no_digit or not _may_claim(text, start, end, gated, inside, words):
             recent.add([sentence, None, None, None])  # names looked up only if needed later
             continue
         if not gated:
@@ -165,7 +166,8 @@ class _Gate:
         text, start, end = self.text, sentence.start, sentence.end
         cut = _cut(self.words.tokens, self.words.starts, start, end) if self.words is not None else None
         if cut is None:
-            tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
+            # the slice: lower() per sentence
+            tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]
             return tokens, self.gate.find(text, tokens)
         i, j = cut
         tokens = self.words.tokens[i:j]
@@ -265,10 +267,12 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, tokens: list[Token
     # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")
     value_words = [h for category in _VALUE_WORDS for h in grouped.get(category, ())]
     if value_words:
-        entities = [e for e in entities if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
+        entities = [e for e in entities
+                    if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
     if inside:
         # a month name is no name of a thing, and "May" no hedge
-        entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
+        entities = [e for e in entities
+                    if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
         if clause:
             grouped["clause"] = [h for h in clause if not any(x.start < h.end and h.start < x.end for x in inside)]
     return _Sentence(text, start, end, tokens, grouped, entities, inside, quantities, starts)
@@ -285,7 +289,8 @@ def _not_examples(entities: list, examples: Sequence[CueHit]) -> list:
     return [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
 
 
-def _trim_quantities(text: str, quantities: Quantities, entities: list[EntityHit], gazetteer: Gazetteer) -> list[EntityHit]:
+def _trim_quantities(text: str, quantities: Quantities, entities: list[EntityHit],
+                     gazetteer: Gazetteer) -> list[EntityHit]:
     """`Falcon 70 Milliarden`: a name that swallowed the number of a quantity after it ends before the number."""
     numerals = [q.numeral_start for q in quantities.every if q.scale or q.unit]
     if not numerals:
@@ -341,7 +346,8 @@ def _number_attribute(sentence: _Sentence, q: Quantity) -> str | None:
     return None
 
 
-def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], window: int, *, tight: bool) -> str | None:
+def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], window: int, *,
+                tight: bool) -> str | None:
     first, last = sentence.token(q.start), sentence.token(q.end) - 1
     best: tuple[int, int, str] | None = None
     for hit in sentence.of("attributes", *attributes):
@@ -357,7 +363,8 @@ def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], wi
 
 
 # -- staff counts ("drei von 14", "of the 14 authors, three remain") ------------------------------------------
-def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) -> list[tuple[str, str, ClaimValue, int, int]]:
+def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent,
+           excluded) -> list[tuple[str, str, ClaimValue, int, int]]:
     if not sentence.of("units", "people") and not sentence.of("attributes", "staff"):
         return []
     counts = sentence.quantities.counts(excluded)
@@ -369,7 +376,8 @@ def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) 
         total = first_token.get(p.last + 1)
         if total is None or sentence.text[p.end : total.numeral_start].strip():
             continue
-        part = next((c for c in counts if sentence.token(c.numeral_end) == p.first and not sentence.text[c.numeral_end : p.start].strip()), None)
+        part = next((c for c in counts if sentence.token(c.numeral_end) == p.first
+                     and not sentence.text[c.numeral_end : p.start].strip()), None)
         if part is not None and part.number <= total.number:
             pairs.append((part, total))
         elif total.unit == "people":
@@ -384,13 +392,17 @@ def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) 
     found = []
     for part, total in sorted(pairs, key=lambda p: p[0].numeral_start):
         attribute = _staff_cue(sentence, part) or "staff"
-        start, end = (part.numeral_start, total.end) if total.numeral_start > part.numeral_start else (part.numeral_start, part.numeral_end)
+        if total.numeral_start > part.numeral_start:
+            start, end = part.numeral_start, total.end
+        else:
+            start, end = part.numeral_start, part.numeral_end
         if end > start and start < total.numeral_start < end:
             end = total.numeral_end
         subjects = _subjects(sentence, start, end, "staff", gazetteer, recent, words)
         if not subjects:
             continue
-        value = ClaimValue(kind="number", text=sentence.text[start:end], number=part.number, unit=f"of {total.number:g}")
+        value = ClaimValue(kind="number", text=sentence.text[start:end], number=part.number,
+                           unit=f"of {total.number:g}")
         for subject in subjects:
             found.append((subject, attribute, value, start, end))
     return found

@@ -54,6 +54,7 @@ DECISIONS = types.with_role(types.Role.DECISION)
 # Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
 PRECISION_DAYS = (0, 10, 31, 92, 366)
 LEDE_SENTENCES = 2  # the first sentences of running text (after headings) tell an article's news
+CLOCK_GAP = 5  # characters between a date and the time of day beside it (" (", " at ", ", ")
 OPENING_CHARS = 12  # what may come before a time that opens a sentence ("In", "Back in", "Am späten")
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
@@ -127,6 +128,8 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     hits = _grouped(sentence.cues)
     expressions = sentence.expressions
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS] if expressions else []
+    if len(dated) > 1:
+        dated = _without_clock_beside_date(dated)
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
     marked = bool(dated) or ("triggers" in hits and any(h.label != UNTYPED for h in hits["triggers"]))
     entities = analysis.names(sentence, marked=marked)
@@ -362,6 +365,22 @@ def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None) 
     return kept
 
 
+def _without_clock_beside_date(dated: list[TimeExpression]) -> list[TimeExpression]:
+    """A time of day right beside a date ("am Dienstag (20.45 Uhr)", "Jan. 19 at 5 p.m.", "at 3pm this afternoon")
+    is part of that date: the date dates the event, the clock time alone would fall back on its anchor's day."""
+    def day_of(x: TimeExpression) -> bool:
+        return x.type != "TIME" or (x.value or "")[10:11] == "T" and not (x.value or "")[11:12].isdigit()
+
+    kept = []
+    for x in dated:
+        if x.type == "TIME" and not day_of(x) and any(
+                y is not x and day_of(y) and (0 <= y.start - x.end <= CLOCK_GAP or 0 <= x.start - y.end <= CLOCK_GAP)
+                for y in dated):
+            continue
+        kept.append(x)
+    return kept
+
+
 def _without_as_of(dated: list[TimeExpression], hits: _Hits) -> list[TimeExpression]:
     """"Stand Oktober 2025", "as of October": the date of a state of affairs, not of an event."""
     as_of = hits.get(("clause", "as_of"), ())
@@ -430,7 +449,8 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
         # "denied that it would abandon": the denial (a statement) happened, the abandonment is denied
         inside = [t for t in triggers if t.start <= cue.start and cue.end <= t.end]
         clause = clause_of(cue.start)
-        in_time = any(x.start <= cue.start and cue.end <= x.end for x in dated)  # "frühestens Herbst"
+        # "frühestens Herbst": a word in or right before a time expression qualifies the time
+        in_time = any(x.start <= cue.start and cue.end <= x.end or 0 <= x.start - cue.end <= 1 for x in dated)
         # a word of a time expression qualifies the time: for a decision, that is its new target
         own_clause = [t for t in triggers if t.clause == clause and not (in_time and t.type in DECISIONS)
                       and t not in inside] if clause in trigger_clauses else []
@@ -638,10 +658,10 @@ def _span_distance(trigger: _Trigger, expression: TimeExpression) -> int:
 
 
 def _target_type(decision: _Trigger, hits: _Hits, clause_of) -> str:
-    """The type of the plan a decision sets a new target for: the launch it absorbs in its clause ("die
+    """The type of the plan a decision sets a new target for: the launch it absorbs in its sentence ("die
     Veröffentlichung wird auf Mai verschoben": a release planned for May), else a happening without a type."""
     for absorbed in ABSORBS.get(decision.type, ()):
-        if any(clause_of(h.start) == decision.clause for h in hits.get(("triggers", absorbed), ())):
+        if hits.get(("triggers", absorbed)):
             return absorbed
     return UNTYPED
 
