@@ -44,7 +44,7 @@ CARRIERS: tuple[str, ...] = ()
 # A delay or an abandonment is of a release or an announcement named in the same clause, not a second event.
 ABSORBS = types.absorbed_by()
 # Launches that slip when they will not come before a time ("not this year"): they become delays.
-SLIPPABLE, SLIPPABLE_TO = ("release",), "delay"
+SLIPPABLE, SLIPPABLE_TO = ("release", UNTYPED), "delay"
 # Events about a product: a sentence that names none ("the launch slips") is about the product in focus.
 PRODUCT_TYPES = types.about("product")
 # Modality cues that govern a following clause ("erwog, … aufzugeben", "considered whether to …").
@@ -171,8 +171,9 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     if lent:  # "…, the club announced on Wednesday": the announcing carried the news of the sentence's event
         triggers = [t for t in triggers if not (t.type in CARRIERS and t.expression is not None
                                                 and t.expression.start in lent and t.clause != _clause_of_event(triggers, t))]
-    triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of)
-    triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of)
+    tells = hits.get(("clause", "tells"), ())
+    triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of, tells=tells)
+    triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of, tells=tells)
     triggers = _one_per_type(triggers, clause_of)
     triggers = _untyped_with_own_time(triggers, clause_of)
     if not triggers:
@@ -341,13 +342,18 @@ def _shares_words(longer: CueHit, shorter: CueHit) -> bool:
     return longer.last - longer.first <= 2
 
 
-def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None) -> list[_Trigger]:
+def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None,
+              tells: Sequence[CueHit] = ()) -> list[_Trigger]:
     """A delay of a launch is one event, the delay; the launch stays only with a date of its own (a new target).
-    In one clause the launch goes unless both have different times ("joined in 2019 and became chief in 2023")."""
+    In one clause the launch goes unless both have different times ("joined in 2019 and became chief in 2023").
+    A verb that tells the news (`tells`: "hat einen Aufschub vorgeschlagen", "announced a delay") is no launch."""
     if len(triggers) < 2:
         return triggers  # one event: nothing to weigh it against
     kept = []
     for t in triggers:
+        if tells and t.type in COMMUNICATION and any(h.start <= t.start and t.end <= h.end for h in tells):
+            kept.append(t)
+            continue
         absorbers = [o for o in triggers if t.type in ABSORBS.get(o.type, ())]
         near = [o for o in absorbers if o.clause == t.clause]
         if near:
@@ -630,8 +636,8 @@ def _lent_news_dates(triggers: list[_Trigger], dated: list[TimeExpression], clau
     if not donors:
         return lent
     for trigger in triggers:
-        if trigger.type in COMMUNICATION:
-            continue
+        if trigger.type in COMMUNICATION and trigger.expression is not None:
+            continue  # "In a press release on Monday, Apple revealed …": one saying, told twice, one date
         undated = trigger.expression is None
         if undated or (trigger.type in DECISIONS and _future(trigger.expression, published)):
             others = [x for x in donors if clause_of(x.start) != trigger.clause]
