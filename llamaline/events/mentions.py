@@ -685,7 +685,7 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     """Whether an event without a time of its own is reported as news, so the publication dates it: a happening
     (not a plan) in the present or the present perfect, or told in the lede (the article's first sentences); not in a headline
     (it has no date of its own), not background (the past perfect, "zuvor", "previously"), not beside a time
-    before the news that the sentence gives to something else ("joined in 2015 and has won ...")."""
+    before the news in its clause ("joined in 2015 and has won ...")."""
     if headline or trigger.modality != "happened":
         return False
     if present and _present(trigger, present, hits, clause_of):
@@ -705,7 +705,8 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     if trigger.type in SECONDARY:
         return True  # "…, 11 months ago," she said: the saying is news, whatever it tells of
     window_start = _news_span(published).start
-    return not any(x.kind != "present" and x.when is not None and x.when.end < window_start for x in dated)
+    return not any(x.kind != "present" and x.when is not None and x.when.end < window_start
+                   and clause_of(x.start) == trigger.clause for x in dated)
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
