@@ -169,7 +169,9 @@ def _reconcile(
                 shared = agreement.setdefault(sig, {})
                 hits = memo[key] = index.match_undated(sig, all_groups if g in generic else (g,), shared)
             one = hits[0] if len(hits) == 1 else -1
-        (protos.attach(one, r) if one >= 0 and _while_news(t, protos, one, r) else leftovers.append(r))
+        # an undated consideration says neither when nor that it happened: it does not join (nor dispute) a happening
+        (protos.attach(one, r) if one >= 0 and t.modality[r] != "considered" and _while_news(t, protos, one, r)
+         else leftovers.append(r))
     del memo, agreement, index
 
     events = _Builder(t, fam, outlets or {}, kinds or {}, plans).events(protos, first_generic)
