@@ -119,7 +119,7 @@ def mentions_of(analysis: DocumentAnalysis) -> list[Mention]:
         memory.heading = _is_heading(text, sentence.start, sentence.end)
         mentions.extend(_sentence(analysis, sentence, memory))
         memory.spans = [*(memory.spans or ())[-REFERS_BACK + 1:], sentence]
-        memory.prose += not memory.heading
+        memory.prose += not (memory.heading or text[sentence.start:sentence.end].rstrip().endswith("?"))  # a question tells no news
     return mentions
 
 
@@ -691,7 +691,11 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     if present and _present(trigger, present, hits, clause_of):
         return True
     perfect = hits.get(("clause", "perfect"), ())
-    if not (lede or trigger.type in SECONDARY or any(clause_of(h.start) == trigger.clause for h in perfect)):
+    saying = trigger.type in SECONDARY or (
+        any(h.start <= trigger.start and trigger.end <= h.end for h in hits.get(("clause", "tells"), ()))
+        and not any(0 <= h.start - trigger.end <= 1 or 0 <= trigger.start - h.end <= 1
+                    for h in hits.get(("clause", "passive"), ())))  # "als das es angekündigt wurde": told before
+    if not (lede or saying or any(clause_of(h.start) == trigger.clause for h in perfect)):
         return False  # a happening in the simple past further down an article may be background; a saying is news
     earlier = hits.get(("clause", "earlier_than"), ())
     if any(clause_of(h.start) == trigger.clause and h.end <= trigger.start for h in earlier):
@@ -702,7 +706,7 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
         said = [h.end for label in SECONDARY for h in hits.get(("triggers", label), ())]
         if any(clause_of(h.start) == trigger.clause and not any(e <= h.start for e in said) for h in background):
             return False
-    if trigger.type in SECONDARY:
+    if saying:
         return True  # "…, 11 months ago," she said: the saying is news, whatever it tells of
     window_start = _news_span(published).start
     return not any(x.kind != "present" and x.when is not None and x.when.end < window_start
