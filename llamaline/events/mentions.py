@@ -54,6 +54,7 @@ DECISIONS = types.with_role(types.Role.DECISION)
 # Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
 PRECISION_DAYS = (0, 10, 31, 92, 366)
 LEDE_SENTENCES = 2  # the first sentences of running text (after headings) tell an article's news
+ADJACENT_CHARS = 5  # what may stand between a trigger and a time that is its own (" by ", " im ", " am ")
 CLOCK_GAP = 5  # characters between a date and the time of day beside it (" (", " at ", ", ")
 OPENING_CHARS = 12  # what may come before a time that opens a sentence ("In", "Back in", "Am späten")
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
@@ -569,8 +570,10 @@ def _own_clause_times(triggers: list[_Trigger], dated: list[TimeExpression], cla
             trigger.expression = own[0]
         elif own:
             alone = per_clause[trigger.clause] == 1
-            trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x), width(x) if alone else 0,
-                                                         _span_distance(trigger, x), x.start))
+            # a time right after the trigger is its own ("a launch by February"), before any more precise one
+            trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x),
+                                                         not 0 <= x.start - trigger.end <= ADJACENT_CHARS,
+                                                         width(x) if alone else 0, _span_distance(trigger, x), x.start))
 
 
 def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
