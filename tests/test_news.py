@@ -82,6 +82,17 @@ FOUND = [
     # a launch that will not come before a time not yet past has slipped: a delay, decided now
     ("de", "2025-05-02", "Das Spiel wird nicht mehr in diesem Jahr erscheinen.", [("delay", "happened", NEWS)]),
     ("en", "2025-05-02", "The console will not launch until 2026.", [("delay", "happened", NEWS)]),
+    # a time right after its trigger is its own, before a more precise one elsewhere in the clause
+    ("en", "2025-01-08", "The maker expects enough stock by the end of January for a launch by February.",
+     [("release", "expected", "2025-02")]),
+    ("de", "2025-01-08", "Die Ware soll Ende Januar in den Lagern sein, für einen Marktstart im Februar.",
+     [("release", "expected", "2025-02")]),
+    # an announcing verb is a saying: news wherever it stands in the article
+    ("de", "2025-03-04", "Die Fluglinie meldet Rekordzahlen. Viele Passagiere flogen nach Süden. Dazu kamen neue "
+     "Ziele. Außerdem gab der Konzern nach langer Prüfung die Schließung eines Werks bekannt.",
+     [("announcement", "happened", NEWS)]),
+    ("en", "2025-03-04", "Sales rose. Prices fell. Margins held. The group also announced the closure of a plant.",
+     [("announcement", "happened", NEWS)]),
     ("en", "2025-03-04", "Klaus Brandt announced on Monday that he will leave the club in June.",
      [("announcement", "happened", "2025-03-03"), ("departure", "planned", "2025-06")]),
 ]
@@ -102,6 +113,9 @@ NOT_DATED = [
     ("en", "2025-03-07", "The regulator had approved the merger of the two banks.", "investment"),
     ("en", "2025-03-07", "The plant opened weeks after the company delayed its launch.", "delay"),
     ("de", "2025-03-07", "Das Werk öffnete Monate nachdem der Konzern den Start verschoben hatte.", "delay"),
+    # an earlier telling, in the passive, is no news
+    ("de", "2025-03-07", "Die Zahlen sind gut. Der Umsatz stieg. Die Marge hielt. Das neue Werk, das angekündigt wurde, "
+     "steht noch leer.", "announcement"),
     # a start with a delay is a start, not a delay
     ("de", "2025-03-07", "Der Bau des Stadions begann mit zwei Jahren Verspätung.", "delay"),
     ("en", "2025-03-07", "Construction of the stadium began with a two-year delay.", "delay"),
