@@ -521,7 +521,8 @@ def _paired_in_order(triggers: list[_Trigger], dated: list[TimeExpression], clau
                      per_clause: dict[int, int]) -> set[int]:
     """As many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
     chief executive in February 2023"; "a battle in 2021 and a spat in spring 2022"), unless one event is about the
-    other ("the release was delayed last May to May 2026"). Returns the ids of the triggers paired."""
+    other as a delay is about a release ("the release was delayed last May to May 2026"). Returns the ids of the
+    triggers paired."""
     paired: set[int] = set()
     for clause, events in per_clause.items():
         if events < 2:
@@ -531,7 +532,7 @@ def _paired_in_order(triggers: list[_Trigger], dated: list[TimeExpression], clau
         if len(typed) >= 2:  # "began shipping": the untyped word is part of a typed event
             in_clause = typed
         count = len(in_clause)
-        if any(t.type in ABSORBS.get(o.type, ()) for t in in_clause for o in in_clause):
+        if any(o.type in DECISIONS and t.type in ABSORBS.get(o.type, ()) for t in in_clause for o in in_clause):
             continue  # one event, the delay, not two with a date each
         own = sorted((x for x in dated if clause_of(x.start) == clause and x.kind != "present"), key=lambda x: x.start)
         if count >= 2 and len(own) == count:
@@ -579,7 +580,7 @@ def _own_clause_times(triggers: list[_Trigger], dated: list[TimeExpression], cla
 def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
                 taken_clauses: set[int]) -> None:
     """An expression in a clause without a trigger (nor an original plan) goes to the nearest trigger, if that one
-    has none of its own; not across background ("…, den er zuvor skizziert hatte, als er Anfang 2025 …"), not to a
+    has none of its own; not across background, nor into it ("…, den er zuvor skizziert hatte, als er Anfang 2025 …"), not to a
     saying from what it says ("…, wies zurück, dass … erst im Herbst …"), not to a delay from where it moved from."""
     background = _clauses(hits, "background", clause_of)
     complements = hits.get(("clause", "complement"), ())
@@ -598,7 +599,7 @@ def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of
         if trigger.type in COMMUNICATION and any(trigger.end <= h.start <= expression.start for h in complements):
             continue
         lo, hi = sorted((clause, trigger.clause))
-        if background and any(lo <= c <= hi for c in background):
+        if background and any(lo < c < hi or c == trigger.clause != clause for c in background):
             continue
         free.setdefault(nearest, []).append(expression)
     for i, candidates in free.items():
