@@ -173,3 +173,18 @@ def test_an_untyped_event_is_titled_by_what_happened(language: str, text: str) -
     events, _ = reconcile([m.model_copy(update={"subjects": ["Zelora"]}) for m in found])
     (event,) = events
     assert event.type == "other" and event.title != "Zelora" and event.title.startswith("Zelora: ")
+
+
+# -- subjects: the actors, not the nearest capitalised words ---------------------------------------------------
+@pytest.mark.parametrize(("language", "text", "type_", "subjects"), [
+    ("de", "Am Montag hat Bundestrainerin Anna Berg ihren Posten geräumt.", "departure", ["Anna Berg"]),
+    ("en", "On Monday, Board Chair Lena Voss resigned.", "departure", ["Lena Voss"]),
+    ("de", "Die Firma Orbit Motors hat 4000 Lastwagen zurückgerufen. Der Konzern teilte am Montag mit, der Fehler "
+     "sei gering.", "statement", ["Orbit Motors"]),
+    ("en", "Orbit Motors has recalled 4,000 trucks. The carmaker said on Monday that the fault was minor.",
+     "statement", ["Orbit Motors"]),
+    ("en", "Sales at the Detroit carmaker fell by a third, the company said on Monday.", "statement", []),
+])
+def test_subjects_are_the_actors(language: str, text: str, type_: str, subjects: list[str]) -> None:
+    found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == type_]
+    assert found and found[-1].subjects == subjects, [(m.type, m.subjects) for m in found]
