@@ -462,6 +462,8 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
             for u in range(w, v):
                 if roles.match(texts[u]):
                     titled = u + 1
+        if titled > w and cues.capitalised_nouns and v - titled < 1:
+            titled = w  # "das Unternehmen Kapitalausgaben": one capitalised word after a noun is a noun, no name
         if titled > w:
             w = titled
         elif v == w and initial_runs and _modifier_of_noun(text, starts[firsts[w]], ends[firsts[w + 1] - 1 if w + 1 < n else limit - 1], cues.articles):
