@@ -793,7 +793,8 @@ def _named_before(analysis: DocumentAnalysis, memory: _Memory) -> list[str]:
     Names are looked up here, on demand: most sentences without an event never need theirs."""
     own = analysis.document.source.outlet
     for sentence in reversed(memory.spans or ()):
-        names = sorted({e.name for e in analysis.names(sentence) if e.kind != "outlet"} - {own})
+        names = sorted({e.name for e in analysis.names(sentence) if e.kind != "outlet" and not (
+            e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in sentence.expressions))} - {own})
         if names:
             return names
     return []
