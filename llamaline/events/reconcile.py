@@ -101,7 +101,8 @@ def reconcile(
         planned[k] = event.model_copy(update={"mentions": mentions_})
         placed.update(map(id, mentions_))
     leftovers = [m for m in leftovers if id(m) not in placed]
-    events = sorted(events + planned, key=lambda e: (e.when.start, e.when.end, e.id))
+    # both lists come sorted by date, then id: merged, not sorted again
+    events = list(heapq.merge(events, planned, key=lambda e: (e.when.start, e.when.end, e.id)))
     return events, leftovers
 
 
