@@ -68,7 +68,7 @@ class TimeExpression(_Model):
     anchor: Literal["published", "story"] | None = None
     # A range ("3. bis 5. Mai", "from 1990 to 1995") as the two TIMEX3 expressions it is made of; the
     # range itself then has no TIMEX3 value of its own (its span is `when`).
-    parts: tuple["TimeExpression", ...] = ()
+    parts: tuple[TimeExpression, ...] = ()
 
 
 class Reference(_Model):

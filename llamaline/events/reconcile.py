@@ -180,7 +180,7 @@ def _reconcile(
     return events, _take(t.mentions, _take(t.index, leftovers))
 
 
-def _news_dated(t: "_Table", r: int) -> bool:
+def _news_dated(t: _Table, r: int) -> bool:
     return t.mentions[t.index[r]].dated_by == "publication"
 
 
@@ -190,7 +190,7 @@ def _what(mentions: Sequence[Mention]) -> str | None:
     return min(words, key=lambda w: (-words[w], w)) if words else None
 
 
-def _while_news(t: "_Table", protos: Protos, p: int, r: int) -> bool:
+def _while_news(t: _Table, protos: Protos, p: int, r: int) -> bool:
     """Whether undated mention r may join event p: its own source dates the event, or it was published while the
     event was news (within `RETROSPECT_DAYS` of its end). A look back months later ("the delay resulted from ...")
     may mean any of several happenings; it says nothing about this one's date."""
