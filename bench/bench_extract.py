@@ -54,7 +54,7 @@ def generate(folder: Path, size_mb: float, seed: int = 7) -> int:
         rng.shuffle(rest)
         shift = rng.randint(-3, 3)
         body = "\n\n".join(head + rest)
-        body = re.sub(r"\b20(\d\d)\b", lambda m: str(2000 + int(m.group(1)) + shift), body)
+        body = re.sub(r"\b20(\d\d)\b", lambda m, shift=shift: str(2000 + int(m.group(1)) + shift), body)
         year = rng.randint(2022, 2027)
         month = rng.randint(1, 12)
         page = f"---\nlanguage: {language}\npublished: {year}-{month:02d}\n---\n{body}\n"

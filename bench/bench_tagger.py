@@ -40,7 +40,7 @@ def build_text(megabytes: float, seed: int = 7) -> str:
         rng.shuffle(block)
         shift = rng.randint(-3, 3)
         # Light variation: years move a little, so the text is not the same bytes over and over.
-        block = [re.sub(r"\b(20[12]\d)\b", lambda m: str(int(m.group(1)) + shift), p) for p in block]
+        block = [re.sub(r"\b(20[12]\d)\b", lambda m, shift=shift: str(int(m.group(1)) + shift), p) for p in block]
         for p in block:
             out.append(p)
             size += len(p.encode("utf-8")) + 1

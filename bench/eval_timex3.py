@@ -77,7 +77,7 @@ class Counts:
     loose: collections.Counter = field(default_factory=collections.Counter)
     examples: dict[tuple[str, str], str] = field(default_factory=dict)
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         for name in ("gold", "system", "strict", "relaxed", "value"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for t, c in other.by_type.items():

@@ -11,7 +11,7 @@ from llamaline.models import EVENT_TYPES, Event
 
 
 def test_the_models_list_the_registry_types_in_order() -> None:
-    assert EVENT_TYPES == names()
+    assert names() == EVENT_TYPES
     assert EVENT_TYPES[0] == "announcement" and EVENT_TYPES[-1] == "other"
     schema = Event.model_json_schema()
     assert schema["properties"]["type"]["enum"] == list(names())

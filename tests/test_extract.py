@@ -397,7 +397,7 @@ def test_cue_ids_stay_right_when_the_word_memo_overflows(monkeypatch) -> None:
     from llamaline.text.cues import CuePatterns
 
     entries = [("triggers", "delay", "verschob*"), ("triggers", "release", "*start"), ("clause", "negation", "nicht")]
-    words = "Nordwind verschob den Marktstart nicht , verschoben VERSCHOBEN Start Nicht".split()
+    words = ["Nordwind", "verschob", "den", "Marktstart", "nicht", ",", "verschoben", "VERSCHOBEN", "Start", "Nicht"]
     expected = CuePatterns(entries).word_ids(words)
     assert [bool(ids) for ids in expected] == [False, True, False, True, True, False, True, True, True, True]
     monkeypatch.setattr(cues, "WORD_MEMO", 3)
