@@ -120,7 +120,8 @@ def mentions_of(analysis: DocumentAnalysis) -> list[Mention]:
         memory.heading = _is_heading(text, sentence.start, sentence.end)
         mentions.extend(_sentence(analysis, sentence, memory))
         memory.spans = [*(memory.spans or ())[-REFERS_BACK + 1:], sentence]
-        memory.prose += not (memory.heading or text[sentence.start:sentence.end].rstrip().endswith("?"))  # a question tells no news
+        # a question tells no news
+        memory.prose += not (memory.heading or text[sentence.start:sentence.end].rstrip().endswith("?"))
     return mentions
 
 
@@ -170,8 +171,11 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     opening = (sentence.start, clause_breaks[0]) if clause_breaks else None
     lent = _assign_times(triggers, dated, clause_of, hits, document.source.published, opening)
     if lent:  # "…, the club announced on Wednesday": the announcing carried the news of the sentence's event
-        triggers = [t for t in triggers if not (t.type in CARRIERS and t.expression is not None
-                                                and t.expression.start in lent and t.clause != _clause_of_event(triggers, t))]
+        triggers = [
+            t for t in triggers
+            if not (t.type in CARRIERS and t.expression is not None
+                    and t.expression.start in lent and t.clause != _clause_of_event(triggers, t))
+        ]
     tells = hits.get(("clause", "tells"), ())
     triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of, tells=tells)
     triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of, tells=tells)
@@ -204,10 +208,14 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
             earlier = _recent(memory.times, number)
             hit = next(h for h in anaphoric if clause_of(h.start) == trigger.clause)
             if earlier is not None:
-                expression = TimeExpression(text=text[hit.start:hit.end], start=hit.start, end=hit.end, when=earlier.when)
+                expression = TimeExpression(
+                    text=text[hit.start:hit.end], start=hit.start, end=hit.end, when=earlier.when
+                )
                 when = earlier.when
         dated_by = target = None
-        if when is None and published is not None and _is_news(trigger, present, hits, clause_of, dated, headline, published, lede):
+        if when is None and published is not None and _is_news(
+            trigger, present, hits, clause_of, dated, headline, published, lede
+        ):
             when, dated_by = _news_span(published), "publication"
         modality = trigger.modality
         if expression is not None and when is not None and published is not None and when.start > published.end:
@@ -279,7 +287,9 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
             if any(k.end - k.start > hit.end - hit.start and _shares_words(k, hit) for k in kept):
                 continue
             kept.append(hit)
-    triggers = [_Trigger(h.label, h.start, h.end, h.first, h.last, clause_of(h.start), _trigger_text(text, h)) for h in kept]
+    triggers = [
+        _Trigger(h.label, h.start, h.end, h.first, h.last, clause_of(h.start), _trigger_text(text, h)) for h in kept
+    ]
     if not any(t.type == "conference" for t in triggers):
         for entity in entities:
             if entity.kind == "event":
@@ -366,7 +376,8 @@ def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None,
                 if o.expression is None:
                     o.expression = t.expression
             continue
-        if absorbers and not same_clause_only and not (t.expression is not None and clause_of(t.expression.start) == t.clause):
+        own_clause = t.expression is not None and clause_of(t.expression.start) == t.clause
+        if absorbers and not same_clause_only and not own_clause:
             continue
         kept.append(t)
     return kept
@@ -393,7 +404,10 @@ def _without_as_of(dated: list[TimeExpression], hits: _Hits) -> list[TimeExpress
     as_of = hits.get(("clause", "as_of"), ())
     if not as_of:
         return dated
-    return [x for x in dated if not any(0 <= x.start - h.end <= 2 or h.start >= x.start and h.end <= x.end for h in as_of)]
+    return [
+        x for x in dated
+        if not any(0 <= x.start - h.end <= 2 or h.start >= x.start and h.end <= x.end for h in as_of)
+    ]
 
 
 def _trigger_text(text: str, hit: CueHit) -> str:
@@ -410,8 +424,9 @@ def _slipped(triggers: list[_Trigger], hits: _Hits, dated: Sequence[TimeExpressi
     if published is None:
         return
     for h in hits.get(("clause", "not_before"), ()):
-        times = [x for x in dated if h.start < x.start and x.start - h.end <= 6 and x.kind != "present" and x.when is not None
-                 and x.when.end >= published.start]
+        times = [x for x in dated
+                 if h.start < x.start and x.start - h.end <= 6 and x.kind != "present"
+                 and x.when is not None and x.when.end >= published.start]
         if not times:
             continue
         for t in triggers:
@@ -432,7 +447,8 @@ def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_
             kept.append(t)
             continue
         negated = t.first >= 0 and any(
-            clause_of(n.start) == t.clause and -NEGATION_BEFORE <= n.first - t.first <= NEGATION_AFTER + (t.last - t.first)
+            clause_of(n.start) == t.clause
+            and -NEGATION_BEFORE <= n.first - t.first <= NEGATION_AFTER + (t.last - t.first)
             for n in negations)
         if negated and not any(clause_of(m.start) == t.clause for m in modal):
             continue  # "nicht vorgestellt": nothing happened
@@ -469,10 +485,13 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
             # a plan with a date of its own describes what comes before it ("Veröffentlichungen, die für 2025
             # geplant waren"), never what follows ("…, die für August geplant war, verzögert sich")
             closed = clause in original or (cue.label == "planned" and clause in dated_clauses)
-            following = [t for t in triggers if t.clause == clause + 1 and t.type not in SECONDARY] if not closed else []
+            following = [] if closed else [
+                t for t in triggers if t.clause == clause + 1 and t.type not in SECONDARY
+            ]
             # a condition governs the clause after it ("Wenn Nutzer fragen, startet ..."), not the one before
             # ("…, wenn auch sehr potente, …")
-            candidates = following or ([t for t in triggers if t.clause == clause - 1] if cue.label in GOVERNING else [])
+            preceding = [t for t in triggers if t.clause == clause - 1] if cue.label in GOVERNING else []
+            candidates = following or preceding
             if not candidates:
                 continue
         else:
@@ -580,8 +599,9 @@ def _own_clause_times(triggers: list[_Trigger], dated: list[TimeExpression], cla
 def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
                 taken_clauses: set[int]) -> None:
     """An expression in a clause without a trigger (nor an original plan) goes to the nearest trigger, if that one
-    has none of its own; not across background, nor into it ("…, den er zuvor skizziert hatte, als er Anfang 2025 …"), not to a
-    saying from what it says ("…, wies zurück, dass … erst im Herbst …"), not to a delay from where it moved from."""
+    has none of its own; not across background, nor into it ("…, den er zuvor skizziert hatte, als er Anfang 2025 …"),
+    not to a saying from what it says ("…, wies zurück, dass … erst im Herbst …"), not to a delay from where it
+    moved from."""
     background = _clauses(hits, "background", clause_of)
     complements = hits.get(("clause", "complement"), ())
     free: dict[int, list[TimeExpression]] = {}
@@ -604,7 +624,9 @@ def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of
         free.setdefault(nearest, []).append(expression)
     for i, candidates in free.items():
         if triggers[i].expression is None:
-            triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
+            triggers[i].expression = min(
+                candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start)
+            )
 
 
 def _opening_time(triggers: list[_Trigger], dated: list[TimeExpression], trigger_clauses: set[int],
@@ -658,7 +680,8 @@ def _future(expression: TimeExpression, published: TimeSpan | None) -> bool:
 def _clause_of_event(triggers: list[_Trigger], communication: _Trigger) -> int:
     """The clause of the first event (not a communication) that has the communication's date, or -1."""
     for t in triggers:
-        if t.type not in COMMUNICATION and t.expression is not None and t.expression.start == communication.expression.start:
+        same_date = t.expression is not None and t.expression.start == communication.expression.start
+        if t.type not in COMMUNICATION and same_date:
             return t.clause
     return -1
 
@@ -687,8 +710,8 @@ def _news_span(published: TimeSpan) -> TimeSpan:
 def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of,
              dated: Sequence[TimeExpression], headline: bool, published: TimeSpan, lede: bool) -> bool:
     """Whether an event without a time of its own is reported as news, so the publication dates it: a happening
-    (not a plan) in the present or the present perfect, or told in the lede (the article's first sentences); not in a headline
-    (it has no date of its own), not background (the past perfect, "zuvor", "previously"), not beside a time
+    (not a plan) in the present or the present perfect, or told in the lede (the article's first sentences); not in a
+    headline (it has no date of its own), not background (the past perfect, "zuvor", "previously"), not beside a time
     before the news in its clause ("joined in 2015 and has won ...")."""
     if headline or trigger.modality != "happened":
         return False

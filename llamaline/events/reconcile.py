@@ -688,8 +688,9 @@ class _Builder:
             subjects = sorted(set().union(*map(t.raws.__getitem__, distinct)))
         main = self._main_subjects(raw_counts, subjects, event_type)
         only_considered = bool(considered) and not happened
+        origins = self._origins(srcs, ids, take(t.attributed))
         return self._fields(when, event_type, main, only_considered, subjects=subjects, sources=sources,
-                            mentions=mentions, conflicts=conflicts, origins=self._origins(srcs, ids, take(t.attributed)))
+                            mentions=mentions, conflicts=conflicts, origins=origins)
 
     def _fields(self, when: TimeSpan, event_type: str, main: list[str], considered: bool, **rest: object) -> dict:
         """An Event's fields: the id and title from the date, type and main subjects, and the rest as given."""
@@ -863,7 +864,9 @@ def _named_span(exact: list[TimeSpan], s: int, e: int) -> TimeSpan:
             return first
         return min(exact, key=lambda w: (_PRECISION_RANK.get(w.precision, 9), w.edtf))
     a, b = date.fromordinal(s), date.fromordinal(e)
-    return TimeSpan.model_construct(**{"edtf": f"{a.isoformat()}/{b.isoformat()}", "start": a, "end": b, "precision": "interval"})
+    return TimeSpan.model_construct(
+        **{"edtf": f"{a.isoformat()}/{b.isoformat()}", "start": a, "end": b, "precision": "interval"}
+    )
 
 
 @cache

@@ -128,7 +128,10 @@ def _clause_breaks(text: str, start: int) -> tuple[list[int], dict[int, int]]:
     Spaced breaks do not overlap: " - - " is one. A colon between digits ("1:4", "20:45") is no break."""
     marks = mark_positions(text, _CLAUSE_MARKS, start)
     if ":" in text:
-        marks = [p for p in marks if not (text[p] == ":" and text[p - 1 : p].isdigit() and text[p + 1 : p + 2].isdigit())]
+        marks = [
+            p for p in marks
+            if not (text[p] == ":" and text[p - 1 : p].isdigit() and text[p + 1 : p + 2].isdigit())
+        ]
     spaced: dict[int, int] = {}
     reach = start
     for pos in mark_positions(text, _SPACED_MARKS, start):  # a dash or three dots with white space either side

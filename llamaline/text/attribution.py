@@ -1,4 +1,5 @@
-"""Who a sentence attributes its news to: `laut X`, `X zufolge`, `berichtet das X`, `according to X`, or unnamed reports."""
+"""Who a sentence attributes its news to: `laut X`, `X zufolge`, `berichtet das X`, `according to X`,
+or unnamed reports."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from .names import UNKNOWN, EntityHit
 REACH = 40  # characters between a cue and the source it names ("laut dem Bericht des Tagesboten")
 
 
-def attribution(hits: Sequence[CueHit], entities: Sequence[EntityHit], cues: LanguageCues) -> tuple[str | None, EntityHit | None]:
+def attribution(
+    hits: Sequence[CueHit], entities: Sequence[EntityHit], cues: LanguageCues
+) -> tuple[str | None, EntityHit | None]:
     """The source a sentence names for what it reports (canonical name), and the entity hit that named it."""
     cues_here = [h for h in hits if h.category == "attribution"]
     if not cues_here:

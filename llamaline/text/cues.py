@@ -2,7 +2,8 @@
 
 Pattern syntax (documented for data authors in lang/de/events.toml):
     word, word* (inflection, up to 5 letters), *word (compound head), *word*, "a b" (adjacent),
-    "a ... b" (b within 8 words of the clause), "a ... b$" (b ends the clause, within 16 words), "pattern ? c1 c2" (context).
+    "a ... b" (b within 8 words of the clause), "a ... b$" (b ends the clause, within 16 words),
+    "pattern ? c1 c2" (context).
 Matching is case-insensitive; every distinct token is classified once and cached, so hundreds of patterns
 cost one dictionary look-up per token.
 """
@@ -84,7 +85,8 @@ def spans_of_words(text: str, offset: int = 0) -> list[Token]:
 
 
 def _columns_and_gaps(text: str, offset: int = 0) -> tuple[list[int], list[int], list[str], list[str]]:
-    """Starts, ends and words of the TOKENs, and the gaps around them (gap k comes before word k; one more at the end)."""
+    """Starts, ends and words of the TOKENs, and the gaps around them
+    (gap k comes before word k; one more at the end)."""
     # `\w+` is TOKEN where the text has no underscore, and the engine tests it faster than `[^\W_]+`
     parts = (_WORDS_AND_GAPS if "_" in text else _WORD_RUNS).split(text)
     bounds = list(accumulate(map(len, parts), initial=offset))
@@ -278,7 +280,9 @@ class CuePatterns:
                 mark = _CLAUSE_BREAK.search(text, tokens[k - 1][1], tokens[k][0])
                 if mark is not None and _breaks(text, mark, tokens[k][0]):
                     break
-                if element in token_ids[k - base] and (not (final and pattern.clause_end) or _ends_clause(text, tokens, k, last)):
+                if element in token_ids[k - base] and (
+                    not (final and pattern.clause_end) or _ends_clause(text, tokens, k, last)
+                ):
                     found = k
                     break
             if found is None:

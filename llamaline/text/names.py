@@ -32,7 +32,14 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _GENITIVE = ("'s", "’s")  # what may follow a known name and belongs to it
 _GAP = "[" + "".join(map(re.escape, sorted(_SPACE_LIKE))) + "]{1,2}"  # what `_joined` lets between a name's words
 _GAP_OR_POINT = f"(?:{_GAP}|[.,])"  # ... and between two digits
-_QUOTED = re.compile(r"„([^“”\"\n]{1,60})[“”\"]|“([^”\n]{1,60})”|«([^»\n]{1,60})»|»([^«\n]{1,60})«|\"([^\"\n]{1,60})\"|'([^'\n]{2,60})'")
+_QUOTED = re.compile(
+    r"„([^“”\"\n]{1,60})[“”\"]"
+    r"|“([^”\n]{1,60})”"
+    r"|«([^»\n]{1,60})»"
+    r"|»([^«\n]{1,60})«"
+    r"|\"([^\"\n]{1,60})\""
+    r"|'([^'\n]{2,60})'"
+)
 _QUOTE_OPENERS = "„“«»\"'"  # what a `_QUOTED` match starts with
 _START, _END = itemgetter(0), itemgetter(1)  # of an EntityHit
 _VERSION = re.compile(r"\d+(?:[.,]\d+)*[a-z]?$")
@@ -200,7 +207,8 @@ class Gazetteer:
         return _Known(words, first, limit, hits, taken)
 
     def _known_at(self, text: str, words: DocumentWords, i: int, limit: int, end: int) -> tuple[int, str, int] | None:
-        """(last token, name, end) of the longest known surface at token i of a span ending at token `limit`, char `end`."""
+        """(last token, name, end) of the longest known surface at token i
+        of a span ending at token `limit`, char `end`."""
         word = words.words[i]
         matcher = self._matchers.get(word)
         if matcher is None:
@@ -221,7 +229,8 @@ class Gazetteer:
         j = i + lengths[surface] - 1
         if text.startswith(_GENITIVE, hit_end):
             for ending in _GENITIVE:
-                if text.startswith(ending, hit_end) and not text[hit_end + len(ending) : hit_end + len(ending) + 1].isalnum():
+                after = hit_end + len(ending)
+                if text.startswith(ending, hit_end) and not text[after : after + 1].isalnum():
                     hit_end += len(ending)
                     j = _last_token_before(words.ends, j, hit_end, limit)
         return j, names[surface], hit_end
@@ -248,7 +257,8 @@ class Gazetteer:
             if hit_end < len(text) and (text[hit_end].isalnum() or text[hit_end] == "_"):
                 continue
             for ending in _GENITIVE:
-                if text.startswith(ending, hit_end) and not text[hit_end + len(ending) : hit_end + len(ending) + 1].isalnum():
+                after = hit_end + len(ending)
+                if text.startswith(ending, hit_end) and not text[after : after + 1].isalnum():
                     hit_end += len(ending)
                     j = _last_token_before(ends, j, hit_end, limit)
             return j, name, hit_end
@@ -466,7 +476,9 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
             titled = w  # "das Unternehmen Kapitalausgaben": one capitalised word after a noun is a noun, no name
         if titled > w:
             w = titled
-        elif v == w and initial_runs and _modifier_of_noun(text, starts[firsts[w]], ends[firsts[w + 1] - 1 if w + 1 < n else limit - 1], cues.articles):
+        elif v == w and initial_runs and _modifier_of_noun(
+            text, starts[firsts[w]], ends[firsts[w + 1] - 1 if w + 1 < n else limit - 1], cues.articles
+        ):
             continue  # "the Detroit carmaker": a place or trait of the noun, which names the actor
         run_start, run_end = starts[firsts[w]], ends[firsts[v + 1] - 1 if v + 1 < n else limit - 1]
         single = text[run_start:run_end]
@@ -613,7 +625,9 @@ def _parse(data: dict[str, Any], where: str) -> dict[str, Entity]:
             raise GazetteerError(f"{where}: entity #{n} needs a name")
         kind = row.get("kind", UNKNOWN)
         if kind not in KINDS:
-            raise GazetteerError(f"{where}: entity {row['name']!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+            raise GazetteerError(
+                f"{where}: entity {row['name']!r}: kind must be one of {', '.join(KINDS)}, not {kind!r}"
+            )
         aliases = row.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise GazetteerError(f"{where}: entity {row['name']!r}: aliases must be a list of strings")
