@@ -68,7 +68,8 @@ def generate(folder: Path, size_mb: float, seed: int = 7) -> int:
 
 def stages(folder: Path) -> tuple[dict[str, float], int, int]:
     """CPU seconds per stage, in one process on one core, as `pipeline.findings_of` runs them per document."""
-    cpu: dict[str, float] = dict.fromkeys(("import", "read", "boilerplate", "tag", "analysis", "mentions", "claims"), 0.0)
+    stages = ("import", "read", "boilerplate", "tag", "analysis", "mentions", "claims")
+    cpu: dict[str, float] = dict.fromkeys(stages, 0.0)
     clock = time.process_time
     t = clock()
     from llamaline.claimtracks import claims_of
@@ -147,7 +148,8 @@ def main() -> None:
                 out = subprocess.run([sys.executable, __file__, "--stages-of", str(folder)], capture_output=True,
                                      text=True, check=True)
                 cpu = json.loads(out.stdout)
-                cpu["to_mentions"] = sum(cpu[k] for k in ("import", "read", "boilerplate", "tag", "analysis", "mentions"))
+                mention_stages = ("import", "read", "boilerplate", "tag", "analysis", "mentions")
+                cpu["to_mentions"] = sum(cpu[k] for k in mention_stages)
                 runs.append(cpu)
             runs.sort(key=lambda r: r["to_mentions"])
             cpu = runs[len(runs) // 2]
@@ -157,8 +159,8 @@ def main() -> None:
             to_mentions = cpu["to_mentions"]
             spread = (f" (runs: {size / runs[-1]['to_mentions']:.2f}-{size / runs[0]['to_mentions']:.2f} MB/s)"
                       if len(runs) > 1 else "")
-            print(f"1 core, files -> mentions          : {to_mentions:6.2f} s CPU {size / to_mentions:6.2f} MB/s{spread} "
-                  f"({cpu['documents']} documents, {cpu['found']} mentions)")
+            print(f"1 core, files -> mentions          : {to_mentions:6.2f} s CPU "
+                  f"{size / to_mentions:6.2f} MB/s{spread} ({cpu['documents']} documents, {cpu['found']} mentions)")
             total = to_mentions + cpu["claims"]
             print(f"1 core, files -> mentions + claims : {total:6.2f} s CPU {size / total:6.2f} MB/s")
         seconds, cpu_s, docs, count = run(folder, 1)
@@ -166,7 +168,8 @@ def main() -> None:
               f"{cpu_s:6.2f} s CPU {size / cpu_s:6.2f} MB/s")
         if args.jobs > 1:
             seconds, _, docs, count = run(folder, args.jobs)
-            print(f"{args.jobs} processes (--jobs {args.jobs})         : {seconds:6.2f} s wall {size / seconds:6.2f} MB/s")
+            print(f"{args.jobs} processes (--jobs {args.jobs})         : "
+                  f"{seconds:6.2f} s wall {size / seconds:6.2f} MB/s")
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

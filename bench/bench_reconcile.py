@@ -4,13 +4,14 @@
     python bench/bench_reconcile.py --sizes 10000 100000 1000000 10000000
     python bench/bench_reconcile.py --cast fixed         # the same ~3,000 subjects at every size (denser blocks)
 
-Each size runs in a fresh process so its peak memory (ru_maxrss) is its own. The mentions come from
-synthetic happenings: a few thousand subjects per 100,000 mentions (see `cast_scale`) (organisations, people, model lines with their models,
-conferences), every happening told by several mentions with spans of varying precision (day, part of a
-month, month, quarter), family- or organisation-level subjects, reports beside specific types, about 20%
-undated, some plans and considerations. Target (issue 5): 1,000,000 mentions in at most 30 s and 2 GB,
-and ten times the mentions in at most twelve times the time. Beside the ratio it prints the ratio of merely
-reading every mention's sort key and sorting them: the floor of any blocking-and-sorting reconciler here.
+Each size runs in a fresh process so its peak memory (ru_maxrss) is its own. The mentions come from synthetic
+happenings: a few thousand subjects per 100,000 mentions (see `cast_scale`) (organisations, people, model
+lines with their models, conferences), every happening told by several mentions with spans of varying
+precision (day, part of a month, month, quarter), family- or organisation-level subjects, reports beside
+specific types, about 20% undated, some plans and considerations. Target (issue 5): 1,000,000 mentions in at
+most 30 s and 2 GB, and ten times the mentions in at most twelve times the time. Beside the ratio it prints
+the ratio of merely reading every mention's sort key and sorting them: the floor of any blocking-and-sorting
+reconciler here.
 """
 
 from __future__ import annotations
@@ -163,7 +164,9 @@ def run_one(n: int, mode: str) -> dict:
     input_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     gc.disable()  # the reconciler makes many small objects and no cycles worth collecting mid-run
     floor = time.process_time()
-    _ = sorted((m.type, tuple(m.subjects), m.when.start.toordinal() if m.when else 0, m.source, m.start) for m in mentions)
+    _ = sorted(
+        (m.type, tuple(m.subjects), m.when.start.toordinal() if m.when else 0, m.source, m.start) for m in mentions
+    )
     floor = time.process_time() - floor  # what any blocking-and-sorting pass costs at least: read each mention, sort
     del _
     t2, c2 = time.perf_counter(), time.process_time()
@@ -205,7 +208,8 @@ def main() -> None:
         ratio = b["reconcile_s"] / a["reconcile_s"] if a["reconcile_s"] else float("inf")
         cpu = b["reconcile_cpu_s"] / a["reconcile_cpu_s"] if a["reconcile_cpu_s"] else float("inf")
         floor = b["floor_cpu_s"] / a["floor_cpu_s"] if a["floor_cpu_s"] else float("inf")
-        print(f"{factor:g}x mentions ({a['mentions']:,} -> {b['mentions']:,}): {ratio:.2f}x wall time, {cpu:.2f}x CPU time; "
+        print(f"{factor:g}x mentions ({a['mentions']:,} -> {b['mentions']:,}): "
+              f"{ratio:.2f}x wall time, {cpu:.2f}x CPU time; "
               f"reading and sorting the mentions alone: {floor:.2f}x CPU time")
 
 

@@ -57,7 +57,9 @@ def main() -> int:
         median, best = statistics.median(times), min(times)
         ok = median <= BUDGET_MS[name]
         failed |= not ok
-        print(f"llamaline {name:<16} median {median:7.1f} ms   best {best:7.1f} ms   budget {BUDGET_MS[name]} ms   {'ok' if ok else 'OVER'}")
+        verdict = "ok" if ok else "OVER"
+        print(f"llamaline {name:<16} median {median:7.1f} ms   best {best:7.1f} ms   "
+              f"budget {BUDGET_MS[name]} ms   {verdict}")
     return 1 if failed else 0
 
 

@@ -14,7 +14,8 @@ Publication date: 2025-05-15 (a Thursday). A span is exact when the found text e
 (TimeML convention: plain prepositions such as "im", "am", "on", "in" stay outside; modifiers such as
 "Anfang", "frühestens", "early" stay inside). A resolution is correct when the span's bounds equal the
 expected period's (a number of weeks ago or ahead is that week, as in HeidelTime; "earlier/later this
-year" is the part of the year before/after publication), or, for a modified expression ("Anfang April"), when its EDTF names that period.
+year" is the part of the year before/after publication), or, for a modified expression ("Anfang April"),
+when its EDTF names that period.
 The not-time sentences must yield no expression at all.
 
 Value notation: "2025-05-15", "2025-05", "2025", "2025-Q2", "2025-H1", "2025-W20", "2025-summer",
@@ -475,7 +476,10 @@ def edtf_bounds(edtf: str) -> tuple[date, date] | None:
         parts = edtf.split("-")
         if len(parts) == 2 and int(parts[1]) > 12:
             code, y = int(parts[1]), int(parts[0])
-            s = ts.season(y, ["spring", "summer", "autumn", "winter"][code - 21]) if code <= 24 else ts.quarter(y, code - 32)
+            if code <= 24:
+                s = ts.season(y, ["spring", "summer", "autumn", "winter"][code - 21])
+            else:
+                s = ts.quarter(y, code - 32)
             return s.start, s.end
         s = ts.parse_iso(edtf)
         return s.start, s.end

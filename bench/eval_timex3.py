@@ -70,7 +70,9 @@ class Counts:
     relaxed: int = 0
     value: int = 0
     # per type: gold, system, relaxed matches by gold type, relaxed by system type, value by gold, by system
-    by_type: dict[str, collections.Counter] = field(default_factory=lambda: collections.defaultdict(collections.Counter))
+    by_type: dict[str, collections.Counter] = field(
+        default_factory=lambda: collections.defaultdict(collections.Counter)
+    )
     misses: collections.Counter = field(default_factory=collections.Counter)
     spurious: collections.Counter = field(default_factory=collections.Counter)
     wrong: collections.Counter = field(default_factory=collections.Counter)
