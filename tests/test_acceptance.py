@@ -11,7 +11,9 @@ from conftest import BUNDLED
 from llamaline.cli import app
 
 A000, A001, A002, A003, A004 = (
-    "000_ae96c7f18c7de5f6", "001_90d3bd37a3053b0b", "002_e831337deed064ed", "003_b716d2b00cf8b381", "004_d9441db48cb36866")
+    "000_ae96c7f18c7de5f6", "001_90d3bd37a3053b0b", "002_e831337deed064ed", "003_b716d2b00cf8b381",
+    "004_d9441db48cb36866",
+)
 
 
 @pytest.fixture(scope="module")

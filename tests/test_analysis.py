@@ -41,7 +41,8 @@ def test_the_analysis_is_a_pure_function_of_document_regions_and_gazetteer() -> 
     documents, regions, gazetteer = _bundled()
     for doc in documents[:6]:
         doc_regions = regions.get(doc.source.id, [])
-        once, again = analyse(doc, doc_regions, gazetteer), analyse(doc, doc_regions, pickle.loads(pickle.dumps(gazetteer)))
+        once = analyse(doc, doc_regions, gazetteer)
+        again = analyse(doc, doc_regions, pickle.loads(pickle.dumps(gazetteer)))
         assert once.sentences == again.sentences
         assert mentions_of(once) == mentions_of(again)
         assert claims_of(once) == claims_of(again)

@@ -37,7 +37,8 @@ def test_corpus_teasers_ads_footers_references(corpus) -> None:
     assert labels["002"] == {"references"} and labels["003"] == {"references"}
     assert labels["004"] == {"ad", "footer"}
     teaser = next(r for r in regions[docs["001"].source.id] if r.label == "teaser")
-    assert docs["001"].text[teaser.start:].startswith("Ähnliche Beiträge") and teaser.end == len(docs["001"].text.rstrip())
+    assert docs["001"].text[teaser.start:].startswith("Ähnliche Beiträge")
+    assert teaser.end == len(docs["001"].text.rstrip())
     footer = next(r for r in regions[docs["004"].source.id] if r.label == "footer")
     assert "Unterstützung" in docs["004"].text[footer.start:footer.end]
 
@@ -114,7 +115,8 @@ def test_synthetic_german_page() -> None:
     regions = find_boilerplate([d])["page"]
     assert labelled(d, regions) == [
         ("navigation", "Jetzt Newsletter abonnieren"), ("navigation", "Startseite"), ("ad", "Werbung"),
-        ("hashtags", "#Tech #Produkt #FirmaX"), ("references", "Quellen"), ("teaser", "Das könnte Sie auch interessieren"),
+        ("hashtags", "#Tech #Produkt #FirmaX"), ("references", "Quellen"),
+        ("teaser", "Das könnte Sie auch interessieren"),
     ]
     refs = find_references(d, regions)
     assert [(r.title, r.published.edtf if r.published else None) for r in refs] == [

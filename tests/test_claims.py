@@ -319,16 +319,19 @@ def test_nothing_from_boilerplate(language, sentence):
 
 
 def test_front_matter_is_no_source_of_claims():
-    text = "---\ntitle: Kestrel 2 Falcon hat 70 Milliarden Parameter\n---\nKestrel 2 Falcon hat 8 Milliarden Parameter.\n"
-    doc = Document(source=Source(id="t", path="t.md", language="de"), text=text, body_start=text.index("Kestrel 2 Falcon hat 8"))
+    text = ("---\ntitle: Kestrel 2 Falcon hat 70 Milliarden Parameter\n---\n"
+            "Kestrel 2 Falcon hat 8 Milliarden Parameter.\n")
+    body_start = text.index("Kestrel 2 Falcon hat 8")
+    doc = Document(source=Source(id="t", path="t.md", language="de"), text=text, body_start=body_start)
     claims = extract_claims(doc, [], GAZETTEER, [])
     assert [c.value.number for c in claims] == [8e9]
 
 
 # -- tracks --------------------------------------------------------------------------------------------------------
-def claim(source: str, published: str, value: ClaimValue, subject="Kestrel 2 Falcon", attribute="release_target", start=0) -> Claim:
-    return Claim(subject=subject, attribute=attribute, value=value, source=source, quote="x", start=start, end=start + 1,
-                 published=timespan.parse_iso(published))
+def claim(source: str, published: str, value: ClaimValue, subject="Kestrel 2 Falcon", attribute="release_target",
+          start=0) -> Claim:
+    return Claim(subject=subject, attribute=attribute, value=value, source=source, quote="x",
+                 start=start, end=start + 1, published=timespan.parse_iso(published))
 
 
 def date_value(span: TimeSpan, modifier=None) -> ClaimValue:
@@ -345,12 +348,14 @@ def status_value(status: str) -> ClaimValue:
 
 @pytest.mark.parametrize("claims, verdict", [
     ([claim("a", "2024-03", date_value(JUNE))], "single"),
-    ([claim("a", "2024-03", date_value(JUNE)), claim("b", "2024-03", date_value(timespan.season(2024, "summer")))], "agree"),
+    ([claim("a", "2024-03", date_value(JUNE)),
+      claim("b", "2024-03", date_value(timespan.season(2024, "summer")))], "agree"),
     ([claim("a", "2024-03", date_value(JUNE)), claim("b", "2024-03", date_value(AUTUMN))], "disagree"),
     ([claim("a", "2024-03", date_value(JUNE)), claim("b", "2024-07", date_value(AUTUMN))], "changed"),
     ([claim("a", "2024-03", date_value(JUNE)), claim("a", "2024-03", date_value(AUTUMN, "not_before"), start=5),
       claim("b", "2024-03", date_value(AUTUMN))], "changed"),
-    ([claim("a", "2024-03", number_value(12e9, bound="approximate")), claim("b", "2024-03", number_value(12.5e9))], "agree"),
+    ([claim("a", "2024-03", number_value(12e9, bound="approximate")),
+      claim("b", "2024-03", number_value(12.5e9))], "agree"),
     ([claim("a", "2024-03", number_value(12e9)), claim("b", "2024-03", number_value(12.5e9))], "disagree"),
     ([claim("a", "2024-03", number_value(12e9)), claim("b", "2024-03", number_value(12e9, unit="EUR"))], "disagree"),
     ([claim("a", "2024-03", status_value("released")), claim("b", "2024-09", status_value("available"))], "agree"),
@@ -412,14 +417,16 @@ ARTICLES = {
         ("2024-03", "Nordwind Labs verschiebt Kestrel 2 Falcon\n\nKestrel 2 Falcon war ursprünglich für Juni geplant. "
                     "Das Modell soll nun frühestens im Herbst erscheinen, berichtet der Daily Ledger. "
                     "Nordwind Labs hat für dieses Jahr bis zu 4,5 Milliarden Euro an Ausgaben budgetiert.\n"),
-        ("2024-11", "Kestrel 2 Falcon ist da\n\nNordwind Labs hat Kestrel 2 Falcon mit 70 Milliarden Parametern veröffentlicht. "
+        ("2024-11", "Kestrel 2 Falcon ist da\n\n"
+                    "Nordwind Labs hat Kestrel 2 Falcon mit 70 Milliarden Parametern veröffentlicht. "
                     "Die Ausgaben von Nordwind Labs liegen in diesem Jahr bei bis zu 4,5 Milliarden Euro.\n"),
     ],
     "en": [
         ("2024-03", "Nordwind Labs delays Kestrel 2 Falcon\n\nKestrel 2 Falcon was originally slated for June. "
                     "The model is now expected in the fall at the earliest, according to the Daily Ledger. "
                     "Nordwind Labs has budgeted spending of up to €4.5 billion this year.\n"),
-        ("2024-11", "Kestrel 2 Falcon is here\n\nNordwind Labs has released Kestrel 2 Falcon with 70 billion parameters. "
+        ("2024-11", "Kestrel 2 Falcon is here\n\n"
+                    "Nordwind Labs has released Kestrel 2 Falcon with 70 billion parameters. "
                     "Nordwind Labs is spending up to 4.5 billion euros this year.\n"),
     ],
 }
@@ -544,7 +551,8 @@ def test_one_character_lower_cases_longer():
 
 @pytest.mark.parametrize(("language", "before", "text", "value"), [
     ("en", "Nordwind Labs showed its new line of language models to the press on a long day. ",
-     "The largest model is Kestrel 2 Falcon; at 7 billion parameters the smallest one is Kestrel 1.", "7 billion parameters"),
+     "The largest model is Kestrel 2 Falcon; at 7 billion parameters the smallest one is Kestrel 1.",
+     "7 billion parameters"),
     ("de", "Nordwind Labs hat der Presse an einem langen Tag seine neue Reihe von Sprachmodellen gezeigt. ",
      "Das größte Modell ist Kestrel 2 Falcon; mit 7 Milliarden Parametern ist das kleinste Kestrel 1.",
      "7 Milliarden Parametern"),

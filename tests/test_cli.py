@@ -94,7 +94,9 @@ def test_golden_export_of_the_bundled_corpus(runner, update_golden):
         golden.write_text(result.stdout, encoding="utf-8")
         if not update_golden:
             pytest.fail("golden file was missing and has been written; run again")
-    assert result.stdout == golden.read_text(encoding="utf-8"), "export changed: run pytest --update-golden and read the diff"
+    assert result.stdout == golden.read_text(encoding="utf-8"), (
+        "export changed: run pytest --update-golden and read the diff"
+    )
 
 
 def test_same_corpus_in_another_order_gives_identical_json(runner, tmp_path):
@@ -203,7 +205,9 @@ def test_timeline_filter_by_subject_words(runner, bundled_export):
     assert result and all(any(word in s.lower() for s in e["subjects"]) for e in result)
 
 
-@pytest.mark.parametrize("args", [["--type", "party"], ["--from", "April"], ["--to", "2025-13"], ["--min-sources", "0"]])
+@pytest.mark.parametrize(
+    "args", [["--type", "party"], ["--from", "April"], ["--to", "2025-13"], ["--min-sources", "0"]]
+)
 def test_bad_timeline_options_are_usage_errors(runner, args):
     result = run(runner, "timeline", *args)
     assert result.exit_code == 2, result.output
@@ -221,7 +225,8 @@ def test_empty_corpus_is_one_line_exit_1(runner, tmp_path):
 
 
 def test_malformed_manifest_names_file_and_line(runner, bundled_copy):
-    (bundled_copy / "sources.toml").write_text('["000_ae96c7f18c7de5f6.txt"]\ntitle = "x"\nauthor =\n', encoding="utf-8")
+    manifest = '["000_ae96c7f18c7de5f6.txt"]\ntitle = "x"\nauthor =\n'
+    (bundled_copy / "sources.toml").write_text(manifest, encoding="utf-8")
     line = one_line_error(run(runner, "timeline", "--corpus", str(bundled_copy)))
     assert "sources.toml" in line and "line 3" in line
 
@@ -284,7 +289,8 @@ def test_tag_stdin_json_resolves_against_the_publication_date(runner):
 
 
 def test_tag_a_corpus_file_uses_its_metadata(runner, tmp_path):
-    write(tmp_path, "a.md", "---\nlang: en\npublished: 2024-03-10\n---\nThe firm said yesterday it will ship in June.\n")
+    write(tmp_path, "a.md",
+          "---\nlang: en\npublished: 2024-03-10\n---\nThe firm said yesterday it will ship in June.\n")
     result = run(runner, "tag", "a.md", "--corpus", str(tmp_path), "--json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
@@ -322,7 +328,8 @@ def test_installed_script_runs_from_any_folder_on_the_bundled_corpus(tmp_path):
     done = subprocess.run([str(script), "export"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["sources"]) == 5
-    failed = subprocess.run([str(script), "timeline", "--corpus", "missing"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+    failed = subprocess.run([str(script), "timeline", "--corpus", "missing"],
+                            cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
     assert failed.returncode == 1 and failed.stderr.count("\n") == 1 and "Traceback" not in failed.stderr
 
 
@@ -433,7 +440,8 @@ def test_tag_refuses_an_unknown_format(runner):
 
 
 def test_sources_say_when_a_date_comes_from_the_publication(runner, bundled_export):
-    dated = [(e["id"], m) for e in bundled_export["events"] for m in e["mentions"] if m.get("dated_by") == "publication"]
+    dated = [(e["id"], m) for e in bundled_export["events"] for m in e["mentions"]
+             if m.get("dated_by") == "publication"]
     assert dated, "the bundled corpus has news dated by its publication"
     event_id, mention = dated[0]
     shown = runner.invoke(app, ["sources", "--event", event_id], env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout

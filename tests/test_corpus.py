@@ -36,7 +36,8 @@ def test_bundled_files_are_byte_for_byte_the_seeds():
 
 
 def test_manifest_wins_over_front_matter_which_wins_over_inference(tmp_path):
-    write(tmp_path, "a.md", "---\ntitle: From front matter\nlang: en\noutlet: Front Outlet\nfoo: 1\npublished: 2025-05-15\n---\n# Heading\n" + ENGLISH)
+    front = "---\ntitle: From front matter\nlang: en\noutlet: Front Outlet\nfoo: 1\npublished: 2025-05-15\n---\n"
+    write(tmp_path, "a.md", front + "# Heading\n" + ENGLISH)
     write(tmp_path, "sources.toml", '["a.md"]\noutlet = "Manifest Outlet"\nbar = "kept"\n')
     source = read_corpus(tmp_path).documents[0].source
     assert source.title == "From front matter"
@@ -107,7 +108,8 @@ def test_unknown_language_is_skipped_with_a_reason(tmp_path):
         ({"a.txt": ""}, "no readable articles"),
         ({"a.txt": GERMAN, "sources.toml": '["a.txt"\ntitle = 1\n'}, "sources.toml: malformed manifest"),
         ({"a.txt": GERMAN, "sources.toml": '"a.txt" = 3\n'}, "must be a table"),
-        ({"a.md": "---\ntitle: [unclosed\nlang: de\n---\n" + GERMAN}, "a.md:2: malformed front matter"),  # where the unclosed list begins
+        # line 2: where the unclosed list begins
+        ({"a.md": "---\ntitle: [unclosed\nlang: de\n---\n" + GERMAN}, "a.md:2: malformed front matter"),
         ({"a.md": "---\n- just\n- a list\n---\n" + GERMAN}, "a.md:2: malformed front matter"),
         ({"a.txt": GERMAN, "sources.toml": '["a.txt"]\npublished = "May 2025"\n'}, "published: not an ISO 8601 date"),
         ({"a.txt": GERMAN, "sources.toml": '["a.txt"]\npublished = "2025-13"\n'}, "not a calendar date"),

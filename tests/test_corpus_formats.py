@@ -133,7 +133,8 @@ def test_add_fetches_into_the_corpus_and_the_timeline_reads_it(runner, server, t
     assert len(list(folder.glob("*.md"))) == 1
     data = json.loads(run(runner, "export", "--corpus", str(folder)).stdout)
     assert data["sources"][0]["url"].endswith("/article.html")
-    assert any(m["source"] == data["sources"][0]["id"] for e in data["events"] for m in e["mentions"]) or data["unplaced"]
+    first = data["sources"][0]["id"]
+    assert any(m["source"] == first for e in data["events"] for m in e["mentions"]) or data["unplaced"]
 
 
 def test_add_needs_a_corpus_folder(runner, server):

@@ -92,7 +92,8 @@ def test_malformed_entities_file(tmp_path: Path) -> None:
 def test_fixture_cast() -> None:
     g = Gazetteer.load(FIXTURES)
     text = "Nordwinds Kestrel X2 und Helio's Arc 7"
-    assert [h.name for h in g.find(text, 0, len(text), "de")] == ["Nordwind Robotics", "Kestrel X2", "Helio Motors", "Arc 7"]
+    expected = ["Nordwind Robotics", "Kestrel X2", "Helio Motors", "Arc 7"]
+    assert [h.name for h in g.find(text, 0, len(text), "de")] == expected
 
 
 def test_pickles(gazetteer: Gazetteer) -> None:
@@ -109,7 +110,8 @@ def test_memo_gives_what_a_fresh_gazetteer_gives() -> None:
     for start, end in ((0, 46), (47, len(text)), (5, 30), (0, len(text))):
         primed.find(text, start, end, "de", marked=False)  # the known names first, as event extraction asks
         assert primed.find(text, start, end, "de") == cast(BUNDLED).find(text, start, end, "de")
-        assert primed.find(text, start, end, "de", marked=False) == cast(BUNDLED).find(text, start, end, "de", marked=False)
+        fresh = cast(BUNDLED).find(text, start, end, "de", marked=False)
+        assert primed.find(text, start, end, "de", marked=False) == fresh
 
 
 def test_span_edge_inside_a_word() -> None:
@@ -125,7 +127,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(["Meta", "Metas", "Meta's", "Llama", "4", "Llama-4", "Behemoth", "WSJ", " ", " ", "-", ".",
-                           "„", "“", "İ", "Σ", "und", "Yann", "LeCun", "DeepSeek", "GPT-4o", "\n", "Wall Street Journal"])
+                           "„", "“", "İ", "Σ", "und", "Yann", "LeCun", "DeepSeek", "GPT-4o", "\n",
+                           "Wall Street Journal"])
 
 
 @settings(max_examples=150, deadline=None)

@@ -61,7 +61,9 @@ def gazetteer() -> Gazetteer:
     return cast(BUNDLED, FIXTURES)
 
 
-def extract(text: str, language: str, times: dict[str, str], gazetteer: Gazetteer, published: str = "2025-05") -> list[Mention]:
+def extract(
+    text: str, language: str, times: dict[str, str], gazetteer: Gazetteer, published: str = "2025-05"
+) -> list[Mention]:
     d = document(text, language, published)
     return extract_mentions(d, expressions(text, times), gazetteer, [])
 
@@ -82,7 +84,8 @@ CASES = [
      dict(type="delay", when="2025-03", attributed_to="Reuters", subjects=["Kestrel X2"])),
     ("en", "According to Bloomberg, the Arc 7 launch was pushed back in March.", {"in March": "2025-03"},
      dict(type="delay", when="2025-03", attributed_to="Bloomberg", subjects=["Arc 7"])),
-    ("de", "Nordwind erwog Berichten zufolge, den Kestrel X2 im Juli 2025 ganz aufzugeben.", {"im Juli 2025": "2025-07"},
+    ("de", "Nordwind erwog Berichten zufolge, den Kestrel X2 im Juli 2025 ganz aufzugeben.",
+     {"im Juli 2025": "2025-07"},
      dict(type="abandonment", modality="considered", when="2025-07", attributed_to="unnamed reports",
           subjects=["Kestrel X2", "Nordwind Robotics"])),
     ("en", "Helio reportedly considered scrapping the Arc 7 in July 2025.", {"in July 2025": "2025-07"},
@@ -94,12 +97,14 @@ CASES = [
      dict(type="release", modality="planned", when="2024-06", subjects=["Arc 7"])),
     ("de", "Ursprünglich wurde der Marktstart von Kestrel X2 für Juni 2024 erwartet.", {"Juni 2024": "2024-06"},
      dict(type="release", modality="expected", when="2024-06", subjects=["Kestrel X2"])),
-    ("de", "Nordwind dementierte am 18. März 2025, dass der Kestrel X2 eingestellt werde.", {"am 18. März 2025": "2025-03-18"},
+    ("de", "Nordwind dementierte am 18. März 2025, dass der Kestrel X2 eingestellt werde.",
+     {"am 18. März 2025": "2025-03-18"},
      dict(type="abandonment", modality="denied", when="2025-03-18", subjects=["Kestrel X2", "Nordwind Robotics"])),
     ("en", "Helio denied on March 18, 2025 that it would abandon the Arc 7.", {"on March 18, 2025": "2025-03-18"},
      dict(type="abandonment", modality="denied", when="2025-03-18", subjects=["Arc 7", "Helio Motors"])),
     ("de", "Lena Hartmann verlässt Nordwind.", {},
-     dict(type="departure", modality="happened", when="2025-05", time_text=None, subjects=["Lena Hartmann", "Nordwind Robotics"])),
+     dict(type="departure", modality="happened", when="2025-05", time_text=None,
+          subjects=["Lena Hartmann", "Nordwind Robotics"])),
     ("en", "Priya Raman stepped down as CFO of Helio in August 2025.", {"in August 2025": "2025-08"},
      dict(type="departure", when="2025-08", subjects=["Helio Motors", "Priya Raman"])),
     ("de", "Lena Hartmann bestätigt zum Jahreswechsel ihren Abschied von Nordwind.", {"zum Jahreswechsel": "2025-12"},
@@ -116,7 +121,8 @@ CASES = [
      dict(type="founding", when="2019", subjects=["Nordwind Robotics"])),
     ("en", "Helio was founded in 2019 in Austin.", {"2019": "2019"},
      dict(type="founding", when="2019", subjects=["Helio Motors"])),
-    ("de", "Auf der Entwicklerkonferenz RoboConf im April 2025 zeigte Nordwind neue Roboter.", {"im April 2025": "2025-04"},
+    ("de", "Auf der Entwicklerkonferenz RoboConf im April 2025 zeigte Nordwind neue Roboter.",
+     {"im April 2025": "2025-04"},
      dict(type="conference", when="2025-04", subjects=["Nordwind Robotics", "RoboConf"])),
     ("en", "At its developer conference in April 2025, Helio showed new cars.", {"in April 2025": "2025-04"},
      dict(type="conference", when="2025-04", subjects=["Helio Motors"])),
@@ -133,7 +139,8 @@ CASES = [
     ("de", "Der Marktstart von Kestrel X2 wird nun frühestens im Herbst erfolgen.", {"frühestens im Herbst": "2025-23"},
      dict(type="release", modality="expected", when="2025-23", subjects=["Kestrel X2"])),
     ("de", "Nordwind hat den Kestrel X2 von Sommer auf Herbst verschoben.", {"Sommer": "2025-22", "Herbst": "2025-23"},
-     dict(type="delay", modality="happened", when="2025-05", time_text=None, subjects=["Kestrel X2", "Nordwind Robotics"])),
+     dict(type="delay", modality="happened", when="2025-05", time_text=None,
+          subjects=["Kestrel X2", "Nordwind Robotics"])),
     ("en", "Helio will launch the Arc 7 in October 2025.", {"in October 2025": "2025-10"},
      dict(type="release", modality="planned", when="2025-10", subjects=["Arc 7", "Helio Motors"])),
     ("de", "Nordwind hat den Kestrel X2 im März nicht vorgestellt.", {"im März": "2025-03"}, None),
@@ -146,7 +153,8 @@ CASES = [
     ("en", "The launch of the Arc 7, which was originally planned for August, has been delayed, Helio said on May 6.",
      {"August": "2025-08", "on May 6": "2025-05-06"}, dict(type="delay", modality="happened", when="2025-05-06")),
     ("de", "Nordwind hat Jonas Weber als Vertriebschef verpflichtet, teilte das Unternehmen am 6. Mai mit.",
-     {"am 6. Mai": "2025-05-06"}, dict(type="hiring", when="2025-05-06", subjects=["Jonas Weber", "Nordwind Robotics"])),
+     {"am 6. Mai": "2025-05-06"},
+     dict(type="hiring", when="2025-05-06", subjects=["Jonas Weber", "Nordwind Robotics"])),
     ("en", "Helio hired Tom Becker as head of manufacturing, the company announced on May 6.",
      {"on May 6": "2025-05-06"}, dict(type="hiring", when="2025-05-06", subjects=["Helio Motors", "Tom Becker"])),
     ("en", "Helio recalled 4,000 Arc 7 cars in April.", {"in April": "2025-04"},
@@ -318,7 +326,8 @@ def test_unseen_articles_recall(language: str) -> None:
         mentions = extract_mentions(d, tag(d.text, d.source.published, d.language, start=d.body_start),
                                     gazetteer, regions[d.source.id])
         target = span(event["when"])
-        # nested spans; news dated by its publication is a span ending on that day, which may reach into the month before
+        # nested spans; news dated by its publication is a span ending on that day,
+        # which may reach into the month before
         if any(m.type == event["type"] and m.when is not None and m.when.overlaps(target)
                and (m.when.contains(target) or target.contains(m.when) or m.dated_by == "publication")
                for m in mentions):
@@ -351,7 +360,8 @@ def test_cue_ids_per_document_same_as_per_sentence() -> None:
 @pytest.mark.parametrize(("language", "text", "times", "wanted"), [
     ("en", "Helio was founded in 2019 and invested in Voltline in 2023.", {"in 2019": "2019", "in 2023": "2023"},
      {("founding", "2019"), ("investment", "2023")}),
-    ("de", "Hartmann wechselte 2019 zu Nordwind und wurde im März 2023 zur Chefin ernannt.", {"2019": "2019", "im März 2023": "2023-03"},
+    ("de", "Hartmann wechselte 2019 zu Nordwind und wurde im März 2023 zur Chefin ernannt.",
+     {"2019": "2019", "im März 2023": "2023-03"},
      {("hiring", "2019"), ("appointment", "2023-03")}),
     ("en", "Planning permission for the Helio plant was granted in 2021, and construction began in 2022.",
      {"in 2021": "2021", "in 2022": "2022"}, {("other", "2021"), ("other", "2022")}),

@@ -14,7 +14,11 @@ import yaml
 from llamaline.fetch import USER_AGENT, fetch_articles, slug
 
 PAGE = (Path(__file__).resolve().parent / "fixtures" / "html" / "article.html").read_bytes()
-HOSTILE_TITLE = b"<html><head><title>../../etc/passwd</title></head><body><article><p>" + b"Ein Satz. " * 30 + b"</p></article></body></html>"
+HOSTILE_TITLE = (
+    b"<html><head><title>../../etc/passwd</title></head><body><article><p>"
+    + b"Ein Satz. " * 30
+    + b"</p></article></body></html>"
+)
 
 
 LATIN_PAGE = ("<html><head><title>Kosten</title></head><body><article><p>Der Konzern kündigte am Montag an, dass "
@@ -30,7 +34,9 @@ class Pages(BaseHTTPRequestHandler):
         Pages.seen_agents.append(self.headers.get("User-Agent", ""))
         routes = {
             "/article.html": (200, "text/html; charset=utf-8", PAGE),
-            "/other.html": (200, "text/html", PAGE.replace(b"Modell X verz\xc3\xb6gert sich bis zum Herbst", b"Zweiter Bericht")),
+            "/other.html": (
+                200, "text/html", PAGE.replace(b"Modell X verz\xc3\xb6gert sich bis zum Herbst", b"Zweiter Bericht")
+            ),
             "/hostile.html": (200, "text/html", HOSTILE_TITLE),
             "/report.pdf": (200, "application/pdf", b"%PDF-1.7"),
             "/huge.html": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),

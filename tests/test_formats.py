@@ -58,7 +58,9 @@ def test_golden_export_in_every_format(bundled, name, update_golden):
         golden.write_bytes(written.encode("utf-8"))
         if not update_golden:
             pytest.fail(f"golden file {golden.name} was missing and has been written; run again")
-    assert written.encode("utf-8") == golden.read_bytes(), f"{name} export changed: run pytest --update-golden and read the diff"
+    assert written.encode("utf-8") == golden.read_bytes(), (
+        f"{name} export changed: run pytest --update-golden and read the diff"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -162,7 +164,8 @@ def test_markdown_puts_the_time_expression_in_bold():
 
 
 def test_markdown_marks_disagreement():
-    report = export(tiny_timeline(conflict=Conflict(field="when", detail="May according to a; June according to b")), "md")
+    conflict = Conflict(field="when", detail="May according to a; June according to b")
+    report = export(tiny_timeline(conflict=conflict), "md")
     assert "> **Sources disagree** on when: May according to Example Times; June according to b" in report
 
 
@@ -189,7 +192,8 @@ def test_timelinejs_has_a_title_slide_groups_and_citations(bundled):
 
 
 def test_timelinejs_day_and_interval_dates():
-    day = export(tiny_timeline(when=TimeSpan(edtf="2025-05-15", start=date(2025, 5, 15), end=date(2025, 5, 15), precision="day")), "timelinejs")
+    may_15 = TimeSpan(edtf="2025-05-15", start=date(2025, 5, 15), end=date(2025, 5, 15), precision="day")
+    day = export(tiny_timeline(when=may_15), "timelinejs")
     slide = json.loads(day)["events"][0]
     assert slide["start_date"] == {"year": "2025", "month": "5", "day": "15"} and "end_date" not in slide
     turn = TimeSpan(edtf="2025-12/2026-01", start=date(2025, 12, 1), end=date(2026, 1, 31), precision="interval")
@@ -232,7 +236,8 @@ def test_timelinejs_loads_the_document_with_every_event(bundled, tmp_path):
 
 
 def test_html_escapes_everything_from_the_corpus():
-    page = export(tiny_timeline(quote="Er sagte <script>alert(1)</script> & ging.", title="<img src=x onerror=alert(2)>",
+    page = export(tiny_timeline(quote="Er sagte <script>alert(1)</script> & ging.",
+                                title="<img src=x onerror=alert(2)>",
                                 subject='"><script>alert(3)</script>', outlet="<b>Times</b>",
                                 url="javascript:alert(4)"), "html")
     assert page.count("<script>") == 1, "only the page's own script"

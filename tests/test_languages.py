@@ -8,7 +8,9 @@ import pytest
 
 from llamaline import lang
 
-PARTS = sorted(p.name[:-5] for p in resources.files("llamaline.lang").joinpath("de").iterdir() if p.name.endswith(".toml"))
+PARTS = sorted(
+    p.name[:-5] for p in resources.files("llamaline.lang").joinpath("de").iterdir() if p.name.endswith(".toml")
+)
 
 
 def keys(table: dict, prefix: str = "") -> set[str]:
@@ -30,7 +32,9 @@ def test_languages_have_the_same_keys(part: str) -> None:
     tables = {code: keys(lang.load(code, part)) for code in lang.languages()}
     reference = tables["de"]
     for code, table in tables.items():
-        assert table == reference, f"{part} of {code}: missing {sorted(reference - table)}, extra {sorted(table - reference)}"
+        assert table == reference, (
+            f"{part} of {code}: missing {sorted(reference - table)}, extra {sorted(table - reference)}"
+        )
 
 
 @pytest.mark.parametrize("language", lang.languages())

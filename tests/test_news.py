@@ -63,7 +63,8 @@ FOUND = [
     ("de", "2025-03-04", "Der Marktstart soll im Herbst erfolgen.", [("release", "planned", "2025-23")]),
     ("en", "2025-03-04", "Dana Kolb will take over on August 1.", [("appointment", "planned", "2025-08-01")]),
     # types news often names
-    ("de", "2025-03-04", "Der Konzern kauft 30 Prozent der Anteile an einem Zulieferer.", [("investment", "happened", NEWS)]),
+    ("de", "2025-03-04", "Der Konzern kauft 30 Prozent der Anteile an einem Zulieferer.",
+     [("investment", "happened", NEWS)]),
     ("en", "2025-03-04", "The group bought a 30 percent stake in the startup.", [("investment", "happened", NEWS)]),
     ("de", "2025-03-04", "Die Vorsitzende legt ihr Amt nieder.", [("departure", "happened", NEWS)]),
     ("de", "2025-03-04", "Nachfolger wird der bisherige Finanzchef.", [("appointment", "happened", NEWS)]),
@@ -72,7 +73,8 @@ FOUND = [
     ("de", "2025-03-04", "Mara Lind wechselte 2019 zu dem Verein.", [("hiring", "happened", "2019")]),
     ("de", "2025-03-04", "Die Gründerin hat das Start-up im Jahr 2019 gegründet.", [("founding", "happened", "2019")]),
     ("en", "2025-03-04", "Two engineers founded the company in 2019.", [("founding", "happened", "2019")]),
-    ("de", "2025-03-04", "Die Aktionäre verklagten den Konzern am Montag.", [("controversy", "happened", "2025-03-03")]),
+    ("de", "2025-03-04", "Die Aktionäre verklagten den Konzern am Montag.",
+     [("controversy", "happened", "2025-03-03")]),
     ("en", "2025-03-04", "Shareholders sued the company on Monday.", [("controversy", "happened", "2025-03-03")]),
     # a delay is dated when it was decided; its new target is a plan of its own
     ("de", "2025-03-04", "Der Verkaufsstart des Geräts wurde auf den Herbst verschoben.",
@@ -114,8 +116,8 @@ NOT_DATED = [
     ("en", "2025-03-07", "The plant opened weeks after the company delayed its launch.", "delay"),
     ("de", "2025-03-07", "Das Werk öffnete Monate nachdem der Konzern den Start verschoben hatte.", "delay"),
     # an earlier telling, in the passive, is no news
-    ("de", "2025-03-07", "Die Zahlen sind gut. Der Umsatz stieg. Die Marge hielt. Das neue Werk, das angekündigt wurde, "
-     "steht noch leer.", "announcement"),
+    ("de", "2025-03-07", "Die Zahlen sind gut. Der Umsatz stieg. Die Marge hielt. "
+     "Das neue Werk, das angekündigt wurde, steht noch leer.", "announcement"),
     # a start with a delay is a start, not a delay
     ("de", "2025-03-07", "Der Bau des Stadions begann mit zwei Jahren Verspätung.", "delay"),
     ("en", "2025-03-07", "Construction of the stadium began with a two-year delay.", "delay"),
@@ -129,7 +131,8 @@ def test_not_dated(language: str, published: str, text: str, type_: str) -> None
 
 
 @pytest.mark.parametrize(("language", "text"), [
-    ("de", "Orbit Air holt neue Chefin\n\nOrbit Air hat Dana Kolb zur Chefin ernannt, teilte die Fluglinie am Montag mit."),
+    ("de", "Orbit Air holt neue Chefin\n\n"
+           "Orbit Air hat Dana Kolb zur Chefin ernannt, teilte die Fluglinie am Montag mit."),
     ("en", "Orbit Air names new chief\n\nOrbit Air has named Dana Kolb chief executive, the airline said on Monday."),
 ])
 def test_a_headline_has_no_date_of_its_own(language: str, text: str) -> None:

@@ -213,7 +213,8 @@ def test_considered_forms_an_event_and_says_so():
 
 
 def test_date_is_the_tightest_span_all_mentions_allow():
-    ms = [mention("a", 0, "delay", ["Falke 2 Pro"], MARCH), mention("b", 0, "delay", ["Falke 2 Pro"], span("2026-03-12")),
+    ms = [mention("a", 0, "delay", ["Falke 2 Pro"], MARCH),
+          mention("b", 0, "delay", ["Falke 2 Pro"], span("2026-03-12")),
           mention("c", 0, "delay", ["Falke 2 Pro"], ts.quarter(2026, 1))]
     (event,), _ = reconcile(ms)
     assert event.when == span("2026-03-12") and event.conflicts == []
@@ -223,7 +224,8 @@ def test_partial_overlap_gives_an_interval():
     ms = [mention("a", 0, "delay", ["Falke 2 Pro"], span("2026-03-01", "2026-03-20")),
           mention("b", 0, "delay", ["Falke 2 Pro"], span("2026-03-10", "2026-03-31"))]
     (event,), _ = reconcile(ms)
-    assert (event.when.start, event.when.end, event.when.precision) == (date(2026, 3, 10), date(2026, 3, 20), "interval")
+    when = event.when
+    assert (when.start, when.end, when.precision) == (date(2026, 3, 10), date(2026, 3, 20), "interval")
 
 
 def test_near_miss_merges_with_a_date_conflict_covering_both():

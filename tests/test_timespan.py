@@ -46,7 +46,9 @@ def test_intersect_and_cover():
     assert ts.intersect(april, late_april) == late_april
     assert ts.intersect(april, ts.month(2025, 5)) is None
     both = ts.cover([ts.month(2025, 12), ts.month(2026, 1)])
-    assert (both.edtf, both.start, both.end, both.precision) == ("2025-12/2026-01", date(2025, 12, 1), date(2026, 1, 31), "interval")
+    assert (both.edtf, both.start, both.end, both.precision) == (
+        "2025-12/2026-01", date(2025, 12, 1), date(2026, 1, 31), "interval"
+    )
 
 
 @pytest.mark.parametrize(
