@@ -312,6 +312,19 @@ def test_a_reporting_verb_does_not_decide_the_direction(language, text, expect, 
 
 
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the period of an abbreviated month or weekday ends no sentence: "will" still governs the later date
+    ("en", "The shares will be delivered Jan. 5 to holders of record Nov. 16, the bank said.", "Nov. 16", "2025-11-16"),
+    ("en", "The vote will be held on Tues. Nov. 18, officials said.", "Tues. Nov. 18", "2025-11-18"),
+    ("de", "Die Aktien werden ab dem 5. Jan. an alle Inhaber am 16. November ausgegeben.", "16. November", "2025-11-16"),
+    ("de", "Die Wahl wird am Di. 18. November abgehalten.", "Di. 18. November", "2025-11-18"),
+    # an adjective with a past ending is no report ("preferred shares")
+    ("en", "The company said it will redeem its preferred shares on Nov. 12.", "Nov. 12", "2025-11-12"),
+])
+def test_an_abbreviation_does_not_end_the_sentence(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-01").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
     ("en", "The firm was founded in 1990. In June last year it moved.", "June last year", "2024-06"),
     ("de", "Die Firma wurde 1990 gegründet. Im Juni vergangenen Jahres zog sie um.", "Juni vergangenen Jahres",
      "2024-06"),

@@ -13,12 +13,35 @@ from functools import cache
 from .lexicon import alternation, lexicon
 from .resolve import Direction
 
-# Sentence and clause marks; the mark comes before its conditions so that the scan skips text in C.
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
-_CLAUSE = re.compile(r"[.!?\n,;:()–—](?:(?<=[\n,;:()–—])|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
-# The last boundary before a point: the greedy run backs off from the end to it, with no loop in Python.
-_LAST = {b: re.compile(r"(?s:.*)" + b.pattern) for b in (_BOUNDARY, _CLAUSE)}
 _REACH = 400
+
+
+@cache
+def _abbreviated(language: str) -> str:
+    """Lookbehinds that fail after the period of a month or weekday abbreviation ("Nov. 16", "Sept. 3"):
+    that period ends no sentence. One lookbehind for each length, as a lookbehind has a fixed width."""
+    lex = lexicon(language)
+    words = {w[:-1] for w in lex.forms("month_abbreviations") + lex.forms("weekday_abbreviations") if w.endswith(".")}
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(words):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "".join(rf"(?<!\b(?:{'|'.join(same)})\.)" for _, same in sorted(by_length.items()))
+
+
+@cache
+def _boundaries(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Sentence and clause marks; the mark comes before its conditions so that the scan skips text in C.
+    A period ends a sentence before a space, not after a day's number ("3. März") or an abbreviation."""
+    period_ends = rf"(?<!\b\d.)(?<!\b\d\d.){_abbreviated(language)}(?=\s)"
+    sentence_end = re.compile(rf"[.!?\n](?:(?<=\n)|{period_ends})")
+    clause_end = re.compile(rf"[.!?\n,;:()–—](?:(?<=[\n,;:()–—])|{period_ends})")
+    return sentence_end, clause_end
+
+
+@cache
+def _last(boundary: re.Pattern[str]) -> re.Pattern[str]:
+    """The last boundary before a point: the greedy run backs off from the end to it, with no loop in Python."""
+    return re.compile(r"(?s:.*)" + boundary.pattern)
 
 
 @cache
@@ -41,10 +64,10 @@ def _reports(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){lexicon(language).alt(('tense', 'report'))}")
 
 
-def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
-    """Bounds of the sentence (or clause, with `_CLAUSE`) around text[start:end]."""
+def sentence(text: str, start: int, end: int, boundary: re.Pattern[str]) -> tuple[int, int]:
+    """Bounds of the sentence (or clause) around text[start:end]; `boundary` is one of `_boundaries`."""
     lo = max(0, start - _REACH)
-    m = _LAST[boundary].match(text, lo, start)
+    m = _last(boundary).match(text, lo, start)
     left = m.end() if m else lo
     m = boundary.search(text, end, min(len(text), end + _REACH))
     right = m.start() if m else min(len(text), end + _REACH)
@@ -79,7 +102,8 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
     """
     past, plan, retro, past_ending = _cues(language)
     reports = _reports(language)
-    for boundary in (_CLAUSE, _BOUNDARY):
+    sentence_end, clause_end = _boundaries(language)
+    for boundary in (clause_end, sentence_end):
         left, right = sentence(text, start, end, boundary)
         if retro.search(text, left, right):
             return "both"
