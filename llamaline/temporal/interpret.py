@@ -340,6 +340,11 @@ class Reader:
                 return Reading(start, m.end(), "date", rs.ago(unit, amount, 1 if later else -1), signal=signal,
                                year_shift=(amount if later else -amount) if unit == "year" else None,
                                signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+        approximation = m.group("nu_ap")
+        if approximation and start == m.start("nu_ap") and normalize(approximation) in self.signal_ap:
+            # "spent about [five hours]": an approximation that is a preposition stays outside, as with a date
+            start = next(m.start(g) for g in ("nu_n", "nu_v") if m.start(g) >= 0)
+            signal, signal_start = approximation, m.start("nu_ap")
         return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start, value=value,
                        timex_type=tx.DURATION)
 

@@ -183,6 +183,8 @@ ROWS = [
     R("Die Firma steht derzeit unter Druck.", "derzeit", "2025-05", pub="2025-05", kind="present"),
     # -- durations -----------------------------------------------------------------------------
     R("Das Training dauerte innerhalb von etwa 48 Wochen.", "etwa 48 Wochen", None, kind="duration"),
+    R("Die Fusion dauerte nur sechs Monate.", "sechs Monate", None, kind="duration"),
+    R("Die Gespräche dauerten gegen drei Tage.", "drei Tage", None, kind="duration"),  # "gegen": a preposition, outside
     R("Die Prüfung soll drei Monate dauern.", "drei Monate", None, kind="duration"),
     R("Für zwei Jahre ist das Budget gesichert.", "zwei Jahre", None, kind="duration"),
     R("Seit drei Jahren wartet die Stadt.", "drei Jahren", None, kind="duration"),

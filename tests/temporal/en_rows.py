@@ -163,7 +163,10 @@ ROWS = [
     R("At the moment there is no statement.", "At the moment", "2025-05-15", kind="present"),
     R("The firm is currently under pressure.", "currently", "2025-05", pub="2025-05", kind="present"),
     # -- durations -----------------------------------------------------------------------------
-    R("Training took within about 48 weeks.", "about 48 weeks", None, kind="duration"),
+    R("Training took within about 48 weeks.", "48 weeks", None, kind="duration"),  # "about" a preposition: outside
+    R("The crew spent about five hours at the site.", "five hours", None, kind="duration"),
+    R("The merger took only six months.", "six months", None, kind="duration"),
+    R("The talks lasted just three days.", "three days", None, kind="duration"),
     R("The review should take three months.", "three months", None, kind="duration"),
     R("The budget is secured for two years.", "two years", None, kind="duration"),
     R("Three days later came the rejection.", "Three days later", "2025-05-18"),
