@@ -430,3 +430,18 @@ def test_the_week_of_a_day(language, text, expect, value):
 def test_a_long_signal_is_read_whole(language, text, expect, signal, modifier):
     e = _one(text, expect, language)
     assert (e.signal, e.modifier) == (signal, modifier)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a clock time right before its day, or right after it and a comma: one TIME expression
+    ("en", "The shop was robbed at 9 p.m. Tuesday, police said.", "9 p.m. Tuesday", "2025-11-04T21:00"),
+    ("en", "Bids are due by 5 p.m. EST Nov. 12.", "5 p.m. EST Nov. 12", "2025-11-12T17:00"),
+    ("de", "Der Vertrag trat am 3. November, 14:30 Uhr in Kraft.", "3. November, 14:30 Uhr", "2025-11-03T14:30"),
+    # elsewhere in the clause the clock time keeps its extent and takes the day's date
+    ("en", "The board met on Monday at 10 a.m. in Paris.", "10 a.m.", "2025-11-03T10:00"),
+    ("de", "Der Vorstand tagte am Montag um 10 Uhr in Paris.", "10 Uhr", "2025-11-03T10:00"),
+    ("de", "Am 2. Mai 1945 um 7 Uhr endete der Kampf.", "7 Uhr", "1945-05-02T07:00"),
+])
+def test_a_clock_time_is_on_the_day_next_to_it(language, text, expect, value):
+    e = _one(text, expect, language, "2025-11-05")
+    assert (e.type, e.value) == ("TIME", value)

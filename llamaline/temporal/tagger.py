@@ -9,6 +9,7 @@ from datetime import timedelta
 from ..models import TimeExpression, TimeSpan
 from .interpret import reader
 from .patterns import anchors, search, word_starts
+from .timex3 import span_value
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
@@ -169,7 +170,71 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
             if story:
                 told.moves(expr)
             done = pos = expr.end
+    return _clock_times_on_their_day(out, text)
+
+
+# A clock time's own value: the time of day after the date ("1998-02-11T22:00" -> "T22:00").
+_CLOCK_VALUE = re.compile(r"T\d\d(?::\d\d)?$")
+# Between a clock time and the day right after it: a time zone at most ("10 p.m. Wednesday", "5 p.m. EST Nov. 9").
+_CLOCK_THEN_DAY = re.compile(r"\s+(?:[A-Z]{2,4},?\s+)?")
+# Between a day and the clock time right after it: a comma ("8. Mai, 23:01 Uhr", "Wednesday, 10 p.m.").
+_DAY_THEN_CLOCK = re.compile(r",\s*")
+# Between a clock time and a day of the same clause ("am 25. Juni um 01:35 Uhr", "Wednesday at 10 p.m.").
+_SAME_CLAUSE = re.compile(r"[^.;:!?\n]{0,30}")
+
+
+def _clock_times_on_their_day(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """A clock time without a date of its own ("10 p.m.", "um 22 Uhr") is on the day named next to it:
+    right before or after it, TIMEX3 draws one expression of both ("[10 p.m. Wednesday]", "[8. Mai, 23:01
+    Uhr]"); elsewhere in the same clause, the clock time keeps its extent and takes that day's date."""
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        e = found[i]
+        clock = _CLOCK_VALUE.search(e.value or "") if _is_bare_clock(e) else None
+        if clock is None:
+            out.append(e)
+            i += 1
+            continue
+        after = found[i + 1] if i + 1 < len(found) else None
+        before = out[-1] if out else None
+        if _is_day(after) and _CLOCK_THEN_DAY.fullmatch(text, e.end, after.start):
+            out.append(_joined(e, after, text, e.start, after.end, clock.group()))
+            i += 2
+            continue
+        if _is_day(before) and _DAY_THEN_CLOCK.fullmatch(text, before.end, e.start):
+            out[-1] = _joined(e, before, text, before.start, e.end, clock.group())
+            i += 1
+            continue
+        if _is_day(before) and _SAME_CLAUSE.fullmatch(text, before.end, e.start):
+            e = e.model_copy(update={"when": before.when, "value": span_value(before.when) + clock.group(),
+                                      "anchor": before.anchor})
+        elif _is_day(after) and _SAME_CLAUSE.fullmatch(text, e.end, after.start):
+            e = e.model_copy(update={"when": after.when, "value": span_value(after.when) + clock.group(),
+                                     "anchor": after.anchor})
+        out.append(e)
+        i += 1
     return out
+
+
+def _is_bare_clock(e: TimeExpression) -> bool:
+    """A clock time read against the publication or the story: its words name no day."""
+    return e.type == "TIME" and e.kind == "date" and e.anchor is not None and not e.parts and e.when is not None
+
+
+def _is_day(e: TimeExpression | None) -> bool:
+    return e is not None and e.type == "DATE" and e.kind == "date" and not e.parts \
+        and e.when is not None and e.when.precision == "day"
+
+
+def _joined(clock: TimeExpression, day: TimeExpression, text: str, start: int, end: int,
+            time_of_day: str) -> TimeExpression:
+    """One TIME expression of a clock time and its day; the signal is the first one's."""
+    first = clock if clock.start < day.start else day
+    return day.model_copy(update={"text": text[start:end], "start": start, "end": end, "type": "TIME",
+                                  "value": span_value(day.when) + time_of_day, "signal": first.signal,
+                                  "signal_start": first.signal_start,
+                                  "modifier": first.modifier or clock.modifier or day.modifier})
 
 
 def _first(scan: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int, last: int,
