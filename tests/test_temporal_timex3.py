@@ -228,6 +228,11 @@ FOCUS = [
     ("de", "Die Zahlen für das erste Quartal 2024 liegen vor. Im Berichtsquartal sanken die Kosten.",
      "Berichtsquartal", "2024-Q1"),
     ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
+    # an outlook for the quarter under way is not what the report is about
+    ("en", "Profit rose in the third quarter. The firm expects the fourth quarter to be weak. In the quarter, costs fell.",
+     "the quarter", "2025-Q3"),
+    ("de", "Im dritten Quartal stieg der Gewinn. Für das vierte Quartal erwartet die Firma Verluste. "
+     "Im Berichtsquartal sanken die Kosten.", "Berichtsquartal", "2025-Q3"),
 ]
 
 

@@ -70,6 +70,11 @@ class Story:
             self.looked = max(self.looked, pos)
         return t
 
+    def reported(self, quarter: TimeSpan) -> bool:
+        """Whether a quarter can be what a report is about: one that has ended by the publication (an
+        outlook for the quarter under way, "expects the fourth quarter to be weak", is not)."""
+        return self.published is None or quarter.end < self.published.start
+
     def far_from_publication(self, span: TimeSpan) -> bool:
         return span.end < self.near_from or span.start > self.near_to
 
@@ -83,7 +88,7 @@ class Story:
         when = e.when
         if when is None:
             return
-        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story":
+        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
             self.quarter = when
         if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
             self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
