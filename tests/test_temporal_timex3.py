@@ -322,6 +322,10 @@ def test_a_reporting_verb_does_not_decide_the_direction(language, text, expect, 
     ("en", "The vote will be held on Tues. Nov. 18, officials said.", "Tues. Nov. 18", "2025-11-18"),
     ("de", "Die Aktien werden ab dem 5. Jan. an alle Inhaber am 16. November ausgegeben.", "16. November", "2025-11-16"),
     ("de", "Die Wahl wird am Di. 18. November abgehalten.", "Di. 18. November", "2025-11-18"),
+    # in English a day's number ends a sentence ("Nov. 22."); in German the period makes it an ordinal ("3. Dezember")
+    ("en", "The split is payable to holders of record Nov. 22. The board approved it in a meeting.", "Nov. 22",
+     "2025-11-22"),
+    ("de", "Die Anleihe wird am 3. Dezember zurückgezahlt, hatte die Bank erklärt.", "3. Dezember", "2025-12-03"),
     # an adjective with a past ending is no report ("preferred shares")
     ("en", "The company said it will redeem its preferred shares on Nov. 12.", "Nov. 12", "2025-11-12"),
 ])

@@ -31,8 +31,11 @@ def _abbreviated(language: str) -> str:
 @cache
 def _boundaries(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Sentence and clause marks; the mark comes before its conditions so that the scan skips text in C.
-    A period ends a sentence before a space, not after a day's number ("3. März") or an abbreviation."""
-    period_ends = rf"(?<!\b\d.)(?<!\b\d\d.){_abbreviated(language)}(?=\s)"
+    A period ends a sentence before a space, not after an abbreviation, nor after a day's number where
+    the language writes ordinals with a period ("3. März"; in English "Nov. 22." ends a sentence)."""
+    ordinal_dot = "." in lexicon(language).forms("ordinals", "suffix")
+    not_a_day = r"(?<!\b\d.)(?<!\b\d\d.)" if ordinal_dot else ""
+    period_ends = rf"{not_a_day}{_abbreviated(language)}(?=\s)"
     sentence_end = re.compile(rf"[.!?\n](?:(?<=\n)|{period_ends})")
     clause_end = re.compile(rf"[.!?\n,;:()–—](?:(?<=[\n,;:()–—])|{period_ends})")
     return sentence_end, clause_end
