@@ -454,3 +454,17 @@ def test_a_long_signal_is_read_whole(language, text, expect, signal, modifier):
 def test_a_clock_time_is_on_the_day_next_to_it(language, text, expect, value):
     e = _one(text, expect, language, "2025-11-05")
     assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a deadline set in a past-tense sentence: the nearest occurrence, not the last one gone
+    ("en", "The offer was extended until Nov. 20, the company said.", "Nov. 20", "2025-11-20"),
+    ("en", "The judge ruled that the boy must be returned by Jan. 14.", "Jan. 14", "2026-01-14"),
+    ("de", "Das Angebot wurde bis zum 20. November verlängert.", "20. November", "2025-11-20"),
+    # a date gone by stays in the past
+    ("en", "The plant was closed until Oct. 20, the company said.", "Oct. 20", "2025-10-20"),
+    ("de", "Das Werk war bis zum 20. Oktober geschlossen.", "20. Oktober", "2025-10-20"),
+])
+def test_a_deadline_is_the_nearest_occurrence(language, text, expect, value):
+    e = _one(text, expect, language, "2025-11-05")
+    assert (e.value, e.modifier) == (value, "not_after")

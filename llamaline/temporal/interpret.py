@@ -625,6 +625,10 @@ class Reader:
             direction = "story"
         elif isinstance(r.meaning, Yearless) or r.directional:
             direction = sentence_direction(text, r.start, r.end, self.language, r.own_words)
+            if direction == "past" and r.modifier == "not_after" and isinstance(r.meaning, Yearless):
+                # a deadline ("extended until [Nov. 16]", "must be returned by [Jan. 14]") is set in the past
+                # for a day to come as often as for one gone: the nearest occurrence
+                direction = "both"
         try:
             when = rs.resolve(r.meaning, anchor, direction)
             if when is not None and r.later is not None and anchor is not None:
