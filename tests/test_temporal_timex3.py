@@ -53,6 +53,7 @@ DE = [
     ("In den vergangenen fünf Monaten sank der Absatz.", "vergangenen fünf Monaten", "DURATION", "P5M", None, None),
     ("Vor vier Monaten kam die Zusage.", "Vor vier Monaten", "DATE", "2025-01", None, None),
     ("Vor zwei Jahren begann der Bau.", "Vor zwei Jahren", "DATE", "2023", None, None),
+    ("Vor einigen Jahren begann der Bau.", "Vor einigen Jahren", "DATE", "PAST_REF", None, "before"),
     # quarters, numeric and abbreviated dates
     ("Im dritten Quartal 2024 stieg der Umsatz.", "dritten Quartal 2024", "DATE", "2024-Q3", None, None),
     ("Die Zahlen für Q1 2024 liegen vor.", "Q1 2024", "DATE", "2024-Q1", None, None),
@@ -87,6 +88,8 @@ EN = [
     ("Over the past four years sales fell.", "the past four years", "DURATION", "P4Y", "Over", None),
     ("Rates will stay low for the next six weeks.", "the next six weeks", "DURATION", "P6W", "for", None),
     ("The offer came five weeks ago.", "five weeks ago", "DATE", "2025-W15", None, None),
+    ("The plant closed several years ago.", "several years ago", "DATE", "PAST_REF", None, "before"),
+    ("The offer came a few weeks ago.", "a few weeks ago", "DATE", "PAST_REF", None, "before"),
     ("Prices rose earlier this month.", "earlier this month", "DATE", "2025-05", None, None),
     ("Prices will rise later this year.", "later this year", "DATE", "2025", None, None),
     ("The third-quarter results were weak.", "third-quarter", "DATE", "2024-Q3", None, None),

@@ -327,6 +327,9 @@ class Reader:
                            year_shift=sign * amount if unit == "year" else None,
                            signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE,
                            deictic=True)
+        if sign < 0 and m.group("nu_v") and not shifted:
+            # "[several years ago]", "[vor einigen Jahren]": some time before, too vague to place
+            return Reading(m.start("nu"), m.end(), "reference", None, "before", value="PAST_REF", timex_type=tx.DATE)
         if pre and lex.has("durations", "from_now", pre) and not m.group("nu_n"):
             return None  # "in einigen Wochen" is too vague to place
         if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
