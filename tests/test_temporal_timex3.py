@@ -471,3 +471,17 @@ def test_a_clock_time_is_on_the_day_next_to_it(language, text, expect, value):
 def test_a_deadline_is_the_nearest_occurrence(language, text, expect, value):
     e = _one(text, expect, language, "2025-11-05")
     assert (e.value, e.modifier) == (value, "not_after")
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a unit that starts a compound expression of its own is read from there on, not as "a year"
+    ("en", "Profit rose in the third quarter, against a year-earlier loss.", "year-earlier", "2024-Q3"),
+    ("en", "Sales in the second quarter beat the year-ago level and a year-ago forecast.", "year-ago", "2024-Q2"),
+    # other compounds keep their number and unit
+    ("en", "The union began a week-long strike.", "a week", "P1W"),
+    ("de", "Nach Ablauf der 90-Tage-Frist kam es zum Streit.", "90-Tage", "P90D"),
+    ("de", "Die Sieben-Tage-Schlacht endete mit einem Rückzug.", "Sieben-Tage", "P7D"),
+])
+def test_a_unit_that_starts_a_compound(language, text, expect, value):
+    found = [e for e in tag(text, ts.parse_iso("2025-11-05"), language) if e.text == expect]
+    assert found and found[0].value == value

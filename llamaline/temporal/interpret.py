@@ -298,6 +298,11 @@ class Reader:
         amount = self._amount(m.group("nu_n"))
         if unit is None or self.age.match(text, m.end()):
             return None  # "ein 6-jähriger", "a 6-year-old": an age, not a time
+        if text.startswith("-", m.end()) and text[m.end() + 1:m.end() + 2].isalpha() and not m.group("nu_post") \
+                and not text.startswith("-", m.start("nu_u") - 1) and self.scan.match(text, m.start("nu_u")):
+            # "a year-earlier loss": the unit starts a compound that is an expression of its own, read from
+            # there on ("a week-long strike" and "90-Tage-Frist" stay as they are)
+            return None
         # "for [three months]", "over [the past two years]", "[more than two years]": the signal stays outside.
         start = m.start("nu")
         signal = signal_start = None
