@@ -485,3 +485,19 @@ def test_a_deadline_is_the_nearest_occurrence(language, text, expect, value):
 def test_a_unit_that_starts_a_compound(language, text, expect, value):
     found = [e for e in tag(text, ts.parse_iso("2025-11-05"), language) if e.text == expect]
     assert found and found[0].value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "kind", "value"), [
+    # a report's year named by its end is a year long
+    ("en", "For the year ended Sept. 30, the brewer earned $2 billion.", "the year", "DURATION", "P1Y"),
+    ("en", "Net is expected to fall in the fiscal year ending June 30.", "the fiscal year", "DURATION", "P1Y"),
+    # German names the end before the noun: the bare year with an article is no time of its own
+    ("de", "Das Jahr endete für die Brauerei mit einem Gewinn.", None, None, None),
+    ("de", "Im am 30. September beendeten Geschäftsjahr verdiente die Brauerei gut.", "30. September", "DATE", "2025-09-30"),
+])
+def test_a_report_s_year_named_by_its_end(language, text, expect, kind, value):
+    found = tag(text, ts.parse_iso("2025-11-05"), language)
+    if expect is None:
+        assert found == []
+    else:
+        assert [(e.type, e.value) for e in found if e.text == expect] == [(kind, value)]

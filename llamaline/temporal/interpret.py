@@ -228,6 +228,11 @@ class Reader:
             return None
         if not self._accept(core, text, bool(bd or ap or pt or du or wp)):
             return None
+        if core.name == "ur" and m.start("s_ur_a") >= 0 and not (pt or du or wp):
+            # "[the year] ended Sept. 30" (see `Grammar.period_ended`): a report's period, as long as its unit
+            unit = lex.key("units", m.group("s_ur_au"))
+            return Reading(m.start("s_ur_a"), m.end(), "duration", signal=signal, signal_start=signal_start,
+                           value=tx.duration_value(1, unit), timex_type=tx.DURATION)
         meaning, modifier = core.meaning, core.modifier
         which = lex.key("parts", pt)
         if which and meaning is not None:

@@ -77,6 +77,15 @@ class Grammar:
         self.year_prefixes = a(("years", "prefixes"), boundary=False)
         self.decade_suffix = a(("decades", "suffix"))
 
+    def period_ended(self, anchored: str) -> str:
+        """`anchored`, or another way for a bare year with an article to be a time: a report's year,
+        followed by the word that names its end ("the year ended Sept. 30"); `anchored` alone where the
+        language has no such word. (A quarter so named is the quarter a report is about, read as before.)"""
+        if not self.lex.forms("durations", "period_end"):
+            return anchored
+        ended = rf"(?={self.article}\s+{self.year_unit}\s+{self.alt(('durations', 'period_end'))}(?!\w))"
+        return f"(?:{anchored}|{ended})"
+
     def year_spec(self, p: str) -> str:
         """What may follow a month, season, quarter or half to give its year."""
         return (
@@ -174,7 +183,7 @@ class Grammar:
             rf"(?P<{p}fy>{g.year_prefixes}\s?(?P<{p}fy_y>(?:19|20)?\d\d)(?!\d))",
             # letzte Woche, Vorjahr, (Ende) des Jahres
             rf"(?P<{p}ur>(?:(?P<{p}ur_s>{g.shift})\s+(?P<{p}ur_u>{g.cal_units})|(?P<{p}ur_su>{g.shift_units})"
-            rf"|{anchored}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
+            rf"|{g.period_ended(anchored)}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
             # 14.30 Uhr, 4 Uhr 45, 2:30 p.m.
