@@ -501,3 +501,16 @@ def test_a_report_s_year_named_by_its_end(language, text, expect, kind, value):
         assert found == []
     else:
         assert [(e.type, e.value) for e in found if e.text == expect] == [(kind, value)]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a year with a possessive ending names the year of the quarter after it: one expression
+    ("en", "Sales for this year's third quarter fell.", "this year's third quarter", "2025-Q3"),
+    ("en", "The plant may open in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+    ("en", "Profit was below 2023's fourth quarter.", "2023's fourth quarter", "2023-Q4"),
+    # German names the year after the quarter, read as before
+    ("de", "Der Umsatz im dritten Quartal dieses Jahres fiel.", "dritten Quartal dieses Jahres", "2025-Q3"),
+    ("de", "Das Werk öffnet im ersten Quartal des kommenden Jahres.", "ersten Quartal des kommenden Jahres", "2026-Q1"),
+])
+def test_the_quarter_of_a_named_year(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value

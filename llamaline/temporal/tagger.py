@@ -7,7 +7,9 @@ import re
 from datetime import timedelta
 
 from ..models import TimeExpression, TimeSpan
+from . import timespan as ts
 from .interpret import reader
+from .lexicon import lexicon
 from .patterns import anchors, search, word_starts
 from .timex3 import span_value
 
@@ -175,7 +177,7 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
             if story:
                 told.moves(expr)
             done = pos = expr.end
-    return _clock_times_on_their_day(out, text)
+    return _quarters_of_a_named_year(_clock_times_on_their_day(out, text), text, language)
 
 
 # A clock time's own value: the time of day after the date ("1998-02-11T22:00" -> "T22:00").
@@ -220,6 +222,30 @@ def _clock_times_on_their_day(found: list[TimeExpression], text: str) -> list[Ti
         out.append(e)
         i += 1
     return out
+
+
+def _quarters_of_a_named_year(found: list[TimeExpression], text: str, language: str) -> list[TimeExpression]:
+    """A year with a possessive ending, then a quarter: one expression, that year's quarter ("[this year's
+    third quarter]", "[last year's quarter]"). Languages that name the year after the quarter have no such ending."""
+    endings = lexicon(language).forms("years", "possessive")
+    if not endings or len(found) < 2:
+        return found
+    between = re.compile("(?:" + "|".join(re.escape(w) for w in endings) + r")\s+")
+    out: list[TimeExpression] = []
+    for e in found:
+        year = out[-1] if out else None
+        if year is not None and _is_year(year) and e.kind == "date" and e.type == "DATE" and not e.parts \
+                and e.when is not None and e.when.precision == "quarter" and between.fullmatch(text, year.end, e.start):
+            quarter = ts.quarter(year.when.start.year, (e.when.start.month - 1) // 3 + 1)
+            out[-1] = year.model_copy(update={"text": text[year.start:e.end], "end": e.end, "when": quarter,
+                                              "value": span_value(quarter)})
+            continue
+        out.append(e)
+    return out
+
+
+def _is_year(e: TimeExpression) -> bool:
+    return e.type == "DATE" and e.kind == "date" and not e.parts and e.when is not None and e.when.precision == "year"
 
 
 def _is_bare_clock(e: TimeExpression) -> bool:
