@@ -54,6 +54,9 @@ DE = [
     ("Vor vier Monaten kam die Zusage.", "Vor vier Monaten", "DATE", "2025-01", None, None),
     ("Vor zwei Jahren begann der Bau.", "Vor zwei Jahren", "DATE", "2023", None, None),
     ("Vor einigen Jahren begann der Bau.", "Vor einigen Jahren", "DATE", "PAST_REF", None, "before"),
+    ("In der Vergangenheit wuchs die Firma stark.", "In der Vergangenheit", "DATE", "PAST_REF", None, "before"),
+    ("Die Firma wurde vor kurzem verkauft.", "vor kurzem", "DATE", "PAST_REF", None, "before"),
+    ("Das soll sich in Zukunft ändern.", "in Zukunft", "DATE", "FUTURE_REF", None, "after"),
     # quarters, numeric and abbreviated dates
     ("Im dritten Quartal 2024 stieg der Umsatz.", "dritten Quartal 2024", "DATE", "2024-Q3", None, None),
     ("Die Zahlen für Q1 2024 liegen vor.", "Q1 2024", "DATE", "2024-Q1", None, None),
@@ -89,6 +92,8 @@ EN = [
     ("Rates will stay low for the next six weeks.", "the next six weeks", "DURATION", "P6W", "for", None),
     ("The offer came five weeks ago.", "five weeks ago", "DATE", "2025-W15", None, None),
     ("The plant closed several years ago.", "several years ago", "DATE", "PAST_REF", None, "before"),
+    ("In the past, the firm grew fast.", "the past", "DATE", "PAST_REF", None, "before"),
+    ("That may change in the future, he said.", "the future", "DATE", "FUTURE_REF", None, "after"),
     ("The offer came a few weeks ago.", "a few weeks ago", "DATE", "PAST_REF", None, "before"),
     ("Prices rose earlier this month.", "earlier this month", "DATE", "2025-05", None, None),
     ("Prices will rise later this year.", "later this year", "DATE", "2025", None, None),

@@ -281,7 +281,8 @@ def grammar(language: str) -> Grammar:
 
 
 _GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-               "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries")
+               "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries",
+               "reference_anchors")
 # Sections whose phrases are found near another anchor only ("in der Zukunft"): their single words
 # anchor ("bald", "kürzlich"), a phrase at every "in" or "vor" would cost the gate too much.
 _GATE_ONE_WORD = ("references",)
