@@ -39,6 +39,7 @@ DE = [
     ("Die Messe findet jährlich statt.", "jährlich", "SET", "P1Y", None, None),
     ("Der Müll wird alle zwei Wochen abgeholt.", "alle zwei Wochen", "SET", "P2W", None, None),
     ("Das Amt ist jeden Montag geschlossen.", "jeden Montag", "SET", "XXXX-WXX-1", None, None),
+    ("Die Messe findet jeden Mai statt.", "jeden Mai", "SET", "XXXX-05", None, None),
     # open references
     ("Die Firma hat kürzlich umgebaut.", "kürzlich", "DATE", "PAST_REF", None, "before"),
     ("Die Entscheidung fällt bald.", "bald", "DATE", "FUTURE_REF", None, "after"),
@@ -80,6 +81,7 @@ EN = [
     ("The bus runs every day.", "every day", "SET", "P1D", None, None),
     ("The paper appears daily.", "daily", "SET", "P1D", None, None),
     ("The office is closed every Monday.", "every Monday", "SET", "XXXX-WXX-1", None, None),
+    ("The marchers parade each July.", "each July", "SET", "XXXX-07", None, None),
     ("The bins are emptied every two weeks.", "every two weeks", "SET", "P2W", None, None),
     ("The firm recently moved.", "recently", "DATE", "PAST_REF", None, "before"),
     ("A decision is expected soon.", "soon", "DATE", "FUTURE_REF", None, "after"),

@@ -275,7 +275,7 @@ class Reader:
         return m.start("s_ur") >= 0 or m.start("s_wd") >= 0 or m.start("s_rd") >= 0
 
     def sets(self, m: re.Match[str]) -> Reading | None:
-        """"jeden Tag" P1D, "alle zwei Wochen" P2W, "every Monday" XXXX-WXX-1, "täglich" P1D."""
+        """"jeden Tag" P1D, "alle zwei Wochen" P2W, "every Monday" XXXX-WXX-1, "each July" XXXX-07, "täglich" P1D."""
         lex = self.lex
         if m.group("every_f"):
             unit = lex.key("frequency", m.group("every_f"))
@@ -283,6 +283,9 @@ class Reader:
         if m.group("every_w"):
             index = rs.WEEKDAYS.index(lex.key("weekdays", m.group("every_w")))
             return Reading(m.start("every"), m.end(), "set", value=f"XXXX-WXX-{index + 1}", timex_type=tx.SET)
+        if m.group("every_m"):
+            month = self._month(m.group("every_m"))
+            return Reading(m.start("every"), m.end(), "set", value=f"XXXX-{month:02d}", timex_type=tx.SET)
         unit = lex.key("units", m.group("every_u")) or lex.key("units_plural", m.group("every_u"))
         if unit is None:
             return None

@@ -221,11 +221,11 @@ def _units(g: Grammar) -> str:
 
 
 def _sets(g: Grammar) -> str:
-    """"jeden Tag", "alle zwei Wochen", "every Monday", "täglich"."""
+    """"jeden Tag", "alle zwei Wochen", "every Monday", "each July", "täglich"."""
     a = g.lex.alt
     return (
         rf"(?P<every>(?P<every_e>{a(('sets', 'every'))})\s+(?:(?P<every_n>{g.number})\s+)?"
-        rf"(?:(?P<every_u>{g.all_units})|(?P<every_w>{g.weekday}))|(?P<every_f>{a('frequency')}))"
+        rf"(?:(?P<every_u>{g.all_units})|(?P<every_w>{g.weekday})|(?P<every_m>{g.month_full}))|(?P<every_f>{a('frequency')}))"
     )
 
 
