@@ -521,3 +521,14 @@ def test_a_report_s_year_named_by_its_end(language, text, expect, kind, value):
 ])
 def test_the_quarter_of_a_named_year(language, text, expect, value):
     assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # a conjunction with a time word in it links two events and is no time of its own
+    ("en", "The troops will leave as soon as the talks end."),
+    ("en", "The hostage was probably killed soon after his capture."),
+    ("de", "Bald nachdem die Truppen eintrafen, begann der Angriff."),
+    ("de", "Die Truppen ziehen ab, sobald die Gespräche enden."),
+])
+def test_a_conjunction_is_no_time(language, text):
+    assert tag(text, ts.parse_iso("2025-11-05"), language) == []

@@ -105,6 +105,7 @@ class Reader:
         self.not_time_before = re.compile(rf"(?<!\w){a(('not_time', 'before'))}\s*$")
         stems = "|".join(re.escape(normalize(w)) for w in sorted(lex.forms("not_time", "after"), key=len, reverse=True))
         self.not_time_after = re.compile(rf"(?:\s*[\"'„“”»«(]?|-)(?:{stems or '(?!)'})", re.IGNORECASE)
+        self.conjunction = re.compile(rf"(?<!\w){a(('not_time', 'conjunctions'))}(?!\w)")
         self.range_from = re.compile(rf"(?<![\w.])(?P<w>{a(('ranges', 'from', 'between'))})\s+$")
         self.between = {normalize(w) for w in lex.forms("ranges", "between")}
         self.openers = {normalize(w) for w in lex.forms("ranges", "from", "between")}
@@ -216,6 +217,8 @@ class Reader:
             which = "PRESENT_REF" if pr else \
                 ("PAST_REF" if lex.has("references", "past", rf) else "FUTURE_REF")
             s = m.start("pr") if pr else m.start("reference")
+            if rf and self._in_conjunction(text, s, m.end()):
+                return None  # "as soon as they arrive", "soon after the attack": a link between events, no time
             if ap and not signal_ap:
                 s = m.start("ap")
             if pr:
@@ -268,6 +271,13 @@ class Reader:
                        clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
                        own_words=core.own_words,
                        timex_type=tx.TIME if core.clock else tx.DATE)
+
+    def _in_conjunction(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] lies within a conjunction of the language ("as soon as")."""
+        for c in self.conjunction.finditer(text, max(0, start - 12), min(len(text), end + 12)):
+            if c.start() <= start and end <= c.end() or start <= c.start() < end:
+                return True
+        return False
 
     @staticmethod
     def _takes_within(m: re.Match[str]) -> bool:
