@@ -532,3 +532,14 @@ def test_the_quarter_of_a_named_year(language, text, expect, value):
 ])
 def test_a_conjunction_is_no_time(language, text):
     assert tag(text, ts.parse_iso("2025-11-05"), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "signal", "value"), [
+    # "in" before a number of units is a signal outside the expression; the expression is still the date
+    ("en", "The bonds will be redeemed in five years.", "five years", "in", "2030"),
+    ("en", "A ruling is due in less than two weeks.", "less than two weeks", "in", "2025-W47"),
+    ("de", "Die Anleihen werden in fünf Jahren getilgt.", "fünf Jahren", "in", "2030"),
+])
+def test_in_before_a_number_of_units_is_a_signal(language, text, expect, signal, value):
+    e = _one(text, expect, language, "2025-11-05")
+    assert (e.signal, e.value) == (signal, value)

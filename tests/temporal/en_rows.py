@@ -94,9 +94,9 @@ ROWS = [
     R("A year ago that was unthinkable.", "A year ago", "2024"),
     R("He founded the company two years ago.", "two years ago", "2023"),
     R("The news came three days ago.", "three days ago", "2025-05-12"),
-    R("Everything should be ready in three months.", "in three months", "2025-08"),
-    R("The vote takes place in two weeks.", "in two weeks", "2025-05-26/2025-06-01", prec="interval"),
-    R("Things will look different in a year.", "in a year", "2026"),
+    R("Everything should be ready in three months.", "three months", "2025-08"),  # "in" a signal, outside
+    R("The vote takes place in two weeks.", "two weeks", "2025-05-26/2025-06-01", prec="interval"),
+    R("Things will look different in a year.", "a year", "2026"),
     R("The deal was announced in December last year.", "December last year", "2024-12"),
     R("Production starts in January of next year.", "January of next year", "2026-01"),
     R("The conference was in June this year.", "June this year", "2025-06"),
