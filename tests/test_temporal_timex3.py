@@ -460,6 +460,10 @@ def test_a_long_signal_is_read_whole(language, text, expect, signal, modifier):
     ("en", "The board met on Monday at 10 a.m. in Paris.", "10 a.m.", "2025-11-03T10:00"),
     ("de", "Der Vorstand tagte am Montag um 10 Uhr in Paris.", "10 Uhr", "2025-11-03T10:00"),
     ("de", "Am 2. Mai 1945 um 7 Uhr endete der Kampf.", "7 Uhr", "1945-05-02T07:00"),
+    # a clock time named by a word ("noon"; German has "Mittag" as a part of the day instead)
+    ("en", "Talks broke off at noon Tuesday, police said.", "noon Tuesday", "2025-11-04T12:00"),
+    ("en", "The offer expires at midnight Friday.", "midnight Friday", "2025-11-07T24"),
+    ("de", "Am 2. Mai 1945 um 7 Uhr 30 endete der Kampf.", "7 Uhr 30", "1945-05-02T07:30"),
 ])
 def test_a_clock_time_is_on_the_day_next_to_it(language, text, expect, value):
     e = _one(text, expect, language, "2025-11-05")

@@ -535,6 +535,10 @@ class Reader:
                 c.meaning = rs.shifted_day(delta)
                 c.clock = self._day_part(g("rd_dp")) or self._day_part(g("rd_n"))
                 c.deictic = c.daily = True
+            elif name == "clock" and p + "clock_named" in m.re.groupindex and g("clock_named"):
+                # "noon Thursday"; midnight ends its day: "midnight Friday" T24
+                c.clock = "T12:00" if lex.key("clock", g("clock_named")) == "noon" else "T24"
+                c.meaning = rs.shifted_day(0)
             elif name == "clock":
                 hour = int(g("clock_h"))
                 minute = g("clock_m") or g("clock_m2") or g("clock_m3")

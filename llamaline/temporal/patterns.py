@@ -66,6 +66,7 @@ class Grammar:
         self.clock_hours = a(("clock", "hours"))
         self.clock_am = a(("clock", "am"))
         self.clock_pm = a(("clock", "pm"))
+        self.clock_named = a(("clock", "noon", "midnight")) if lex.forms("clock", "noon", "midnight") else None
         self.era = a("era")
         self.centuries = a("centuries")
         self.ord_suffix = a(("ordinals", "suffix"))
@@ -76,6 +77,11 @@ class Grammar:
         self.year_nouns = a(("years", "nouns"))
         self.year_prefixes = a(("years", "prefixes"), boundary=False)
         self.decade_suffix = a(("decades", "suffix"))
+
+    def named_clock(self, p: str) -> str:
+        """A clock time named by a word ("noon", "midnight"), as another branch of the clock time; none
+        where the language has no such words."""
+        return rf"|(?P<{p}clock_named>{self.clock_named})(?!\w)" if self.clock_named else ""
 
     def period_ended(self, anchored: str) -> str:
         """`anchored`, or another way for a bare year with an article to be a time: a report's year,
@@ -186,10 +192,10 @@ class Grammar:
             rf"|{g.period_ended(anchored)}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
-            # 14.30 Uhr, 4 Uhr 45, 2:30 p.m.
+            # 14.30 Uhr, 4 Uhr 45, 2:30 p.m., noon, Mitternacht
             rf"(?P<{p}clock>(?P<{p}clock_h>{HOUR})(?:(?:[:.](?P<{p}clock_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}clock_m2>{MINUTE}))?"
             rf"|(?P<{p}clock_am>{g.clock_am})|(?P<{p}clock_pm>{g.clock_pm}))(?!\w)"
-            rf"|:(?P<{p}clock_m3>{MINUTE})))",
+            rf"|:(?P<{p}clock_m3>{MINUTE})){g.named_clock(p)})",
         ]
         return alts
 
@@ -271,6 +277,7 @@ def _starts(g: Grammar) -> str:
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
         ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"), ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
+        ("clock", "noon", "midnight"),
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
 
