@@ -39,6 +39,7 @@ DE = [
     ("Die Messe findet jährlich statt.", "jährlich", "SET", "P1Y", None, None),
     ("Der Müll wird alle zwei Wochen abgeholt.", "alle zwei Wochen", "SET", "P2W", None, None),
     ("Das Amt ist jeden Montag geschlossen.", "jeden Montag", "SET", "XXXX-WXX-1", None, None),
+    ("Die Messe findet jeden Mai statt.", "jeden Mai", "SET", "XXXX-05", None, None),
     # open references
     ("Die Firma hat kürzlich umgebaut.", "kürzlich", "DATE", "PAST_REF", None, "before"),
     ("Die Entscheidung fällt bald.", "bald", "DATE", "FUTURE_REF", None, "after"),
@@ -53,6 +54,10 @@ DE = [
     ("In den vergangenen fünf Monaten sank der Absatz.", "vergangenen fünf Monaten", "DURATION", "P5M", None, None),
     ("Vor vier Monaten kam die Zusage.", "Vor vier Monaten", "DATE", "2025-01", None, None),
     ("Vor zwei Jahren begann der Bau.", "Vor zwei Jahren", "DATE", "2023", None, None),
+    ("Vor einigen Jahren begann der Bau.", "Vor einigen Jahren", "DATE", "PAST_REF", None, "before"),
+    ("In der Vergangenheit wuchs die Firma stark.", "In der Vergangenheit", "DATE", "PAST_REF", None, "before"),
+    ("Die Firma wurde vor kurzem verkauft.", "vor kurzem", "DATE", "PAST_REF", None, "before"),
+    ("Das soll sich in Zukunft ändern.", "in Zukunft", "DATE", "FUTURE_REF", None, "after"),
     # quarters, numeric and abbreviated dates
     ("Im dritten Quartal 2024 stieg der Umsatz.", "dritten Quartal 2024", "DATE", "2024-Q3", None, None),
     ("Die Zahlen für Q1 2024 liegen vor.", "Q1 2024", "DATE", "2024-Q1", None, None),
@@ -76,6 +81,7 @@ EN = [
     ("The bus runs every day.", "every day", "SET", "P1D", None, None),
     ("The paper appears daily.", "daily", "SET", "P1D", None, None),
     ("The office is closed every Monday.", "every Monday", "SET", "XXXX-WXX-1", None, None),
+    ("The marchers parade each July.", "each July", "SET", "XXXX-07", None, None),
     ("The bins are emptied every two weeks.", "every two weeks", "SET", "P2W", None, None),
     ("The firm recently moved.", "recently", "DATE", "PAST_REF", None, "before"),
     ("A decision is expected soon.", "soon", "DATE", "FUTURE_REF", None, "after"),
@@ -87,6 +93,10 @@ EN = [
     ("Over the past four years sales fell.", "the past four years", "DURATION", "P4Y", "Over", None),
     ("Rates will stay low for the next six weeks.", "the next six weeks", "DURATION", "P6W", "for", None),
     ("The offer came five weeks ago.", "five weeks ago", "DATE", "2025-W15", None, None),
+    ("The plant closed several years ago.", "several years ago", "DATE", "PAST_REF", None, "before"),
+    ("In the past, the firm grew fast.", "the past", "DATE", "PAST_REF", None, "before"),
+    ("That may change in the future, he said.", "the future", "DATE", "FUTURE_REF", None, "after"),
+    ("The offer came a few weeks ago.", "a few weeks ago", "DATE", "PAST_REF", None, "before"),
     ("Prices rose earlier this month.", "earlier this month", "DATE", "2025-05", None, None),
     ("Prices will rise later this year.", "later this year", "DATE", "2025", None, None),
     ("The third-quarter results were weak.", "third-quarter", "DATE", "2024-Q3", None, None),
@@ -228,6 +238,11 @@ FOCUS = [
     ("de", "Die Zahlen für das erste Quartal 2024 liegen vor. Im Berichtsquartal sanken die Kosten.",
      "Berichtsquartal", "2024-Q1"),
     ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
+    # an outlook for the quarter under way is not what the report is about
+    ("en", "Profit rose in the third quarter. The firm expects the fourth quarter to be weak. In the quarter, costs fell.",
+     "the quarter", "2025-Q3"),
+    ("de", "Im dritten Quartal stieg der Gewinn. Für das vierte Quartal erwartet die Firma Verluste. "
+     "Im Berichtsquartal sanken die Kosten.", "Berichtsquartal", "2025-Q3"),
 ]
 
 
@@ -308,6 +323,23 @@ def test_the_story_s_own_day_and_the_next(language, text, expect, value):
     ("de", "Die Dividende ist am 16. November zahlbar, sagte das Unternehmen.", "16. November", "2025-11-16"),
 ])
 def test_a_reporting_verb_does_not_decide_the_direction(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-01").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the period of an abbreviated month or weekday ends no sentence: "will" still governs the later date
+    ("en", "The shares will be delivered Jan. 5 to holders of record Nov. 16, the bank said.", "Nov. 16", "2025-11-16"),
+    ("en", "The vote will be held on Tues. Nov. 18, officials said.", "Tues. Nov. 18", "2025-11-18"),
+    ("de", "Die Aktien werden ab dem 5. Jan. an alle Inhaber am 16. November ausgegeben.", "16. November", "2025-11-16"),
+    ("de", "Die Wahl wird am Di. 18. November abgehalten.", "Di. 18. November", "2025-11-18"),
+    # in English a day's number ends a sentence ("Nov. 22."); in German the period makes it an ordinal ("3. Dezember")
+    ("en", "The split is payable to holders of record Nov. 22. The board approved it in a meeting.", "Nov. 22",
+     "2025-11-22"),
+    ("de", "Die Anleihe wird am 3. Dezember zurückgezahlt, hatte die Bank erklärt.", "3. Dezember", "2025-12-03"),
+    # an adjective with a past ending is no report ("preferred shares")
+    ("en", "The company said it will redeem its preferred shares on Nov. 12.", "Nov. 12", "2025-11-12"),
+])
+def test_an_abbreviation_does_not_end_the_sentence(language, text, expect, value):
     assert _one(text, expect, language, "2025-11-01").value == value
 
 
@@ -417,3 +449,102 @@ def test_the_week_of_a_day(language, text, expect, value):
 def test_a_long_signal_is_read_whole(language, text, expect, signal, modifier):
     e = _one(text, expect, language)
     assert (e.signal, e.modifier) == (signal, modifier)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a clock time right before its day, or right after it and a comma: one TIME expression
+    ("en", "The shop was robbed at 9 p.m. Tuesday, police said.", "9 p.m. Tuesday", "2025-11-04T21:00"),
+    ("en", "Bids are due by 5 p.m. EST Nov. 12.", "5 p.m. EST Nov. 12", "2025-11-12T17:00"),
+    ("de", "Der Vertrag trat am 3. November, 14:30 Uhr in Kraft.", "3. November, 14:30 Uhr", "2025-11-03T14:30"),
+    # elsewhere in the clause the clock time keeps its extent and takes the day's date
+    ("en", "The board met on Monday at 10 a.m. in Paris.", "10 a.m.", "2025-11-03T10:00"),
+    ("de", "Der Vorstand tagte am Montag um 10 Uhr in Paris.", "10 Uhr", "2025-11-03T10:00"),
+    ("de", "Am 2. Mai 1945 um 7 Uhr endete der Kampf.", "7 Uhr", "1945-05-02T07:00"),
+    # a clock time named by a word ("noon"; German has "Mittag" as a part of the day instead)
+    ("en", "Talks broke off at noon Tuesday, police said.", "noon Tuesday", "2025-11-04T12:00"),
+    ("en", "The offer expires at midnight Friday.", "midnight Friday", "2025-11-07T24"),
+    ("de", "Am 2. Mai 1945 um 7 Uhr 30 endete der Kampf.", "7 Uhr 30", "1945-05-02T07:30"),
+])
+def test_a_clock_time_is_on_the_day_next_to_it(language, text, expect, value):
+    e = _one(text, expect, language, "2025-11-05")
+    assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a deadline set in a past-tense sentence: the nearest occurrence, not the last one gone
+    ("en", "The offer was extended until Nov. 20, the company said.", "Nov. 20", "2025-11-20"),
+    ("en", "The judge ruled that the boy must be returned by Jan. 14.", "Jan. 14", "2026-01-14"),
+    ("de", "Das Angebot wurde bis zum 20. November verlängert.", "20. November", "2025-11-20"),
+    # a date gone by stays in the past
+    ("en", "The plant was closed until Oct. 20, the company said.", "Oct. 20", "2025-10-20"),
+    ("de", "Das Werk war bis 20. Oktober geschlossen.", "20. Oktober", "2025-10-20"),
+])
+def test_a_deadline_is_the_nearest_occurrence(language, text, expect, value):
+    # ("bis zum" is a German plan cue: "bis zum 31. Oktober angeboten" points ahead, as in news it mostly does)
+    e = _one(text, expect, language, "2025-11-05")
+    assert (e.value, e.modifier) == (value, "not_after")
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a unit that starts a compound expression of its own is read from there on, not as "a year"
+    ("en", "Profit rose in the third quarter, against a year-earlier loss.", "year-earlier", "2024-Q3"),
+    ("en", "Sales in the second quarter beat the year-ago level and a year-ago forecast.", "year-ago", "2024-Q2"),
+    # other compounds keep their number and unit
+    ("en", "The union began a week-long strike.", "a week", "P1W"),
+    ("de", "Nach Ablauf der 90-Tage-Frist kam es zum Streit.", "90-Tage", "P90D"),
+    ("de", "Die Sieben-Tage-Schlacht endete mit einem Rückzug.", "Sieben-Tage", "P7D"),
+])
+def test_a_unit_that_starts_a_compound(language, text, expect, value):
+    found = [e for e in tag(text, ts.parse_iso("2025-11-05"), language) if e.text == expect]
+    assert found and found[0].value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "kind", "value"), [
+    # a report's year named by its end is a year long
+    ("en", "For the year ended Sept. 30, the brewer earned $2 billion.", "the year", "DURATION", "P1Y"),
+    ("en", "Net is expected to fall in the fiscal year ending June 30.", "the fiscal year", "DURATION", "P1Y"),
+    # German names the end before the noun: the bare year with an article is no time of its own
+    ("de", "Das Jahr endete für die Brauerei mit einem Gewinn.", None, None, None),
+    ("de", "Im am 30. September beendeten Geschäftsjahr verdiente die Brauerei gut.", "30. September", "DATE", "2025-09-30"),
+])
+def test_a_report_s_year_named_by_its_end(language, text, expect, kind, value):
+    found = tag(text, ts.parse_iso("2025-11-05"), language)
+    if expect is None:
+        assert found == []
+    else:
+        assert [(e.type, e.value) for e in found if e.text == expect] == [(kind, value)]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a year with a possessive ending names the year of the quarter after it: one expression
+    ("en", "Sales for this year's third quarter fell.", "this year's third quarter", "2025-Q3"),
+    ("en", "The plant may open in next year's first quarter.", "next year's first quarter", "2026-Q1"),
+    ("en", "Profit was below 2023's fourth quarter.", "2023's fourth quarter", "2023-Q4"),
+    # German names the year after the quarter, read as before
+    ("de", "Der Umsatz im dritten Quartal dieses Jahres fiel.", "dritten Quartal dieses Jahres", "2025-Q3"),
+    ("de", "Das Werk öffnet im ersten Quartal des kommenden Jahres.", "ersten Quartal des kommenden Jahres", "2026-Q1"),
+])
+def test_the_quarter_of_a_named_year(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # a conjunction with a time word in it links two events and is no time of its own
+    ("en", "The troops will leave as soon as the talks end."),
+    ("en", "The hostage was probably killed soon after his capture."),
+    ("de", "Bald nachdem die Truppen eintrafen, begann der Angriff."),
+    ("de", "Die Truppen ziehen ab, sobald die Gespräche enden."),
+])
+def test_a_conjunction_is_no_time(language, text):
+    assert tag(text, ts.parse_iso("2025-11-05"), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "signal", "value"), [
+    # "in" before a number of units is a signal outside the expression; the expression is still the date
+    ("en", "The bonds will be redeemed in five years.", "five years", "in", "2030"),
+    ("en", "A ruling is due in less than two weeks.", "less than two weeks", "in", "2025-W47"),
+    ("de", "Die Anleihen werden in fünf Jahren getilgt.", "fünf Jahren", "in", "2030"),
+])
+def test_in_before_a_number_of_units_is_a_signal(language, text, expect, signal, value):
+    e = _one(text, expect, language, "2025-11-05")
+    assert (e.signal, e.value) == (signal, value)

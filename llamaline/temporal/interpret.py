@@ -105,6 +105,7 @@ class Reader:
         self.not_time_before = re.compile(rf"(?<!\w){a(('not_time', 'before'))}\s*$")
         stems = "|".join(re.escape(normalize(w)) for w in sorted(lex.forms("not_time", "after"), key=len, reverse=True))
         self.not_time_after = re.compile(rf"(?:\s*[\"'„“”»«(]?|-)(?:{stems or '(?!)'})", re.IGNORECASE)
+        self.conjunction = re.compile(rf"(?<!\w){a(('not_time', 'conjunctions'))}(?!\w)")
         self.range_from = re.compile(rf"(?<![\w.])(?P<w>{a(('ranges', 'from', 'between'))})\s+$")
         self.between = {normalize(w) for w in lex.forms("ranges", "between")}
         self.openers = {normalize(w) for w in lex.forms("ranges", "from", "between")}
@@ -216,6 +217,8 @@ class Reader:
             which = "PRESENT_REF" if pr else \
                 ("PAST_REF" if lex.has("references", "past", rf) else "FUTURE_REF")
             s = m.start("pr") if pr else m.start("reference")
+            if rf and self._in_conjunction(text, s, m.end()):
+                return None  # "as soon as they arrive", "soon after the attack": a link between events, no time
             if ap and not signal_ap:
                 s = m.start("ap")
             if pr:
@@ -228,6 +231,11 @@ class Reader:
             return None
         if not self._accept(core, text, bool(bd or ap or pt or du or wp)):
             return None
+        if core.name == "ur" and m.start("s_ur_a") >= 0 and not (pt or du or wp):
+            # "[the year] ended Sept. 30" (see `Grammar.period_ended`): a report's period, as long as its unit
+            unit = lex.key("units", m.group("s_ur_au"))
+            return Reading(m.start("s_ur_a"), m.end(), "duration", signal=signal, signal_start=signal_start,
+                           value=tx.duration_value(1, unit), timex_type=tx.DURATION)
         meaning, modifier = core.meaning, core.modifier
         which = lex.key("parts", pt)
         if which and meaning is not None:
@@ -264,13 +272,20 @@ class Reader:
                        own_words=core.own_words,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
+    def _in_conjunction(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] lies within a conjunction of the language ("as soon as")."""
+        for c in self.conjunction.finditer(text, max(0, start - 12), min(len(text), end + 12)):
+            if c.start() <= start and end <= c.end() or start <= c.start() < end:
+                return True
+        return False
+
     @staticmethod
     def _takes_within(m: re.Match[str]) -> bool:
         """"[earlier this month]", "[Later Thursday]" keep the word; "später im [Februar]" does not."""
         return m.start("s_ur") >= 0 or m.start("s_wd") >= 0 or m.start("s_rd") >= 0
 
     def sets(self, m: re.Match[str]) -> Reading | None:
-        """"jeden Tag" P1D, "alle zwei Wochen" P2W, "every Monday" XXXX-WXX-1, "täglich" P1D."""
+        """"jeden Tag" P1D, "alle zwei Wochen" P2W, "every Monday" XXXX-WXX-1, "each July" XXXX-07, "täglich" P1D."""
         lex = self.lex
         if m.group("every_f"):
             unit = lex.key("frequency", m.group("every_f"))
@@ -278,6 +293,9 @@ class Reader:
         if m.group("every_w"):
             index = rs.WEEKDAYS.index(lex.key("weekdays", m.group("every_w")))
             return Reading(m.start("every"), m.end(), "set", value=f"XXXX-WXX-{index + 1}", timex_type=tx.SET)
+        if m.group("every_m"):
+            month = self._month(m.group("every_m"))
+            return Reading(m.start("every"), m.end(), "set", value=f"XXXX-{month:02d}", timex_type=tx.SET)
         unit = lex.key("units", m.group("every_u")) or lex.key("units_plural", m.group("every_u"))
         if unit is None:
             return None
@@ -298,6 +316,11 @@ class Reader:
         amount = self._amount(m.group("nu_n"))
         if unit is None or self.age.match(text, m.end()):
             return None  # "ein 6-jähriger", "a 6-year-old": an age, not a time
+        if text.startswith("-", m.end()) and text[m.end() + 1:m.end() + 2].isalpha() and not m.group("nu_post") \
+                and not text.startswith("-", m.start("nu_u") - 1) and self.scan.match(text, m.start("nu_u")):
+            # "a year-earlier loss": the unit starts a compound that is an expression of its own, read from
+            # there on ("a week-long strike" and "90-Tage-Frist" stay as they are)
+            return None
         # "for [three months]", "over [the past two years]", "[more than two years]": the signal stays outside.
         start = m.start("nu")
         signal = signal_start = None
@@ -323,10 +346,16 @@ class Reader:
                 return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start,
                                value=value, timex_type=tx.DURATION)  # "[zwei Jahre] lang"
             modifier = "approximate" if m.group("nu_ap") else None
+            if sign > 0 and pre:  # "in [two weeks]": the preposition stays outside, as TIMEX3 draws signals
+                start = next(m.start(g) for g in ("nu_ap", "nu_n") if m.start(g) >= 0)
+                signal, signal_start = pre, m.start("nu_pre")
             return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier, signal=signal,
                            year_shift=sign * amount if unit == "year" else None,
                            signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE,
                            deictic=True)
+        if sign < 0 and m.group("nu_v") and not shifted:
+            # "[several years ago]", "[vor einigen Jahren]": some time before, too vague to place
+            return Reading(m.start("nu"), m.end(), "reference", None, "before", value="PAST_REF", timex_type=tx.DATE)
         if pre and lex.has("durations", "from_now", pre) and not m.group("nu_n"):
             return None  # "in einigen Wochen" is too vague to place
         if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
@@ -340,6 +369,11 @@ class Reader:
                 return Reading(start, m.end(), "date", rs.ago(unit, amount, 1 if later else -1), signal=signal,
                                year_shift=(amount if later else -amount) if unit == "year" else None,
                                signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+        approximation = m.group("nu_ap")
+        if approximation and start == m.start("nu_ap") and normalize(approximation) in self.signal_ap:
+            # "spent about [five hours]": an approximation that is a preposition stays outside, as with a date
+            start = next(m.start(g) for g in ("nu_n", "nu_v") if m.start(g) >= 0)
+            signal, signal_start = approximation, m.start("nu_ap")
         return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start, value=value,
                        timex_type=tx.DURATION)
 
@@ -501,6 +535,10 @@ class Reader:
                 c.meaning = rs.shifted_day(delta)
                 c.clock = self._day_part(g("rd_dp")) or self._day_part(g("rd_n"))
                 c.deictic = c.daily = True
+            elif name == "clock" and p + "clock_named" in m.re.groupindex and g("clock_named"):
+                # "noon Thursday"; midnight ends its day: "midnight Friday" T24
+                c.clock = "T12:00" if lex.key("clock", g("clock_named")) == "noon" else "T24"
+                c.meaning = rs.shifted_day(0)
             elif name == "clock":
                 hour = int(g("clock_h"))
                 minute = g("clock_m") or g("clock_m2") or g("clock_m3")
@@ -620,6 +658,10 @@ class Reader:
             direction = "story"
         elif isinstance(r.meaning, Yearless) or r.directional:
             direction = sentence_direction(text, r.start, r.end, self.language, r.own_words)
+            if direction == "past" and r.modifier == "not_after" and isinstance(r.meaning, Yearless):
+                # a deadline ("extended until [Nov. 16]", "must be returned by [Jan. 14]") is set in the past
+                # for a day to come as often as for one gone: the nearest occurrence
+                direction = "both"
         try:
             when = rs.resolve(r.meaning, anchor, direction)
             if when is not None and r.later is not None and anchor is not None:

@@ -66,6 +66,7 @@ class Grammar:
         self.clock_hours = a(("clock", "hours"))
         self.clock_am = a(("clock", "am"))
         self.clock_pm = a(("clock", "pm"))
+        self.clock_named = a(("clock", "noon", "midnight")) if lex.forms("clock", "noon", "midnight") else None
         self.era = a("era")
         self.centuries = a("centuries")
         self.ord_suffix = a(("ordinals", "suffix"))
@@ -76,6 +77,20 @@ class Grammar:
         self.year_nouns = a(("years", "nouns"))
         self.year_prefixes = a(("years", "prefixes"), boundary=False)
         self.decade_suffix = a(("decades", "suffix"))
+
+    def named_clock(self, p: str) -> str:
+        """A clock time named by a word ("noon", "midnight"), as another branch of the clock time; none
+        where the language has no such words."""
+        return rf"|(?P<{p}clock_named>{self.clock_named})(?!\w)" if self.clock_named else ""
+
+    def period_ended(self, anchored: str) -> str:
+        """`anchored`, or another way for a bare year with an article to be a time: a report's year,
+        followed by the word that names its end ("the year ended Sept. 30"); `anchored` alone where the
+        language has no such word. (A quarter so named is the quarter a report is about, read as before.)"""
+        if not self.lex.forms("durations", "period_end"):
+            return anchored
+        ended = rf"(?={self.article}\s+{self.year_unit}\s+{self.alt(('durations', 'period_end'))}(?!\w))"
+        return f"(?:{anchored}|{ended})"
 
     def year_spec(self, p: str) -> str:
         """What may follow a month, season, quarter or half to give its year."""
@@ -174,13 +189,13 @@ class Grammar:
             rf"(?P<{p}fy>{g.year_prefixes}\s?(?P<{p}fy_y>(?:19|20)?\d\d)(?!\d))",
             # letzte Woche, Vorjahr, (Ende) des Jahres
             rf"(?P<{p}ur>(?:(?P<{p}ur_s>{g.shift})\s+(?P<{p}ur_u>{g.cal_units})|(?P<{p}ur_su>{g.shift_units})"
-            rf"|{anchored}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
+            rf"|{g.period_ended(anchored)}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
-            # 14.30 Uhr, 4 Uhr 45, 2:30 p.m.
+            # 14.30 Uhr, 4 Uhr 45, 2:30 p.m., noon, Mitternacht
             rf"(?P<{p}clock>(?P<{p}clock_h>{HOUR})(?:(?:[:.](?P<{p}clock_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}clock_m2>{MINUTE}))?"
             rf"|(?P<{p}clock_am>{g.clock_am})|(?P<{p}clock_pm>{g.clock_pm}))(?!\w)"
-            rf"|:(?P<{p}clock_m3>{MINUTE})))",
+            rf"|:(?P<{p}clock_m3>{MINUTE})){g.named_clock(p)})",
         ]
         return alts
 
@@ -212,11 +227,11 @@ def _units(g: Grammar) -> str:
 
 
 def _sets(g: Grammar) -> str:
-    """"jeden Tag", "alle zwei Wochen", "every Monday", "täglich"."""
+    """"jeden Tag", "alle zwei Wochen", "every Monday", "each July", "täglich"."""
     a = g.lex.alt
     return (
         rf"(?P<every>(?P<every_e>{a(('sets', 'every'))})\s+(?:(?P<every_n>{g.number})\s+)?"
-        rf"(?:(?P<every_u>{g.all_units})|(?P<every_w>{g.weekday}))|(?P<every_f>{a('frequency')}))"
+        rf"(?:(?P<every_u>{g.all_units})|(?P<every_w>{g.weekday})|(?P<every_m>{g.month_full}))|(?P<every_f>{a('frequency')}))"
     )
 
 
@@ -262,6 +277,7 @@ def _starts(g: Grammar) -> str:
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
         ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"), ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
+        ("clock", "noon", "midnight"),
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
 
@@ -272,7 +288,8 @@ def grammar(language: str) -> Grammar:
 
 
 _GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-               "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries")
+               "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries",
+               "reference_anchors")
 # Sections whose phrases are found near another anchor only ("in der Zukunft"): their single words
 # anchor ("bald", "kürzlich"), a phrase at every "in" or "vor" would cost the gate too much.
 _GATE_ONE_WORD = ("references",)

@@ -7,8 +7,11 @@ import re
 from datetime import timedelta
 
 from ..models import TimeExpression, TimeSpan
+from . import timespan as ts
 from .interpret import reader
+from .lexicon import lexicon
 from .patterns import anchors, search, word_starts
+from .timex3 import span_value
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
@@ -69,6 +72,11 @@ class Story:
             self.looked = max(self.looked, pos)
         return t
 
+    def reported(self, quarter: TimeSpan) -> bool:
+        """Whether a quarter can be what a report is about: one that has ended by the publication (an
+        outlook for the quarter under way, "expects the fourth quarter to be weak", is not)."""
+        return self.published is None or quarter.end < self.published.start
+
     def far_from_publication(self, span: TimeSpan) -> bool:
         return span.end < self.near_from or span.start > self.near_to
 
@@ -82,7 +90,7 @@ class Story:
         when = e.when
         if when is None:
             return
-        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story":
+        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
             self.quarter = when
         if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
             self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
@@ -169,7 +177,95 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
             if story:
                 told.moves(expr)
             done = pos = expr.end
+    return _quarters_of_a_named_year(_clock_times_on_their_day(out, text), text, language)
+
+
+# A clock time's own value: the time of day after the date ("1998-02-11T22:00" -> "T22:00").
+_CLOCK_VALUE = re.compile(r"T\d\d(?::\d\d)?$")
+# Between a clock time and the day right after it: a time zone at most ("10 p.m. Wednesday", "5 p.m. EST Nov. 9").
+_CLOCK_THEN_DAY = re.compile(r"\s+(?:[A-Z]{2,4},?\s+)?")
+# Between a day and the clock time right after it: a comma ("8. Mai, 23:01 Uhr", "Wednesday, 10 p.m.").
+_DAY_THEN_CLOCK = re.compile(r",\s*")
+# Between a clock time and a day of the same clause ("am 25. Juni um 01:35 Uhr", "Wednesday at 10 p.m.").
+_SAME_CLAUSE = re.compile(r"[^.;:!?\n]{0,30}")
+
+
+def _clock_times_on_their_day(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """A clock time without a date of its own ("10 p.m.", "um 22 Uhr") is on the day named next to it:
+    right before or after it, TIMEX3 draws one expression of both ("[10 p.m. Wednesday]", "[8. Mai, 23:01
+    Uhr]"); elsewhere in the same clause, the clock time keeps its extent and takes that day's date."""
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        e = found[i]
+        clock = _CLOCK_VALUE.search(e.value or "") if _is_bare_clock(e) else None
+        if clock is None:
+            out.append(e)
+            i += 1
+            continue
+        after = found[i + 1] if i + 1 < len(found) else None
+        before = out[-1] if out else None
+        if _is_day(after) and _CLOCK_THEN_DAY.fullmatch(text, e.end, after.start):
+            out.append(_joined(e, after, text, e.start, after.end, clock.group()))
+            i += 2
+            continue
+        if _is_day(before) and _DAY_THEN_CLOCK.fullmatch(text, before.end, e.start):
+            out[-1] = _joined(e, before, text, before.start, e.end, clock.group())
+            i += 1
+            continue
+        if _is_day(before) and _SAME_CLAUSE.fullmatch(text, before.end, e.start):
+            e = e.model_copy(update={"when": before.when, "value": span_value(before.when) + clock.group(),
+                                      "anchor": before.anchor})
+        elif _is_day(after) and _SAME_CLAUSE.fullmatch(text, e.end, after.start):
+            e = e.model_copy(update={"when": after.when, "value": span_value(after.when) + clock.group(),
+                                     "anchor": after.anchor})
+        out.append(e)
+        i += 1
     return out
+
+
+def _quarters_of_a_named_year(found: list[TimeExpression], text: str, language: str) -> list[TimeExpression]:
+    """A year with a possessive ending, then a quarter: one expression, that year's quarter ("[this year's
+    third quarter]", "[last year's quarter]"). Languages that name the year after the quarter have no such ending."""
+    endings = lexicon(language).forms("years", "possessive")
+    if not endings or len(found) < 2:
+        return found
+    between = re.compile("(?:" + "|".join(re.escape(w) for w in endings) + r")\s+")
+    out: list[TimeExpression] = []
+    for e in found:
+        year = out[-1] if out else None
+        if year is not None and _is_year(year) and e.kind == "date" and e.type == "DATE" and not e.parts \
+                and e.when is not None and e.when.precision == "quarter" and between.fullmatch(text, year.end, e.start):
+            quarter = ts.quarter(year.when.start.year, (e.when.start.month - 1) // 3 + 1)
+            out[-1] = year.model_copy(update={"text": text[year.start:e.end], "end": e.end, "when": quarter,
+                                              "value": span_value(quarter)})
+            continue
+        out.append(e)
+    return out
+
+
+def _is_year(e: TimeExpression) -> bool:
+    return e.type == "DATE" and e.kind == "date" and not e.parts and e.when is not None and e.when.precision == "year"
+
+
+def _is_bare_clock(e: TimeExpression) -> bool:
+    """A clock time read against the publication or the story: its words name no day."""
+    return e.type == "TIME" and e.kind == "date" and e.anchor is not None and not e.parts and e.when is not None
+
+
+def _is_day(e: TimeExpression | None) -> bool:
+    return e is not None and e.type == "DATE" and e.kind == "date" and not e.parts \
+        and e.when is not None and e.when.precision == "day"
+
+
+def _joined(clock: TimeExpression, day: TimeExpression, text: str, start: int, end: int,
+            time_of_day: str) -> TimeExpression:
+    """One TIME expression of a clock time and its day; the signal is the first one's."""
+    first = clock if clock.start < day.start else day
+    return day.model_copy(update={"text": text[start:end], "start": start, "end": end, "type": "TIME",
+                                  "value": span_value(day.when) + time_of_day, "signal": first.signal,
+                                  "signal_start": first.signal_start,
+                                  "modifier": first.modifier or clock.modifier or day.modifier})
 
 
 def _first(scan: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int, last: int,

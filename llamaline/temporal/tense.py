@@ -13,12 +13,38 @@ from functools import cache
 from .lexicon import alternation, lexicon
 from .resolve import Direction
 
-# Sentence and clause marks; the mark comes before its conditions so that the scan skips text in C.
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
-_CLAUSE = re.compile(r"[.!?\n,;:()–—](?:(?<=[\n,;:()–—])|(?<!\b\d.)(?<!\b\d\d.)(?=\s))")
-# The last boundary before a point: the greedy run backs off from the end to it, with no loop in Python.
-_LAST = {b: re.compile(r"(?s:.*)" + b.pattern) for b in (_BOUNDARY, _CLAUSE)}
 _REACH = 400
+
+
+@cache
+def _abbreviated(language: str) -> str:
+    """Lookbehinds that fail after the period of a month or weekday abbreviation ("Nov. 16", "Sept. 3"):
+    that period ends no sentence. One lookbehind for each length, as a lookbehind has a fixed width."""
+    lex = lexicon(language)
+    words = {w[:-1] for w in lex.forms("month_abbreviations") + lex.forms("weekday_abbreviations") if w.endswith(".")}
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(words):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "".join(rf"(?<!\b(?:{'|'.join(same)})\.)" for _, same in sorted(by_length.items()))
+
+
+@cache
+def _boundaries(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Sentence and clause marks; the mark comes before its conditions so that the scan skips text in C.
+    A period ends a sentence before a space, not after an abbreviation, nor after a day's number where
+    the language writes ordinals with a period ("3. März"; in English "Nov. 22." ends a sentence)."""
+    ordinal_dot = "." in lexicon(language).forms("ordinals", "suffix")
+    not_a_day = r"(?<!\b\d.)(?<!\b\d\d.)" if ordinal_dot else ""
+    period_ends = rf"{not_a_day}{_abbreviated(language)}(?=\s)"
+    sentence_end = re.compile(rf"[.!?\n](?:(?<=\n)|{period_ends})")
+    clause_end = re.compile(rf"[.!?\n,;:()–—](?:(?<=[\n,;:()–—])|{period_ends})")
+    return sentence_end, clause_end
+
+
+@cache
+def _last(boundary: re.Pattern[str]) -> re.Pattern[str]:
+    """The last boundary before a point: the greedy run backs off from the end to it, with no loop in Python."""
+    return re.compile(r"(?s:.*)" + boundary.pattern)
 
 
 @cache
@@ -43,10 +69,10 @@ def _reports(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){lexicon(language).alt(('tense', 'report'))}")
 
 
-def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
-    """Bounds of the sentence (or clause, with `_CLAUSE`) around text[start:end]."""
+def sentence(text: str, start: int, end: int, boundary: re.Pattern[str]) -> tuple[int, int]:
+    """Bounds of the sentence (or clause) around text[start:end]; `boundary` is one of `_boundaries`."""
     lo = max(0, start - _REACH)
-    m = _LAST[boundary].match(text, lo, start)
+    m = _last(boundary).match(text, lo, start)
     left = m.end() if m else lo
     m = boundary.search(text, end, min(len(text), end + _REACH))
     right = m.start() if m else min(len(text), end + _REACH)
@@ -84,7 +110,8 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
     """
     past, plan, retro, past_ending, present, opener = _cues(language)
     reports = _reports(language)
-    for boundary in (_CLAUSE, _BOUNDARY):
+    sentence_end, clause_end = _boundaries(language)
+    for boundary in (clause_end, sentence_end):
         left, right = sentence(text, start, end, boundary)
         # a "that"-clause has a tense of its own: before the date, it starts the window; after it, it ends it
         for m in opener.finditer(text, left, right):
@@ -114,6 +141,6 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
                     nearest = candidate
         if nearest is not None:
             return nearest[3]
-        if boundary is _CLAUSE and present.search(text, left, right):
+        if boundary is clause_end and present.search(text, left, right):
             return None  # the clause's own present tense: the nearest date, whatever the rest of the sentence says
     return None

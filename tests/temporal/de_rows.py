@@ -105,9 +105,9 @@ ROWS = [
     R("Vor einem Jahr war das noch undenkbar.", "Vor einem Jahr", "2024"),
     R("Vor zwei Jahren gründete er die Firma.", "Vor zwei Jahren", "2023"),
     R("Vor drei Tagen kam die Nachricht.", "Vor drei Tagen", "2025-05-12"),
-    R("In drei Monaten soll alles fertig sein.", "In drei Monaten", "2025-08"),
-    R("In zwei Wochen wird abgestimmt.", "In zwei Wochen", "2025-05-26/2025-06-01", prec="interval"),
-    R("In einem Jahr sieht alles anders aus.", "In einem Jahr", "2026"),
+    R("In drei Monaten soll alles fertig sein.", "drei Monaten", "2025-08"),  # "in" a signal, outside
+    R("In zwei Wochen wird abgestimmt.", "zwei Wochen", "2025-05-26/2025-06-01", prec="interval"),
+    R("In einem Jahr sieht alles anders aus.", "einem Jahr", "2026"),
     R("Im Dezember letzten Jahres wurde der Deal verkündet.", "Dezember letzten Jahres", "2024-12"),
     R("Im Januar nächsten Jahres startet die Produktion.", "Januar nächsten Jahres", "2026-01"),
     R("Im Juni dieses Jahres war die Konferenz.", "Juni dieses Jahres", "2025-06"),
@@ -183,6 +183,8 @@ ROWS = [
     R("Die Firma steht derzeit unter Druck.", "derzeit", "2025-05", pub="2025-05", kind="present"),
     # -- durations -----------------------------------------------------------------------------
     R("Das Training dauerte innerhalb von etwa 48 Wochen.", "etwa 48 Wochen", None, kind="duration"),
+    R("Die Fusion dauerte nur sechs Monate.", "sechs Monate", None, kind="duration"),
+    R("Die Gespräche dauerten gegen drei Tage.", "drei Tage", None, kind="duration"),  # "gegen": a preposition, outside
     R("Die Prüfung soll drei Monate dauern.", "drei Monate", None, kind="duration"),
     R("Für zwei Jahre ist das Budget gesichert.", "zwei Jahre", None, kind="duration"),
     R("Seit drei Jahren wartet die Stadt.", "drei Jahren", None, kind="duration"),

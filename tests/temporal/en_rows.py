@@ -94,9 +94,9 @@ ROWS = [
     R("A year ago that was unthinkable.", "A year ago", "2024"),
     R("He founded the company two years ago.", "two years ago", "2023"),
     R("The news came three days ago.", "three days ago", "2025-05-12"),
-    R("Everything should be ready in three months.", "in three months", "2025-08"),
-    R("The vote takes place in two weeks.", "in two weeks", "2025-05-26/2025-06-01", prec="interval"),
-    R("Things will look different in a year.", "in a year", "2026"),
+    R("Everything should be ready in three months.", "three months", "2025-08"),  # "in" a signal, outside
+    R("The vote takes place in two weeks.", "two weeks", "2025-05-26/2025-06-01", prec="interval"),
+    R("Things will look different in a year.", "a year", "2026"),
     R("The deal was announced in December last year.", "December last year", "2024-12"),
     R("Production starts in January of next year.", "January of next year", "2026-01"),
     R("The conference was in June this year.", "June this year", "2025-06"),
@@ -163,7 +163,10 @@ ROWS = [
     R("At the moment there is no statement.", "At the moment", "2025-05-15", kind="present"),
     R("The firm is currently under pressure.", "currently", "2025-05", pub="2025-05", kind="present"),
     # -- durations -----------------------------------------------------------------------------
-    R("Training took within about 48 weeks.", "about 48 weeks", None, kind="duration"),
+    R("Training took within about 48 weeks.", "48 weeks", None, kind="duration"),  # "about" a preposition: outside
+    R("The crew spent about five hours at the site.", "five hours", None, kind="duration"),
+    R("The merger took only six months.", "six months", None, kind="duration"),
+    R("The talks lasted just three days.", "three days", None, kind="duration"),
     R("The review should take three months.", "three months", None, kind="duration"),
     R("The budget is secured for two years.", "two years", None, kind="duration"),
     R("Three days later came the rejection.", "Three days later", "2025-05-18"),
