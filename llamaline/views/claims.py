@@ -35,7 +35,7 @@ def claims_view(tracks: Sequence[ClaimTrack], console: Console) -> None:
             console.print(_claim_line(claim))
             print_indented(console, claim_quote(claim, console))
     claims = sum(len(t.claims) for t in tracks)
-    console.print(f"\n{len(tracks)} track{'s' if len(tracks) != 1 else ''}, {claims} claim{'s' if claims != 1 else ''}", style="dim")
+    console.print(Text(f"\n{len(tracks)} track{'s' if len(tracks) != 1 else ''}, {claims} claim{'s' if claims != 1 else ''}", style="dim"))
 
 
 def _claim_line(claim: Claim) -> Text:
