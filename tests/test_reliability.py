@@ -209,3 +209,26 @@ def test_unreadable_entities_file_is_one_line(runner, bundled_copy, monkeypatch)
     monkeypatch.setattr(names.Gazetteer, "load", classmethod(lambda cls, root=None: unreadable()))
     line = one_line_error(run(runner, "timeline", "--corpus", str(bundled_copy)))
     assert "entities.toml" in line and "Permission denied" in line
+
+
+# --- extreme publication dates ------------------------------------------------------------------
+
+@pytest.mark.parametrize("published, words", [("0001-01-01", "gestern"), ("0001-01-01", "last week"),
+                                              ("9999-12-31", "morgen"), ("9999-12-31", "in two weeks"),
+                                              ("9999-12", "next Friday"), ("0001", "yesterday")])
+def test_relative_words_off_the_calendar_stay_unresolved(runner, published, words):
+    language = "de" if words in ("gestern", "morgen") else "en"
+    result = run(runner, "tag", "-", "--published", published, "--json", "--language", language,
+                 input=f"It was {words}, Meta said.\n")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert [(e["text"], e["when"], e["resolved"]) for e in found] == [(words, None, False)]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-01T00:00:00Z", "9999-12-31", "9999", "0001"])
+def test_corpus_published_at_the_ends_of_the_calendar_is_built(runner, tmp_path, published):
+    for path in sorted(BUNDLED.glob("*.txt"))[:2]:
+        write(tmp_path, path.stem + ".md", f"---\npublished: {published}\n---\n" + path.read_text(encoding="utf-8")
+              + "\nGestern kündigte Meta an, dass Llama 4 morgen erscheint, nächste Woche oder im Januar.\n")
+    data, _ = export(runner, tmp_path)
+    assert {s["published"]["start"][:4] for s in data["sources"]} == {published[:4].rjust(4, "0")}

@@ -320,7 +320,7 @@ class Reader:
             direction = sentence_direction(text, first.start, m2.end(), self.language)
         try:
             when = _between(a, b, published, direction)
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
         if when is False:
             return None
@@ -342,6 +342,8 @@ class Reader:
             when = rs.resolve(r.meaning, published, direction)
             if when is not None and r.later is not None and published is not None:
                 when = rs.earlier_or_later(when, published, r.later)
+        except OverflowError:  # the words run off the calendar from year 1 or 9999: left unresolved
+            when = None
         except ValueError:
             return None
         return _expression(body, r.start, r.end, "date", when, r.modifier, when is not None)

@@ -292,6 +292,8 @@ def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, A
         if not isinstance(value, (str, int, date)) or isinstance(value, bool):
             kind = {list: "a list", dict: "a table", bool: "true/false", float: "a number"}.get(type(value), "not a date")
             raise CorpusError(f"{where}: published: expected one ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got {kind}")
+        if isinstance(value, int) and 0 < value <= 9999:
+            value = f"{value:04d}"  # YAML reads `published: 0001` as the number 1
         try:
             published = parse_iso(value)
         except ValueError as exc:
