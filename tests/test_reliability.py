@@ -232,3 +232,30 @@ def test_corpus_published_at_the_ends_of_the_calendar_is_built(runner, tmp_path,
               + "\nGestern kündigte Meta an, dass Llama 4 morgen erscheint, nächste Woche oder im Januar.\n")
     data, _ = export(runner, tmp_path)
     assert {s["published"]["start"][:4] for s in data["sources"]} == {published[:4].rjust(4, "0")}
+
+
+# --- boilerplate --------------------------------------------------------------------------------
+
+TEASER_MID_ARTICLE = """Meta stellt neues Modell vor
+
+Meta hat am 5. April 2025 das Modell Llama 4 Scout vorgestellt, wie der Konzern mitteilte.
+
+Mehr zum Thema:
+
+Meta verschiebt Behemoth
+
+Zuckerberg und die KI
+
+Am 15. Mai 2025 berichtete das Wall Street Journal, dass Meta den Start von Llama 4 Behemoth verschoben hat.
+
+Im November 2025 kündigte Yann LeCun an, dass er Meta verlässt und ein eigenes Startup gründet.
+"""
+
+
+def test_related_heading_mid_article_does_not_swallow_the_dated_paragraphs(runner, tmp_path):
+    (tmp_path / "entities.toml").write_bytes((BUNDLED / "entities.toml").read_bytes())
+    write(tmp_path, "a.txt", TEASER_MID_ARTICLE)
+    data, _ = export(runner, tmp_path)
+    quoted = " ".join(m["quote"] for e in data["events"] for m in e["mentions"])
+    assert "5. April 2025" in quoted and "15. Mai 2025" in quoted and "November 2025" in quoted
+    assert "Meta verschiebt Behemoth" not in quoted  # the teaser lines stay boilerplate
