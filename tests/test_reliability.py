@@ -259,3 +259,13 @@ def test_related_heading_mid_article_does_not_swallow_the_dated_paragraphs(runne
     quoted = " ".join(m["quote"] for e in data["events"] for m in e["mentions"])
     assert "5. April 2025" in quoted and "15. Mai 2025" in quoted and "November 2025" in quoted
     assert "Meta verschiebt Behemoth" not in quoted  # the teaser lines stay boilerplate
+
+
+def test_a_large_file_is_announced_before_the_wait(tmp_path, monkeypatch):
+    from llamaline.text import corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module, "LARGE_FILE", 1000)
+    write(tmp_path, "a.txt", GERMAN * 50)
+    write(tmp_path, "b.txt", GERMAN)
+    warnings = read_corpus(tmp_path).warnings
+    assert len(warnings) == 1 and warnings[0].startswith("a.txt: a large file") and "may take" in warnings[0]
