@@ -7,16 +7,15 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .events.types import names as event_type_names
+
 SCHEMA = "llamaline.timeline/1"
 
 Precision = Literal["day", "month", "season", "quarter", "year", "interval"]
 
-EventType = Literal[
-    "announcement", "release", "conference", "delay", "abandonment", "departure",
-    "appointment", "hiring", "statement", "report", "investment", "controversy",
-    "founding", "other",
-]
-EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+# The event types come from the registry (events/types.toml), in its order.
+EVENT_TYPES: tuple[str, ...] = event_type_names()
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 
 # What the words say about the span beyond its bounds ("Anfang", "frühestens", "etwa", "bis").
 Modifier = Literal["start", "mid", "end", "approximate", "before", "after", "not_before", "not_after"]

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from llamaline.temporal import timespan as ts
 from llamaline.events.ids import fold, slug
 from llamaline.models import Event, Mention, TimeSpan
-from llamaline.events.reconcile import find_events, group_of, reconcile
+from llamaline.events.reconcile import find_events, reconcile
+from llamaline.events.types import group_of
 
 FAMILIES = {
     "Falke 2": "Falke",

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 
+from .types import registry
 from ..models import Event, TimeSpan
 
 # Subject kinds in the order they lead an id or a title.
@@ -77,36 +78,20 @@ def make_ids_unique(events: list[dict], ids: list[str] | None = None) -> None:
             taken.add(events[i]["id"])
 
 
-_TITLES = {
-    "announcement": "{s} announced", "release": "{s} released", "conference": "{s} held",
-    "delay": "{s} delayed", "abandonment": "{s} abandoned", "departure": "Departure: {s}",
-    "appointment": "Appointment: {s}", "hiring": "Hiring: {s}", "statement": "Statement on {s}",
-    "report": "Report on {s}", "investment": "Investment: {s}", "controversy": "Controversy over {s}",
-    "founding": "{s} founded", "other": "{s}",
-}
-# With subject kinds known: who does what to whom.
-_KIND_TITLES = {
-    ("departure", "person", "organisation"): "{person} leaves {organisation}",
-    ("appointment", "person", "organisation"): "{person} appointed at {organisation}",
-    ("hiring", "person", "organisation"): "{organisation} hires {person}",
-    ("founding", "person", "organisation"): "{person} founds {organisation}",
-}
-_PERSON_TITLES = {"departure": "{s} leaves", "appointment": "{s} appointed", "hiring": "{s} hired"}
-
-
 def title(event_type: str, main: Sequence[str], kinds: Mapping[str, str], considered: bool = False) -> str:
     """Short English UI text from the type and the main subjects."""
     name = main[0] if main else "unnamed subject"
     if considered:
         return f"{name}: {event_type} considered"
+    known = registry()[event_type]
     if len(main) == 2 and kinds:
         by_kind = {kinds.get(x): x for x in main}
-        for (t, k1, k2), template in _KIND_TITLES.items():
-            if t == event_type and k1 in by_kind and k2 in by_kind:
+        for (k1, k2), template in known.titles.items():
+            if k1 in by_kind and k2 in by_kind:
                 return template.format(**{k1: by_kind[k1], k2: by_kind[k2]})
-    if kinds.get(name) == "person" and event_type in _PERSON_TITLES:
-        return _PERSON_TITLES[event_type].format(s=name)
-    return _TITLES.get(event_type, "{s}").format(s=name)
+    if kinds.get(name) == "person" and known.person_title:
+        return known.person_title.format(s=name)
+    return known.title.format(s=name)
 
 
 # ---------------------------------------------------------------------------------------------- finding

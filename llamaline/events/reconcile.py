@@ -36,15 +36,14 @@ from operator import attrgetter, eq, itemgetter
 
 from .ids import KIND_RANK, event_id, find_events, id_period, make_ids_unique, title
 from ..models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
+from .types import generic_types, group_of
 from .index import WIDE_MONTHS, Family, Index, Protos, month_of
 from ..temporal.timespan import cover, interval
 
-__all__ = ["reconcile", "find_events", "group_of", "TYPE_GROUPS"]
+__all__ = ["reconcile", "find_events", "group_of"]
 
-# Types that describe one happening from different sides; every other type is a group of its own.
-TYPE_GROUPS: dict[str, str] = {"announcement": "launch", "release": "launch"}
 # Types that say someone said something, and may be the saying of a specific happening.
-GENERIC_TYPES = frozenset({"report", "statement"})
+GENERIC_TYPES = frozenset(generic_types())
 # Modalities that are not the happening itself: claims about it (issue 6), not events.
 NOT_HAPPENED = frozenset({"planned", "expected", "denied"})
 # Spans of one type this many days apart still merge (day-level reporting noise), as a date conflict.
@@ -53,10 +52,6 @@ TOLERANCE_DAYS = 3
 _NEAR_MISS_WIDTH = 7
 _PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "quarter": 3, "interval": 4, "year": 5}
 _TYPE_RANK = {t: i for i, t in enumerate(EVENT_TYPES)}
-
-
-def group_of(event_type: str) -> str:
-    return TYPE_GROUPS.get(event_type, event_type)
 
 
 def reconcile(
@@ -164,8 +159,8 @@ class _Table:
         del sources
         rank = array("q", bytes(8 * n))
         deque(map(rank.__setitem__, _content_order(mentions, src, types), range(n)), maxlen=0)  # inverse order
-        self.group_names = sorted({TYPE_GROUPS.get(x, x) for x in types})
-        group_id = {x: self.group_names.index(TYPE_GROUPS.get(x, x)) for x in set(types)}
+        self.group_names = sorted({group_of(x) for x in types})
+        group_id = {x: self.group_names.index(group_of(x)) for x in set(types)}
         groups = list(map(group_id.__getitem__, types))
 
         subjects = list(map(tuple, map(attrgetter("subjects"), mentions)))
