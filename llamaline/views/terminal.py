@@ -124,7 +124,9 @@ def candidates_view(events: Sequence[Event], console: Console) -> None:
     console.print(table)
 
 
-def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console) -> None:
+def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console, *, anchored: bool = False) -> None:
+    """The expressions as a table; `anchored` when there was a publication date to resolve them against."""
+    why = "(beyond the calendar)" if anchored else "(no publication date)"
     if not expressions:
         console.print("No time expressions found.")
         return
@@ -139,6 +141,6 @@ def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console)
         if e.when is not None:
             resolved, edtf = describe(e.when), e.when.edtf
         else:
-            resolved, edtf = ("a duration, not a date" if e.kind == "duration" else "unresolved (no publication date)"), "-"
+            resolved, edtf = ("a duration, not a date" if e.kind == "duration" else "unresolved " + why), "-"
         table.add_row(Text(e.text), f"{e.start}-{e.end}", e.kind, Text(resolved), edtf, e.modifier or "")
     console.print(table)
