@@ -72,7 +72,7 @@ def stages(folder: Path) -> tuple[dict[str, float], int, int]:
     clock = time.process_time
     t = clock()
     from llamaline.text.boilerplate import find_boilerplate
-    from llamaline.claims import extract_claims
+    from llamaline.claimtracks import extract_claims
     from llamaline.text.corpus import read_corpus
     from llamaline.text.names import Gazetteer
     from llamaline.events.mentions import extract_mentions

@@ -5,7 +5,7 @@
     timeline = llamaline.build_timeline("articles/")          # a Timeline (pydantic model)
     delays = llamaline.timeline("articles/", types=["delay"], since="2025-01")
     cited = llamaline.sources("words of an event title", "articles/")
-    tracks = llamaline.claims("articles/", attribute="release_target")
+    tracks = llamaline.claimtracks("articles/", attribute="release_target")
     text = llamaline.export("articles/", format="json")
     found = llamaline.tag("Anfang April stellte Meta das Modell vor.", published="2025-05-15")
 
@@ -60,11 +60,14 @@ def select_events(
     types: Iterable[str] | None = None,
     subjects: Iterable[str] | None = None,
     min_sources: int = 1,
+    include_untyped: bool = False,
 ) -> list[Event]:
     """Events that reach `since` or later, begin by `until`, are of one of `types`, name every wanted subject
-    (words of a name suffice) and are backed by at least `min_sources` sources."""
+    (words of a name suffice) and are backed by at least `min_sources` sources. Untyped events ("other": a
+    happening no type describes) only with `include_untyped` or when asked for by type."""
     start, end = as_span(since), as_span(until)
     wanted_types = event_types(types)
+    untyped = _untyped_types()
     wanted = [_fold(s) for s in subjects or () if s.strip()]
     kept = []
     for event in events:
@@ -73,6 +76,8 @@ def select_events(
         if end is not None and event.when.start > end.end:
             continue
         if wanted_types and event.type not in wanted_types:
+            continue
+        if not wanted_types and not include_untyped and event.type in untyped:
             continue
         if len(event.sources) < min_sources:
             continue
@@ -91,13 +96,14 @@ def timeline(
     types: Iterable[str] | None = None,
     subjects: Iterable[str] | None = None,
     min_sources: int = 1,
+    include_untyped: bool = False,
     jobs: int = 1,
     cache: bool = False,
 ) -> Timeline:
     """The timeline with only the events that pass the filters (see `select_events`)."""
     built = build_timeline(corpus, jobs=jobs, cache=cache)
     events = select_events(built.events, since=since, until=until, types=types, subjects=subjects,
-                           min_sources=min_sources)
+                           min_sources=min_sources, include_untyped=include_untyped)
     return built.model_copy(update={"events": events})
 
 
@@ -150,7 +156,7 @@ def claims(corpus: CorpusLike = None, *, subject: str | None = None, attribute: 
            jobs: int = 1, cache: bool = False) -> list[ClaimTrack]:
     """Claim tracks (values claimed about a subject over time, with a verdict), filtered by subject words and
     attribute."""
-    from .claims import filter_tracks
+    from .claimtracks import filter_tracks
 
     built = build_timeline(corpus, jobs=jobs, cache=cache)
     return filter_tracks(built.claims, subject=subject, attribute=attribute)
@@ -217,6 +223,12 @@ def language_code(value: str) -> str:
     if code not in lang.languages():
         raise ValueError(f"no language data for {value!r} (have: {', '.join(lang.languages())})")
     return code
+
+
+def _untyped_types() -> set[str]:
+    from .events.types import Role, with_role
+
+    return set(with_role(Role.UNTYPED))
 
 
 def _fold(text: str) -> str:

@@ -36,7 +36,7 @@ app = typer.Typer(
         "  echo 'Mitte März wurde das Modell vorgestellt.' | llamaline tag - --published 2024-06\n"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: importing rich for it would double the start-up time
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -192,11 +192,14 @@ def timeline(
     types: Optional[List[str]] = typer.Option(None, "--type", "-t", metavar="TYPE", help="Only events of this type (repeatable), e.g. delay."),
     subjects: Optional[List[str]] = typer.Option(None, "--subject", "-s", metavar="WORDS", help="Only events about this subject (repeatable; words of the name suffice)."),
     min_sources: int = typer.Option(1, "--min-sources", "-m", min=1, metavar="N", help="Only events backed by at least N sources."),
+    all_: bool = typer.Option(False, "--all", "-a", help="Also untyped events (type other: happenings no event type describes)."),
     json_: bool = JsonOption,
     jobs: int = JobsOption,
     no_cache: bool = NoCacheOption,
 ) -> None:
     """The reconciled events in date order, grouped by month, with how many sources back each.
+
+    Untyped events (type other) are shown with --all or --type other.
 
     Example: llamaline timeline --type delay --from 2025-01 --min-sources 2
     """
@@ -211,7 +214,7 @@ def timeline(
     with _failures():
         result = _timeline(corpus, jobs, no_cache)
         events = select_events(result.events, since=since, until=until, types=types, subjects=subjects,
-                               min_sources=min_sources)
+                               min_sources=min_sources, include_untyped=all_)
         if json_:
             from .views.export import to_json
 
@@ -418,7 +421,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Turn a folder of news articles into a reconciled, cited timeline."""
 

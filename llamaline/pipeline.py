@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .text.boilerplate import Region, find_boilerplate, find_references
-from .claims import extract_claims, track_claims
+from .claimtracks import extract_claims, track_claims
 from .text.corpus import Corpus, Document, read_corpus
 from .text.names import Gazetteer
 from .events.mentions import extract_mentions

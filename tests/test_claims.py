@@ -13,8 +13,8 @@ from conftest import BUNDLED, cast
 from llamaline import lang
 from llamaline.temporal import timespan
 from llamaline.text.boilerplate import Region
-from llamaline.claims import extract_claims, filter_tracks, find_quantities, track_claims
-from llamaline.claims.words import REQUIRED, claim_words
+from llamaline.claimtracks import extract_claims, filter_tracks, find_quantities, track_claims
+from llamaline.claimtracks.words import REQUIRED, claim_words
 from llamaline.views.claims import claims_view
 from llamaline.text.corpus import Document
 from llamaline.text.cues import tokenize
@@ -73,7 +73,7 @@ def test_no_language_words_in_the_engine():
             for surfaces in data[table].values():
                 words |= {w.strip("*").lower() for w in surfaces if len(w.strip("*")) > 4 and " " not in w}
     words -= labels  # the labels are the data's keys, shared by every language
-    engine = Path(lang.__file__).parent.parent / "claims"
+    engine = Path(lang.__file__).parent.parent / "claimtracks"
     for path in (engine / "words.py", engine / "quantities.py", engine / "extract.py"):  # output wording aside
         source = path.read_text(encoding="utf-8").lower()
         leaked = sorted(w for w in words if f'"{w}"' in source or f"'{w}'" in source)

@@ -154,7 +154,7 @@ def test_unknown_format_is_a_usage_error(runner):
 # --- timeline -----------------------------------------------------------------------------------
 
 def test_timeline_view_groups_by_month_and_keeps_precision(runner, bundled_export):
-    result = run(runner, "timeline")
+    result = run(runner, "timeline", "--all")
     assert result.exit_code == 0, result.output
     assert not COLOUR.search(result.stdout)  # not a terminal: no colour
     for event in bundled_export["events"]:
@@ -173,7 +173,7 @@ def test_timeline_view_groups_by_month_and_keeps_precision(runner, bundled_expor
 def test_timeline_json_filters(runner, bundled_export):
     everything = bundled_export["events"]
     assert everything
-    result = run(runner, "timeline", "--json", "--min-sources", "2")
+    result = run(runner, "timeline", "--json", "--all", "--min-sources", "2")
     assert result.exit_code == 0
     kept = json.loads(result.stdout)["events"]
     assert kept == [e for e in everything if len(e["sources"]) >= 2]
@@ -185,8 +185,19 @@ def test_timeline_json_filters(runner, bundled_export):
     assert late and all(e["when"]["end"] >= f"{year}-01-01" for e in late)
 
 
+def test_untyped_events_only_with_all(runner, bundled_export):
+    untyped = [e["id"] for e in bundled_export["events"] if e["type"] == "other"]
+    typed = [e["id"] for e in bundled_export["events"] if e["type"] != "other"]
+    shown = run(runner, "timeline").stdout
+    assert all(x in shown for x in typed)
+    assert not any(x in shown for x in untyped)
+    assert all(x in run(runner, "timeline", "--all").stdout for x in untyped)
+    asked = json.loads(run(runner, "timeline", "--json", "--type", "other").stdout)["events"]
+    assert [e["id"] for e in asked] == untyped
+
+
 def test_timeline_filter_by_subject_words(runner, bundled_export):
-    subject = next(s for e in bundled_export["events"] for s in e["subjects"])
+    subject = next(s for e in bundled_export["events"] if e["type"] != "other" for s in e["subjects"])
     word = subject.split()[-1].lower()
     result = json.loads(run(runner, "timeline", "--json", "--subject", word).stdout)["events"]
     assert result and all(any(word in s.lower() for s in e["subjects"]) for e in result)

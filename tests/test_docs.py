@@ -35,3 +35,19 @@ def test_readme_examples_show_real_output(runner, update_golden):
     for block in blocks:
         assert block.group("output") == run_documented(runner, block.group("command")), (
             f"README output of {block.group('command')!r} is stale: run pytest --update-golden")
+
+
+def test_readme_python_example_runs(capsys) -> None:
+    text = README.read_text(encoding="utf-8")
+    found = re.search(r"<!-- python-example -->\n```python\n(.*?)```", text, re.S)
+    assert found, "the README's Python API section has no example"
+    exec(compile(found.group(1), "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "conference" in printed and "2024-06-21" in printed
+
+
+def test_every_command_is_in_the_readme() -> None:
+    text = README.read_text(encoding="utf-8")
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands]
+    missing = [c for c in commands if f"llamaline {c}" not in text]
+    assert not missing, f"commands without a README section: {missing}"

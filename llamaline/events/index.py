@@ -7,6 +7,8 @@ get ints too (`Family.sid`), for blocking keys. Events in the making are ints as
 
 from __future__ import annotations
 
+from enum import IntFlag
+
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -26,6 +28,20 @@ def month_of(ordinal: int) -> int:
         d = date.fromordinal(ordinal)
         m = _MONTHS[ordinal] = d.year * 12 + d.month - 1
     return m
+
+
+class Relation(IntFlag):
+    """How one side's subjects relate to the other's: every subject of a side that names less is one of the
+    other's, a family of one, or a member of one. Both ways: they name the same happening's subjects."""
+
+    DISAGREE = 0
+    NAMES_LESS = 1  # this side names strictly less than the other
+    NAMES_MORE = 2  # the other side names strictly less than this one
+    SAME = NAMES_LESS | NAMES_MORE
+
+    def reversed(self) -> Relation:
+        """The relation seen from the other side."""
+        return Relation((self & Relation.NAMES_LESS) << 1 | (self & Relation.NAMES_MORE) >> 1)
 
 
 class Family:
@@ -112,17 +128,22 @@ class Family:
                 return False
         return True
 
-    def relation(self, i: int, j: int) -> int:
-        """0: disagree; 3: agree both ways; 1: i names strictly less than j; 2: j names strictly less than i.
+    def relation(self, i: int, j: int) -> Relation:
+        """How the subjects of signature i relate to those of j (see `Relation`).
 
         Not memoised: at scale almost every pair is new, and a memo costs more memory than it saves time.
         """
         if i == j:
-            return 3
+            return Relation.SAME
         x, y = self.names(i), self.names(j)
         if not x or not y:
-            return 0
-        return (1 if self._covers(x, y, self.lifted(j)) else 0) | (2 if self._covers(y, x, self.lifted(i)) else 0)
+            return Relation.DISAGREE
+        relation = Relation.DISAGREE
+        if self._covers(x, y, self.lifted(j)):
+            relation |= Relation.NAMES_LESS
+        if self._covers(y, x, self.lifted(i)):
+            relation |= Relation.NAMES_MORE
+        return relation
 
     def agreement_test(self, i: int):
         """Whether signature j agrees with i (`relation(i, j) != 0`: one side's every subject is one of the

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections import defaultdict, deque
+from enum import IntEnum
+from collections import defaultdict
+from functools import cache
 from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import compress, islice
@@ -36,8 +38,8 @@ from operator import attrgetter, eq, itemgetter
 
 from .ids import KIND_RANK, event_id, find_events, id_period, make_ids_unique, title
 from ..models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
-from .types import generic_types, group_of
-from .index import WIDE_MONTHS, Family, Index, Protos, month_of
+from .types import generic_types, group_of, registry
+from .index import WIDE_MONTHS, Family, Index, Protos, Relation, month_of
 from ..temporal.timespan import cover, interval
 
 __all__ = ["reconcile", "find_events", "group_of"]
@@ -46,6 +48,18 @@ __all__ = ["reconcile", "find_events", "group_of"]
 GENERIC_TYPES = frozenset(generic_types())
 # Modalities that are not the happening itself: claims about it (issue 6), not events.
 NOT_HAPPENED = frozenset({"planned", "expected", "denied"})
+
+
+class Bin(IntEnum):
+    """The mentions' bins, merged in this order (see the module doc): the happenings first, then what joins them."""
+
+    NOT_HAPPENED = 0  # plans, expectations, denials: leftovers
+    UNDATED = 1
+    NO_SUBJECTS = 2  # dated, without subjects
+    SAYING = 3  # reports and statements
+    HAPPENING = 4  # dated, with subjects, of a specific type
+
+
 # Spans of one type this many days apart still merge (day-level reporting noise), as a date conflict.
 TOLERANCE_DAYS = 3
 # ... between spans of at most a week ("5 April" and "7 April"; not "April" and "May").
@@ -68,9 +82,9 @@ def reconcile(
     """
     fam = Family(families or {})
     t = _Table(mentions, fam)
-    leftovers = list(t.bin(0))  # plans and other claims
+    leftovers = list(t.bin(Bin.NOT_HAPPENED))
     protos = Protos()
-    _merge(t.bin(4), t, fam, protos, leftovers)
+    _merge(t.bin(Bin.HAPPENING), t, fam, protos, leftovers)
     index = Index(fam, protos)
     index.file()
     # Reports and statements of a specific happening join it; the others become events of their own.
@@ -78,16 +92,13 @@ def reconcile(
     memo: dict[tuple, list[int]] = {}  # the index does not change within a loop: same question, same answer
     # Signature -> which signatures agree with it (a property of the two: shared by all questions about it).
     agreement: dict[int, dict[int, bool]] = {}
-    S, E, SIG, GRP = t.s, t.e, t.sig, t.group
-    for r in t.bin(3):
-        sig = SIG[r]
-        key = (sig, S[r], E[r])
+    for r in t.bin(Bin.SAYING):
+        sig = t.sig[r]
+        key = (sig, t.s[r], t.e[r])
         hits = memo.get(key)
         if hits is None:
-            shared = agreement.get(sig)
-            if shared is None:
-                shared = agreement[sig] = {}
-            hits = memo[key] = index.match_dated(sig, None, S[r], E[r], shared)
+            shared = agreement.setdefault(sig, {})
+            hits = memo[key] = index.match_dated(sig, None, t.s[r], t.e[r], shared)
         (protos.attach(hits[0], r) if len(hits) == 1 else own.append(r))
     first_generic = len(protos)
     _merge(own, t, fam, protos, leftovers)
@@ -99,25 +110,23 @@ def reconcile(
     every = set(all_groups)
     generic = {g for g, name in enumerate(t.group_names) if name in GENERIC_TYPES}
     memo = {}
-    for r in t.bin(2):  # dated, without subjects
-        g = GRP[r]
-        key = (-1 if g in generic else g, S[r], E[r])
+    for r in t.bin(Bin.NO_SUBJECTS):
+        g = t.group[r]
+        key = (-1 if g in generic else g, t.s[r], t.e[r])
         hits = memo.get(key)
         if hits is None:
-            hits = memo[key] = index.match_dated(SIG[r], every if g in generic else {g}, S[r], E[r])
+            hits = memo[key] = index.match_dated(t.sig[r], every if g in generic else {g}, t.s[r], t.e[r])
         (protos.attach(hits[0], r) if len(hits) == 1 else leftovers.append(r))
     # Undated: in block order, the mentions of one group and signature come together and ask one question.
     last_sig = last_group = -1
-    for r in t.bin(1):
-        sig, g = SIG[r], GRP[r]
+    for r in t.bin(Bin.UNDATED):
+        sig, g = t.sig[r], t.group[r]
         if sig != last_sig or g != last_group:
             last_sig, last_group = sig, g
             key = (sig, -1 if g in generic else g)
             hits = memo.get(key)
             if hits is None:
-                shared = agreement.get(sig)
-                if shared is None:
-                    shared = agreement[sig] = {}
+                shared = agreement.setdefault(sig, {})
                 hits = memo[key] = index.match_undated(sig, all_groups if g in generic else (g,), shared)
             one = hits[0] if len(hits) == 1 else -1
         (protos.attach(one, r) if one >= 0 else leftovers.append(r))
@@ -158,7 +167,8 @@ class _Table:
         src = list(map(source_id.__getitem__, sources))
         del sources
         rank = array("q", bytes(8 * n))
-        deque(map(rank.__setitem__, _content_order(mentions, src, types), range(n)), maxlen=0)  # inverse order
+        for position, row in enumerate(_content_order(mentions, src, types)):  # the inverse of that order
+            rank[row] = position
         self.group_names = sorted({group_of(x) for x in types})
         group_id = {x: self.group_names.index(group_of(x)) for x in set(types)}
         groups = list(map(group_id.__getitem__, types))
@@ -176,14 +186,13 @@ class _Table:
         span = list(map(ordinals.__getitem__, map(id, whens)))
         del distinct, ordinals
         names = fam.sigs
-        bins = [0 if mod in NOT_HAPPENED else 1 if not se[0] else 2 if not names[sig] else 3 if x in GENERIC_TYPES
-                else 4 for mod, se, sig, x in zip(modalities, span, sigs, types)]
+        bins = [_bin(mod, se[0], names[sig], x) for mod, se, sig, x in zip(modalities, span, sigs, types)]
         n_sigs, n_groups = len(names), len(self.group_names)
         keys = [((b * n_groups + g) * n_sigs + sig) * n + r for b, g, sig, r in zip(bins, groups, sigs, rank)]
         order = sorted(range(n), key=keys.__getitem__)
         del keys
-        counts = [bins.count(b) for b in range(5)]
-        self.bin_starts = [sum(counts[:b]) for b in range(6)]
+        counts = [bins.count(b) for b in Bin]
+        self.bin_starts = [sum(counts[:b]) for b in range(len(Bin) + 1)]
         del bins
         self.index = array("q", order)
         take = itemgetter(*order) if n > 1 else lambda values: tuple(values)
@@ -197,10 +206,19 @@ class _Table:
         del src, modalities, whens
         self.attributed = take(list(map(attrgetter("attributed_to"), mentions)))
 
-    def bin(self, b: int) -> range:
-        """The rows of bin b: 0 plans, 1 undated, 2 dated without subjects, 3 reports and statements, 4 specific
-        happenings."""
+    def bin(self, b: Bin) -> range:
+        """The rows of one bin."""
         return range(self.bin_starts[b], self.bin_starts[b + 1])
+
+
+def _bin(modality: str, first_day: int, subjects: object, event_type: str) -> Bin:
+    if modality in NOT_HAPPENED:
+        return Bin.NOT_HAPPENED
+    if not first_day:
+        return Bin.UNDATED
+    if not subjects:
+        return Bin.NO_SUBJECTS
+    return Bin.SAYING if event_type in GENERIC_TYPES else Bin.HAPPENING
 
 
 def _content_order(mentions: Sequence[Mention], src: list[int], types: list[str]) -> list[int]:
@@ -250,7 +268,6 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
     """Dated mentions with subjects (rows, in block order) -> events in the making, added to `protos` (steps 2
     and 3 of the module doc). Atoms and events stay in block order (neighbours in memory); where the order of
     decisions matters, it is the content order of their ranks."""
-    S, E, SIG, GRP, TYP, RANK = t.s, t.e, t.sig, t.group, t.type, t.rank
     # Atoms, as parallel lists: rank (of the first member), group, signature, core [start, end], member rows.
     ranks: list[int] = []
     groups: list[int] = []
@@ -263,13 +280,13 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
     i, n = 0, len(rows)
     while i < n:
         r = rows[i]
-        sig, group = SIG[r], GRP[r]
+        sig, group = t.sig[r], t.group[r]
         j = i + 1
-        while j < n and SIG[rows[j]] == sig and GRP[rows[j]] == group:
+        while j < n and t.sig[rows[j]] == sig and t.group[rows[j]] == group:
             j += 1
-        clusters = [(S[r], E[r], [r])] if j == i + 1 else _cluster_in_time(rows[i:j], S, E, TYP, leftovers)
+        clusters = [(t.s[r], t.e[r], [r])] if j == i + 1 else _cluster_in_time(rows[i:j], t, leftovers)
         for s, e, cluster in clusters:
-            ranks.append(RANK[cluster[0]])
+            ranks.append(t.rank[cluster[0]])
             groups.append(group)
             sigs.append(sig)
             starts.append(s)
@@ -308,16 +325,16 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
     # Each pair as (earlier atom, later atom) in rank order, with the relation of the earlier to the later.
     pairs = {}
     for (i, j), rel in _overlapping_pairs(groups, sigs, starts, ends, fam).items():
-        pairs[(i, j) if ranks[i] < ranks[j] else (j, i)] = rel if ranks[i] < ranks[j] else (rel & 1) << 1 | (rel & 2) >> 1
+        pairs[(i, j) if ranks[i] < ranks[j] else (j, i)] = rel if ranks[i] < ranks[j] else rel.reversed()
     n_rows = len(t.rank)
     for i, j in sorted(pairs, key=lambda ij: ranks[ij[0]] * n_rows + ranks[ij[1]]):
         rel = pairs[(i, j)]
-        if rel == 3:
+        if rel == Relation.SAME:
             same[i].append(j)
             same[j].append(i)
-        elif rel == 1:
+        elif rel == Relation.NAMES_LESS:
             broader[i].append(j)
-        elif rel == 2:
+        elif rel == Relation.NAMES_MORE:
             broader[j].append(i)
     del pairs
     # An atom whose partners lie apart in time (a quarter beside a January and a March event) could be
@@ -358,12 +375,13 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
         protos.add(groups[parts[0]], sig, s, e, members, min(map(ranks.__getitem__, parts)))
 
 
-def _cluster_in_time(recs: list[int], S: list[int], E: list[int], TYP: list[str], leftovers: list[int]) -> list:
+def _cluster_in_time(recs: list[int], t: _Table, leftovers: list[int]) -> list:
     """Finest span first; each joins the one cluster whose running intersection it overlaps.
     `recs`: the rows of one run (in rank order). Returns [(core start, core end, member rows (the first made
     the cluster))]."""
-    recs = sorted(recs, key=lambda r: (E[r] - S[r], S[r], r))  # within a run, row order is rank order
-    s, e = max(map(S.__getitem__, recs)), min(map(E.__getitem__, recs))
+    first_day, last_day, types = t.s, t.e, t.type
+    recs = sorted(recs, key=lambda r: (last_day[r] - first_day[r], first_day[r], r))  # row order is rank order
+    s, e = max(map(first_day.__getitem__, recs)), min(map(last_day.__getitem__, recs))
     if s <= e:  # all share a day: each overlaps the running intersection, which keeps that day: one cluster
         return [(s, e, recs)]
     clusters: list[list] = []  # [core start, core end, members, types]
@@ -372,7 +390,7 @@ def _cluster_in_time(recs: list[int], S: list[int], E: list[int], TYP: list[str]
 
     def file(c: int) -> None:
         r = clusters[c][2][0]  # the cluster's first member: its core never leaves that member's span
-        lo, hi = month_of(S[r]), month_of(E[r])
+        lo, hi = month_of(first_day[r]), month_of(last_day[r])
         if hi - lo > WIDE_MONTHS:
             wide.append(c)
         else:
@@ -394,18 +412,18 @@ def _cluster_in_time(recs: list[int], S: list[int], E: list[int], TYP: list[str]
         return found
 
     for r in recs:
-        s, e = S[r], E[r]
+        s, e = first_day[r], last_day[r]
         hits = [c for c in near(s, e) if clusters[c][0] <= e and s <= clusters[c][1]]
         if len(hits) == 1:
             c = clusters[hits[0]]
             c[0], c[1] = max(c[0], s), min(c[1], e)
             c[2].append(r)
-            c[3].add(TYP[r])
+            c[3].add(types[r])
             continue
         if len(hits) > 1:
             leftovers.append(r)
             continue
-        kind = TYP[r]
+        kind = types[r]
         close = [] if e - s >= _NEAR_MISS_WIDTH else [
             c for c in near(s - TOLERANCE_DAYS, e + TOLERANCE_DAYS)
             if kind in clusters[c][3] and clusters[c][1] - clusters[c][0] < _NEAR_MISS_WIDTH
@@ -424,7 +442,7 @@ def _cluster_in_time(recs: list[int], S: list[int], E: list[int], TYP: list[str]
 
 
 def _overlapping_pairs(groups: list[int], sigs: list[int], starts: list[int], ends: list[int],
-                       fam: Family) -> dict[tuple[int, int], int]:
+                       fam: Family) -> dict[tuple[int, int], Relation]:
     """Pairs (i < j) of atoms with different, agreeing subjects in a shared block (group, subject or family)
     whose cores overlap, with their relation (`Family.relation` of atom i's and atom j's subjects)."""
     blocks: dict[int, dict[str, list[int]]] = defaultdict(dict)  # group -> subject or family -> atoms
@@ -441,7 +459,7 @@ def _overlapping_pairs(groups: list[int], sigs: list[int], starts: list[int], en
     lo = min(starts)
     width, n = max(ends) - lo + 1, len(starts)
     order = [((s - lo) * width + e - lo) * n + i for i, (s, e) in enumerate(zip(starts, ends))]
-    pairs: dict[tuple[int, int], int] = {}
+    pairs: dict[tuple[int, int], Relation] = {}
     for by_subject in blocks.values():
         for members in by_subject.values():
             if len(members) < 2:
@@ -463,7 +481,7 @@ def _overlapping_pairs(groups: list[int], sigs: list[int], starts: list[int], en
                     if other != sig:
                         rel = relation(sig, other)
                         if rel:
-                            pairs[pair] = rel if i < j else (rel & 1) << 1 | (rel & 2) >> 1
+                            pairs[pair] = rel if i < j else rel.reversed()
                 heapq.heappush(active, (ends[i], i))
     return pairs
 
@@ -679,7 +697,7 @@ class _Builder:
         for raw, n in raw_counts.items():
             for key in self._lifted(raw):
                 score[key] = score.get(key, 0) + n
-        wanted = _LEADING_KIND.get(event_type)
+        wanted = registry()[event_type].about  # with subject kinds known, the kind that leads such an event
         fixed = self._fixed.get(wanted)
         if fixed is None:
             fixed = self._fixed[wanted] = {}
@@ -737,28 +755,14 @@ def _named_span(exact: list[TimeSpan], s: int, e: int) -> TimeSpan:
     return TimeSpan.model_construct(**{"edtf": f"{a.isoformat()}/{b.isoformat()}", "start": a, "end": b, "precision": "interval"})
 
 
-_UNNAMED: frozenset[str] | None = None
-
-
+@cache
 def _unnamed_attributions() -> frozenset[str]:
     """The constants the extractor gives unnamed reports ("reportedly"): not an origin of their own."""
-    global _UNNAMED
-    if _UNNAMED is None:
-        from .. import lang
+    from .. import lang
 
-        found = set()
-        for code in lang.languages():
-            try:
-                value = lang.load(code, "events").get("unnamed_attribution")
-            except (KeyError, OSError, ValueError):
-                continue
-            if value:
-                found.add(value)
-        _UNNAMED = frozenset(found)
-    return _UNNAMED
-
-
-# With subject kinds known, the kind of subject that leads an event of each type.
-_LEADING_KIND = {"conference": "event", "departure": "person", "appointment": "person", "hiring": "person",
-                 "founding": "organisation", "announcement": "product", "release": "product", "delay": "product",
-                 "abandonment": "product"}
+    found = set()
+    for code in lang.languages():
+        value = lang.load(code, "events").get("unnamed_attribution")
+        if value:
+            found.add(value)
+    return frozenset(found)

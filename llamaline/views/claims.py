@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from ..claims.tracks import describe_value
+from ..claimtracks.tracks import describe_value
 from ..models import Claim, ClaimTrack
 from .terminal import print_indented
 
