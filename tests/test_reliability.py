@@ -269,3 +269,13 @@ def test_a_large_file_is_announced_before_the_wait(tmp_path, monkeypatch):
     write(tmp_path, "b.txt", GERMAN)
     warnings = read_corpus(tmp_path).warnings
     assert len(warnings) == 1 and warnings[0].startswith("a.txt: a large file") and "may take" in warnings[0]
+
+
+def test_a_large_corpus_is_announced_before_the_wait(tmp_path, monkeypatch):
+    from llamaline.text import corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module, "LARGE_CORPUS", 150)
+    write(tmp_path, "a.txt", GERMAN)
+    write(tmp_path, "b.txt", GERMAN)
+    warnings = read_corpus(tmp_path).warnings
+    assert len(warnings) == 1 and "of text in 2 files" in warnings[0] and "may take" in warnings[0]

@@ -33,6 +33,7 @@ FRONT_MATTER_MAX_DEPTH = 32
 # A file this large is announced on stderr before the wait, with what it will roughly cost (measured: a 6 MB
 # article takes 19 s and 420 MB; time and memory grow about linearly with the size of one document).
 LARGE_FILE = 5 * 1024 * 1024
+LARGE_CORPUS = 20 * 1024 * 1024
 SECONDS_PER_MB = 3
 MEMORY_PER_MB = 70
 # A text may carry a few stray NUL bytes (a bad copy, a broken editor); more than this share is binary.
@@ -98,6 +99,10 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
         raise CorpusError(f"corpus folder has no .txt or .md articles: {root}")
     _assign_ids(corpus)
     check_entities(root)
+    size = sum(len(d.text) for d in corpus.documents) / 1024 / 1024
+    if size * 1024 * 1024 >= LARGE_CORPUS:
+        corpus.warnings.append(f"{size:.0f} MB of text in {len(corpus.documents)} files: building the timeline may take "
+                               f"about {size * SECONDS_PER_MB:.0f} s on one core (--jobs N uses more; the result is cached)")
     return corpus
 
 
