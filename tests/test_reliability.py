@@ -201,14 +201,23 @@ def test_invalid_entities_file_is_one_line(runner, bundled_copy, content):
 
 
 def test_unreadable_entities_file_is_one_line(runner, bundled_copy, monkeypatch):
-    from llamaline.text import names
+    real = Path.read_text
 
-    def unreadable(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+    def read_text(path, *args, **kwargs):
+        if path.name == "entities.toml":
+            raise PermissionError(13, "Permission denied")
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(names.Gazetteer, "load", classmethod(lambda cls, root=None: unreadable()))
-    line = one_line_error(run(runner, "timeline", "--corpus", str(bundled_copy)))
+    monkeypatch.setattr(Path, "read_text", read_text)
+    line = one_line_error(run(runner, "timeline", "--corpus", str(bundled_copy), "--no-cache"))
     assert "entities.toml" in line and "Permission denied" in line
+
+
+@pytest.mark.parametrize("command", ["timeline", "claims"])
+def test_entities_file_with_bad_tables_is_one_line(runner, bundled_copy, command):
+    (bundled_copy / "entities.toml").write_text('[[entity]]\nname = 1\n', encoding="utf-8")
+    line = one_line_error(run(runner, command, "--corpus", str(bundled_copy), "--no-cache"))
+    assert "entities.toml" in line
 
 
 # --- extreme publication dates ------------------------------------------------------------------

@@ -107,15 +107,19 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
 
 
 def check_entities(root: Path) -> None:
-    """A corpus `entities.toml` that cannot be read or used is the user's error, named with its file."""
-    from .names import Gazetteer, GazetteerError
-
+    """A corpus `entities.toml` that cannot be read or is not TOML is the user's error, named with its file.
+    (Only read and parsed here, so a cached timeline does not pay for the gazetteer's import; what its tables
+    mean is checked where it is loaded.)"""
+    path = root / "entities.toml"
     try:
-        Gazetteer.load(root)
-    except GazetteerError as exc:
-        raise CorpusError(str(exc)) from None
+        if path.is_file():
+            tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CorpusError(f"{path}: malformed entities file: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: malformed entities file: not UTF-8 at byte {exc.start}") from None
     except OSError as exc:
-        raise CorpusError(f"{root / 'entities.toml'}: cannot read entities file: {exc.strerror or exc}") from None
+        raise CorpusError(f"{path}: cannot read entities file: {exc.strerror or exc}") from None
 
 
 def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
