@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, write
+from conftest import write
 from llamaline.cli import app
 
 GERMAN = "Der Konzern hat das neue Modell im April 2025 vorgestellt. Die Nutzer sind nicht zufrieden.\n"
