@@ -53,8 +53,12 @@ class _GuardedStdout:
     """Standard output for rich: a full disk or a closed pipe becomes an OutputError (one line, exit 1)."""
 
     def write(self, text: str) -> int:
+        out = _real_stdout()
         try:
-            return _real_stdout().write(text)
+            return out.write(text)
+        except UnicodeEncodeError:  # a terminal that is not UTF-8: what it cannot show becomes '?'
+            encoding = getattr(out, "encoding", None) or "ascii"
+            return self.write(text.encode(encoding, "replace").decode(encoding, "replace"))
         except OSError as exc:
             raise _output_error(exc) from None
 
@@ -175,9 +179,19 @@ def _workers(jobs: int, files: int) -> int:
 
 
 def _emit(text: str) -> None:
-    out = _GuardedStdout()
-    out.write(text)
-    out.flush()
+    """Data (JSON, exports) to stdout, always as UTF-8 whatever the locale says."""
+    out = _real_stdout()
+    buffer = getattr(out, "buffer", None)
+    try:
+        if buffer is None:
+            out.write(text)
+            out.flush()
+            return
+        out.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    except OSError as exc:
+        raise _output_error(exc) from None
 
 
 def _json(data: object) -> None:

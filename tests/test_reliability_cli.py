@@ -201,3 +201,12 @@ def test_cache_info_clear_and_no_cache(runner, tmp_path, monkeypatch):
     cleared = run(runner, "cache", "clear")
     assert cleared.exit_code == 0 and "removed 1 cached timeline(s)" in cleared.stderr
     assert list((tmp_path / "cache").glob("*.json")) == []
+
+
+def test_json_is_utf8_whatever_the_locale():
+    env = {**os.environ, "LLAMALINE_NO_CACHE": "1", "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([sys.executable, "-m", "llamaline", "export"], capture_output=True, env=env, timeout=120)
+    assert done.returncode == 0
+    assert "verzögert" in json.loads(done.stdout.decode("utf-8"))["sources"][0]["title"]
+    view = subprocess.run([sys.executable, "-m", "llamaline", "timeline"], capture_output=True, env=env, timeout=120)
+    assert view.returncode == 0 and view.stderr == b""
