@@ -288,3 +288,10 @@ def test_a_large_corpus_is_announced_before_the_wait(tmp_path, monkeypatch):
     write(tmp_path, "b.txt", GERMAN)
     warnings = read_corpus(tmp_path).warnings
     assert len(warnings) == 1 and "of text in 2 files" in warnings[0] and "may take" in warnings[0]
+
+
+def test_values_that_do_not_fit_their_yaml_type_are_kept_as_text(tmp_path):
+    write(tmp_path, "a.md", "---\na: !!int abc\nb: !!float x\nc: !!bool maybe\nd: !!timestamp 2x\ne: !!int 0x\n"
+                            f"f: {'1' * 5000}\n---\n{GERMAN}")
+    extra = read_corpus(tmp_path).documents[0].source.extra
+    assert extra == {"a": "abc", "b": "x", "c": "maybe", "d": "2x", "e": "0x", "f": "1" * 5000}

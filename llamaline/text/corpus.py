@@ -354,6 +354,8 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
         raise CorpusError(f"{path}:{line}: malformed front matter: {problem}") from None
     except (RecursionError, MemoryError):
         raise CorpusError(f"{path}:2: malformed front matter: nested too deeply") from None
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:  # a value PyYAML cannot build
+        raise CorpusError(f"{path}:2: malformed front matter: {type(exc).__name__}: {exc}") from None
     if not isinstance(data, dict):
         raise CorpusError(f"{path}:2: malformed front matter: expected 'key: value' lines")
     return data, match.end()
@@ -380,8 +382,9 @@ def _check_events(events, path: Path) -> None:
 
 @cache
 def _loader():
-    """PyYAML's safe loader (libyaml's parser where PyYAML has it) that keeps a date which is no calendar date
-    (`2025-13-45`, `2025-02-30`, `0000-01-01`) as the text it is, for the metadata check to name."""
+    """PyYAML's safe loader (libyaml's parser where PyYAML has it) that keeps a value which does not fit its type
+    as the text it is: a date which is no calendar date (`2025-13-45`, `2025-02-30`, `0000-01-01`), a number of
+    5,000 digits, `!!int abc`, `!!bool maybe`. The metadata check names what it cannot use."""
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -389,13 +392,19 @@ def _loader():
     class FrontMatterLoader(base):  # type: ignore[misc, valid-type]
         pass
 
-    def timestamp(loader, node):
-        try:
-            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-        except (ValueError, OverflowError):
-            return loader.construct_scalar(node)
+    def lenient(construct):
+        def build(loader, node):
+            try:
+                return construct(loader, node)
+            except (ValueError, KeyError, AttributeError, OverflowError):
+                return loader.construct_scalar(node)
 
-    FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+        return build
+
+    safe = yaml.constructor.SafeConstructor
+    for kind, construct in (("timestamp", safe.construct_yaml_timestamp), ("int", safe.construct_yaml_int),
+                            ("float", safe.construct_yaml_float), ("bool", safe.construct_yaml_bool)):
+        FrontMatterLoader.add_constructor(f"tag:yaml.org,2002:{kind}", lenient(construct))
     return FrontMatterLoader
 
 
