@@ -60,7 +60,8 @@ FRONT_VALUES = ["2025-05-15", "2025-13-45", "2025-02-30", "0000-01-01", "0001-01
                 "2025", "2025-05", "0001", "[2025]", "{a: 1}", "&a [*a]", "*a", "[[[[[[[[]]]]]]]]", "!!binary aGVsbG8=",
                 "!!python/object:os.system x", ".nan", "-.inf", "null", "~", "yes", "'[/]Reuters'", "\"\\x00\"", "|\n  block",
                 "2025-05-15T25:00:00", "[a, b, c]", "de", "en", "fr", "de-AT", "EN_us", "''", "\"unterminated",
-                "!!set {a, b}", "!!timestamp 2025-02-30", "12345678901234567890", "-1", "1e400"]
+                "!!set {a, b}", "!!timestamp 2025-02-30", "12345678901234567890", "-1", "1e400", "!!int abc",
+                "!!float x", "!!bool maybe", "!!timestamp x", "!!int 0x", "9" * 5000]
 FRONT_KEYS = ["title", "url", "outlet", "author", "language", "lang", "published", "id", "tags", "updated",
               "Published", "1", "'quoted key'", "? complex", "<<"]
 MANIFEST_VALUES = ['"2025-05-15"', '"2025-13-45"', "2025-02-28", "1979-05-27T07:32:00Z", '"[/]Reuters"', "1", "[1, 2]",
