@@ -173,9 +173,10 @@ def export(corpus: CorpusLike = None, *, format: str = "json", timeline: Timelin
 
 
 def export_formats() -> list[str]:
-    from .views.export import WRITERS
+    """The names of the export formats, json first."""
+    from .views.formats import FORMATS
 
-    return sorted(WRITERS)
+    return list(FORMATS)
 
 
 def check_format(format: str) -> None:
@@ -287,3 +288,26 @@ def tag_file(path: Path | str, corpus: CorpusLike = None, *, published: DateLike
 
 
 __all__ += ["TaggedText", "tag_file"]
+
+
+def source_text(source: str, corpus: CorpusLike = None) -> str:
+    """The text of one source (by id or path) as read: the text every citation's offsets refer to."""
+    if not isinstance(corpus, Corpus):
+        corpus = read_corpus(corpus)
+    wanted = source.strip()
+    for doc in corpus.documents:
+        if wanted in (doc.source.id, doc.source.path):
+            return doc.text
+    ids = [d.source.id for d in corpus.documents]
+    closest = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.0)
+    raise LlamalineError(f"no source {wanted!r} in the corpus; closest: {', '.join(closest) or '-'}")
+
+
+def add_articles(urls: Sequence[str], corpus: Path | str) -> list:
+    """Fetch web pages into a corpus folder as Markdown with front matter; see `fetch.fetch_articles`."""
+    from .fetch import fetch_articles
+
+    return fetch_articles(list(urls), Path(corpus))
+
+
+__all__ += ["add_articles", "source_text"]

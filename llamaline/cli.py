@@ -137,15 +137,28 @@ def _debug() -> bool:
     return bool(os.environ.get("LLAMALINE_DEBUG"))
 
 
+class _Verbosity:
+    """What the user asked to hear on stderr: --quiet (errors only), the default, --verbose (what took how long)."""
+
+    level = 1
+
+
+def _say(message: str, level: int = 1) -> None:
+    if _Verbosity.level >= level:
+        print(f"llamaline: {message}", file=sys.stderr)
+
+
 def _read(corpus_dir: Optional[Path]) -> "Corpus":
     """Read the corpus and tell the user (stderr) about every file not read and every warning."""
     from .api import read_corpus
 
-    corpus = read_corpus(corpus_dir)
+    with _timed("read the corpus"):
+        corpus = read_corpus(corpus_dir)
     for skipped in corpus.skipped:
-        print(f"llamaline: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        _say(f"skipped {skipped.path}: {skipped.reason}")
     for warning in corpus.warnings:
-        print(f"llamaline: warning: {warning}", file=sys.stderr)
+        _say(f"warning: {warning}")
+    _say(f"{len(corpus.documents)} articles in {corpus.root}", level=2)
     return corpus
 
 
@@ -155,7 +168,8 @@ def _timeline(corpus_dir: Optional[Path], jobs: int, no_cache: bool = False) -> 
     corpus = _read(corpus_dir)
     workers = _workers(jobs, len(corpus.documents))
     try:
-        return build_timeline(corpus, jobs=workers, cache=not no_cache)
+        with _timed(f"built the timeline of {len(corpus.documents)} articles"), _progress(len(corpus.documents)):
+            return build_timeline(corpus, jobs=workers, cache=not no_cache)
     except OSError as exc:  # the pipeline reads nothing from disk: this is the process pool failing to start
         if workers == 1:
             raise
@@ -176,6 +190,35 @@ def _entities_error(exc: Exception) -> None:
 def _workers(jobs: int, files: int) -> int:
     """--jobs, at most one process per core and per file; workers that cannot start are one line."""
     return max(1, min(jobs, os.cpu_count() or 1, files))
+
+
+@contextmanager
+def _timed(what: str) -> Iterator[None]:
+    import time
+
+    start = time.perf_counter()
+    yield
+    _say(f"{what} in {time.perf_counter() - start:.2f} s", level=2)
+
+
+@contextmanager
+def _progress(articles: int, delay: float = 1.0) -> Iterator[None]:
+    """A spinner on stderr when building takes longer than `delay` and stderr is a terminal (never with --quiet)."""
+    if _Verbosity.level < 1 or not sys.stderr.isatty():
+        yield
+        return
+    import threading
+
+    from rich.status import Status
+
+    status = Status(f"reading {articles} articles …", console=_stderr())
+    timer = threading.Timer(delay, status.start)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        status.stop()
 
 
 def _emit(text: str) -> None:
@@ -286,7 +329,7 @@ def sources(
 
 @app.command()
 def export(
-    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="Output format (json)."),
+    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="json, jsonl, csv, md, timelinejs or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - for stdout. A symlink is followed; anything but a regular file is refused."),
     force: bool = typer.Option(False, "--force", help="Replace FILE even where it is read-only."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the export and exit."),
@@ -294,9 +337,10 @@ def export(
     jobs: int = JobsOption,
     no_cache: bool = NoCacheOption,
 ) -> None:
-    """The whole timeline (sources, events, citations) as JSON, schema llamaline.timeline/1.
+    """The whole timeline (sources, events, citations) in a format: JSON (schema llamaline.timeline/1), JSON lines
+    (one event a line), CSV (one citation a row), a Markdown report, TimelineJS 3 JSON, or one offline HTML page.
 
-    Example: llamaline export --format json -o timeline.json
+    Example: llamaline export --format html -o timeline.html
     """
     from .api import check_format
     from .api import export as export_text
@@ -389,6 +433,48 @@ def tag(
             tag_view(text, expressions, _stdout(), anchored=anchored)
 
 
+@app.command()
+def text(
+    source: str = typer.Argument(..., metavar="SOURCE", help="A source id (as in the export's sources) or its path."),
+    corpus: Optional[Path] = CorpusOption,
+) -> None:
+    """The text of one source exactly as llamaline read it: every citation's start and end are offsets into it.
+
+    For a saved web page that is the article text extracted from the HTML; for a JSON-lines file, one line's text.
+
+    Example: llamaline text 000_ae96c7f18c7de5f6
+    """
+    with _failures():
+        from .api import source_text
+
+        _emit(source_text(source, _read(corpus)))
+
+
+@app.command()
+def add(
+    urls: List[str] = typer.Argument(..., metavar="URL...", help="Addresses of web pages (http or https)."),
+    corpus: Path = typer.Option(..., "--corpus", "-c", help="The corpus folder to save the articles in (created if missing)."),
+) -> None:
+    """Fetch web pages into a corpus folder, each saved as Markdown with front matter (title, url, outlet, author,
+    published, language). A page already in the corpus (by URL) is not fetched again.
+
+    Example: llamaline add https://example.org/news/article.html --corpus ./articles
+    """
+    with _failures():
+        from .api import add_articles
+
+        results = add_articles(urls, corpus)
+        for result in results:
+            if result.status == "saved":
+                print(f"llamaline: saved {result.url} as {result.path}", file=sys.stderr)
+            elif result.status == "exists":
+                print(f"llamaline: already in the corpus: {result.url} ({result.path})", file=sys.stderr)
+            else:
+                print(f"llamaline: error: {result.url}: {result.reason}", file=sys.stderr)
+        if any(not r.ok for r in results):
+            raise typer.Exit(ExitStatus.ERROR)
+
+
 def _read_stdin() -> str:
     """Standard input decoded as a file is (UTF-8, a BOM, Windows-1252 with a warning)."""
     from .text.corpus import decode_bytes
@@ -451,8 +537,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only on stderr: no skipped files, warnings or progress."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say on stderr what was read and what took how long."),
 ) -> None:
     """Turn a folder of news articles into a reconciled, cited timeline."""
+    _Verbosity.level = 0 if quiet else 2 if verbose else 1
 
 
 def main() -> None:

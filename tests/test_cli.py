@@ -217,7 +217,7 @@ def test_missing_corpus_is_one_line_exit_1(runner, tmp_path):
 
 def test_empty_corpus_is_one_line_exit_1(runner, tmp_path):
     line = one_line_error(run(runner, "timeline", "--corpus", str(tmp_path)))
-    assert "no .txt or .md" in line
+    assert "has no articles (.txt, .md, .html, .jsonl)" in line
 
 
 def test_malformed_manifest_names_file_and_line(runner, bundled_copy):
@@ -377,3 +377,32 @@ def test_an_ambiguous_event_lists_the_candidates_and_fails(runner, bundled_expor
     line = one_line_error(result)
     assert "events match" in line and result.stdout == ""
     assert sum(event_id in result.stderr for event_id in matching) >= 2
+
+
+def test_at_80_columns_names_are_never_cut(runner, bundled_export):
+    result = runner.invoke(app, ["timeline", "--all"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    for event in bundled_export["events"]:
+        for subject in event["subjects"]:
+            assert any(subject in line for line in lines), subject  # whole, on one line
+
+
+def test_at_80_columns_the_tag_table_keeps_its_values_whole(runner):
+    text = "Ursprünglich für Juni geplant, kommt das Gerät nun frühestens im Herbst; vor zwei Wochen hieß es anders."
+    result = runner.invoke(app, ["tag", "-", "--published", "2025-05-20"], input=text,
+                           env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "not_before" in result.stdout and "Modifier" in result.stdout and "…" not in result.stdout
+
+
+def test_quiet_and_verbose(runner, tmp_path):
+    folder = tmp_path / "c"
+    shutil.copytree(BUNDLED, folder)
+    write(folder, "notes.pdf", b"%PDF")
+    normal = runner.invoke(app, ["timeline", "--corpus", str(folder)])
+    assert "skipped notes.pdf" in normal.stderr and "took" not in normal.stderr
+    quiet = runner.invoke(app, ["--quiet", "timeline", "--corpus", str(folder)])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == normal.stdout
+    verbose = runner.invoke(app, ["-v", "timeline", "--corpus", str(folder)])
+    assert "skipped notes.pdf" in verbose.stderr and "built the timeline of 5 articles in" in verbose.stderr

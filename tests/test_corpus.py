@@ -103,7 +103,7 @@ def test_unknown_language_is_skipped_with_a_reason(tmp_path):
 @pytest.mark.parametrize(
     "files, message",
     [
-        ({}, "no .txt or .md articles"),
+        ({}, "has no articles"),
         ({"a.txt": ""}, "no readable articles"),
         ({"a.txt": GERMAN, "sources.toml": '["a.txt"\ntitle = 1\n'}, "sources.toml: malformed manifest"),
         ({"a.txt": GERMAN, "sources.toml": '"a.txt" = 3\n'}, "must be a table"),

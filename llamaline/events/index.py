@@ -7,10 +7,10 @@ get ints too (`Family.sid`), for blocking keys. Events in the making are ints as
 
 from __future__ import annotations
 
-from enum import IntFlag
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from enum import IntFlag
 from datetime import date
 
 # Spans wider than this many months are not indexed by month but scanned.
@@ -335,13 +335,8 @@ class Index:
                 seen.add(p)
                 if ps_[p] > e or s > pe_[p] or (groups is not None and pg_[p] not in groups):
                     continue
-                if agrees is not None:
-                    other = psig_[p]
-                    ok = agreement.get(other)
-                    if ok is None:
-                        ok = agreement[other] = agrees(other)
-                    if not ok:
-                        continue
+                if agrees is not None and not _agrees(agrees, agreement, psig_[p]):
+                    continue
                 found.append(p)
                 if len(found) > 1:
                     return found
@@ -421,14 +416,17 @@ class Index:
                     if c in seen:
                         continue
                     seen.add(c)
-                    if agrees is not None:
-                        other = class_sig[c]
-                        ok = agreement.get(other)
-                        if ok is None:
-                            ok = agreement[other] = agrees(other)
-                        if not ok:
-                            continue
+                    if agrees is not None and not _agrees(agrees, agreement, class_sig[c]):
+                        continue
                     found += class_events[c][:2]
                     if len(found) > 1:
                         return found[:2]
         return found
+
+
+def _agrees(agrees: Callable[[int], bool], answers: dict[int, bool], other: int) -> bool:
+    """`agrees(other)`, remembered in `answers`: many questions about one signature meet the same others."""
+    ok = answers.get(other)
+    if ok is None:
+        ok = answers[other] = agrees(other)
+    return ok

@@ -30,6 +30,7 @@ import heapq
 from array import array
 from enum import IntEnum
 from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import cache
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -268,14 +269,41 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
     """Dated mentions with subjects (rows, in block order) -> events in the making, added to `protos` (steps 2
     and 3 of the module doc). Atoms and events stay in block order (neighbours in memory); where the order of
     decisions matters, it is the content order of their ranks."""
-    # Atoms, as parallel lists: rank (of the first member), group, signature, core [start, end], member rows.
-    ranks: list[int] = []
-    groups: list[int] = []
-    sigs: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    members_of: list[list[int]] = []
-    # In block order the mentions of one type group and signature are a run.
+    atoms = _atoms(recs, t, leftovers)
+    if not atoms.ranks:
+        return
+    same, broader = _agreements(atoms, fam, len(t.rank))
+    spread = _spread(atoms, same, broader)
+    joined = _Components(atoms)
+    # Subjects that agree both ways merge, finest atoms first.
+    for i in sorted(same, key=lambda k: (atoms.ends[k] - atoms.starts[k], atoms.ranks[k])):
+        if i not in spread:
+            for j in same[i]:
+                if j not in spread:
+                    joined.join([i, j])
+    # A narrower atom joins the broader ones it agrees with when they can all be one happening; broadest first.
+    for i in sorted(broader, key=lambda k: (-len(fam.sigs[atoms.sigs[k]]), atoms.ranks[k])):
+        if i not in spread:
+            joined.join([i, *(j for j in broader[i] if j not in spread)])
+    _add_protos(atoms, joined, fam, protos)
+
+
+@dataclass
+class _Atoms:
+    """Mentions of one type group and signature that share a span, as parallel lists: the rank of the first
+    member, group, signature, core [start, end] (the running intersection), member rows."""
+
+    ranks: list[int] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)
+    sigs: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    members: list[list[int]] = field(default_factory=list)
+
+
+def _atoms(recs: Sequence[int], t: _Table, leftovers: list[int]) -> _Atoms:
+    """Step 2: the atoms of the rows; in block order the mentions of one type group and signature are a run."""
+    atoms = _Atoms()
     rows = list(recs)
     i, n = 0, len(rows)
     while i < n:
@@ -286,47 +314,26 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
             j += 1
         clusters = [(t.s[r], t.e[r], [r])] if j == i + 1 else _cluster_in_time(rows[i:j], t, leftovers)
         for s, e, cluster in clusters:
-            ranks.append(t.rank[cluster[0]])
-            groups.append(group)
-            sigs.append(sig)
-            starts.append(s)
-            ends.append(e)
-            members_of.append(cluster)
+            atoms.ranks.append(t.rank[cluster[0]])
+            atoms.groups.append(group)
+            atoms.sigs.append(sig)
+            atoms.starts.append(s)
+            atoms.ends.append(e)
+            atoms.members.append(cluster)
         i = j
-    del rows
-    if not ranks:
-        return
+    return atoms
 
-    parent = list(range(len(ranks)))
-    core = list(zip(starts, ends))  # running intersection of each component (at its root)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(ids: list[int]) -> None:
-        """Merge the components of `ids` if their cores share a day (so an event's date never falls apart)."""
-        roots = sorted({find(i) for i in ids})
-        if len(roots) < 2:
-            return
-        s, e = max(core[r][0] for r in roots), min(core[r][1] for r in roots)
-        if s > e:
-            return
-        for r in roots[1:]:
-            parent[r] = roots[0]
-        core[roots[0]] = (s, e)
-        joined.add(roots[0])
-
-    joined: set[int] = set()  # roots of components of more than one atom
-    same: dict[int, list[int]] = defaultdict(list)  # atom -> the atoms it agrees with both ways, by rank
-    broader: dict[int, list[int]] = defaultdict(list)  # atom -> the atoms naming more that it agrees with, by rank
+def _agreements(atoms: _Atoms, fam: Family, n_rows: int) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Step 3's pairs: atom -> the atoms it agrees with both ways, and atom -> the atoms naming more that it
+    agrees with; each list in the rank order of the pairs."""
+    ranks = atoms.ranks
     # Each pair as (earlier atom, later atom) in rank order, with the relation of the earlier to the later.
     pairs = {}
-    for (i, j), rel in _overlapping_pairs(groups, sigs, starts, ends, fam).items():
+    for (i, j), rel in _overlapping_pairs(atoms.groups, atoms.sigs, atoms.starts, atoms.ends, fam).items():
         pairs[(i, j) if ranks[i] < ranks[j] else (j, i)] = rel if ranks[i] < ranks[j] else rel.reversed()
-    n_rows = len(t.rank)
+    same: dict[int, list[int]] = defaultdict(list)
+    broader: dict[int, list[int]] = defaultdict(list)
     for i, j in sorted(pairs, key=lambda ij: ranks[ij[0]] * n_rows + ranks[ij[1]]):
         rel = pairs[(i, j)]
         if rel == Relation.SAME:
@@ -336,43 +343,72 @@ def _merge(recs: Sequence[int], t: _Table, fam: Family, protos: Protos, leftover
             broader[i].append(j)
         elif rel == Relation.NAMES_MORE:
             broader[j].append(i)
-    del pairs
-    # An atom whose partners lie apart in time (a quarter beside a January and a March event) could be
-    # either: it stays an event of its own rather than joining one at random or chaining them together.
+    return same, broader
+
+
+def _spread(atoms: _Atoms, same: dict[int, list[int]], broader: dict[int, list[int]]) -> set[int]:
+    """Atoms whose partners lie apart in time (a quarter beside a January and a March event): either could be
+    meant, so such an atom stays an event of its own rather than joining one at random or chaining them."""
+    starts, ends = atoms.starts, atoms.ends
     partners: dict[int, list[int]] = defaultdict(list)
-    for group_ in (same, broader):
-        for i, js in group_.items():
+    for relation in (same, broader):
+        for i, js in relation.items():
             for j in js:
                 partners[i].append(j)
                 partners[j].append(i)
-    spread = {i for i, js in partners.items()
-              if max(starts[i], max(map(starts.__getitem__, js))) > min(ends[i], min(map(ends.__getitem__, js)))}
-    # Subjects that agree both ways merge, finest atoms first.
-    for i in sorted(same, key=lambda k: (ends[k] - starts[k], ranks[k])):
-        if i not in spread:
-            for j in same[i]:
-                if j not in spread:
-                    join([i, j])
-    # A narrower atom joins the broader ones it agrees with when they can all be one happening; broadest first.
-    for i in sorted(broader, key=lambda k: (-len(fam.sigs[sigs[k]]), ranks[k])):
-        if i not in spread:
-            join([i, *(j for j in broader[i] if j not in spread)])
+    return {i for i, js in partners.items()
+            if max(starts[i], max(map(starts.__getitem__, js))) > min(ends[i], min(map(ends.__getitem__, js)))}
 
+
+class _Components:
+    """Union-find over atoms that keeps each component's running intersection (its core) at its root."""
+
+    def __init__(self, atoms: _Atoms):
+        self.parent = list(range(len(atoms.ranks)))
+        self.core = list(zip(atoms.starts, atoms.ends))
+        self.joined: set[int] = set()  # roots of components of more than one atom
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, ids: list[int]) -> None:
+        """Merge the components of `ids` if their cores share a day (so an event's date never falls apart)."""
+        roots = sorted({self.find(i) for i in ids})
+        if len(roots) < 2:
+            return
+        core = self.core
+        s, e = max(core[r][0] for r in roots), min(core[r][1] for r in roots)
+        if s > e:
+            return
+        for r in roots[1:]:
+            self.parent[r] = roots[0]
+        core[roots[0]] = (s, e)
+        self.joined.add(roots[0])
+
+
+def _add_protos(atoms: _Atoms, joined: _Components, fam: Family, protos: Protos) -> None:
+    """Each component becomes one event in the making, where its first atom is (block order)."""
+    parent, find = joined.parent, joined.find
     components: dict[int, list[int]] = defaultdict(list)  # root -> its atoms
-    for i in range(len(ranks)) if joined else ():
-        if parent[i] != i or i in joined:
+    for i in range(len(atoms.ranks)) if joined.joined else ():
+        if parent[i] != i or i in joined.joined:
             components[find(i)].append(i)
-    for i in range(len(ranks)):
-        if parent[i] == i and i not in joined:  # an atom alone (most)
-            protos.add(groups[i], sigs[i], starts[i], ends[i], members_of[i], ranks[i])
+    for i in range(len(atoms.ranks)):
+        if parent[i] == i and i not in joined.joined:  # an atom alone (most)
+            protos.add(atoms.groups[i], atoms.sigs[i], atoms.starts[i], atoms.ends[i], atoms.members[i],
+                       atoms.ranks[i])
             continue
         parts = components.pop(find(i), None)  # a component, where its first atom is
         if parts is None:
             continue
-        s, e = max(map(starts.__getitem__, parts)), min(map(ends.__getitem__, parts))
-        sig = fam.reduce(sorted({x for k in parts for x in fam.sigs[sigs[k]]}))
-        members = [r for k in parts for r in members_of[k]]
-        protos.add(groups[parts[0]], sig, s, e, members, min(map(ranks.__getitem__, parts)))
+        s, e = max(map(atoms.starts.__getitem__, parts)), min(map(atoms.ends.__getitem__, parts))
+        sig = fam.reduce(sorted({x for k in parts for x in fam.sigs[atoms.sigs[k]]}))
+        members = [r for k in parts for r in atoms.members[k]]
+        protos.add(atoms.groups[parts[0]], sig, s, e, members, min(map(atoms.ranks.__getitem__, parts)))
 
 
 def _cluster_in_time(recs: list[int], t: _Table, leftovers: list[int]) -> list:
@@ -554,9 +590,53 @@ class _Builder:
         t = self.t
         take = itemgetter(*sorted(rows, key=t.rank.__getitem__))  # at least two rows: `take` gives tuples
         mentions = list(itemgetter(*take(t.index))(t.mentions))
+        conflicts: list[Conflict] = []
+        when = self._when(take, mentions, conflicts)
+        names = t.source_names
+        srcs = take(t.source)
+        ids = sorted(set(srcs))
+        sources = _take(names, ids)
+        mods = take(t.modality)
+        if mods.count("happened") == len(mods):
+            considered, happened = [], sources
+        else:
+            considered = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "considered"}))
+            happened = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "happened"}))
+            if considered and happened:
+                conflicts.append(Conflict(
+                    field="modality",
+                    detail=f"considered according to {', '.join(considered)}; happened according to "
+                           f"{', '.join(happened)}"))
+        event_type = self._event_type(group, take)
+        raws = take(t.raw)
+        distinct = set(raws)
+        if len(distinct) == 1:
+            raw_counts = {raws[0]: len(raws)}
+            subjects = list(self._subjects_of(raws[0]))
+        else:
+            raw_counts = {x: raws.count(x) for x in distinct}
+            subjects = sorted(set().union(*map(t.raws.__getitem__, distinct)))
+        main = self._main_subjects(raw_counts, subjects, event_type)
+        only_considered = bool(considered) and not happened
+        return self._fields(when, event_type, main, only_considered, subjects=subjects, sources=sources,
+                            mentions=mentions, conflicts=conflicts, origins=self._origins(srcs, ids, take(t.attributed)))
+
+    def _fields(self, when: TimeSpan, event_type: str, main: list[str], considered: bool, **rest: object) -> dict:
+        """An Event's fields: the id and title from the date, type and main subjects, and the rest as given."""
+        return dict(
+            id=event_id(self._period(when), main, event_type, considered),
+            type=event_type,
+            title=self._title(event_type, main, considered),
+            when=when,
+            **rest,
+        )
+
+    def _when(self, take: itemgetter, mentions: list[Mention], conflicts: list[Conflict]) -> TimeSpan:
+        """The tightest span all dated mentions allow; where they allow none, the span covering them and a
+        conflict naming what each source says. Records the span's days in `bounds`."""
+        t = self.t
         starts, ends = take(t.s), take(t.e)
         whens = take(t.when)
-        conflicts: list[Conflict] = []
         if 0 in starts:  # undated mentions (ordinal 0) do not bound the span
             dated = [i for i, x in enumerate(starts) if x]
             s, e = max(starts[i] for i in dated), min(ends[i] for i in dated)
@@ -577,78 +657,44 @@ class _Builder:
             said = sorted({(m.when.start, m.when.end, m.source, m.time_text or m.when.edtf, m.when.edtf)
                            for m in (mentions[i] for i in dated)})
             detail = "; ".join(f"{src} says {text!r} ({edtf})" for _, _, src, text, edtf in said)
-            conflicts.append(Conflict.model_construct(**{"field": "when", "detail": f"the sources disagree on the date: {detail}"}))
+            conflicts.append(Conflict(field="when", detail=f"the sources disagree on the date: {detail}"))
             s, e = when.start.toordinal(), when.end.toordinal()
         self.bounds.append(s << _DAY_BITS | e)
-        names = t.source_names
-        srcs = take(t.source)
-        ids = sorted(set(srcs))
-        sources = _take(names, ids)
-        mods = take(t.modality)
-        if mods.count("happened") == len(mods):
-            considered, happened = [], sources
-        else:
-            considered = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "considered"}))
-            happened = _take(names, sorted({x for x, mod in zip(srcs, mods) if mod == "happened"}))
-            if considered and happened:
-                conflicts.append(Conflict.model_construct(**{
-                    "field": "modality",
-                    "detail": f"considered according to {', '.join(considered)}; happened according to "
-                              f"{', '.join(happened)}"}))
+        return when
+
+    def _event_type(self, group: int, take: itemgetter) -> str:
+        """The type most of the event's mentions of its group give (ties: the registry's order)."""
+        t = self.t
         groups, types = take(t.group), take(t.type)
         if groups.count(group) != len(groups):
             types = [x for x, g in zip(types, groups) if g == group]
-        if types:
-            distinct = set(types)
-            if len(distinct) == 1:
-                event_type = types[0]
-            else:
-                counts = {x: types.count(x) for x in distinct}
-                event_type = min(counts, key=lambda x: (-counts[x], _TYPE_RANK[x]))
-        else:
+        if not types:
             name = t.group_names[group]
-            event_type = name if name in _TYPE_RANK else "other"
-        raws = take(t.raw)
-        distinct = set(raws)
+            return name if name in _TYPE_RANK else "other"
+        distinct = set(types)
         if len(distinct) == 1:
-            raw_counts = {raws[0]: len(raws)}
-            subjects = list(self._subjects_of(raws[0]))
-        else:
-            raw_counts = {x: raws.count(x) for x in distinct}
-            subjects = sorted(set().union(*map(t.raws.__getitem__, distinct)))
-        main = self._main_subjects(raw_counts, subjects, event_type)
-        only_considered = bool(considered) and not happened
-        # Origins: outlets named as the source; a source that names one (or relays unnamed reports beside a named
-        # origin) adds none of its own; a source that attributes nothing is an origin itself.
-        atts = take(t.attributed)
-        if not any(atts):
-            origins = sorted(set(_take(self.origin_of, ids)))
-        else:
-            unnamed = self.unnamed
-            named: set[str] = set()
-            citing: set[int] = set()
-            unnamed_sources: set[int] = set()
-            for x, att in zip(srcs, atts):
-                if att:
-                    if att in unnamed:
-                        unnamed_sources.add(x)
-                    else:
-                        named.add(att)
-                        citing.add(x)
-            origin_of = self.origin_of
-            own = {origin_of[i] for i in ids if not (i in citing or (named and i in unnamed_sources))}
-            origins = sorted(named | own)
-        return dict(
-            id=event_id(self._period(when), main, event_type, only_considered),
-            type=event_type,
-            title=self._title(event_type, main, only_considered),
-            subjects=subjects,
-            when=when,
-            sources=sources,
-            mentions=mentions,
-            conflicts=conflicts,
-            origins=origins,
-        )
+            return types[0]
+        counts = {x: types.count(x) for x in distinct}
+        return min(counts, key=lambda x: (-counts[x], _TYPE_RANK[x]))
+
+    def _origins(self, srcs: tuple[int, ...], ids: list[int], attributions: tuple[str | None, ...]) -> list[str]:
+        """Outlets named as the source; a source that names one (or relays unnamed reports beside a named
+        origin) adds none of its own; a source that attributes nothing is an origin itself."""
+        origin_of = self.origin_of
+        if not any(attributions):
+            return sorted(set(_take(origin_of, ids)))
+        named: set[str] = set()
+        citing: set[int] = set()
+        unnamed_sources: set[int] = set()
+        for x, att in zip(srcs, attributions):
+            if att:
+                if att in self.unnamed:
+                    unnamed_sources.add(x)
+                else:
+                    named.add(att)
+                    citing.add(x)
+        own = {origin_of[i] for i in ids if not (i in citing or (named and i in unnamed_sources))}
+        return sorted(named | own)
 
     def _single(self, r: int) -> dict:
         """`_build` of an event of one dated mention (most events at scale): its span, type and origin are the
@@ -663,17 +709,8 @@ class _Builder:
         a = t.attributed[r]
         source = t.source_names[t.source[r]]
         origins = [a] if a and a not in self.unnamed else [self.origin_of[t.source[r]]]
-        return dict(
-            id=event_id(self._period(when), main, event_type, considered),
-            type=event_type,
-            title=self._title(event_type, main, considered),
-            subjects=subjects,
-            when=when,
-            sources=[source],
-            mentions=[m],
-            conflicts=[],
-            origins=origins,
-        )
+        return self._fields(when, event_type, main, considered, subjects=subjects, sources=[source], mentions=[m],
+                            conflicts=[], origins=origins)
 
     def _main_subjects(self, raw_counts: dict[int, int], subjects: list[str], event_type: str) -> list[str]:
         """Up to two subjects most mentions are about (a family counts for its members), the most specific

@@ -20,7 +20,8 @@ from ..errors import CorpusError
 from ..models import SkippedFile, Source
 from ..temporal.timespan import parse_iso
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
 MANIFEST = "sources.toml"
 # Files of the corpus folder itself that are not articles.
 CORPUS_CONFIG = frozenset({MANIFEST, "entities.toml"})
@@ -86,9 +87,7 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
     seen: set[str] = set()
     for path, rel in _walk(root, corpus):
         seen.add(rel)
-        document = _read_document(root, path, rel, manifest.get(rel, {}), corpus)
-        if document is not None:
-            corpus.documents.append(document)
+        corpus.documents.extend(_read_file(root, path, rel, manifest.get(rel, {}), corpus))
     for rel in sorted(set(manifest) - seen):
         corpus.warnings.append(f"{MANIFEST}: no file {rel!r} in the corpus")
     if not corpus.documents:
@@ -96,7 +95,7 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
             shown = "; ".join(f"{s.path}: {s.reason}" for s in corpus.skipped[:3])
             more = f"; and {len(corpus.skipped) - 3} more" if len(corpus.skipped) > 3 else ""
             raise CorpusError(f"no readable articles in {root} ({len(corpus.skipped)} skipped: {shown}{more})")
-        raise CorpusError(f"corpus folder has no .txt or .md articles: {root}")
+        raise CorpusError(f"corpus folder has no articles (.txt, .md, .html, .jsonl): {root}")
     _assign_ids(corpus)
     check_entities(root)
     size = sum(len(d.text) for d in corpus.documents) / 1024 / 1024
@@ -172,7 +171,8 @@ def _walk(root: Path, corpus: Corpus):
         if name in CORPUS_CONFIG:
             continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
-            corpus.skipped.append(SkippedFile(path=name, reason=f"not an article ({path.suffix or 'no suffix'}): only .txt and .md are read"))
+            corpus.skipped.append(SkippedFile(path=name, reason=f"not an article ({path.suffix or 'no suffix'}): "
+                                                                "only .txt, .md, .html, .htm and .jsonl are read"))
             continue
         yield path, name
 
@@ -256,12 +256,13 @@ _SURROGATE_TO_CP1252 = {0xDC00 + b: _cp1252_char(b) for b in range(0x80, 0x100)}
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> Document | None:
+def _read_file(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> list[Document]:
+    """The documents of one file: one article, or one per line of a `.jsonl` file."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
             corpus.skipped.append(SkippedFile(path=rel, reason="not a regular file"))
-            return None
+            return []
         if info.st_size >= LARGE_FILE:
             mb = info.st_size / 1024 / 1024
             corpus.warnings.append(f"{rel}: a large file ({mb:.0f} MB): reading it may take about {mb * SECONDS_PER_MB:.0f} s "
@@ -269,7 +270,18 @@ def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, A
         raw = path.read_bytes()
     except OSError as exc:
         corpus.skipped.append(SkippedFile(path=rel, reason=f"cannot read: {exc.strerror or exc}"))
-        return None
+        return []
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        document = _read_html(root, raw, rel, manifest_entry, corpus)
+        return [document] if document is not None else []
+    if suffix == ".jsonl":
+        return _read_jsonl(root, raw, rel, manifest_entry, corpus)
+    document = _read_text(root, raw, rel, manifest_entry, corpus)
+    return [document] if document is not None else []
+
+
+def _read_text(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> Document | None:
     decoded = decode_bytes(raw)
     del raw
     text, encoding = decoded.text, decoded.encoding
@@ -278,19 +290,66 @@ def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, A
         return None
     if decoded.warning:
         corpus.warnings.append(f"{rel}: {decoded.warning}")
-    shown_path = root / rel
-    front, body_start = _front_matter(text, shown_path)
+    front, body_start = _front_matter(text, root / rel)
     if not text[body_start:].strip():
         corpus.skipped.append(SkippedFile(path=rel, reason="empty file" if not text.strip() else "no text after the front matter"))
         return None
+    return _document(root, rel, text, body_start, [("front matter", front), (MANIFEST, manifest_entry)], encoding,
+                     corpus)
+
+
+def _read_html(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> Document | None:
+    """A saved web page: the article's main text and metadata as trafilatura extracts them. Citations point into
+    that text (`llamaline text ID` prints it)."""
+    from .html import NoArticleText, read_html
+
+    try:
+        text, page = read_html(raw, rel)
+    except NoArticleText as exc:
+        corpus.skipped.append(SkippedFile(path=rel, reason=str(exc)))
+        return None
+    inferred = page.pop("inferred", [])
+    return _document(root, rel, text, 0, [("page", page), (MANIFEST, manifest_entry)], "html-extracted", corpus,
+                     inferred=inferred)
+
+
+def _read_jsonl(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> list[Document]:
+    """One document per line of a JSON-lines file; the manifest's entry for the file applies to every line."""
+    from .jsonl import UnreadableJsonl, read_jsonl
+
+    try:
+        articles, skipped = read_jsonl(raw, rel)
+    except UnreadableJsonl as exc:
+        corpus.skipped.append(SkippedFile(path=rel, reason=str(exc)))
+        return []
+    corpus.skipped.extend(skipped)
+    shared = {k: v for k, v in manifest_entry.items() if k != "id"}
+    documents = []
+    for article in articles:
+        if not article.text.strip():
+            corpus.skipped.append(SkippedFile(path=f"{rel}:{article.line}", reason="empty text"))
+            continue
+        line = {**article.metadata, "id": article.metadata.get("id") or article.id}
+        document = _document(root, rel, article.text, 0, [("line", line), (MANIFEST, shared)], "utf-8", corpus,
+                             where=f"{rel}:{article.line}")
+        if document is not None:
+            documents.append(document)
+    return documents
+
+
+def _document(root: Path, rel: str, text: str, body_start: int, layers: list[tuple[str, dict[str, Any]]],
+              encoding: str, corpus: Corpus, *, inferred: list[str] | None = None,
+              where: str | None = None) -> Document | None:
+    """A Document from its text and metadata layers (later layers win), the rest inferred from the text."""
+    where = where or rel
     metadata: dict[str, Any] = {}
     provenance: dict[str, str] = {}
-    for origin, table in (("front matter", front), (MANIFEST, manifest_entry)):
+    for origin, table in layers:
         for key, value in table.items():
             key = KEY_ALIASES.get(str(key).lower(), str(key))
             metadata[key] = value
             provenance[key] = origin
-    inferred: list[str] = []
+    inferred = list(inferred or [])
     if metadata.get("title") in (None, ""):
         metadata["title"] = infer_title(text, body_start)
         inferred.append("title")
@@ -299,24 +358,24 @@ def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, A
         inferred.append("language")
     language = _language_code(metadata["language"])
     if language not in lang.languages():
-        corpus.skipped.append(SkippedFile(path=rel, reason=f"no language data for {metadata['language']!r} (have: {', '.join(lang.languages())})"))
+        corpus.skipped.append(SkippedFile(path=where, reason=f"no language data for {metadata['language']!r} (have: {', '.join(lang.languages())})"))
         return None
     published = None
     if metadata.get("published") not in (None, ""):
         value = metadata["published"]
-        if provenance["published"] == MANIFEST:
-            where = f"{root / MANIFEST}: {rel}"
+        if provenance["published"] == "front matter":  # the file and the line
+            shown = f"{root / rel}:{_front_matter_line(text, body_start, 'published')}"
         else:
-            where = f"{shown_path}:{_front_matter_line(text, body_start, 'published')}"
+            shown = f"{root / MANIFEST if provenance['published'] == MANIFEST else root / rel}: {where}"
         if not isinstance(value, (str, int, date)) or isinstance(value, bool):
             kind = {list: "a list", dict: "a table", bool: "true/false", float: "a number"}.get(type(value), "not a date")
-            raise CorpusError(f"{where}: published: expected one ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got {kind}")
+            raise CorpusError(f"{shown}: published: expected one ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got {kind}")
         if isinstance(value, int) and 0 < value <= 9999:
             value = f"{value:04d}"  # YAML reads `published: 0001` as the number 1
         try:
             published = parse_iso(value)
         except ValueError as exc:
-            raise CorpusError(f"{where}: published: {exc}") from None
+            raise CorpusError(f"{shown}: published: {exc}") from None
     extra = {k: _plain(v) for k, v in metadata.items() if k not in METADATA_KEYS and k != "id"}
     source = Source(
         id=_str(metadata.get("id")) or "",
@@ -327,7 +386,7 @@ def _read_document(root: Path, path: Path, rel: str, manifest_entry: dict[str, A
         author=_str(metadata.get("author")),
         language=language,
         published=published,
-        inferred=inferred,
+        inferred=list(dict.fromkeys(inferred)),
         encoding=encoding,
         extra=extra,
     )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import LlamalineError
@@ -15,19 +15,20 @@ from ..models import Timeline
 
 def to_json(timeline: Timeline) -> str:
     """The `llamaline.timeline/1` document: deterministic, UTF-8, two-space indent, trailing newline."""
-    data = timeline.model_dump(mode="json", by_alias=True)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-WRITERS: dict[str, Callable[[Timeline], str]] = {"json": to_json}
+    return render(timeline, "json")
 
 
 def render(timeline: Timeline, format: str) -> str:
+    """The timeline in an export format by name (the writers register in `views.formats.FORMATS`)."""
+    from .formats import FORMATS
+
     try:
-        writer = WRITERS[format]
+        writer = FORMATS[format]
     except KeyError:
-        raise LlamalineError(f"unknown export format {format!r} (have: {', '.join(sorted(WRITERS))})") from None
-    return writer(timeline)
+        raise LlamalineError(f"unknown export format {format!r} (have: {', '.join(FORMATS)})") from None
+    out = io.StringIO(newline="")  # writers choose their own line ends (CSV: CRLF)
+    writer(timeline, out)
+    return out.getvalue()
 
 
 def schema_json() -> str:

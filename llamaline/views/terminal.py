@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -36,6 +37,7 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
     when_width = max(len(when_words(e.when)) for e in events)
     type_width = max(len(e.type) for e in events)
     backing_width = max(len(_backing(e)) for e in events)
+    title_column = 2 + when_width + 2 + type_width + 2 + backing_width + 2
     heading = None
     for event in events:
         group = month_heading(event.when)
@@ -49,18 +51,37 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
         line.append("  ")
         line.append(_backing(event).ljust(backing_width), style="yellow")
         line.append("  ")
-        line.append(event.title, style="bold")
-        console.print(line)
+        _print_packed(console, line, [(w, "bold") for w in event.title.split(" ")], " ", title_column)
         detail = Text(" " * 4)
         detail.append(event.id, style="dim")
-        if event.subjects:
-            detail.append(" · ")
-            detail.append(", ".join(event.subjects), style="green")
+        pieces = [(f"· {name}" if i == 0 else name, "green") for i, name in enumerate(event.subjects)]
         if event.conflicts:
-            detail.append(f" · {len(event.conflicts)} conflict{'s' if len(event.conflicts) != 1 else ''}", style="red")
-        console.print(detail)
+            n = len(event.conflicts)
+            pieces.append((f"· {n} conflict{'s' if n != 1 else ''}", "red"))
+        if pieces:
+            detail.append(" ")
+        _print_packed(console, detail, pieces, ", ", 6, after_last=" ")
     shown = f"{len(events)} event{'s' if len(events) != 1 else ''}"
     console.print(Text("\n" + shown + (f" of {total}" if total is not None and total != len(events) else ""), style="dim"))
+
+
+def _print_packed(console: Console, head: Text, pieces: list[tuple[str, str]], separator: str, indent: int,
+                  after_last: str | None = None) -> None:
+    """`head` followed by the pieces, wrapped to the console only between pieces (a name is never cut), the
+    following lines indented. Pieces starting with "·" are joined to the previous one by `after_last`."""
+    width = max(40, console.width)
+    line = head.copy()
+    for i, (piece, style) in enumerate(pieces):
+        joiner = "" if i == 0 else (after_last if after_last is not None and piece.startswith("·") else separator)
+        if (i or line.cell_len > indent) and line.cell_len + len(joiner.rstrip()) + 1 + len(piece) > width:
+            line.append(joiner.rstrip())
+            line.rstrip()
+            console.print(line, soft_wrap=True)
+            line = Text(" " * indent)
+        elif i:
+            line.append(joiner)
+        line.append(piece, style=style)
+    console.print(line, soft_wrap=True)
 
 
 def _backing(event: Event) -> str:
@@ -130,13 +151,13 @@ def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console,
     if not expressions:
         console.print("No time expressions found.")
         return
-    table = Table(pad_edge=False)
-    table.add_column("Expression", style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    table.add_column("Expression", style="bold", ratio=3, min_width=10)
     table.add_column("Chars", justify="right", no_wrap=True)
-    table.add_column("Kind", style="cyan")
-    table.add_column("Resolves to")
+    table.add_column("Kind", style="cyan", no_wrap=True)
+    table.add_column("Resolves to", ratio=2, min_width=11)
     table.add_column("EDTF", style="green", no_wrap=True)
-    table.add_column("Modifier")
+    table.add_column("Modifier", no_wrap=True)
     for e in expressions:
         if e.when is not None:
             resolved, edtf = describe(e.when), e.when.edtf
