@@ -174,17 +174,6 @@ def _timeline(corpus_dir: Optional[Path], jobs: int, no_cache: bool = False) -> 
         if workers == 1:
             raise
         raise LlamalineError(f"cannot start {workers} worker processes: {exc.strerror or exc}; try --jobs 1") from None
-    except ValueError as exc:
-        _entities_error(exc)
-        raise
-
-
-def _entities_error(exc: Exception) -> None:
-    """A corpus entities.toml whose tables make no sense is the user's error (the gazetteer's message names it)."""
-    from .text.names import GazetteerError
-
-    if isinstance(exc, GazetteerError):
-        raise LlamalineError(str(exc)) from None
 
 
 def _workers(jobs: int, files: int) -> int:
@@ -378,12 +367,8 @@ def claims(
         from .api import claims as claim_tracks
 
         read = _read(corpus)
-        try:
-            tracks = claim_tracks(read, subject=subject, attribute=attribute, jobs=_workers(jobs, len(read.documents)),
-                                  cache=not no_cache)
-        except ValueError as exc:
-            _entities_error(exc)
-            raise
+        tracks = claim_tracks(read, subject=subject, attribute=attribute, jobs=_workers(jobs, len(read.documents)),
+                              cache=not no_cache)
         if json_:
             _json([t.model_dump(mode="json") for t in tracks])
         else:

@@ -295,3 +295,11 @@ def test_values_that_do_not_fit_their_yaml_type_are_kept_as_text(tmp_path):
                             f"f: {'1' * 5000}\n---\n{GERMAN}")
     extra = read_corpus(tmp_path).documents[0].source.extra
     assert extra == {"a": "abc", "b": "x", "c": "maybe", "d": "2x", "e": "0x", "f": "1" * 5000}
+
+
+def test_entities_file_with_bad_tables_is_a_corpus_error_for_the_library(bundled_copy):
+    import llamaline
+
+    (bundled_copy / "entities.toml").write_text('[[entity]]\nkind = "person"\n', encoding="utf-8")
+    with pytest.raises(llamaline.LlamalineError, match="entities.toml"):
+        llamaline.build_timeline(bundled_copy)
