@@ -66,7 +66,7 @@ FRONT_KEYS = ["title", "url", "outlet", "author", "language", "lang", "published
               "Published", "1", "'quoted key'", "? complex", "<<"]
 MANIFEST_VALUES = ['"2025-05-15"', '"2025-13-45"', "2025-02-28", "1979-05-27T07:32:00Z", '"[/]Reuters"', "1", "[1, 2]",
                    "{a = 1}", '"x"', "true", '"de"', '"fr"', "nan", "inf", '""', "'''multi\nline'''"]
-SUFFIXES = [".txt", ".md", ".TXT", ".Md", ".html", "", ".txt.bak", ".json"]
+SUFFIXES = [".txt", ".md", ".TXT", ".Md", ".html", "", ".txt.bak", ".json", ".jsonl", ".htm"]
 
 
 def article(rng: random.Random, size: int | None = None) -> str:
@@ -90,6 +90,28 @@ def front_matter(rng: random.Random) -> str:
     if rng.random() < 0.1:
         lines.append("a: &a [x]\nb: [*a, *a]")
     return "---\n" + "\n".join(lines) + ("\n---\n" if rng.random() < 0.9 else "\n")
+
+
+def jsonl(rng: random.Random) -> str:
+    """Lines of JSON articles, some broken, some with odd metadata."""
+    lines = []
+    for _ in range(rng.randrange(0, 5)):
+        record = {"text": article(rng)}
+        for key in rng.sample(["title", "url", "outlet", "published", "language", "lang", "id", "x"], rng.randrange(0, 4)):
+            record[key] = rng.choice([article(rng, 2), 2025, None, [1], {"a": 1}, published(rng) or "", "2025-02-30"])
+        line = json.dumps(record, ensure_ascii=rng.random() < 0.5)
+        lines.append(line[: rng.randrange(len(line))] if rng.random() < 0.1 else line)
+    return "\n".join(lines) + rng.choice(["", "\n", "\n\n"])
+
+
+def html(rng: random.Random) -> str:
+    """A saved page: head metadata, navigation, the article in paragraphs, a footer; sometimes broken."""
+    meta = "".join(f'<meta property="{k}" content="{rng.choice(FRONT_VALUES)}">'
+                   for k in rng.sample(["og:title", "article:published_time", "og:site_name", "author"], 2))
+    paragraphs = "".join(f"<p>{article(rng, 20)}</p>" for _ in range(rng.randrange(0, 6)))
+    page = (f"<html><head><title>{article(rng, 3)}</title>{meta}</head><body><nav>{rng.choice(BOILERPLATE)}</nav>"
+            f"<article><h1>{article(rng, 4)}</h1>{paragraphs}</article><footer>{rng.choice(BOILERPLATE)}</footer></body></html>")
+    return page[: rng.randrange(len(page))] if rng.random() < 0.1 else page
 
 
 def encode(rng: random.Random, text: str) -> bytes:
@@ -213,7 +235,12 @@ def write_corpus(rng: random.Random, folder: Path) -> None:
         raw_name = file_name(rng, n)
         if b"/" in raw_name:
             os.makedirs(os.path.join(os.fsencode(folder), raw_name.rsplit(b"/", 1)[0]), exist_ok=True)
-        body = (front_matter(rng) if rng.random() < 0.5 else "") + article(rng)
+        if raw_name.lower().endswith(b".jsonl"):
+            body = jsonl(rng)
+        elif raw_name.lower().endswith((b".html", b".htm")):
+            body = html(rng)
+        else:
+            body = (front_matter(rng) if rng.random() < 0.5 else "") + article(rng)
         with open(os.path.join(os.fsencode(folder), raw_name), "wb") as handle:
             handle.write(encode(rng, body))
         names.append(os.fsdecode(raw_name))

@@ -358,7 +358,7 @@ def _document(root: Path, rel: str, text: str, body_start: int, layers: list[tup
         inferred.append("language")
     language = _language_code(metadata["language"])
     if language not in lang.languages():
-        corpus.skipped.append(SkippedFile(path=where, reason=f"no language data for {metadata['language']!r} (have: {', '.join(lang.languages())})"))
+        corpus.skipped.append(SkippedFile(path=where, reason=f"no language data for {_str(metadata['language'])!r} (have: {', '.join(lang.languages())})"))
         return None
     published = None
     if metadata.get("published") not in (None, ""):
