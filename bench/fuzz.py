@@ -258,7 +258,6 @@ def write_corpus(rng: random.Random, folder: Path) -> None:
 def case_corpus(rng: random.Random, workdir: Path) -> None:
     """Files on disk through read_corpus: reading may refuse with a LlamalineError, nothing else may fail."""
     from llamaline.errors import LlamalineError
-    from llamaline.pipeline import timeline_of
     from llamaline.text.corpus import read_corpus
 
     folder = workdir / "corpus"
@@ -267,7 +266,23 @@ def case_corpus(rng: random.Random, workdir: Path) -> None:
         corpus = read_corpus(folder)
     except LlamalineError:
         return
-    check_timeline(timeline_of(corpus), {d.source.id: d.text for d in corpus.documents})
+    check_timeline(build(corpus), {d.source.id: d.text for d in corpus.documents})
+
+
+def build(corpus):
+    """The timeline of a corpus read: the one refusal left is an entities.toml whose tables make no sense (the
+    gazetteer is loaded when building, so a cached timeline need not import it)."""
+    from llamaline.errors import CorpusError
+    from llamaline.pipeline import timeline_of
+
+    try:
+        return timeline_of(corpus)
+    except CorpusError as exc:
+        if "entities.toml" not in str(exc):
+            raise
+        from llamaline.models import Timeline
+
+        return Timeline(sources=[], events=[])
 
 
 def case_cli(rng: random.Random, workdir: Path) -> None:

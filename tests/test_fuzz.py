@@ -60,7 +60,7 @@ def read_and_build(root: Path) -> None:
         corpus = read_corpus(root)
     except LlamalineError:
         return
-    fuzz.check_timeline(timeline_of(corpus), {d.source.id: d.text for d in corpus.documents})
+    fuzz.check_timeline(fuzz.build(corpus), {d.source.id: d.text for d in corpus.documents})
 
 
 @FAST
