@@ -68,15 +68,16 @@ def generate(folder: Path, size_mb: float, seed: int = 7) -> int:
 
 def stages(folder: Path) -> tuple[dict[str, float], int, int]:
     """CPU seconds per stage, in one process on one core, as `pipeline.findings_of` runs them per document."""
-    cpu: dict[str, float] = dict.fromkeys(("import", "read", "boilerplate", "tag", "mentions", "claims"), 0.0)
+    cpu: dict[str, float] = dict.fromkeys(("import", "read", "boilerplate", "tag", "analysis", "mentions", "claims"), 0.0)
     clock = time.process_time
     t = clock()
+    from llamaline.claimtracks import claims_of
+    from llamaline.events.mentions import mentions_of
+    from llamaline.pipeline import cyclic_gc_paused
+    from llamaline.text.analysis import analyse, expressions_of
     from llamaline.text.boilerplate import find_boilerplate
-    from llamaline.claimtracks import extract_claims
     from llamaline.text.corpus import read_corpus
     from llamaline.text.names import Gazetteer
-    from llamaline.events.mentions import extract_mentions
-    from llamaline.pipeline import cyclic_gc_paused, expressions_of
     cpu["import"] = clock() - t
     with cyclic_gc_paused():  # as the pipeline runs
         t = clock()
@@ -92,9 +93,11 @@ def stages(folder: Path) -> tuple[dict[str, float], int, int]:
             t = clock()
             expressions = expressions_of(doc, doc_regions)  # the body outside boilerplate
             t, cpu["tag"] = clock(), cpu["tag"] + clock() - t
-            mentions += len(extract_mentions(doc, expressions, gazetteer, doc_regions))
+            analysis = analyse(doc, doc_regions, gazetteer, expressions)
+            t, cpu["analysis"] = clock(), cpu["analysis"] + clock() - t
+            mentions += len(mentions_of(analysis))
             t, cpu["mentions"] = clock(), cpu["mentions"] + clock() - t
-            extract_claims(doc, expressions, gazetteer, doc_regions)
+            claims_of(analysis)
             cpu["claims"] += clock() - t
     return cpu, len(documents), mentions
 
@@ -144,12 +147,12 @@ def main() -> None:
                 out = subprocess.run([sys.executable, __file__, "--stages-of", str(folder)], capture_output=True,
                                      text=True, check=True)
                 cpu = json.loads(out.stdout)
-                cpu["to_mentions"] = sum(cpu[k] for k in ("import", "read", "boilerplate", "tag", "mentions"))
+                cpu["to_mentions"] = sum(cpu[k] for k in ("import", "read", "boilerplate", "tag", "analysis", "mentions"))
                 runs.append(cpu)
             runs.sort(key=lambda r: r["to_mentions"])
             cpu = runs[len(runs) // 2]
             print(f"CPU per stage, the median of {len(runs)} run(s) in fresh processes:")
-            for name in ("import", "read", "boilerplate", "tag", "mentions", "claims"):
+            for name in ("import", "read", "boilerplate", "tag", "analysis", "mentions", "claims"):
                 print(f"  {name:12s} {cpu[name]:6.2f} s CPU")
             to_mentions = cpu["to_mentions"]
             spread = (f" (runs: {size / runs[-1]['to_mentions']:.2f}-{size / runs[0]['to_mentions']:.2f} MB/s)"

@@ -382,10 +382,11 @@ def tag(
     file: str = typer.Argument("-", metavar="[FILE|-]", help="A text file, or - for standard input.", show_default=False),
     published: Optional[str] = typer.Option(None, "--published", "-p", metavar="DATE", help="Publication date the expressions are resolved against (YYYY, YYYY-MM or YYYY-MM-DD)."),
     language: Optional[str] = typer.Option(None, "--language", "-l", metavar="CODE", help="Language of the text (de, en). Default: detected."),
-    json_: bool = typer.Option(False, "--json", help='Print a JSON list of {"text", "start", "end", "when"}.'),
+    json_: bool = typer.Option(False, "--json", help='Print a JSON list of {"text", "start", "end", "when", "type", "value", ...}.'),
+    format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table, json, or timeml (the text with TIMEX3 tags, for TempEval tools)."),
     corpus: Optional[Path] = CorpusOption,
 ) -> None:
-    """The time expressions in one text, each resolved against the publication date.
+    """The time expressions in one text, each resolved against the publication date, with its TIMEX3 type and value.
 
     A FILE inside the corpus takes its publication date and language from the corpus metadata.
 
@@ -393,6 +394,8 @@ def tag(
     """
     from .api import as_span, language_code
 
+    if format not in ("table", "json", "timeml"):
+        raise typer.BadParameter(f"unknown format {format!r} (have: table, json, timeml)", param_hint="--format")
     with _option("--published"):
         as_span(published)
     with _option("--language"):
@@ -404,18 +407,23 @@ def tag(
 
         if file == "-":
             text = _read_stdin()
+            anchor = as_span(published)
             expressions = find_times(text, published, language)
-            anchored = published is not None
         else:
             with _option("FILE"):
                 tagged = tag_file(file, corpus, published=published, language=language)
-            text, expressions, anchored = tagged.text, tagged.expressions, tagged.published is not None
-        if json_:
+            text, expressions, anchor = tagged.text, tagged.expressions, tagged.published
+        if json_ or format == "json":
             _json([e.model_dump(mode="json", exclude_defaults=False) for e in expressions])
+        elif format == "timeml":
+            from .temporal.timeml import to_timeml
+
+            document = to_timeml(text, expressions, anchor)
+            _emit(document if document.endswith("\n") else document + "\n")
         else:
             from .views.terminal import tag_view
 
-            tag_view(text, expressions, _stdout(), anchored=anchored)
+            tag_view(text, expressions, _stdout(), anchored=anchor is not None)
 
 
 @app.command()

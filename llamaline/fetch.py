@@ -149,7 +149,7 @@ def download(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) 
         if isinstance(reason, (socket.timeout, TimeoutError)):
             raise FetchError(f"no answer within {timeout:g} s") from None
         raise FetchError(f"cannot reach the server: {getattr(reason, 'strerror', None) or reason}") from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise FetchError(f"no answer within {timeout:g} s") from None
     except (OSError, ValueError) as exc:  # connection reset mid-body, a malformed URL
         raise FetchError(f"download failed: {exc}") from None
@@ -191,7 +191,7 @@ def _write_new(corpus: Path, stem: str, content: str) -> Path:
     for n in range(1, 10000):
         path = corpus / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
         try:
-            handle = open(path, "x", encoding="utf-8", newline="\n")  # "x": fails if the name is taken
+            handle = open(path, "x", encoding="utf-8", newline="\n")  # noqa: SIM115 - "x" fails if the name is taken
         except FileExistsError:
             continue
         except OSError as exc:

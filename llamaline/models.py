@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -37,10 +37,10 @@ class TimeSpan(_Model):
     end: date
     precision: Precision
 
-    def contains(self, other: "TimeSpan") -> bool:
+    def contains(self, other: TimeSpan) -> bool:
         return self.start <= other.start and other.end <= self.end
 
-    def overlaps(self, other: "TimeSpan") -> bool:
+    def overlaps(self, other: TimeSpan) -> bool:
         return self.start <= other.end and other.start <= self.end
 
 
@@ -55,6 +55,19 @@ class TimeExpression(_Model):
     modifier: Modifier | None = None
     # False when the words need an anchor (a publication date) that was not there.
     resolved: bool = True
+    # TIMEX3: DATE, TIME, DURATION or SET, and the value in TIMEX3 notation ("1998-01-20", "1989-Q3",
+    # "P3M", "1998-01-20TEV", "PAST_REF" ...); None where the tagger could not say.
+    type: Literal["DATE", "TIME", "DURATION", "SET"] | None = None
+    value: str | None = None
+    # The signal word before the expression that gives it its bound ("bis", "since"), outside the
+    # extent as TIMEX3 draws it; the bound itself is `modifier`.
+    signal: str | None = None
+    signal_start: int | None = None  # where the signal starts: text[signal_start:start] holds it
+    # What a relative or year-less expression was read against: the publication date, or the story's
+    # own time (the closest preceding explicit date, where the narrative has moved away from it).
+    anchor: Literal["published", "story"] | None = None
+    # A range ("3. bis 5. Mai", "from 1990 to 1995") as the two TIMEX3 expressions it is made of.
+    parts: tuple["TimeExpression", ...] = ()
 
 
 class Reference(_Model):

@@ -5,26 +5,19 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-from .text.boilerplate import Region, find_boilerplate, find_references
-from .claimtracks import extract_claims, track_claims
-from .text.corpus import Corpus, Document, read_corpus
-from .text.names import Gazetteer
-from .events.mentions import extract_mentions
-from .models import Claim, Mention, Source, TimeExpression, Timeline
+from .claimtracks import claims_of, track_claims
+from .events.mentions import mentions_of
 from .events.reconcile import reconcile
-from .temporal import tag
-
-
-def build_timeline(corpus_dir: Path | str | None = None, *, jobs: int = 1) -> Timeline:
-    """Read a corpus folder (the bundled one by default) and reconcile its events into a Timeline."""
-    with cyclic_gc_paused():
-        corpus = read_corpus(corpus_dir)
-        return timeline_of(corpus, jobs=jobs)
+from .models import Claim, Mention, Source, Timeline
+from .text.analysis import analyse
+from .text.boilerplate import Region, find_boilerplate, find_references
+from .text.corpus import Corpus, Document
+from .text.names import Gazetteer
 
 
 def timeline_of(corpus: Corpus, *, jobs: int = 1) -> Timeline:
+    """Reconcile a read corpus into a Timeline (`api.build_timeline` comes through here)."""
     with cyclic_gc_paused():
         return _timeline_of(corpus, jobs)
 
@@ -56,35 +49,18 @@ def _timeline_of(corpus: Corpus, jobs: int) -> Timeline:
 
 
 def findings_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer) -> tuple[list[Mention], list[Claim]]:
-    """Mentions and claims of one document: a pure function, so it maps over processes."""
+    """Mentions and claims of one document, both read from its one analysis: a pure function, so it maps over
+    processes."""
     doc, regions = item
-    expressions = expressions_of(doc, regions)
-    return extract_mentions(doc, expressions, gazetteer, regions), extract_claims(doc, expressions, gazetteer, regions)
+    analysis = analyse(doc, regions, gazetteer)
+    return mentions_of(analysis), claims_of(analysis)
 
 
-def expressions_of(doc: Document, regions: list[Region]) -> list[TimeExpression]:
-    """The time expressions of a document's body outside its boilerplate (no mention or claim comes from there):
-    each stretch between regions is tagged on its own, so a date in a menu or a reference list neither costs a
-    scan nor runs on into the article's text."""
-    text, published, language = doc.text, doc.source.published, doc.language
-    if not regions:
-        return tag(text, published, language, start=doc.body_start)
-    expressions: list[TimeExpression] = []
-    pos = doc.body_start
-    for start, end, _ in sorted(regions):
-        if start > pos:
-            expressions += tag(text, published, language, start=pos, end=start)
-        pos = max(pos, end)
-    if pos < len(text):
-        expressions += tag(text, published, language, start=pos)
-    return expressions
-
-
-def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer, *, jobs: int = 1) -> list[tuple[list[Mention], list[Claim]]]:
+def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer, *,
+                jobs: int = 1) -> list[tuple[list[Mention], list[Claim]]]:
     """Mentions and claims of every document, in order; over `jobs` processes when there is enough work."""
     if jobs <= 1 or len(work) < 2:
-        with cyclic_gc_paused():
-            return [findings_of(item, gazetteer) for item in work]
+        return [findings_of(item, gazetteer) for item in work]
     from concurrent.futures import ProcessPoolExecutor
 
     # Each worker receives the gazetteer once, not once per document.
@@ -102,15 +78,14 @@ def _adopt(gazetteer: Gazetteer) -> None:
 
 def _findings_in_worker(item: tuple[Document, list[Region]]) -> tuple[list[Mention], list[Claim]]:
     assert _worker_gazetteer is not None
-    with cyclic_gc_paused():
-        return findings_of(item, _worker_gazetteer)
+    return findings_of(item, _worker_gazetteer)
 
 
 @contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """The pipeline makes millions of small objects and no reference cycles, so the cyclic collector would only
-    rescan what is alive, again and again (5-8 % of extraction on 10 MB). Reference counting still frees
-    everything at once; the collector is back when the block ends."""
+    rescan what is alive, again and again (about 6 % of `build_timeline`'s CPU on the bench_extract corpus).
+    Reference counting still frees everything; the collector is back when the block ends."""
     enabled = gc.isenabled()
     gc.disable()
     try:

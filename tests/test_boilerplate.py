@@ -186,7 +186,7 @@ def test_overlap_test_answers_as_in_regions() -> None:
 def test_time_expressions_only_outside_boilerplate() -> None:
     """Dates in a reference list or a teaser are not read (no mention or claim comes from there); the story's
     dates are read as a tagger reading the whole page reads them."""
-    from llamaline.pipeline import expressions_of
+    from llamaline.text.analysis import expressions_of
     from llamaline.temporal import tag
 
     d = doc(DE_PAGE)

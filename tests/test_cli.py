@@ -406,3 +406,27 @@ def test_quiet_and_verbose(runner, tmp_path):
     assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == normal.stdout
     verbose = runner.invoke(app, ["-v", "timeline", "--corpus", str(folder)])
     assert "skipped notes.pdf" in verbose.stderr and "built the timeline of 5 articles in" in verbose.stderr
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Am 2. Mai 1871 begann die Belagerung. Zwei Tage später, am Abend, gab die Stadt auf.", "2011-05-01"),
+    ("The company said on Tuesday that profit rose 5% in the third quarter, two years after the merger.", "1998-03-12"),
+])
+def test_tag_writes_timeml_with_one_timex3_per_expression(runner, text, published):
+    import xml.etree.ElementTree as ET
+
+    found = json.loads(runner.invoke(app, ["tag", "-", "-p", published, "--json"], input=text).stdout)
+    result = runner.invoke(app, ["tag", "-", "-p", published, "--format", "timeml"], input=text)
+    assert result.exit_code == 0, result.output
+    root = ET.fromstring(result.stdout)
+    timexes = root.find("TEXT").findall(".//TIMEX3")
+    assert [t.text for t in timexes] == [e["text"] for e in found]
+    assert [t.get("value") for t in timexes] == [e["value"] for e in found]
+    assert all(t.get("type") in ("DATE", "TIME", "DURATION", "SET") for t in timexes)
+    assert root.find("DCT/TIMEX3").get("value") == published
+    assert "".join(root.find("TEXT").itertext()).strip() == text  # the text itself is unchanged
+
+
+def test_tag_refuses_an_unknown_format(runner):
+    result = runner.invoke(app, ["tag", "-", "--format", "xml"], input="heute")
+    assert result.exit_code == 2 and "timeml" in result.output

@@ -358,7 +358,7 @@ _CLAUSE_BREAK_DEFINITION = __import__("re").compile(r"[,;:()\[\]–—]|\s-\s|\s
 
 @given(st.text(alphabet=" -.,;:()–—\n\u00a0ab", max_size=40), st.integers(min_value=0, max_value=3))
 def test_clause_breaks_follow_their_definition(text: str, start: int) -> None:
-    from llamaline.events.mentions import _clause_breaks
+    from llamaline.text.analysis import _clause_breaks
 
     spans = [m.span() for m in _CLAUSE_BREAK_DEFINITION.finditer(text, start)]
     breaks, spaced = _clause_breaks(text, start)
@@ -370,7 +370,8 @@ def test_the_pipeline_gives_the_collector_back() -> None:
     """The cyclic garbage collector pauses while the pipeline runs and is on again afterwards, also after an error."""
     import gc
 
-    from llamaline.pipeline import build_timeline, cyclic_gc_paused
+    from llamaline.api import build_timeline
+    from llamaline.pipeline import cyclic_gc_paused
 
     build_timeline(CORPUS)
     assert gc.isenabled()
@@ -394,3 +395,25 @@ def test_cue_ids_stay_right_when_the_word_memo_overflows(monkeypatch) -> None:
     assert small.word_ids(words) == expected
     assert small.word_ids(list(reversed(words))) == list(reversed(expected))
     assert len(small._written) <= len(set(words))
+
+
+def test_a_mention_and_a_claim_of_one_sentence_name_the_same_source() -> None:
+    """One attribution rule: whatever a sentence's mentions are attributed to, its claims are too."""
+    from llamaline.pipeline import findings_of
+    from llamaline.text.boilerplate import find_boilerplate
+    from llamaline.text.corpus import read_corpus
+
+    corpus = read_corpus(CORPUS)
+    gazetteer = Gazetteer.load(CORPUS)
+    regions = find_boilerplate(corpus.documents)
+    compared = 0
+    for doc in corpus.documents:
+        mentions, claims = findings_of((doc, regions.get(doc.source.id, [])), gazetteer)
+        sources = {}
+        for m in mentions:
+            sources.setdefault(m.start, set()).add(m.attributed_to)
+        for c in claims:
+            if c.start in sources:
+                compared += 1
+                assert sources[c.start] == {c.attributed_to}, c.quote
+    assert compared > 20

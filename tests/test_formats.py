@@ -24,7 +24,7 @@ from llamaline.views.formats import FORMATS, SUFFIXES
 try:  # the pipeline's home while the package is being rearranged
     from llamaline.api import build_timeline
 except ImportError:
-    from llamaline.pipeline import build_timeline
+    from llamaline.api import build_timeline
 
 FORMAT_GOLDEN = GOLDEN / "formats"
 

@@ -21,7 +21,7 @@ def keys(table: dict, prefix: str = "") -> set[str]:
 
 
 def test_every_part_is_there():
-    assert {"time", "events", "claims", "detect"} <= set(PARTS)
+    assert {"time", "events", "claims", "detect", "attribution"} <= set(PARTS)
     assert {"de", "en"} <= set(lang.languages())
 
 
@@ -31,6 +31,16 @@ def test_languages_have_the_same_keys(part: str) -> None:
     reference = tables["de"]
     for code, table in tables.items():
         assert table == reference, f"{part} of {code}: missing {sorted(reference - table)}, extra {sorted(table - reference)}"
+
+
+@pytest.mark.parametrize("language", lang.languages())
+def test_attribution_cues_live_in_one_table(language: str) -> None:
+    """Mentions and claims name a sentence's source by one rule from one table: no other part has its own."""
+    assert set(lang.load(language, "attribution")) == {"attribution"}
+    assert {"before", "after", "reporting", "unnamed"} <= set(lang.load(language, "attribution")["attribution"])
+    for part in PARTS:
+        if part != "attribution":
+            assert "attribution" not in lang.load(language, part), f"lang/{language}/{part}.toml has attribution cues"
 
 
 def test_unknown_language_is_a_clear_key_error():

@@ -303,3 +303,13 @@ def test_entities_file_with_bad_tables_is_a_corpus_error_for_the_library(bundled
     (bundled_copy / "entities.toml").write_text('[[entity]]\nkind = "person"\n', encoding="utf-8")
     with pytest.raises(llamaline.LlamalineError, match="entities.toml"):
         llamaline.build_timeline(bundled_copy)
+
+
+@pytest.mark.parametrize("published", ["9999-01-01", "9999-12-31", "9999", "0001-01-01", "0001"])
+def test_tagging_at_the_ends_of_the_calendar(published):
+    from llamaline import api
+
+    for text, language in (("", "de"), ("Gestern und morgen, im Jahr 9999, Ende 9999, im Dezember.", "de"),
+                           ("Yesterday, next year, the year 9999, in December.", "en")):
+        for found in api.tag(text, published, language):
+            assert text[found.start:found.end] == found.text

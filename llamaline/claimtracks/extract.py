@@ -7,13 +7,15 @@ import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress
-from typing import Any
+from functools import cache
 
-from ..text.boilerplate import overlap_test
-from ..text.corpus import Document
-from ..text.cues import CueHit, Token, document_words, lowers_by_word, tokenize
 from ..models import Claim, ClaimValue, TimeExpression
+from ..text.analysis import DocumentAnalysis, Sentence, analyse
+from ..text.attribution import attribution
+from ..text.boilerplate import Region
+from ..text.corpus import Document
+from ..text.cues import CueHit, Token, tokenize
+from ..text.names import EntityHit, Gazetteer
 from .quantities import Quantities, Quantity, by_category
 from .words import ClaimWords, claim_words
 
@@ -38,7 +40,6 @@ CARRY = 5  # sentences back in which a subject named earlier is still the topic 
 MONEY_WINDOW = 12  # words between an amount and the word that says what it is
 TARGET_WINDOW = 4  # words around a time expression that may make it a target
 STAFF_WINDOW = 6
-ATTRIBUTION_WINDOW = 4
 _VALUE_WORDS = frozenset({"scales", "currencies", "units", "statuses"})
 _DIGIT = re.compile(r"\d")
 _GLUED_SCALE = re.compile(r"\d[^\W\d_]")
@@ -56,7 +57,7 @@ class _Sentence:
     end: int
     tokens: list[Token]
     by_category: dict[str, list[CueHit]]  # the cue hits, in text order per category
-    entities: list[Any]  # EntityHit(start, end, name, kind)
+    entities: list[EntityHit]
     expressions: list[TimeExpression]
     quantities: Quantities  # found once, filtered per use
     starts: list[int]  # of the tokens
@@ -93,70 +94,44 @@ class _Sentence:
         return bisect.bisect_right(self._breaks, pos)
 
 
-def extract_claims(document: Document, expressions: list[TimeExpression], gazetteer, boilerplate: list) -> list[Claim]:
+def extract_claims(document: Document, expressions: list[TimeExpression], gazetteer: Gazetteer,
+                   boilerplate: list[Region]) -> list[Claim]:
     """The claims of one document, outside its boilerplate regions, each citing its sentence exactly."""
-    from ..text.sentences import split_sentences
-
-    spans = split_sentences(document.text, document.body_start, len(document.text), document.language)
-    return claims_in_sentences(document, spans, expressions, gazetteer, boilerplate)
+    return claims_of(analyse(document, boilerplate, gazetteer, expressions))
 
 
-def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]], expressions: Sequence[TimeExpression],
-                        gazetteer, boilerplate: Sequence) -> list[Claim]:
-    """The engine of `extract_claims`, given the sentence spans."""
-    language = document.language
-    words = claim_words(language)
-    text = document.text
-    in_boilerplate = overlap_test(boilerplate)
-    body_start = document.body_start
-    ordered = sorted(expressions, key=lambda e: (e.start, e.end))
-    starts = [e.start for e in ordered]
-    recent = _Earlier(text, gazetteer, language, words)
+def claims_of(analysis: DocumentAnalysis) -> list[Claim]:
+    """The claims of an analysed document's sentences, each citing its sentence exactly."""
+    document, text = analysis.document, analysis.text
+    words = claim_words(analysis.language)
+    recent = _Earlier(analysis, words)
     claims: list[Claim] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
-    # The document's tokens, cut per sentence, are the sentence's own tokens wherever no token crosses a sentence
-    # edge and lower-casing cannot depend on what lies outside the sentence (a length-changing or a final sigma).
-    whole = lowers_by_word(text)
-    if whole:  # the words as written: the patterns look them up case-insensitively
-        doc_words = document_words(text)
-        doc_tokens, doc_starts = doc_words.tokens, doc_words.starts
-        gate_ids = words.gate.word_ids(doc_words.words)
-        # the tokens that are part of a gate pattern, and a last index past them all
-        marked = [*compress(range(len(gate_ids)), gate_ids), len(gate_ids)]
-    for start, end in sentences:
-        if start < body_start or in_boilerplate(start, end):
-            continue
-        cut = _cut(doc_tokens, doc_starts, start, end) if whole else None
-        if cut is not None:
-            i, j = cut
-            # a sentence without a marked token has no gate hit: most sentences skip the pattern search
-            gated = words.gate.find(text, doc_tokens[i:j], ids=gate_ids[i:j]) if marked[bisect.bisect_left(marked, i)] < j else []
-        else:
-            tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]  # the slice: lower() per sentence
-            gated = words.gate.find(text, tokens)
-        inside = _inside(ordered, starts, start, end) if gated else []  # only a target cue needs them here
-        if (not gated and not _DIGIT.search(text, start, end)) or not _may_claim(text, start, end, gated, inside, words):
-            recent.add([start, end, None, None, None])  # names looked up only if needed later
+    gate = _Gate(analysis, words)
+    for sentence in analysis.sentences:
+        start, end = sentence.start, sentence.end
+        tokens, gated = gate.tokens_and_hits(sentence)
+        inside = sorted(sentence.expressions, key=_START_END) if gated else []  # only a target cue needs them here
+        no_digit = not gated and not _DIGIT.search(text, start, end)
+        if no_digit or not _may_claim(text, start, end, gated, inside, words):
+            recent.add([sentence, None, None, None])  # names looked up only if needed later
             continue
         if not gated:
-            inside = _inside(ordered, starts, start, end)
-        if cut is not None:
-            tokens, token_starts = doc_tokens[i:j], doc_starts[i:j]
-        else:
-            token_starts = [t[0] for t in tokens]
+            inside = sorted(sentence.expressions, key=_START_END)
         numerals = list(words.number.finditer(text, start, end))
         findable = _findable(gated, inside, numerals)
         if findable is False:
-            recent.add([start, end, None, None, tokens])
+            recent.add([sentence, None, None, tokens])
             continue
         # the two pattern sets together find what one set of all patterns finds, each category in the same order
         hits = gated + words.others.find(text, tokens)
         if findable is None and not any(h.category == "number" for h in hits):
-            recent.add([start, end, None, hits, None])
+            recent.add([sentence, None, hits, None])
             continue
-        sentence = _sentence(text, start, end, tokens, token_starts, hits, inside, numerals, words, gazetteer, language)
-        attribution = _attribution(sentence, words, gazetteer)
-        for subject, attribute, value, v_start, v_end in _findings(sentence, words, gazetteer, recent):
+        claim_sentence = _sentence(analysis, sentence, tokens, hits, inside, numerals, words)
+        cited = [h for h in sentence.cues if h.category == "attribution"]
+        attributed_to = attribution(cited, claim_sentence.entities, analysis.cues)[0] if cited else None
+        for subject, attribute, value, v_start, v_end in _findings(claim_sentence, words, analysis.gazetteer, recent):
             key = (subject, attribute, v_start, v_end)
             if key in seen:
                 continue
@@ -164,15 +139,42 @@ def claims_in_sentences(document: Document, sentences: Sequence[tuple[int, int]]
             claims.append(Claim(
                 subject=subject, attribute=attribute, value=value, source=document.source.id,
                 quote=text[start:end], start=start, end=end, value_start=v_start, value_end=v_end,
-                attributed_to=attribution, published=document.source.published,
+                attributed_to=attributed_to, published=document.source.published,
             ))
-        recent.add([start, end, _known(sentence.entities), None, None])
+        recent.add([sentence, _known(claim_sentence.entities), None, None])
     return claims
 
 
-def _inside(ordered: list[TimeExpression], starts: list[int], start: int, end: int) -> list[TimeExpression]:
-    """The time expressions (sorted, with their start offsets) inside text[start:end]."""
-    return [e for e in ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if e.end <= end]
+def _START_END(expression: TimeExpression) -> tuple[int, int]:
+    return expression.start, expression.end
+
+
+class _Gate:
+    """A sentence's tokens for the claim patterns, and the hits of the patterns that make it a claim candidate.
+
+    The document's tokens, cut per sentence, are the sentence's own tokens wherever no token crosses a sentence
+    edge and lower-casing cannot depend on what lies outside the sentence (a length-changing or a final sigma)."""
+
+    def __init__(self, analysis: DocumentAnalysis, words: ClaimWords):
+        self.text, self.words, self.gate = analysis.text, analysis.words if analysis.by_word else None, words.gate
+        if self.words is not None:  # the words as written: the patterns look them up case-insensitively
+            self.ids = words.gate.word_ids(self.words.words)
+            # the tokens that are part of a gate pattern, and a last index past them all
+            self.marked = [k for k, ids in enumerate(self.ids) if ids] + [len(self.ids)]
+
+    def tokens_and_hits(self, sentence: Sentence) -> tuple[list[Token], list[CueHit]]:
+        text, start, end = self.text, sentence.start, sentence.end
+        cut = _cut(self.words.tokens, self.words.starts, start, end) if self.words is not None else None
+        if cut is None:
+            # the slice: lower() per sentence
+            tokens = [(a + start, b + start, w) for a, b, w in tokenize(text[start:end])]
+            return tokens, self.gate.find(text, tokens)
+        i, j = cut
+        tokens = self.words.tokens[i:j]
+        # a sentence without a marked token has no gate hit: most sentences skip the pattern search
+        if self.marked[bisect.bisect_left(self.marked, i)] >= j:
+            return tokens, []
+        return tokens, self.gate.find(text, tokens, ids=self.ids[i:j])
 
 
 def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[int, int] | None:
@@ -187,28 +189,29 @@ def _cut(tokens: list[Token], starts: list[int], start: int, end: int) -> tuple[
 class _Earlier:
     """The sentences just before the current one, whose known names a subject may be carried from ("Das Modell").
 
-    Each is `[start, end, known names or None, hits or None, tokens or None]`: the names are looked up only when
+    Each is `[sentence, known names or None, hits or None, tokens or None]`: the names are looked up only when
     a later sentence needs them; a sentence that passed `_may_claim` drops the names after its `examples` cues,
     found among its `hits`, or else by the `others` patterns on its `tokens`."""
 
-    def __init__(self, text: str, gazetteer, language: str, words: ClaimWords):
-        self._context = (text, gazetteer, language, words)
+    def __init__(self, analysis: DocumentAnalysis, words: ClaimWords):
+        self.analysis, self.words = analysis, words
         self.sentences: deque[list] = deque(maxlen=CARRY)
-        self.add = self.sentences.append
+
+    def add(self, entry: list) -> None:
+        self.sentences.append(entry)
 
     def names(self) -> Iterator[list]:
         """The known names of each sentence, the latest first."""
-        text, gazetteer, language, words = self._context
         for entry in reversed(self.sentences):
-            if entry[2] is None:
-                start, end, _, hits, tokens = entry
-                names = _find_names(gazetteer, text, start, end, language)
+            if entry[1] is None:
+                sentence, _, hits, tokens = entry
+                names = self.analysis.names(sentence)
                 if tokens is not None:
-                    hits = words.others.find(text, tokens)
+                    hits = self.words.others.find(self.analysis.text, tokens)
                 if hits is not None:
                     names = _not_examples(names, _examples(hits))
-                entry[2] = _known(names)
-            yield entry[2]
+                entry[1] = _known(names)
+            yield entry[1]
 
 
 def _known(names: list) -> list:
@@ -251,29 +254,25 @@ def _may_claim(text: str, start: int, end: int, hits: list[CueHit], expressions:
     return bool(_GLUED_SCALE.search(sentence)) or any(symbol in sentence for symbol, _ in words.symbols)
 
 
-def _find_names(gazetteer, text: str, start: int, end: int, language: str) -> list:
-    try:
-        return list(gazetteer.find(text, start, end, language=language))
-    except TypeError:  # a gazetteer without per-language name rules
-        return list(gazetteer.find(text, start, end))
-
-
-def _sentence(text: str, start: int, end: int, tokens: list[Token], starts: list[int], hits: list[CueHit],
-              inside: list[TimeExpression], numerals: list[re.Match[str]], words: ClaimWords, gazetteer,
-              language: str) -> _Sentence:
-    entities = _find_names(gazetteer, text, start, end, language)
+def _sentence(analysis: DocumentAnalysis, sentence: Sentence, tokens: list[Token], hits: list[CueHit],
+              inside: list[TimeExpression], numerals: list[re.Match[str]], words: ClaimWords) -> _Sentence:
+    text, start, end = analysis.text, sentence.start, sentence.end
+    starts = [t[0] for t in tokens]
+    entities = analysis.names(sentence)
     grouped = by_category(hits)
     quantities = Quantities(text, start, end, tokens, grouped, words, starts, numerals)
-    entities = _trim_quantities(text, quantities, entities, gazetteer)
+    entities = _trim_quantities(text, quantities, entities, analysis.gazetteer)
     clause = grouped.get("clause", _NO_HITS)
     entities = _not_examples(entities, _examples(clause))
     # a capitalised run the gazetteer does not know may be a German noun phrase of claim words ("Million Token")
     value_words = [h for category in _VALUE_WORDS for h in grouped.get(category, ())]
     if value_words:
-        entities = [e for e in entities if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
+        entities = [e for e in entities
+                    if e.kind != "unknown" or not any(h.start < e.end and e.start < h.end for h in value_words)]
     if inside:
         # a month name is no name of a thing, and "May" no hedge
-        entities = [e for e in entities if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
+        entities = [e for e in entities
+                    if e.kind != "unknown" or not any(x.start < e.end and e.start < x.end for x in inside)]
         if clause:
             grouped["clause"] = [h for h in clause if not any(x.start < h.end and h.start < x.end for x in inside)]
     return _Sentence(text, start, end, tokens, grouped, entities, inside, quantities, starts)
@@ -290,7 +289,8 @@ def _not_examples(entities: list, examples: Sequence[CueHit]) -> list:
     return [e for e in entities if not any(0 <= e.start - h.end <= 1 for h in examples)]
 
 
-def _trim_quantities(text: str, quantities: Quantities, entities: list, gazetteer) -> list:
+def _trim_quantities(text: str, quantities: Quantities, entities: list[EntityHit],
+                     gazetteer: Gazetteer) -> list[EntityHit]:
     """`Falcon 70 Milliarden`: a name that swallowed the number of a quantity after it ends before the number."""
     numerals = [q.numeral_start for q in quantities.every if q.scale or q.unit]
     if not numerals:
@@ -302,10 +302,8 @@ def _trim_quantities(text: str, quantities: Quantities, entities: list, gazettee
             surface = text[e.start : cut].rstrip(" -‑\u00a0")
             if not surface:
                 continue
-            name = _canonical(gazetteer, surface, surface)
-            kind_of = getattr(gazetteer, "kind", None)
-            kind = (kind_of(name) if kind_of else None) or e.kind
-            e = type(e)(e.start, e.start + len(surface), name, kind)
+            name = gazetteer.canonical(surface) or surface
+            e = EntityHit(e.start, e.start + len(surface), name, gazetteer.kind(name) or e.kind)
         trimmed.append(e)
     return trimmed
 
@@ -348,7 +346,8 @@ def _number_attribute(sentence: _Sentence, q: Quantity) -> str | None:
     return None
 
 
-def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], window: int, *, tight: bool) -> str | None:
+def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], window: int, *,
+                tight: bool) -> str | None:
     first, last = sentence.token(q.start), sentence.token(q.end) - 1
     best: tuple[int, int, str] | None = None
     for hit in sentence.of("attributes", *attributes):
@@ -364,7 +363,8 @@ def _nearest_cue(sentence: _Sentence, q: Quantity, attributes: Sequence[str], wi
 
 
 # -- staff counts ("drei von 14", "of the 14 authors, three remain") ------------------------------------------
-def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) -> list[tuple[str, str, ClaimValue, int, int]]:
+def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent,
+           excluded) -> list[tuple[str, str, ClaimValue, int, int]]:
     if not sentence.of("units", "people") and not sentence.of("attributes", "staff"):
         return []
     counts = sentence.quantities.counts(excluded)
@@ -376,7 +376,8 @@ def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) 
         total = first_token.get(p.last + 1)
         if total is None or sentence.text[p.end : total.numeral_start].strip():
             continue
-        part = next((c for c in counts if sentence.token(c.numeral_end) == p.first and not sentence.text[c.numeral_end : p.start].strip()), None)
+        part = next((c for c in counts if sentence.token(c.numeral_end) == p.first
+                     and not sentence.text[c.numeral_end : p.start].strip()), None)
         if part is not None and part.number <= total.number:
             pairs.append((part, total))
         elif total.unit == "people":
@@ -391,13 +392,17 @@ def _staff(sentence: _Sentence, words: ClaimWords, gazetteer, recent, excluded) 
     found = []
     for part, total in sorted(pairs, key=lambda p: p[0].numeral_start):
         attribute = _staff_cue(sentence, part) or "staff"
-        start, end = (part.numeral_start, total.end) if total.numeral_start > part.numeral_start else (part.numeral_start, part.numeral_end)
+        if total.numeral_start > part.numeral_start:
+            start, end = part.numeral_start, total.end
+        else:
+            start, end = part.numeral_start, part.numeral_end
         if end > start and start < total.numeral_start < end:
             end = total.numeral_end
         subjects = _subjects(sentence, start, end, "staff", gazetteer, recent, words)
         if not subjects:
             continue
-        value = ClaimValue(kind="number", text=sentence.text[start:end], number=part.number, unit=f"of {total.number:g}")
+        value = ClaimValue(kind="number", text=sentence.text[start:end], number=part.number,
+                           unit=f"of {total.number:g}")
         for subject in subjects:
             found.append((subject, attribute, value, start, end))
     return found
@@ -505,10 +510,10 @@ def _longest(hits: list[CueHit]) -> list[CueHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-# -- subjects and attribution ----------------------------------------------------------------------------------
+# -- subjects ----------------------------------------------------------------------------------------------
 def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazetteer, recent, words) -> list[str]:
     """The names a value at text[start:end] is about: the nearest plausible name, with the names joined to it."""
-    tiers, kinds = _TIERS.get(attribute) or _tiers(attribute)
+    tiers, kinds = _tiers(attribute)
     comparisons = sentence.of("clause", "comparison")
     after = max((h.end for h in comparisons if h.end <= start), default=None) if comparisons else None
     if after is None:
@@ -533,14 +538,11 @@ def _subjects(sentence: _Sentence, start: int, end: int, attribute: str, gazette
     return []
 
 
+@cache
 def _tiers(attribute: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
-    """The kinds of subject of an attribute, tier by tier, and all of them (remembered per attribute)."""
+    """The kinds of subject of an attribute, tier by tier, and all of them."""
     tiers = SUBJECT_KINDS.get(attribute.split("_")[0] if attribute.startswith("staff") else attribute, (("product",),))
-    found = _TIERS[attribute] = (tiers, frozenset(k for tier in tiers for k in tier))
-    return found
-
-
-_TIERS: dict[str, tuple[tuple[tuple[str, ...], ...], frozenset[str]]] = {}
+    return tiers, frozenset(k for tier in tiers for k in tier)
 
 
 def _list_item(sentence: _Sentence):
@@ -580,39 +582,8 @@ def _coordinated(sentence: _Sentence, best, pool: list) -> list:
     return sorted(group, key=lambda h: h.start)
 
 
-def _family_heads(hits: list, gazetteer) -> list[str]:
+def _family_heads(hits: list[EntityHit], gazetteer: Gazetteer) -> list[str]:
     """Names in text order, without a family whose member is named too ("Falke 2 (Mini und Pro)")."""
     names = list(dict.fromkeys(h.name for h in hits))
-    parents = {_family(gazetteer, n) for n in names}  # the gazetteer remembers the families of unknown names
+    parents = {gazetteer.family(n) for n in names}  # the gazetteer remembers the families of unknown names
     return [n for n in names if n not in parents]
-
-
-def _family(gazetteer, name: str) -> str | None:
-    family = getattr(gazetteer, "family", None)
-    return family(name) if family else None
-
-
-def _attribution(sentence: _Sentence, words: ClaimWords, gazetteer) -> str | None:
-    """`laut X`, `according to X`, `X zufolge`, `berichtet das X`; unnamed reports get the language's label."""
-    if not sentence.of("attribution"):
-        return None
-    names = [h for h in sentence.entities if h.kind != "product"]
-    for cue in sentence.of("attribution", "before"):
-        at = cue.last + 1
-        for h in names:
-            first = sentence.token(h.start)
-            if h.start >= cue.end and first - at < ATTRIBUTION_WINDOW:
-                return _canonical(gazetteer, sentence.text[h.start : h.end], h.name)
-    for cue in sentence.of("attribution", "after"):
-        for h in reversed(names):
-            last = sentence.token(h.end) - 1
-            if h.end <= cue.start and cue.first - last - 1 < ATTRIBUTION_WINDOW - 1:
-                return _canonical(gazetteer, sentence.text[h.start : h.end], h.name)
-    if sentence.of("attribution", "unnamed"):
-        return words.unnamed_label
-    return None
-
-
-def _canonical(gazetteer, surface: str, name: str) -> str:
-    canonical = getattr(gazetteer, "canonical", None)
-    return (canonical(surface) if canonical else None) or name

@@ -117,7 +117,8 @@ class Quantities:
         for hit in self._sentence().numbers:
             if _inside(hit.start, hit.end, excluded) or (hit.start, hit.end) in taken:
                 continue
-            q = _complete(self._sentence(), words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True, end=end)
+            q = _complete(self._sentence(), words, hit.start, hit.end, hit.end, float(hit.label), 0, worded=True,
+                          end=end)
             if q.counts:
                 counts.append(q)
         return sorted(set(counts), key=_TEXT_ORDER)
@@ -227,7 +228,8 @@ def _complete(sentence: _Sentence, words: ClaimWords, numeral_start: int, numera
             if not text[hit.end : start].strip():
                 bound, start = hit.label, hit.start
                 break
-    return Quantity(start, value_end, value * 10**scale, unit, bound, scale, worded, numeral_start, numeral_end, currency)
+    return Quantity(start, value_end, value * 10**scale, unit, bound, scale, worded, numeral_start, numeral_end,
+                    currency)
 
 
 _SPACE = " \u00a0"
@@ -253,7 +255,8 @@ def _before_space(text: str, pos: int) -> int | None:
 
 def _abbreviation_dot(text: str, pos: int, end: int) -> int:
     """`Mrd.` keeps its dot when a word follows ("3,5 Mrd. Euro"), not when it ends the sentence."""
-    if pos < end and text[pos] == "." and pos > 0 and text[pos - 1].isalpha() and text[pos + 1 : pos + 2] == " " and pos + 2 < end:
+    if (pos < end and text[pos] == "." and pos > 0 and text[pos - 1].isalpha() and text[pos + 1 : pos + 2] == " "
+            and pos + 2 < end):
         return pos + 1
     return pos
 

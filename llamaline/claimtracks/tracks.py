@@ -6,8 +6,8 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from ..temporal import timespan
 from ..models import Claim, ClaimTrack, ClaimValue
+from ..temporal import timespan
 
 # Status keys that can both be true at once ("veröffentlicht und verfügbar", "unreleased and on hold").
 COMPATIBLE_STATUSES = frozenset({
@@ -34,7 +34,8 @@ def track_claims(claims: Sequence[Claim]) -> list[ClaimTrack]:
     return sorted(tracks, key=lambda t: (t.subject.casefold(), t.subject, t.attribute))
 
 
-def filter_tracks(tracks: Sequence[ClaimTrack], *, subject: str | None = None, attribute: str | None = None) -> list[ClaimTrack]:
+def filter_tracks(tracks: Sequence[ClaimTrack], *, subject: str | None = None,
+                  attribute: str | None = None) -> list[ClaimTrack]:
     """Tracks whose subject contains every word of `subject` and whose attribute is `attribute` (or `attribute_*`)."""
     result = list(tracks)
     if subject:

@@ -11,7 +11,8 @@ from .. import lang
 from ..text.cues import CueHit, CuePatterns, Token, language_or_default
 
 # Tables whose keys are labels and whose values are lists of word patterns; each becomes a pattern category.
-PATTERN_TABLES = ("scales", "currencies", "units", "bounds", "attributes", "staff", "targets", "statuses", "clause", "attribution")
+# (Attribution cues are not claim words: lang/<code>/attribution.toml serves mentions and claims alike.)
+PATTERN_TABLES = ("scales", "currencies", "units", "bounds", "attributes", "staff", "targets", "statuses", "clause")
 # The patterns that can make a sentence a claim candidate (see `extract._may_claim`); the rest are read only then.
 GATE = frozenset({("scales", None), ("currencies", None), ("units", None), ("statuses", None), ("targets", None),
                   ("attributes", "staff")})
@@ -24,12 +25,12 @@ REQUIRED = {
     "currency_symbols": ("USD", "EUR"),
     "units": ("tokens", "parameters", "people"),
     "bounds": ("up_to", "at_least", "approximate"),
-    "attributes": ("parameters", "context_window", "training_tokens", "spending", "valuation", "funding", "revenue", "staff"),
+    "attributes": ("parameters", "context_window", "training_tokens", "spending", "valuation", "funding", "revenue",
+                   "staff"),
     "staff": ("remaining", "departed"),
     "targets": ("planned", "moved", "earliest", "latest", "release"),
     "statuses": ("unreleased", "paused", "abandoned", "available", "released", "delayed"),
     "clause": ("hedges", "negation", "coordination", "breaks", "comparison", "examples"),
-    "attribution": ("before", "after", "unnamed", "unnamed_label"),
 }
 
 
@@ -46,7 +47,6 @@ class ClaimWords:
     suffixes: dict[str, int]  # lower-cased glued scale letters -> power of ten
     symbols: tuple[tuple[str, str], ...]  # (currency symbol, ISO code), longest first
     symbol_edges: tuple[frozenset[str], frozenset[str]]  # the first and the last characters of the symbols
-    unnamed_label: str
 
     @cached_property
     def patterns(self) -> CuePatterns:
@@ -90,7 +90,6 @@ def claim_words(language: str | None) -> ClaimWords:
         suffixes=suffixes,
         symbols=symbols,
         symbol_edges=(frozenset(s[0] for s, _ in symbols), frozenset(s[-1] for s, _ in symbols)),
-        unnamed_label=data.get("attribution", {}).get("unnamed_label", "unnamed reports"),
     )
 
 

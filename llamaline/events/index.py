@@ -123,10 +123,7 @@ class Family:
     def _covers(self, x: frozenset[str], y: frozenset[str], up_y: frozenset[str]) -> bool:
         """Every subject of x is one of y's, its family, or a member of its family (`up_y`: y and its families)."""
         anc = self.ancestors
-        for a in x - up_y:
-            if y.isdisjoint(anc(a)):
-                return False
-        return True
+        return all(not y.isdisjoint(anc(a)) for a in x - up_y)
 
     def relation(self, i: int, j: int) -> Relation:
         """How the subjects of signature i relate to those of j (see `Relation`).
@@ -163,10 +160,7 @@ class Family:
                     break
             else:
                 return True  # x names less: each of its subjects is one of y's, a family of one, or a member
-            for b in y - up_x:
-                if x.isdisjoint(anc(b)):
-                    return False
-            return True
+            return all(not x.isdisjoint(anc(b)) for b in y - up_x)
 
         return agrees_with
 
@@ -274,7 +268,8 @@ class Index:
         block order they are neighbours); should the same signature and group come again later, it is filed as
         a class of its own, which answers alike (questions count events, class by class)."""
         fam, P = self.fam, self.protos
-        class_sig, class_events, by_key, group_events = self.class_sig, self.class_events, self.by_key, self.group_events
+        class_sig, class_events = self.class_sig, self.class_events
+        by_key, group_events = self.by_key, self.group_events
         last_sig = last_group = -1
         events: list[int] = []
         for p, sig, group in zip(range(self._filed, len(P)), P.sig[self._filed:], P.group[self._filed:]):

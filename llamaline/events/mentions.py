@@ -1,6 +1,7 @@
-"""Sentences + time expressions -> Mentions: typed, dated, attributed, with subjects and modality.
+"""A document's analysis -> Mentions: typed, dated, attributed, with subjects and modality.
 
-Per sentence outside boilerplate: trigger words give event types; names from the gazetteer give subjects;
+Per sentence of the analysis (text/analysis.py: sentences outside boilerplate, with their cue hits, clause breaks
+and time expressions): trigger words give event types; names from the gazetteer give subjects;
 a cue names the source; modality cues say whether it happened, was planned, expected, considered or denied.
 A mention is dated by the time expression of its clause (a clause is cut at commas, colons, dashes,
 brackets); an expression in a clause without a trigger of its own goes to the nearest trigger. Without one,
@@ -17,14 +18,13 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..text.attribution import attribution
-from ..text.boilerplate import Region, overlap_test
-from ..text.corpus import Document
-from ..text.cues import (CueHit, LanguageCues, Token, cues_for, document_words, language_or_default, lowers_by_word,
-                   mark_positions, tokenize)
-from ..text.names import UNKNOWN, EntityHit, Gazetteer
 from ..models import Mention, TimeExpression, TimeSpan
-from ..text.sentences import split_sentences
+from ..text.analysis import DocumentAnalysis, Sentence, analyse
+from ..text.attribution import attribution
+from ..text.boilerplate import Region
+from ..text.corpus import Document
+from ..text.cues import CueHit
+from ..text.names import UNKNOWN, EntityHit, Gazetteer
 
 # Types that report on communication: they stand only where no other event is named.
 SECONDARY = ("report", "statement")
@@ -46,9 +46,6 @@ DECISIONS = ("delay",)
 PRECISION_DAYS = (0, 10, 31, 92, 366)
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
-# a clause break: a punctuation mark, or " - " / " ... " between spaces (found from the dash or the dots)
-_CLAUSE_MARKS = tuple(",;:()[]–—")
-_SPACED_MARKS = ("-", "...")  # clause breaks where white space comes before and after
 _DATING_KINDS = ("date", "range", "present")
 
 
@@ -92,75 +89,38 @@ class _Memory:
 def extract_mentions(document: Document, expressions: list[TimeExpression], gazetteer: Gazetteer,
                      boilerplate: list[Region]) -> list[Mention]:
     """The mentions of events in one document's sentences outside boilerplate, in text order."""
-    language = language_or_default(document.language)
-    cues = cues_for(language)
-    text = document.text
-    if lowers_by_word(text):  # the words as written; cues look them up case-insensitively
-        words = document_words(text)
-        tokens, starts, written = words.tokens, words.starts, words.words
-        token_ids = cues.patterns.word_ids(written)  # once per document, not per sentence
-    else:
-        tokens = tokenize(text, document.body_start)  # lower-cased with the text around each word
-        starts = [t[0] for t in tokens]
-        written = [text[s:e] for s, e, _ in tokens]
-        token_ids = cues.patterns.token_ids(tokens)
-    usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
-    expression_starts = [x.start for x in usable]
-    break_starts, spaced_ends = _clause_breaks(text, document.body_start)
+    return mentions_of(analyse(document, boilerplate, gazetteer, expressions))
+
+
+def mentions_of(analysis: DocumentAnalysis) -> list[Mention]:
+    """The mentions of events in an analysed document's sentences, in text order."""
     memory = _Memory({}, [], [], {})
     mentions: list[Mention] = []
-    in_boilerplate = overlap_test(boilerplate)
-    for number, (start, end) in enumerate(split_sentences(text, document.body_start, len(text), language)):
-        if in_boilerplate(start, end):
-            continue
-        first = bisect.bisect_left(starts, start)
-        last = bisect.bisect_left(starts, end)
-        lo, hi = bisect.bisect_left(expression_starts, start), bisect.bisect_left(expression_starts, end)
-        sentence_expressions = [x for x in usable[lo:hi] if x.end <= end] if lo < hi else []
-        clause_breaks = break_starts[bisect.bisect_left(break_starts, start) : bisect.bisect_left(break_starts, end)]
-        if clause_breaks and spaced_ends.get(clause_breaks[-1], 0) > end:
-            clause_breaks.pop()  # a " - " that the sentence's end cuts (only the last break can reach past it)
-        mentions.extend(_sentence(document, cues, gazetteer, tokens, first, last, start, end,
-                                  sentence_expressions, memory, number, token_ids, written, clause_breaks))
+    for sentence in analysis.sentences:
+        mentions.extend(_sentence(analysis, sentence, memory))
     return mentions
 
 
-def _clause_breaks(text: str, start: int) -> tuple[list[int], dict[int, int]]:
-    """Where clauses break in text[start:], sorted, and the end of each spaced break (" - ", " ... ") by its start.
-    Spaced breaks do not overlap: " - - " is one."""
-    marks = mark_positions(text, _CLAUSE_MARKS, start)
-    spaced: dict[int, int] = {}
-    reach = start
-    for pos in mark_positions(text, _SPACED_MARKS, start):  # a dash or three dots with white space either side
-        after = pos + (1 if text[pos] == "-" else 3)
-        if pos - 1 >= reach and text[pos - 1].isspace() and after < len(text) and text[after].isspace():
-            spaced[pos - 1] = reach = after + 1
-    if spaced:
-        marks = sorted(marks + list(spaced))
-    return marks, spaced
-
-
-def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, tokens: list[Token], first: int, last: int,
-              start: int, end: int, expressions: list[TimeExpression], memory: _Memory, number: int,
-              token_ids: Sequence[frozenset[int]], written: Sequence[str], clause_breaks: list[int]) -> list[Mention]:
-    text = document.text
-    hits = _grouped(cues.patterns.find(text, tokens, first, last, token_ids))
+def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -> list[Mention]:
+    document, text, number = analysis.document, analysis.text, sentence.number
+    hits = _grouped(sentence.cues)
+    expressions = sentence.expressions
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS] if expressions else []
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
     marked = bool(dated) or ("triggers" in hits and any(h.label != UNTYPED for h in hits["triggers"]))
-    entities = gazetteer.find(text, start, end, cues.language, marked=marked)
+    entities = analysis.names(sentence, marked=marked)
     if expressions:  # a name the gazetteer does not know inside a time expression ("Mitte Mai") is none
         entities = [e for e in entities
                     if not (e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in expressions))]
-    entities = _with_short_names(tokens, written, first, last, entities, memory)
+    entities = _with_short_names(analysis, sentence, entities, memory)
     if not (hits or entities or dated):
         return []  # no cue, no name, no date: nothing to report and nothing to remember
 
     def clause_of(pos: int) -> int:
-        return bisect.bisect_right(clause_breaks, pos)
+        return bisect.bisect_right(sentence.clause_breaks, pos)
 
     cited = hits.get("attribution")
-    attributed_to, source_hit = attribution(cited, entities, cues) if cited else (None, None)
+    attributed_to, source_hit = attribution(cited, entities, analysis.cues) if cited else (None, None)
     # the article's own outlet (a dateline's "(Example Wire)") reports the event; it is not what the event is about
     own = (document.source.outlet or "").casefold()
     subjects = _subjects(entities, source_hit) if entities else []
@@ -177,7 +137,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
         if subjects and any(e.kind != UNKNOWN for e in entities if e is not source_hit):
             own = [x for x in dated if x.kind != "present"]
             if own:
-                return [_mention(document, start, end, "other", None, own[0], None, attributed_to, "happened", subjects)]
+                return [_mention(document, sentence, "other", None, own[0], None, attributed_to, "happened", subjects)]
         return []
 
     _assign_modality(triggers, hits, clause_of, dated)
@@ -192,6 +152,13 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
     triggers = _untyped_with_own_time(triggers, clause_of)
     if not triggers:
         return []
+    return _placed(analysis, sentence, memory, triggers, hits, clause_of, entities, subjects, attributed_to)
+
+
+def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, triggers: list[_Trigger], hits: _Hits,
+            clause_of, entities: list[EntityHit], subjects: list[str], attributed_to: str | None) -> list[Mention]:
+    """A mention for each trigger of the sentence, dated and with subjects, unless nothing places it."""
+    document, text, number = analysis.document, analysis.text, sentence.number
     subjects_for_product = None  # looked up for the first event about a product
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
     present = hits.get(("clause", "present"), ())
@@ -219,7 +186,7 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
                 modality = "expected"
         if trigger.type in PRODUCT_TYPES:
             if subjects_for_product is None:
-                subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, gazetteer)
+                subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, analysis.gazetteer)
             chosen = subjects_for_product
         else:
             chosen = subjects
@@ -227,26 +194,26 @@ def _sentence(document: Document, cues: LanguageCues, gazetteer: Gazetteer, toke
             chosen = fallback_subjects
         if not chosen and when is None:
             continue  # nothing to place it by
-        mentions.append(_mention(document, start, end, trigger.type, trigger.text, expression, when,
+        mentions.append(_mention(document, sentence, trigger.type, trigger.text, expression, when,
                                  attributed_to, modality, chosen))
     return mentions
 
 
-def _mention(document: Document, start: int, end: int, type_: str, trigger: str | None,
+def _mention(document: Document, sentence: Sentence, type_: str, trigger: str | None,
              expression: TimeExpression | None, when: TimeSpan | None, attributed_to: str | None,
              modality: str, subjects: list[str]) -> Mention:
+    start, end = sentence.start, sentence.end
     if expression is not None and when is None:
         when = expression.when
     # the values are valid by construction (labels are checked when the language data loads): no validation
-    return Mention.model_construct(**{
-        "source": document.source.id, "quote": document.text[start:end], "start": start, "end": end,
-        "time_text": expression.text if expression is not None else None, "when": when,
-        "attributed_to": attributed_to,
-        "time_start": expression.start if expression is not None else None,
-        "time_end": expression.end if expression is not None else None,
-        "modality": modality, "type": type_, "subjects": sorted(set(subjects)), "trigger": trigger,
-        "published": document.source.published,
-    })
+    return Mention.model_construct(
+        source=document.source.id, quote=document.text[start:end], start=start, end=end,
+        time_text=expression.text if expression is not None else None, when=when, attributed_to=attributed_to,
+        time_start=expression.start if expression is not None else None,
+        time_end=expression.end if expression is not None else None,
+        modality=modality, type=type_, subjects=sorted(set(subjects)), trigger=trigger,
+        published=document.source.published,
+    )
 
 
 # -- triggers --------------------------------------------------------------------------------------------------
@@ -443,27 +410,24 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     precise; not one that names the period something is for ("Zahlen für das erste Quartal"); a decision
     prefers one that is not in the future (that is its new target). An expression in a clause without a trigger
     goes to the nearest trigger of the sentence, if that one has none of its own; so does the date of a clause that
-    only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing."""
+    only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing.
+    Returns the starts of the expressions lent that way."""
     if not dated:
         return set()  # nothing to assign or lend
     original = _clauses(hits, "original", clause_of)
-    period_words = hits.get(("clause", "for_period"), ())
     per_clause: dict[int, int] = {}
     for t in triggers:
         per_clause[t.clause] = per_clause.get(t.clause, 0) + 1
+    paired = _paired_in_order(triggers, dated, clause_of, per_clause)
+    _own_clause_times(triggers, dated, clause_of, hits, published, per_clause, paired)
+    _free_times(triggers, dated, clause_of, set(per_clause) | original)
+    return _lent_news_dates(triggers, dated, clause_of, hits, published, original)
 
-    def for_period(x: TimeExpression) -> bool:
-        return any(0 <= x.start - h.end <= 6 for h in period_words)
 
-    def future(x: TimeExpression) -> bool:
-        return published is not None and x.when is not None and x.when.start > published.end
-
-    def width(x: TimeExpression) -> int:
-        days = (x.when.end - x.when.start).days if x.when is not None else 1 << 20
-        return bisect.bisect_left(PRECISION_DAYS, days)
-
-    # as many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
-    # chief executive in February 2023")
+def _paired_in_order(triggers: list[_Trigger], dated: list[TimeExpression], clause_of,
+                     per_clause: dict[int, int]) -> set[int]:
+    """As many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
+    chief executive in February 2023"). Returns the ids of the triggers paired."""
     paired: set[int] = set()
     for clause, events in per_clause.items():
         if events < 2:
@@ -478,24 +442,42 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
             for trigger, expression in zip(in_clause, own):
                 trigger.expression = expression
                 paired.add(id(trigger))
+    return paired
+
+
+def _own_clause_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
+                      published: TimeSpan | None, per_clause: dict[int, int], paired: set[int]) -> None:
+    """Each trigger not paired takes an expression of its own clause (see `_assign_times`)."""
+    period_words = hits.get(("clause", "for_period"), ())
+
+    def for_period(x: TimeExpression) -> bool:
+        return any(0 <= x.start - h.end <= 6 for h in period_words)
+
+    def width(x: TimeExpression) -> int:
+        days = (x.when.end - x.when.start).days if x.when is not None else 1 << 20
+        return bisect.bisect_left(PRECISION_DAYS, days)
 
     for trigger in triggers:
         if id(trigger) in paired:
             continue
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
-        if trigger.type in DECISIONS and any(not future(x) for x in own):
-            own = [x for x in own if not future(x)]
+        if trigger.type in DECISIONS and any(not _future(x, published) for x in own):
+            own = [x for x in own if not _future(x, published)]
         if len(own) == 1:
             trigger.expression = own[0]
         elif own:
             alone = per_clause[trigger.clause] == 1
             trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x), width(x) if alone else 0,
                                                          _span_distance(trigger, x), x.start))
-    trigger_clauses = set(per_clause)
+
+
+def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, taken_clauses: set[int]) -> None:
+    """An expression in a clause without a trigger (nor an original plan) goes to the nearest trigger, if that one
+    has none of its own."""
     free: dict[int, list[TimeExpression]] = {}
     for expression in dated:
         clause = clause_of(expression.start)
-        if clause in trigger_clauses or clause in original:
+        if clause in taken_clauses:
             continue
         # a typed event before a happening without a type ("delayed …, last month, pushing its start of production")
         nearest = 0 if len(triggers) == 1 else min(
@@ -505,11 +487,16 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
     for i, candidates in free.items():
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
-    # the date of a clause that only carries the news goes to an event without a date of its own
+
+
+def _lent_news_dates(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
+                     published: TimeSpan | None, original: set[int]) -> set[int]:
+    """The date of a clause that only carries the news goes to an event without a date of its own (or to a decision
+    whose date is its future target); returns the starts of the dates lent."""
     news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}
     news_clauses |= {clause_of(h.start) for h in hits.get("attribution", ())}
     news_clauses -= {t.clause for t in triggers if t.type not in COMMUNICATION}
-    donors = [x for x in dated if x.kind != "present" and not future(x) and clause_of(x.start) not in original
+    donors = [x for x in dated if x.kind != "present" and not _future(x, published) and clause_of(x.start) not in original
               and clause_of(x.start) in news_clauses]
     lent: set[int] = set()
     if not donors:
@@ -518,12 +505,16 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         if trigger.type in COMMUNICATION:
             continue
         undated = trigger.expression is None
-        if undated or (trigger.type in DECISIONS and future(trigger.expression)):
+        if undated or (trigger.type in DECISIONS and _future(trigger.expression, published)):
             others = [x for x in donors if clause_of(x.start) != trigger.clause]
             if others:
                 trigger.expression = min(others, key=lambda x: (_span_distance(trigger, x), x.start))
                 lent.add(trigger.expression.start)
     return lent
+
+
+def _future(expression: TimeExpression, published: TimeSpan | None) -> bool:
+    return published is not None and expression.when is not None and expression.when.start > published.end
 
 
 def _clause_of_event(triggers: list[_Trigger], communication: _Trigger) -> int:
@@ -553,10 +544,9 @@ def _subjects(entities: list[EntityHit], source_hit: EntityHit | None) -> list[s
     return sorted({e.name for e in entities if not (e.kind == "outlet" and e.name == source_hit.name)})
 
 
-def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, last: int, entities: list[EntityHit],
+def _with_short_names(analysis: DocumentAnalysis, sentence: Sentence, entities: list[EntityHit],
                       memory: _Memory) -> list[EntityHit]:
-    """A name given in full earlier is later given by its last word alone ("Dana Kolb …; Kolb said"): the full name.
-    `written`: the words of the tokens as the text writes them."""
+    """A name given in full earlier is later given by its last word alone ("Dana Kolb …; Kolb said"): the full name."""
     short_names = memory.short_names
     if not short_names:
         return entities
@@ -564,8 +554,9 @@ def _with_short_names(tokens: list[Token], written: Sequence[str], first: int, l
     for e in entities:
         full = short_names.get(e.name) if e.kind == UNKNOWN and " " not in e.name else None
         out.append(e._replace(name=full) if full else e)
-    if any(map(short_names.__contains__, written[first:last])):
-        for k in range(first, last):
+    tokens, written = analysis.tokens, analysis.written
+    if any(word in short_names for word in written[sentence.first:sentence.last]):
+        for k in range(sentence.first, sentence.last):
             full = short_names.get(written[k])
             s, e = tokens[k][0], tokens[k][1]
             if full and not any(h.start < e and s < h.end for h in out):

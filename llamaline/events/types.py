@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     HAPPENING = "happening"
     COMMUNICATION = "communication"
     DECISION = "decision"

@@ -1,7 +1,9 @@
 """Language data: one folder per language with the same files and keys; the engines read them all.
 
     lang/<code>/time.toml     time words for the temporal tagger
-    lang/<code>/events.toml   trigger words, attribution and modality cues, abbreviations, boilerplate cues
+    lang/<code>/events.toml   trigger words, modality and clause cues, abbreviations, boilerplate cues
+    lang/<code>/attribution.toml  who a sentence names as its source (mentions and claims read the one table)
+    lang/<code>/claims.toml   numbers, units, scales and the cues of claimed values
     lang/<code>/detect.toml   frequent words for telling languages apart
 
 A story's cast (names, aliases, kinds) is not a language's word: a corpus brings it in its own entities.toml.

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
+from datetime import date
 from functools import cache
 
 from . import timespan as ts
+from . import timex3 as tx
 from ..models import TimeExpression, TimeSpan
 from . import resolve as rs
 from .lexicon import Lexicon, lexicon, normalize
@@ -15,10 +18,16 @@ from .resolve import Meaning, Relative, Yearless
 from .tense import direction as sentence_direction
 
 _SYMBOL_AFTER = set("%‰€$£¥+×")
-# The groups around a calendar expression: units, single, bound, approximation, during, within, part, present.
-_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr")
-_CORES = ("iso", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
-          "kw", "wd", "we", "yr", "fy", "ur", "rd")
+# The groups around a calendar expression: units, single, bound, approximation, during, within, part,
+# present, set, past/future reference.
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
+_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
+          "kw", "nth", "day_of", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
+# Cores that name a day or a year by its number: an article before them is not part of the expression.
+_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era", "q", "h"))
+# TIMEX3 codes of the parts of a day.
+_DAY_PART_CODES = {"morning": "MO", "midday": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_ERA_BC = "bc"
 _COMMON = ("yr", "my", "mr", "se", "dmy", "mdy", "ur")
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 # How many distinct texts per core `Reader.core` remembers (a bound for odd texts).
@@ -39,6 +48,11 @@ class Core:
     needs_context: bool = False  # "am 15.5."
     period: bool = False  # a whole current period ("dieses Jahr", "des Jahres")
     modifier: str | None = None
+    clock: str | None = None  # the time of day in TIMEX3 ("T14:30", "TEV")
+    value: str | None = None  # a TIMEX3 value the span cannot carry ("BC0490")
+    deictic: bool = False  # read against the publication even where the story has moved ("gestern")
+    daily: bool = False  # a day near the anchor ("Freitag", "gestern"): in a narrative, only from a day
+    own_words: bool = False  # its words ("the last Thursday in November") say nothing of the tense
 
 
 @dataclass(slots=True)
@@ -50,6 +64,31 @@ class Reading:
     modifier: str | None = None
     directional: bool = False
     later: bool | None = None  # "earlier/later this year"
+    signal: str | None = None  # the bound word before it, outside the extent ("bis", "since")
+    signal_start: int | None = None
+    clock: str | None = None
+    value: str | None = None  # a TIMEX3 value decided by the words (durations, sets, references, eras)
+    timex_type: str | None = None
+    deictic: bool = False
+    daily: bool = False
+    split: tuple[tuple[int, int], tuple[int, int]] | None = None  # "8. und 9. Mai": the two days
+    span: str | None = None  # "past"/"next": a number of units before or after the anchor ("the past two years")
+    unit: str | None = None
+    amount: int | None = None
+    anaphoric: bool = False  # "zwei Tage später": from the story's last date wherever there is one
+    own_words: bool = False
+    year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
+
+
+class StoryTime(Protocol):
+    """What the reader asks of the story's own time (`tagger.Story`)."""
+
+    narrative: bool
+    quarter: TimeSpan | None
+
+    def anchor(self, text: str, pos: int) -> TimeSpan | None: ...
+
+    def last(self) -> TimeSpan | None: ...
 
 
 class Reader:
@@ -74,6 +113,16 @@ class Reader:
         self.next_word = re.compile(r"\s*(\S+)")
         self.order = lex.format.get("numeric_order", "dmy")
         self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
+        self.article_before = re.compile(rf"(?<![\w.]){a('articles')}\s+$")
+        self.weak_present = frozenset(normalize(w) for w in lex.forms("present", "weak"))
+        self.signal_ap = frozenset(normalize(w) for w in lex.forms("approximate", "outside"))
+        self.signal_during = frozenset(normalize(w) for w in lex.forms("during", "outside"))
+        # Whether a determiner before an expression belongs to it ("[the fourth quarter]"), as in English TIMEX3.
+        self.article_inside = bool(lex.format.get("article_inside"))
+        self.inside = frozenset(normalize(w) for w in lex.forms("durations", "inside"))
+        self.clock_word = re.compile(rf"\s*{a(('clock', 'hours'))}")
+        self.old_year_before = re.compile(rf"(?<!\w){a(('years', 'old_before'))}\s+$")
+        self.age = re.compile(rf"(?:-|\s+){a(('durations', 'age'))}", re.IGNORECASE)
         index = self.scan.groupindex
         # The groups a core reads: those of its alternative, and of the year that may follow it.
         g = grammar(language)
@@ -88,55 +137,154 @@ class Reader:
 
     # -- the public step -------------------------------------------------------------------------
 
-    def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int) -> TimeExpression | None:
+    def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int,
+             told: "StoryTime | None" = None) -> TimeExpression | None:
+        """`told` knows the story's own time (see `StoryTime`): where the narrative has moved away from
+        `published`, relative and year-less words are read against it (deictic ones, "gestern", keep
+        `published` outside a narrative); words like "zwei Tage später" count from its latest date; in a
+        report, "a year earlier" is the quarter in focus a year before."""
         outer = m.group(*_OUTER)
         first = self.single(m, text, outer)
         if first is None:
             return None
-        _, is_single, bd, _, du, wp, _, pr = outer
+        story = last = focus = None
+        narrative = False
+        if told is not None and not (first.kind == "date" and isinstance(first.meaning, TimeSpan)):
+            story, last, narrative, focus = told.anchor(text, m.start()), told.last(), told.narrative, told.quarter
+        _, is_single, bd, _, du, wp, _, pr, _, rf, fq, an = outer
         opens = not bd or normalize(bd) in self.openers
-        if first.kind == "date" and is_single and opens and not (du or wp or pr):
-            joined = self.range(m, first, text, published, end)
+        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq or an):
+            joined = self.range(m, first, text, published, end, None if first.deictic and not narrative else story)
             if joined is not None:
                 return joined
-        return self.finish(first, text, published)
+        if narrative and first.kind == "present" and normalize(m.group("pr") or "") in self.weak_present:
+            return None  # "Der Angriff fand nun erst ... statt": in a narrative, a particle of the story
+        if narrative and first.deictic and m.start("s_rd_n") >= 0 and first.clock is None \
+                and self.lex.key("days", m.group("s_rd_n")) == "today":
+            # In a narrative (a history told long after), "heute" is the writer's present, not a day of it.
+            first = Reading(first.start, first.end, "present", None, first.modifier, signal=first.signal,
+                            signal_start=first.signal_start, value="PRESENT_REF", timex_type=tx.DATE, deictic=True)
+        if first.year_shift is not None and focus is not None:
+            q = (focus.start.month - 1) // 3 + 1
+            when = rs.quarter(focus.start.year + first.year_shift, q)
+            return _expression(text[first.start:first.end], first.start, first.end, "date", when, first.modifier,
+                               True, timex_type=tx.DATE, value=tx.span_value(when), signal=first.signal,
+                               signal_start=first.signal_start, anchor="story")
+        if first.anaphoric and last is not None:
+            story = last
+        elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
+            story = None  # news: the publication; a narrative: its day ("am Freitag" needs a day to count from)
+        return self.finish(first, text, published, story)
 
     # -- single expressions ----------------------------------------------------------------------
 
     def single(self, m: re.Match[str], text: str, outer: tuple[str | None, ...]) -> Reading | None:
         """`outer` is `m.group(*_OUTER)`: the prefixes are looked at many times."""
         lex = self.lex
-        units, _, bd, ap, du, wp, pt, pr = outer
+        units, _, bd, ap, du, wp, pt, pr, sets, rf, fq, an = outer
+        if sets:
+            return self.sets(m)
         if units:
-            return self.units(m)
-        if pr:
-            s = m.start("bd") if bd else m.start("ap") if ap else m.start("pr")
-            return Reading(s, m.end(), "present", None, self._bound(bd))
+            return self.units(m, text)
+        # The bound word ("bis", "since") and an approximation that is a preposition ("gegen") stay
+        # outside the expression, as TIMEX3 draws it; they still give it its bound.
+        signal_ap = False
+        if bd or ap or du or wp or pt:
+            signal_ap = bool(ap) and normalize(ap) in self.signal_ap
+            signal_du = bool(du) and normalize(du) in self.signal_during  # "during [the quarter]"
+            first_inside = next((m.start(g) for g in ("ap", "du", "wp", "pt", "body") if m.start(g) >= 0
+                                 and not (g == "ap" and signal_ap) and not (g == "du" and signal_du)
+                                 and not (g == "wp" and not self._takes_within(m))), m.start("body"))
+            signal = text[m.start():first_inside].strip() or None
+            signal_start = m.start() if signal else None
+        else:  # most expressions: no word before the body
+            first_inside, signal, signal_start = m.start("body"), None, None
+        if an:  # "am selben Tag", "the following year": the story's day, month or year, or next to it
+            which, unit = self.lex.key("anaphora", an).split("_")
+            delta = {"same": 0, "next": 1, "previous": -1}[which]
+            return Reading(m.start("story_word"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
+                           signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+        if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
+            year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
+            # Without a quarter in focus: a report after the quarter's end, of the last one.
+            back = 1 if sentence_direction(text, m.start("focus"), m.end(), self.language) == "past" else 0
+            return Reading(m.start("focus"), m.end(), "date", rs.shifted("quarter", 4 * year_shift - back),
+                           modifier=self._bound(bd),
+                           signal=signal, signal_start=signal_start, timex_type=tx.DATE, year_shift=year_shift,
+                           deictic=True)
+        if pr or rf:
+            which = "PRESENT_REF" if pr else \
+                ("PAST_REF" if lex.has("references", "past", rf) else "FUTURE_REF")
+            s = m.start("pr") if pr else m.start("reference")
+            if ap and not signal_ap:
+                s = m.start("ap")
+            if pr:
+                return Reading(s, m.end(), "present", None, self._bound(bd), signal=signal, value=which,
+                               timex_type=tx.DATE, deictic=True, signal_start=signal_start)
+            return Reading(s, m.end(), "reference", None, "before" if which == "PAST_REF" else "after",
+                           signal=signal, value=which, timex_type=tx.DATE, signal_start=signal_start)
         core = self.core(m)
         if core is None:
             return None
-        if not self._accept(core, text, bool(bd or ap or pt or du)):
+        if not self._accept(core, text, bool(bd or ap or pt or du or wp)):
             return None
         meaning, modifier = core.meaning, core.modifier
         which = lex.key("parts", pt)
-        if which:
+        if which and meaning is not None:
             meaning = _with_part(meaning, which)
             modifier = which
-        if ap:
+        if ap and not (signal_ap and core.clock):  # "um [14 Uhr]" is a time, not an approximation
             modifier = modifier or "approximate"
         if bd:
             modifier = self._bound(bd)
         later = None
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
-            word, name = wp, "wp"
-        else:
-            word, name = pt, "pt"
-        start = m.start("bd") if bd else m.start("ap") if ap else m.start("du") if du \
-            else m.start(name) if word else m.start("body")
-        return Reading(start, m.end(), "date", meaning, modifier, core.directional, later)
+        start = first_inside
+        if self.article_inside and core.name not in _NO_ARTICLE and "-" not in text[start:m.end()]:
+            # ("[the late 1970s]", "[the end of 1990]"; not "the [third-quarter] results")
+            art = self.article_before.search(text, max(0, start - 6), start)
+            if art is not None:  # also where the signal took it: "by [the end of 1990]"
+                start = art.start()
+                signal = text[m.start():start].strip() or None
+                signal_start = m.start() if signal else None
+        split = None
+        if core.name in ("dmy", "mdy") and m.start(f"s_{core.name}_d2") >= 0:
+            d1, d2 = m.span(f"s_{core.name}_d"), m.span(f"s_{core.name}_d2")
+            if core.name == "dmy":
+                d1end = d1[1] + 1 if text[d1[1]:d1[1] + 1] == "." else d1[1]
+                split = ((max(start, m.start("s_dmy")), d1end), (d2[0], m.end()))
+            else:
+                split = ((max(start, m.start("s_mdy")), d1[1]), (d2[0], m.end()))
+        elif core.name == "yr" and m.start("s_yr_y2") >= 0 and meaning.precision == "interval":
+            split = ((max(start, m.start("s_yr_y")), m.end("s_yr_y")), m.span("s_yr_y2"))  # "1940/41"
+        return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
+                       signal_start=signal_start,
+                       clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
+                       own_words=core.own_words,
+                       timex_type=tx.TIME if core.clock else tx.DATE)
 
-    def units(self, m: re.Match[str]) -> Reading | None:
+    @staticmethod
+    def _takes_within(m: re.Match[str]) -> bool:
+        """"[earlier this month]", "[Later Thursday]" keep the word; "später im [Februar]" does not."""
+        return m.start("s_ur") >= 0 or m.start("s_wd") >= 0 or m.start("s_rd") >= 0
+
+    def sets(self, m: re.Match[str]) -> Reading | None:
+        """"jeden Tag" P1D, "alle zwei Wochen" P2W, "every Monday" XXXX-WXX-1, "täglich" P1D."""
+        lex = self.lex
+        if m.group("every_f"):
+            unit = lex.key("frequency", m.group("every_f"))
+            return Reading(m.start("every"), m.end(), "set", value=tx.duration_value(1, unit), timex_type=tx.SET)
+        if m.group("every_w"):
+            index = rs.WEEKDAYS.index(lex.key("weekdays", m.group("every_w")))
+            return Reading(m.start("every"), m.end(), "set", value=f"XXXX-WXX-{index + 1}", timex_type=tx.SET)
+        unit = lex.key("units", m.group("every_u")) or lex.key("units_plural", m.group("every_u"))
+        if unit is None:
+            return None
+        amount = self._amount(m.group("every_n")) if m.group("every_n") else 1
+        return Reading(m.start("every"), m.end(), "set", value=tx.duration_value(amount, unit), timex_type=tx.SET)
+
+    def units(self, m: re.Match[str], text: str) -> Reading | None:
         lex = self.lex
         unit = lex.key("units", m.group("nu_u")) or lex.key("units_plural", m.group("nu_u"))
         pre, post = m.group("nu_pre"), m.group("nu_post")
@@ -148,17 +296,51 @@ class Reader:
         if post and lex.has("durations", "ago_after", post):
             sign = -1
         amount = self._amount(m.group("nu_n"))
+        if unit is None or self.age.match(text, m.end()):
+            return None  # "ein 6-jähriger", "a 6-year-old": an age, not a time
+        # "for [three months]", "over [the past two years]", "[more than two years]": the signal stays outside.
         start = m.start("nu")
-        if unit is None:
-            return None
+        signal = signal_start = None
+        shifted = m.group("nu_sh")
+        if pre and (shifted or not sign):
+            start = next(m.start(g) for g in ("nu_sh", "nu_ap", "nu_n", "nu_v") if m.start(g) >= 0)
+            signal = text[m.start("nu"):start].strip() or None
+            signal_start = m.start("nu") if signal else None
+            sign = 0 if shifted else sign
+        if signal is None and not pre and self.article_inside and "-" not in text[start:m.end()]:
+            # "[the nine months]": the determiner is inside; not in "the [eight-year] term"
+            art = self.article_before.search(text, max(0, start - 6), start)
+            if art is not None:
+                start = art.start()
+        value = tx.duration_value(amount if m.group("nu_n") else None, unit)
+        if shifted and amount is not None:
+            span = "next" if lex.key("shift", shifted.split()[-1]) in ("next", "after_next") else "past"
+            return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start, value=value,
+                           timex_type=tx.DURATION,
+                           span=span, unit=unit, amount=amount)
         if sign and amount is not None and m.group("nu_n"):
             if post and not lex.has("durations", "ago_after", post):
-                return Reading(start, m.end(), "duration")
+                return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start,
+                               value=value, timex_type=tx.DURATION)  # "[zwei Jahre] lang"
             modifier = "approximate" if m.group("nu_ap") else None
-            return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier)
+            return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier, signal=signal,
+                           year_shift=sign * amount if unit == "year" else None,
+                           signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE, deictic=True)
         if pre and lex.has("durations", "from_now", pre) and not m.group("nu_n"):
             return None  # "in einigen Wochen" is too vague to place
-        return Reading(start, m.end(), "duration")
+        if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
+                and not shifted:  # "nach zwei Tagen": that far after the story's time
+            return Reading(m.start("nu"), m.end("nu_u"), "date", rs.ago(unit, amount, 1), timex_type=tx.DATE,
+                           anaphoric=True, year_shift=amount if unit == "year" else None)
+        if post and lex.has("durations", "after", post) and amount is not None:
+            # "zwei Tage später", "a year earlier": that far from the story's time
+            later = lex.has("durations", "later", post)
+            if later or lex.has("durations", "earlier", post):
+                return Reading(start, m.end(), "date", rs.ago(unit, amount, 1 if later else -1), signal=signal,
+                               year_shift=(amount if later else -amount) if unit == "year" else None,
+                               signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+        return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start, value=value,
+                       timex_type=tx.DURATION)
 
     def core(self, m: re.Match[str]) -> Core | None:
         for name, group, reads in self.core_groups:
@@ -175,7 +357,7 @@ class Reader:
         except KeyError:
             c = self._core(m, name)
             found = None if c is None else (c.meaning, c.directional, c.bare, c.plain_year, c.needs_context,
-                                            c.period, c.modifier)
+                                            c.period, c.modifier, c.clock, c.value, c.deictic, c.daily, c.own_words)
             if len(known) < _KNOWN_CORES:
                 known[key] = found
         if found is None:
@@ -191,12 +373,15 @@ class Reader:
         c = Core(meaning=None, name=name, start=s, end=e)  # type: ignore[arg-type]
         try:
             if name == "iso":
-                c.meaning = ts.parse_iso(g("iso"))
+                c.meaning = ts.parse_iso("-".join(part.zfill(2) for part in g("iso").split("-")))
+            elif name == "month_number":
+                c.meaning = rs.month(int(g("month_number_y")), int(g("month_number_m")))
             elif name == "num":
                 c.meaning = self._numeric(g("n1"), g("n2"), g("n3"), g("ns"))
             elif name in ("dmy", "mdy"):
                 c.meaning = self._day_month(g(name + "_d"), g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
+                c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
             elif name == "numd":
                 d, mo = int(g("nd1")), int(g("nd2"))
                 if self.order == "mdy":
@@ -209,21 +394,25 @@ class Reader:
                 mo = self._month(g("mr_m"))
                 c.meaning = self._in_year(lambda y: rs.month(y, mo), m, p, g("mr_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("mr_s"))
+                c.deictic = c.daily = self._this(g("mr_s"))  # "diesen Juni": the writer's
                 if not g("mr_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("mr_m")
             elif name == "se":
                 key = lex.key("seasons", g("se_n"))
                 c.meaning = self._in_year(lambda y: rs.season(y, key), m, p, g("se_s"))
                 c.directional = isinstance(c.meaning, Yearless) or self._this(g("se_s"))
+                c.deictic = c.daily = self._this(g("se_s"))  # "this summer": the writer's
                 if not g("se_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("se_n")
             elif name == "q":
                 q = int(g("q1") or g("q2"))
-                c.meaning = self._short_year(lambda y: rs.quarter(y, q), g("qy"), g("qyy") or g("qyg"))
+                c.meaning = rs.in_this_year(self._short_year(lambda y: rs.quarter(y, q), g("qy"), g("qyy") or g("qyg")))
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "qo":
                 q = self._ordinal(g("qo_n"))
-                c.meaning = self._in_year(lambda y: rs.quarter(y, q), m, p, None)
+                c.meaning = rs.in_this_year(self._in_year(lambda y: rs.quarter(y, q), m, p, None))
+                if g("qo_y0"):
+                    c.meaning = rs.quarter(int(g("qo_y0")), q)
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "h":
                 h = int(g("h1") or g("h2"))
@@ -247,15 +436,30 @@ class Reader:
                 year = g("kw_y") or g("kw_y2")
                 c.meaning = self._short_year(build, year, g("kw_yy"))
                 c.directional = isinstance(c.meaning, Yearless)
+            elif name == "nth":  # the n-th (or last) weekday or day of a month
+                n = self._ordinal(g("nth_o"))
+                mo = self._month(g("nth_m"))
+                index = rs.WEEKDAYS.index(lex.key("weekdays", g("nth_w"))) if g("nth_w") else None
+                build = lambda y: rs.nth_in_month(y, mo, n, index)  # noqa: E731
+                build(2024)  # one that exists
+                c.meaning = build(int(g("nth_y"))) if g("nth_y") else Yearless(build)
+                c.directional = c.own_words = isinstance(c.meaning, Yearless)
+            elif name == "day_of":  # the 5th of next month
+                d = int(g("day_of_d"))
+                c.meaning = rs.day_of_month(d, rs.SHIFTS[lex.key("shift", g("day_of_s"))])
+                c.deictic = True
             elif name == "wd":
                 index = rs.WEEKDAYS.index(lex.key("weekdays", g("wd_n") or g("wd_g")))
                 shift = rs.SHIFTS[lex.key("shift", g("wd_s"))] if g("wd_s") else None
                 week = rs.SHIFTS[lex.key("shift", g("wd_s2"))] if g("wd_s2") else None
                 c.meaning = rs.weekday(index, shift, week)
                 c.directional = shift is None and week is None
+                c.clock = self._day_part(g("wd_gp") or g("wd_dp"))
+                c.deictic = c.daily = True
                 if c.directional and g("wd_n"):
                     c.bare = g("wd_n")
             elif name == "we":
+                c.deictic = c.daily = True
                 if g("we_s"):
                     c.meaning = rs.shifted("weekend", rs.SHIFTS[lex.key("shift", g("we_s"))])
                 else:
@@ -265,15 +469,19 @@ class Reader:
                 c.meaning = rs.year(y)
                 if g("yr_y2"):
                     y2 = self._second_year(y, g("yr_y2"))
-                    if y2 is None:
+                    if y2 is None and len(g("yr_y2")) == 2 and 1 <= int(g("yr_y2")) <= 12:
+                        c.meaning = rs.month(y, int(g("yr_y2")))  # 2020/11: a month
+                    elif y2 is None:
                         return None
-                    c.meaning = ts.span_between(rs.year(y), rs.year(y2))
+                    else:
+                        c.meaning = ts.span_between(rs.year(y), rs.year(y2))
                 c.plain_year = not g("yr_n")
             elif name == "fy":
                 y = int(g("fy_y"))
                 c.meaning = rs.year(y if y >= 100 else 2000 + y)
             elif name == "ur":
                 c.period = True
+                c.deictic = bool(g("ur_s") or g("ur_su"))
                 if g("ur_su"):
                     unit, delta = self._shift_unit(g("ur_su"))
                     c.meaning, c.period = rs.shifted(unit, delta), False
@@ -287,66 +495,153 @@ class Reader:
                 delta = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1,
                          "day_after_tomorrow": 2}[lex.key("days", g("rd_n"))]
                 c.meaning = rs.shifted_day(delta)
+                c.clock = self._day_part(g("rd_dp")) or self._day_part(g("rd_n"))
+                c.deictic = c.daily = True
+            elif name == "clock":
+                hour = int(g("clock_h"))
+                minute = g("clock_m") or g("clock_m2") or g("clock_m3")
+                if g("clock_pm") and hour < 12:
+                    hour += 12
+                elif g("clock_am") and hour == 12:
+                    hour = 0
+                c.clock = f"T{hour:02d}:{minute}" if minute else f"T{hour:02d}:00"
+                c.meaning = rs.shifted_day(0)
+            elif name == "era":
+                y = int(g("era_y"))
+                if lex.key("era", g("era_w")) == _ERA_BC:
+                    c.meaning, c.value = None, tx.year_value(1 - y)
+                else:
+                    c.meaning = rs.year(y)
+            elif name == "century":
+                n = int(g("century_n"))
+                if not 1 <= n <= 21:
+                    return None
+                first = max(1, (n - 1) * 100)
+                c.meaning = ts.interval(date(first, 1, 1), date((n - 1) * 100 + 99, 12, 31), f"{n - 1:02d}")
+                c.value = f"{n - 1:02d}"
         except (ValueError, KeyError, TypeError):
             return None
+        if isinstance(c.meaning, rs.Deictic):  # "June last year": the writer's, in news and narratives alike
+            c.deictic = c.daily = True
         return c
 
     # -- ranges ----------------------------------------------------------------------------------
 
-    def range(self, m: re.Match[str], first: Reading, text: str, published: TimeSpan | None, end: int) -> TimeExpression | None:
+    def range(self, m: re.Match[str], first: Reading, text: str, published: TimeSpan | None, end: int,
+              story: TimeSpan | None = None) -> TimeExpression | None:
         conn = self.connector.match(text, m.end(), end)
-        if conn is None:
+        if conn is None or first.meaning is None or first.split is not None:
             return None
         # The connector ends in a space, dash or slash, where the scanner may start the second half.
         m2 = self.scan.match(text, conn.end(), end)
         if m2 is None:
             return None
         outer = m2.group(*_OUTER)
-        _, is_single, bd, ap, du, wp, _, pr = outer
-        if not is_single or bd or ap or du or wp or pr:
+        _, is_single, bd, ap, du, wp, _, pr, _, rf, fq, an = outer
+        if not is_single or bd or ap or du or wp or pr or rf or fq or an:
             return None
         second = self.single(m2, text, outer)
-        if second is None or second.kind != "date" or second.later is not None:
+        if second is None or second.kind != "date" or second.later is not None or second.meaning is None \
+                or second.clock or first.clock:
             return None
         opener = self.range_from.search(text, max(0, first.start - 20), first.start)
-        word, start = (opener.group("w"), opener.start("w")) if opener else (None, first.start)
+        word = opener.group("w") if opener else None
         if m.group("bd"):  # "from May to July": the bound word opens the range
-            word, start = m.group("bd"), m.start("bd")
+            word = m.group("bd")
         if conn.group("and") and not (word and normalize(word) in self.between):
             return None
+        anchor = self._anchor(first, published, story)
         a, b = first.meaning, second.meaning
         direction = None
-        if isinstance(a, Yearless) or isinstance(b, Yearless) or first.directional or second.directional:
+        if anchor is not published and anchor is not None:
+            direction = None
+        elif isinstance(a, Yearless) or isinstance(b, Yearless) or first.directional or second.directional:
             direction = sentence_direction(text, first.start, m2.end(), self.language)
         try:
-            when = _between(a, b, published, direction)
+            got = _between(a, b, anchor, direction)
         except (ValueError, OverflowError):
             return None
-        if when is False:
+        if got is False:
             return None
-        modifier = None
-        return _expression(text[start:m2.end()], start, m2.end(), "range", when or None, modifier, when is not None)
+        when, parts = (None, None) if got is None else got
+        start = first.start
+        used = None if isinstance(a, TimeSpan) and isinstance(b, TimeSpan) else \
+            ("story" if anchor is story and story is not None else "published")
+        pieces: tuple[TimeExpression, ...] = ()
+        if parts is not None:
+            pieces = tuple(_expression(text[r.start:r.end], r.start, r.end, "date", span, None, True,
+                                       timex_type=r.timex_type or tx.DATE, value=tx.span_value(span))
+                           for r, span in ((first, parts[0]), (second, parts[1])))
+        signal = word or None
+        signal_start = m.start("bd") if m.group("bd") else opener.start("w") if opener else None
+        return _expression(text[start:m2.end()], start, m2.end(), "range", when, None, when is not None,
+                           timex_type=tx.DATE, value=tx.span_value(when) if when is not None else None,
+                           signal=signal, signal_start=signal_start, anchor=used if when is not None else None,
+                           parts=pieces)
 
     # -- finishing -------------------------------------------------------------------------------
 
-    def finish(self, r: Reading, text: str, published: TimeSpan | None) -> TimeExpression | None:
+    def _anchor(self, r: Reading, published: TimeSpan | None, story: TimeSpan | None) -> TimeSpan | None:
+        """What a relative or year-less reading is read against (see `read`)."""
+        return published if story is None else story
+
+    def finish(self, r: Reading, text: str, published: TimeSpan | None,
+               story: TimeSpan | None = None) -> TimeExpression | None:
         body = text[r.start:r.end]
+        if r.kind == "set":
+            return _expression(body, r.start, r.end, "duration", None, None, True, _DURATION_SET,
+                               timex_type=tx.SET, value=r.value)
+        anchor = self._anchor(r, published, story)
+        used = "story" if anchor is story and story is not None else "published"
         if r.kind == "duration":
-            return _expression(body, r.start, r.end, "duration", None, None, True, _DURATION_SET)
+            when = None
+            if r.span and anchor is not None and r.amount:
+                when = rs.span_from(anchor, r.unit, r.amount if r.span == "next" else -r.amount)
+            return _expression(body, r.start, r.end, "duration", when, None, True,
+                               _DURATION_SET if when is None else _ALL_SET, timex_type=tx.DURATION,
+                               value=r.value, signal=r.signal, signal_start=r.signal_start, anchor=used if when is not None else None)
         if r.kind == "present":
-            return _expression(body, r.start, r.end, "present", published, r.modifier, published is not None)
+            return _expression(body, r.start, r.end, "present", published, r.modifier, published is not None,
+                               timex_type=tx.DATE, value=r.value, signal=r.signal, signal_start=r.signal_start, anchor="published")
+        if r.kind == "reference":  # an open span before or after the anchor: no bounds to give
+            return _expression(body, r.start, r.end, "date", None, r.modifier, True, timex_type=tx.DATE,
+                               value=r.value, signal=r.signal, signal_start=r.signal_start)
+        if r.meaning is None:  # a year before the common era: a value, no calendar span
+            return _expression(body, r.start, r.end, "date", None, r.modifier, True, timex_type=tx.DATE,
+                               value=r.value, signal=r.signal, signal_start=r.signal_start)
         direction = None
-        if isinstance(r.meaning, Yearless) or r.directional:
-            direction = sentence_direction(text, r.start, r.end, self.language)
+        if used == "story":  # a year-less date in the story's year
+            direction = "story"
+        elif isinstance(r.meaning, Yearless) or r.directional:
+            direction = sentence_direction(text, r.start, r.end, self.language, r.own_words)
         try:
-            when = rs.resolve(r.meaning, published, direction)
-            if when is not None and r.later is not None and published is not None:
-                when = rs.earlier_or_later(when, published, r.later)
+            when = rs.resolve(r.meaning, anchor, direction)
+            if when is not None and r.later is not None and anchor is not None:
+                when = rs.earlier_or_later(when, anchor, r.later)
         except OverflowError:  # the words run off the calendar from year 1 or 9999: left unresolved
             when = None
         except ValueError:
             return None
-        return _expression(body, r.start, r.end, "date", when, r.modifier, when is not None)
+        absolute = isinstance(r.meaning, (TimeSpan, rs.TwoDigitYear))
+        value = r.value
+        if when is not None and value is None:
+            value = tx.span_value(when) + (r.clock or "") if r.clock and when.precision == "day" else \
+                tx.span_value(when)
+            if r.later is not None:  # "earlier this year": a part of the period, named by the period
+                value = tx.span_value(rs.resolve(r.meaning, anchor, direction))
+        parts: tuple[TimeExpression, ...] = ()
+        if r.split and when is not None:
+            if when.start.month == 1 and when.start.day == 1 and (when.end.month, when.end.day) == (12, 31):
+                ends = (rs.year(when.start.year), rs.year(when.end.year))
+            else:
+                ends = (rs.day(when.start.year, when.start.month, when.start.day),
+                        rs.day(when.end.year, when.end.month, when.end.day))
+            parts = tuple(_expression(text[s:e], s, e, "date", span, None, True, timex_type=tx.DATE,
+                                      value=tx.span_value(span)) for (s, e), span in zip(r.split, ends))
+        kind = "date"
+        return _expression(body, r.start, r.end, kind, when, r.modifier, when is not None,
+                           timex_type=r.timex_type or tx.DATE, value=value, signal=r.signal, signal_start=r.signal_start,
+                           anchor=None if absolute or when is None else used, parts=parts)
 
     # -- checks ----------------------------------------------------------------------------------
 
@@ -354,12 +649,26 @@ class Reader:
         if c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
             if normalize(c.bare) in self.lex.needs_context or _in_name(text, c.start, c.end, self.articles):
                 return False
-        if c.needs_context and not prefixed:
-            if not self.context_before.search(text, max(0, c.start - 30), c.start):
+        if c.needs_context:
+            if not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
                 return False
+            if self.not_time_after.match(text, c.end, min(len(text), c.end + 40)):
+                return False  # "um 12.11 Prozent"
         if c.plain_year:
+            if not prefixed and text[c.start:c.start + 2] < "19" and not self._old_year_ok(text, c.start, c.end):
+                return False
             return self._year_ok(text, c.start, c.end)
         return True
+
+    def _old_year_ok(self, text: str, s: int, e: int) -> bool:
+        """A bare number before 1900 is a year only with a word before it that marks years ("seit 1848",
+        `years.old_before`), in brackets or a range ("(1890–1970)"), or alone on its line (a heading)."""
+        before, after = text[s - 1:s], text[e:e + 1]
+        if before in "(–-/" and before or after in "–-/)" and after:
+            return True
+        if s == 0 or before == "\n":  # a heading, or the first word of a paragraph
+            return True
+        return self.old_year_before.search(text, max(0, s - 30), s) is not None
 
     def _year_ok(self, text: str, s: int, e: int) -> bool:
         if self.not_time_before.search(text, max(0, s - 30), s):
@@ -391,6 +700,13 @@ class Reader:
         key = self.lex.key("bounds", word)
         return None if key in (None, "as_of", "then") else key
 
+    def _day_part(self, word: str | None) -> str | None:
+        """"Abend" -> "TEV"; None for a word that names no part of a day."""
+        if not word:
+            return None
+        key = self.lex.key("day_part_names", word)
+        return "T" + _DAY_PART_CODES[key] if key else None
+
     def _amount(self, word: str | None) -> int | None:
         if word is None:
             return None
@@ -405,20 +721,23 @@ class Reader:
         return rs.MONTHS.index(key) + 1
 
     def _ordinal(self, word: str) -> int:
+        """1, 2, ... from "zweiten", "3rd", "2."; -1 for the last ("letzten", "last")."""
         digits = "".join(ch for ch in word if ch.isdigit())
         if digits:
             return int(digits)
-        return int(self.lex.key("ordinals", word))
+        key = self.lex.key("ordinals", word)
+        return -1 if key == "last" else int(key)
 
-    def _numeric(self, n1: str, n2: str, n3: str, sep: str) -> TimeSpan:
-        y = int(n3)
-        if len(n3) == 2:
-            y += 2000 if y < 70 else 1900
+    def _numeric(self, n1: str, n2: str, n3: str, sep: str) -> Meaning:
         a, b = int(n1), int(n2)
         d, mo = (b, a) if (self.order == "mdy" and sep == "/") else (a, b)
         if mo > 12 and d <= 12:
             d, mo = mo, d
-        return rs.day(y, mo, d)
+        if len(n3) == 4:
+            return rs.day(int(n3), mo, d)
+        rs.day(2000, mo, d)  # a day that exists
+        yy = int(n3)  # "3.5.71": the century that puts it nearest the anchor, at most ten years ahead
+        return rs.TwoDigitYear(lambda anchor, _dir: rs.day(rs.two_digit_year(yy, anchor.year), mo, d))
 
     def _day_month(self, d: str, d2: str | None, month_word: str, y: str | None) -> Meaning:
         mo, d1 = self._month(month_word), int(d)
@@ -441,10 +760,10 @@ class Reader:
             return build(int(g("y")))
         if g("ys"):
             delta = rs.SHIFTS[lex.key("shift", g("ys"))]
-            return Relative(lambda d, _dir: build(d.year + delta))
+            return rs.Deictic(lambda d, _dir: build(d.year + delta))
         if g("yu"):
             _, delta = self._shift_unit(g("yu"))
-            return Relative(lambda d, _dir: build(d.year + delta))
+            return rs.Deictic(lambda d, _dir: build(d.year + delta))
         if g("yc"):
             if g("yy"):
                 return build(int(g("yy")))
@@ -491,16 +810,19 @@ class Reader:
         return Relative(lambda d, _dir: rs.part(rs.month(d.year, d.month), which)), which
 
 
-# The fields a TimeExpression(...) call names; a duration leaves `when` and `resolved` at their defaults.
+# The fields a TimeExpression(...) call names; a duration without a span leaves `when` and `resolved` at their defaults.
 _ALL_SET = set(TimeExpression.model_fields)
-_DURATION_SET = {"text", "start", "end", "kind", "modifier"}
+_DURATION_SET = set(TimeExpression.model_fields) - {"when", "resolved"}
 
 
 def _expression(text: str, start: int, end: int, kind: str, when: TimeSpan | None, modifier: str | None,
-                resolved: bool, fields_set: set[str] = _ALL_SET) -> TimeExpression:
+                resolved: bool, fields_set: set[str] = _ALL_SET, *, timex_type: str | None = None,
+                value: str | None = None, signal: str | None = None, anchor: str | None = None,
+                parts: tuple[TimeExpression, ...] = (), signal_start: int | None = None) -> TimeExpression:
     """A TimeExpression without validation: the reader only builds valid fields."""
     return TimeExpression.model_construct(fields_set, text=text, start=start, end=end, kind=kind, when=when,
-                                          modifier=modifier, resolved=resolved)
+                                          modifier=modifier, resolved=resolved, type=timex_type, value=value,
+                                          signal=signal, anchor=anchor, parts=parts, signal_start=signal_start)
 
 
 _OPENERS = set("\"„“”«»([")
@@ -534,8 +856,9 @@ def _with_part(meaning: Meaning, which: str) -> Meaning:
     return Relative(lambda d, direction: rs.part(at(d, direction), which))
 
 
-def _between(a: Meaning, b: Meaning, published: TimeSpan | None, direction) -> TimeSpan | None | bool:
-    """The span from a to b; False when b lies before a (not a range)."""
+def _between(a: Meaning, b: Meaning, published: TimeSpan | None, direction) \
+        -> tuple[TimeSpan, tuple[TimeSpan, TimeSpan]] | None | bool:
+    """The span from a to b and its two ends; False when b lies before a (not a range)."""
     if isinstance(a, Yearless) and isinstance(b, TimeSpan):
         sa = a.build(b.end.year)
         if sa.start > b.end:
@@ -560,7 +883,7 @@ def _between(a: Meaning, b: Meaning, published: TimeSpan | None, direction) -> T
             return None
     if sb.end < sa.start:
         return False
-    return ts.span_between(sa, sb)
+    return ts.span_between(sa, sb), (sa, sb)
 
 
 @cache

@@ -109,11 +109,17 @@ class Lexicon:
     def _chosen(self, specs: tuple[str | tuple[str, ...], ...]) -> set[str]:
         forms: set[str] = set()
         for spec in specs:
-            if isinstance(spec, tuple):
+            if isinstance(spec, frozenset):  # forms given as they are (see `one_word`)
+                forms.update(spec)
+            elif isinstance(spec, tuple):
                 forms.update(self.forms(spec[0], *spec[1:]))
             else:
                 forms.update(self.forms(spec))
         return forms
+
+    def one_word(self, section: str) -> frozenset[str]:
+        """The forms of `section` that are a single word ("bald", not "in Zukunft")."""
+        return frozenset(w for w in self.forms(section) if " " not in w)
 
     def __hash__(self) -> int:  # for functools.cache on methods
         return hash(self.language)

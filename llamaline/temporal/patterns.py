@@ -14,11 +14,14 @@ from functools import cache
 
 from .lexicon import Lexicon, lexicon
 
-YEAR = r"(?:19|20)\d\d(?!\d|[.,]\d)"
+YEAR = r"(?:1\d|20)\d\d(?!\d|[.,]\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DASH = r"[-–—]"
 # The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte").
 _TAKES_YEAR = ("mr", "se", "qo", "hu")
+# A clock time: hours, optional minutes ("14.30 Uhr", "4 Uhr 45", "2:30 p.m.").
+HOUR = r"(?>2[0-3]|[01]?\d)"  # atomic: "2025" is tried as "20" once, not again as "2"
+MINUTE = r"[0-5]\d(?!\d)"
 
 
 class Grammar:
@@ -43,6 +46,8 @@ class Grammar:
         self.year_unit = a(("units", "year"))
         self.year_unit_pl = a(("units_plural", "year"))
         self.week_unit = a(("units", "week"))
+        self.day_unit = a(("units", "day"))
+        self.month_unit = a(("units", "month"))
         self.weekend = a(("units", "weekend"))
         self.quarter_unit = a(("units", "quarter"))
         self.half_unit = a(("units", "half"))
@@ -58,6 +63,11 @@ class Grammar:
         self.dp_words = a(("day_parts", "words"))
         self.weekday_glued = a("weekdays", boundary=False)
         self.dp_suffix = a(("day_parts", "suffixes"))
+        self.clock_hours = a(("clock", "hours"))
+        self.clock_am = a(("clock", "am"))
+        self.clock_pm = a(("clock", "pm"))
+        self.era = a("era")
+        self.centuries = a("centuries")
         self.ord_suffix = a(("ordinals", "suffix"))
         self.ord4 = "(?:" + a(("ordinals", "1", "2", "3", "4")) + r"|[1-4]" + self.ord_suffix + ")"
         self.ord2 = "(?:" + a(("ordinals", "1", "2")) + r"|[12]" + self.ord_suffix + ")"
@@ -91,22 +101,29 @@ class Grammar:
         ordsfx = g.ord_suffix
         alts = [
             # 2025-05-15, 2025-05
-            rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?)(?![\d]|-\d|[.,]\d)",
+            # 2025-05-15, 2025-05, 2021-3-7
+            rf"(?P<{p}iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:3[01]|[12]\d|0[1-9]))?"
+            rf"|(?:19|20)\d\d-(?:1[0-2]|[1-9])-(?:3[01]|[12]\d|0?[1-9]))(?![\d]|-\d|[.,]\d)",
+            # 5/2019, 05/2019: a month and its year
+            rf"(?P<{p}month_number>(?P<{p}month_number_m>1[0-2]|0?[1-9])/(?P<{p}month_number_y>{YEAR}))",
             # 15.05.2025, 05/15/25
-            rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:19|20)\d\d|\d\d))(?!\d|[.,]\d)",
+            rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:1\d|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
-            rf"(?P<{p}dmy>(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
-            rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
+            rf"(?P<{p}dmy>(?:(?P<{p}dmy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
+            rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
+            rf"(?:\s*(?:{DASH}|/|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
         ]
         if g.lex.format.get("month_day"):
             alts.append(
                 # Tuesday, May 15, 2025 / May 15-17
-                rf"(?P<{p}mdy>(?:(?P<{p}mdy_w>{g.weekday_any}),?\s+)?(?P<{p}mdy_m>{g.month_all})\s+(?P<{p}mdy_d>{DAY})(?:{ordsfx})?"
-                rf"(?:\s*{DASH}\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
+                rf"(?P<{p}mdy>(?:(?P<{p}mdy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
+                rf"(?:(?P<{p}mdy_w>{g.weekday_any}),?\s+)?(?P<{p}mdy_m>{g.month_all})\s+(?P<{p}mdy_d>{DAY})(?:{ordsfx})?"
+                rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to'))})\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
             )
         if g.lex.format.get("numeric_without_year"):
-            alts.append(rf"(?P<{p}numd>(?P<{p}nd1>\d{{1,2}})\.(?P<{p}nd2>\d{{1,2}})\.)(?![\d\w])")
+            # am 3.4., bis zum 12.11 (not "12.11 Uhr", a time)
+            alts.append(rf"(?P<{p}numd>(?P<{p}nd1>\d{{1,2}})\.(?P<{p}nd2>\d{{1,2}})(?:\.|(?![.,]\d)(?!\s*{g.clock_hours})))(?![\d\w])")
         alts += [
             # März 2024, March of 2024
             rf"(?P<{p}my>(?P<{p}my_m>{g.month_all}),?\s+(?:{g.part_of}\s+)?(?P<{p}my_y>{YEAR}))",
@@ -118,7 +135,8 @@ class Grammar:
             rf"(?P<{p}q>Q(?P<{p}q1>[1-4])(?:\s*[/'’]?\s*(?P<{p}qy>{YEAR})|\s*[/'’]\s*(?P<{p}qyy>\d\d)(?!\d))?"
             rf"|(?P<{p}q2>[1-4])Q\s?(?P<{p}qyg>\d\d)?(?!\d))(?!\w)",
             # im zweiten Quartal (2025)
-            rf"(?P<{p}qo>(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit})",
+            # the (1988) second quarter
+            rf"(?P<{p}qo>(?:(?P<{p}qo_y0>{YEAR})\s+)?(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit})",
             # H2 2025
             rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
@@ -127,18 +145,27 @@ class Grammar:
             # Jahresende (2023), the turn of the year 2023/24, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
             # 1990er (Jahre), 1990s
-            rf"(?P<{p}dec>(?P<{p}dec_y>(?:19|20)\d0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})?)(?!\w)",
+            rf"(?P<{p}dec>(?P<{p}dec_y>(?:1\d|20)\d0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})?)(?!\w)",
             rf"(?P<{p}dec2>['’]?(?P<{p}dec2_y>[1-9]0)(?:{g.decade_suffix})(?:\s*-?\s*{g.year_unit_pl})"
             rf"|['’](?P<{p}dec3_y>[1-9]0)(?:{g.decade_suffix}))(?!\w)",
             # KW 20 (2025), calendar week 20 of 2025
             rf"(?P<{p}kw>(?:{g.week_numbered}\s?(?P<{p}kw_n>5[0-3]|[1-4]\d|0?[1-9])(?!\d)"
             rf"|(?P<{p}kw_o>5[0-3]|[1-4]\d|0?[1-9]){ordsfx}\s?{g.week_numbered})"
             rf"(?:\s*/\s*(?P<{p}kw_yy>\d\d)(?!\d)|,?\s+(?:{g.part_of}\s+)?(?P<{p}kw_y>{YEAR})|\s*/\s*(?P<{p}kw_y2>{YEAR}))?)",
+            # zweiter Montag im Mai, the last Thursday in November, letzter Tag im Juni
+            rf"(?P<{p}nth>(?:{g.article}\s+)?(?P<{p}nth_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+(?:(?P<{p}nth_w>{g.weekday})|{g.day_unit})"
+            rf"\s+{g.alt(('ordinals', 'link'))}\s+(?:{g.article}\s+)?(?P<{p}nth_m>{g.month_full})(?:,?\s+(?P<{p}nth_y>{YEAR}))?)",
+            # the 5th of next month, am 5. des nächsten Monats
+            rf"(?P<{p}day_of>(?P<{p}day_of_d>{DAY})(?:{ordsfx})?\s+{g.alt(('ordinals', 'link'))}\s+(?P<{p}day_of_s>{g.shift})\s+{g.month_unit})",
             # Dienstag(abend) (vergangener Woche), next Friday
-            rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued}){g.dp_suffix})(?:\s+{g.dp_words})?"
+            rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued})(?P<{p}wd_gp>{g.dp_suffix}))(?:\s+(?P<{p}wd_dp>{g.dp_words}))?"
             rf"(?:\s+(?:{g.part_of}\s+)?(?:{g.article}\s+)?(?P<{p}wd_s2>{g.shift})\s+{g.week_unit})?)(?!\w)",
             # (vergangenes) Wochenende
             rf"(?P<{p}we>(?:(?P<{p}we_s>{g.shift})\s+)?{g.weekend})",
+            # 490 v. Chr., 264 BC
+            rf"(?P<{p}era>(?P<{p}era_y>[1-9]\d{{0,3}}+)\s*(?P<{p}era_w>{g.era}))",  # possessive: no backtracking
+            # 20. Jahrhundert, the 19th century
+            rf"(?P<{p}century>(?P<{p}century_n>(?>[12]?\d))(?:{ordsfx})?(?:\s+|-)(?P<{p}century_w>{g.centuries}))",
             # Jahr 2023, Geschäftsjahr 2025, 2024/25, FY25
             rf"(?P<{p}yr>(?:(?P<{p}yr_n>{g.year_nouns})\s+)?(?P<{p}yr_y>{YEAR})(?:\s*/\s*(?P<{p}yr_y2>\d\d(?!\d)|{YEAR}))?)",
             rf"(?P<{p}fy>{g.year_prefixes}\s?(?P<{p}fy_y>(?:19|20)?\d\d)(?!\d))",
@@ -146,7 +173,11 @@ class Grammar:
             rf"(?P<{p}ur>(?:(?P<{p}ur_s>{g.shift})\s+(?P<{p}ur_u>{g.cal_units})|(?P<{p}ur_su>{g.shift_units})"
             rf"|{anchored}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
             # gestern (Abend)
-            rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+{g.dp_words})?)",
+            rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
+            # 14.30 Uhr, 4 Uhr 45, 2:30 p.m.
+            rf"(?P<{p}clock>(?P<{p}clock_h>{HOUR})(?:(?:[:.](?P<{p}clock_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}clock_m2>{MINUTE}))?"
+            rf"|(?P<{p}clock_am>{g.clock_am})|(?P<{p}clock_pm>{g.clock_pm}))(?!\w)"
+            rf"|:(?P<{p}clock_m3>{MINUTE})))",
         ]
         return alts
 
@@ -154,13 +185,15 @@ class Grammar:
 def _single(g: Grammar) -> str:
     lex = g.lex
     a = lex.alt
+    anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+{g.days})")  # not "the day before [yesterday]"
+    present = _guard(f"(?P<pr>{a('present')})|(?P<reference>{a('references')})|(?P<focus>{a('focus')})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<ap>{a('approximate')})\s+(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<du>{a('during')})\s+(?:{g.part_of}\s+)?)?"
         rf"(?:(?P<wp>{a(('within_period', 'earlier', 'later'))})\s+(?:{a(('within_period', 'link'))}\s+)?)?"
         rf"(?:(?P<pt>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?(?:{g.article}\s+(?={g.season}))?)?"
-        rf"(?P<body>{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|(?P<pr>{a('present')}))"
+        rf"(?P<body>{anaphora}|{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|{present})"
     )
 
 
@@ -169,8 +202,18 @@ def _units(g: Grammar) -> str:
     pre = a(("durations", "ago_before", "from_now", "within"))
     post = a(("durations", "ago_after", "after"))
     return (
-        rf"(?P<nu>(?:(?P<nu_pre>{pre})\s+)?(?:(?P<nu_ap>{a('approximate')})\s+)?"
-        rf"(?:(?P<nu_n>{g.number})|(?P<nu_v>{g.vague}))\s+(?P<nu_u>{g.all_units})(?:\s+(?P<nu_post>{post}))?)"
+        rf"(?P<nu>(?:(?P<nu_pre>{pre})\s+)?(?:(?P<nu_sh>{a(('shift', 'last', 'next'))})\s+)?"
+        rf"(?:(?P<nu_ap>{a('approximate', ('durations', 'inside'))})\s+)?(?:{a(('ordinals', '1'))}\s+)?"
+        rf"(?:(?P<nu_n>{g.number})|(?P<nu_v>{g.vague}))(?:\s+|-)(?P<nu_u>{g.all_units})(?:\s+(?P<nu_post>{post}))?)"
+    )
+
+
+def _sets(g: Grammar) -> str:
+    """"jeden Tag", "alle zwei Wochen", "every Monday", "täglich"."""
+    a = g.lex.alt
+    return (
+        rf"(?P<every>(?P<every_e>{a(('sets', 'every'))})\s+(?:(?P<every_n>{g.number})\s+)?"
+        rf"(?:(?P<every_u>{g.all_units})|(?P<every_w>{g.weekday}))|(?P<every_f>{a('frequency')}))"
     )
 
 
@@ -183,7 +226,8 @@ JOINERS = "-/"
 def scanner(language: str) -> re.Pattern[str]:
     """The scanner; a match must start a word, or follow a dash or slash (see `JOINERS`, `search`)."""
     g = grammar(language)
-    pattern = rf"(?<![\w.])(?={_starts(g)})(?:(?P<N>{_units(g)})|(?P<S>{_single(g)}))(?!\w)"
+    units, sets = _guard(f"(?P<N>{_units(g)})"), _guard(f"(?P<set>{_sets(g)})")
+    pattern = rf"(?<![\w.])(?={_starts(g)})(?:{units}|(?P<S>{_single(g)})|{sets})(?!\w)"
     return re.compile(optional_as_branch(pattern))
 
 
@@ -213,8 +257,8 @@ def _starts(g: Grammar) -> str:
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
-        ("durations", "ago_before", "from_now", "within", "vague"), ("parts", "start", "mid", "end"),
-        ("years", "nouns", "prefixes"),
+        ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"), ("parts", "start", "mid", "end"),
+        ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
 
@@ -225,7 +269,11 @@ def grammar(language: str) -> Grammar:
 
 
 _GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
-               "part_units", "shift_units", "days", "present", "weeks")
+               "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries")
+# Sections whose phrases are found near another anchor only ("in der Zukunft"): their single words
+# anchor ("bald", "kürzlich"), a phrase at every "in" or "vor" would cost the gate too much.
+_GATE_ONE_WORD = ("references",)
+# (The story's days and years contain a unit of their own: "selben Tag", "the following year".)
 
 
 @cache
@@ -239,10 +287,11 @@ def gate(language: str) -> re.Pattern[str]:
         # A number anchors an expression only as a year, a day or date ("15.", "15/05"), or next to
         # Q/H/FY; other numbers ("Falke 2", "3 Monate") are reached from the words around them.
         # In one branch ("19..", "20..", "15.", "'90er"), rejected in one test; which digit, looked back at.
-        digits = [r"\d(?:(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./\-–][\d\s]|[QH])"
-                  rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))}))"]
+        # A year of an era anchors at its digits ("490 v. Chr."): no gate word starting "v." or "vor".
+        digits = [r"\d(?:(?<=1)\d\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./:\-–][\d\s]|[QH])"
+                  rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))})|\d{{0,3}}(?=\s*{lex.alt('era')}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
-        flat = digits + branches(*_GATE_WORDS)
+        flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD))
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
     # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; the first
@@ -252,7 +301,7 @@ def gate(language: str) -> re.Pattern[str]:
     # A one-character lookahead first lets the engine skip most positions in one test.
     look = f"(?={first})" if first else ""
     # The character before an anchor (non-word, or Q/H/FY) first: the engine then skips in-word letters in C.
-    starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS for w in lex.forms(section))
+    starts_word = all(re.match(r"\w", w) for section in _GATE_WORDS + _GATE_ONE_WORD for w in lex.forms(section))
     if not starts_word:
         return re.compile(rf"(?s:.){look}(?:{body})")
     # `\b` before the words and digits (each starts with a word character) and the lookbehind for a digit after
@@ -376,6 +425,12 @@ def first_class(pattern: str) -> str | None:
     if got is None or got[1] or not got[0]:
         return None
     return "[" + "".join(sorted(got[0])) + "]"
+
+
+def _guard(alternative: str) -> str:
+    """`alternative` behind a one-character lookahead of its first characters (see `guarded`)."""
+    cls = first_class(alternative)
+    return f"(?:(?={cls}){alternative})" if cls else f"(?:{alternative})"
 
 
 def guarded(alternative: str, sketch: str) -> str:

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Literal
 
+from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU, relativedelta
+
 from . import timespan as ts
 from ..models import TimeSpan
 
@@ -22,7 +24,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 SHIFTS = {"last": -1, "this": 0, "next": 1, "after_next": 2}
 SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
-Direction = Literal["past", "future", "both"] | None
+# "story": read against the story's own time, where a year-less date is in the story's year.
+Direction = Literal["past", "future", "both", "story"] | None
 
 # TimeSpans are frozen and the same few periods recur in every text: each is built (validated) once.
 day = lru_cache(maxsize=4096)(ts.day)
@@ -52,30 +55,37 @@ Meaning = TimeSpan | Yearless | Relative
 
 # -- periods -----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1024)
 def week(d: date) -> TimeSpan:
-    monday = d - timedelta(days=d.weekday())
+    monday = d + relativedelta(weekday=MO(-1))
     return ts.interval(monday, monday + timedelta(days=6))
 
 
+@lru_cache(maxsize=1024)
 def iso_week(year: int, number: int) -> TimeSpan:
     """Calendar week `number` of `year` (ISO 8601: weeks start on Monday)."""
     return week(date.fromisocalendar(year, number, 1))
 
 
+@lru_cache(maxsize=1024)
 def weekend(d: date) -> TimeSpan:
-    saturday = d - timedelta(days=d.weekday()) + timedelta(days=5)
+    saturday = d + relativedelta(weekday=MO(-1)) + relativedelta(weekday=SA)
     return ts.interval(saturday, saturday + timedelta(days=1))
 
 
+@lru_cache(maxsize=4096)
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
+    """The month `delta` months from year-month (relativedelta's calendar arithmetic)."""
+    d = date(year, month, 1) + relativedelta(months=delta)
+    return d.year, d.month
 
 
+@lru_cache(maxsize=1024)
 def turn_of_year(year: int) -> TimeSpan:
     return ts.interval(date(year, 12, 1), date(year + 1, 1, 31), f"{year:04d}-12/{year + 1:04d}-01")
 
 
+@lru_cache(maxsize=1024)
 def decade(first_year: int) -> TimeSpan:
     return ts.interval(date(first_year, 1, 1), date(first_year + 9, 12, 31), f"{first_year:04d}/{first_year + 9:04d}")
 
@@ -103,6 +113,56 @@ def period(unit: str, d: date, delta: int = 0) -> TimeSpan:
     if unit in ("hour", "minute"):
         return day(*_ymd(d))
     raise ValueError(unit)
+
+
+def span_from(anchor: TimeSpan, unit: str, amount: int) -> TimeSpan:
+    """"the past two years" (amount -2), "die nächsten sechs Wochen" (6): from the anchor that many units
+    back or ahead, as an interval (dateutil's relativedelta does the calendar arithmetic)."""
+    units = {"day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "days",
+             "minute": "days", "weekend": "weeks", "quarter": "months", "half": "months", "decade": "years",
+             "century": "years"}
+    scale = {"quarter": 3, "half": 6, "decade": 10, "century": 100, "hour": 0, "minute": 0}.get(unit, 1)
+    step = relativedelta(**{units.get(unit, "days"): amount * scale})
+    if amount < 0:
+        return ts.interval(anchor.start + step, anchor.end)
+    return ts.interval(anchor.start, anchor.end + step)
+
+
+_WEEKDAY_OFFSETS = (MO, TU, WE, TH, FR, SA, SU)
+
+
+def nth_in_month(year_: int, month_: int, n: int, weekday_index: int | None) -> TimeSpan:
+    """The n-th (n = -1: the last) weekday or day of a month: "zweiter Montag im Mai", "the last
+    Thursday in November", "letzter Tag im Juni" (dateutil's relativedelta does the counting)."""
+    first = date(year_, month_, 1)
+    if weekday_index is None:
+        d = first + (relativedelta(day=31) if n < 0 else relativedelta(day=n))
+        if n > 0 and d.day != n:
+            raise ValueError("no such day in the month")
+    elif n < 0:
+        d = first + relativedelta(day=31, weekday=_WEEKDAY_OFFSETS[weekday_index](-1))
+    else:
+        d = first + relativedelta(weekday=_WEEKDAY_OFFSETS[weekday_index](n))
+    if d.month != month_:
+        raise ValueError("no such weekday in the month")
+    return day(d.year, d.month, d.day)
+
+
+def day_of_month(dom: int, shift: int) -> Relative:
+    """"the 5th of next month": that day of the month `shift` months from the anchor's."""
+    def at(d: date, _direction: Direction) -> TimeSpan:
+        m = d.replace(day=1) + relativedelta(months=shift, day=dom)
+        if m.day != dom:
+            raise ValueError("no such day in the month")
+        return day(m.year, m.month, m.day)
+
+    return Deictic(at)
+
+
+def two_digit_year(yy: int, anchor_year: int) -> int:
+    """"71" in 2025 is 1971, "26" is 2026, "39" in 2011 is 1939: at most ten years after the anchor."""
+    year = anchor_year // 100 * 100 + yy
+    return year - 100 if year > anchor_year + 10 else year
 
 
 def shifted_day(days: int) -> Relative:
@@ -155,6 +215,27 @@ def weekend_near() -> Relative:
     return Relative(at)
 
 
+@dataclass(frozen=True)
+class Deictic(Relative):
+    """A period named from the writer's now ("June last year", "letzten Dezember"): read against the
+    publication in news, also after a background date."""
+
+
+@dataclass(frozen=True)
+class TwoDigitYear(Relative):
+    """A date written with a two-digit year ("3.5.71"): explicit, its century read from the anchor."""
+
+
+@dataclass(frozen=True)
+class ThisYear(Yearless):
+    """A quarter without its year ("the third quarter", "Q3"): the anchor's year, where reports put it;
+    the year before only where a past-tense sentence names a quarter still to come."""
+
+
+def in_this_year(meaning: "Meaning") -> "Meaning":
+    return ThisYear(meaning.build) if isinstance(meaning, Yearless) else meaning
+
+
 def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
     """"letzten Dezember", "kommenden Herbst", "diesen Juni": the named period before/after/in the anchor's year."""
 
@@ -167,7 +248,7 @@ def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
         first = here if here.start > d else build(d.year + 1)
         return first if shift == 1 else build(first.start.year + shift - 1)
 
-    return Relative(at)
+    return Deictic(at)
 
 
 # -- resolution ----------------------------------------------------------------------------------
@@ -178,7 +259,15 @@ def resolve(meaning: Meaning, published: TimeSpan | None, direction: Direction) 
         return meaning
     if published is None:
         return None
+    if isinstance(meaning, ThisYear):
+        here = meaning.build(published.start.year)
+        return meaning.build(published.start.year - 1) if direction == "past" and here.start > published.end else here
     if isinstance(meaning, Yearless):
+        if direction == "story":
+            try:
+                return meaning.build(published.start.year)
+            except ValueError:  # 29 February
+                direction = None
         return pick_year(meaning.build, published, direction)
     first = meaning.at(published.start, direction)
     if published.start == published.end:

@@ -1,26 +1,127 @@
-"""`tag`: the time expressions of a text, each resolved against the publication date."""
+"""`tag`: the time expressions of a text, each resolved against the publication date, or against the
+story's own time where the narrative has moved away from it."""
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from ..models import TimeExpression, TimeSpan
+from . import timespan as ts
 from .interpret import reader
 from .patterns import anchors, search, word_starts
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
-_LEAD = 40
+_LEAD = 30
 # How far after its anchor word an expression may still go on ("Mai bis Mitte Juni 2025").
 _TAIL = 120
+# A paragraph break: no expression crosses one.
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+# How far from the publication an explicit date must lie for the narrative to have moved away from it.
+_AWAY = timedelta(days=366)
+# Bounds that mark a date as a side glance ("seit 1941", "bis 1881"): it does not move the story.
+_BOUNDS = frozenset(("not_before", "not_after", "before", "after"))
+# In news, how far a background date carries (within its paragraph): about a sentence.
+_BACKGROUND = 200
+
+
+class Story:
+    """The story's own time: the closest preceding explicit date, and whether the text is a narrative
+    (no explicit date near the publication so far) or news with a background paragraph."""
+
+    def __init__(self, published: TimeSpan | None):
+        self.published = published
+        # Dates outside these bounds are far from the publication: the narrative has moved away.
+        # saturating: a publication in year 1 or 9999 has no year beyond it
+        self.near_from = ts.shift_days(published.start, -_AWAY.days) if published is not None else None
+        self.near_to = ts.shift_days(published.end, _AWAY.days) if published is not None else None
+        self.time: TimeSpan | None = None  # the latest explicit date
+        self.at = -1  # where it ended in the text
+        self.looked = -1  # the text from `at` up to here has no paragraph break
+        self.broken = False
+        self.narrative = False  # until explicit dates far from the publication, and none near it, show it
+        self.far = 0
+        self.deictic = False
+        self.quarter: TimeSpan | None = None  # the latest quarter named: what a report is about
+        self.near = 0
+        self.day: TimeSpan | None = None  # the latest day of the story
+
+    def anchor(self, text: str, pos: int) -> TimeSpan | None:
+        """The story time relative and year-less words at `pos` are read against, where the story has
+        moved away from the publication; None where they are read against the publication. In news,
+        a background date holds only for the next words of its paragraph (`_BACKGROUND`)."""
+        t = self.time
+        if t is None or (self.near_from is not None and not self.far_from_publication(t)):
+            return None
+        if not self.narrative:
+            # News: only a background date given to the month or day, for the next words of its paragraph.
+            if pos - self.at > _BACKGROUND or t.precision not in ("day", "month"):
+                return None
+            # Each stretch of text is searched for a break once: from where the last look ended.
+            if self.broken:
+                return None
+            if _PARAGRAPH.search(text, max(self.at, self.looked - 1), pos) is not None:
+                self.broken = True
+                return None
+            self.looked = max(self.looked, pos)
+        return t
+
+    def far_from_publication(self, span: TimeSpan) -> bool:
+        return span.end < self.near_from or span.start > self.near_to
+
+    def last(self) -> TimeSpan | None:
+        """The latest date, for words that always count from it ("zwei Tage später"): the latest day
+        where there is one, also one read against the story ("Am 4. Mai ... zwei Tage später")."""
+        return self.day or self.time
+
+    def moves(self, e: TimeExpression) -> None:
+        """After `e`: an explicit date becomes the story's time."""
+        when = e.when
+        if when is None:
+            return
+        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story":
+            self.quarter = when
+        if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
+            self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
+            self.narrative = False
+        if e.kind not in ("date", "range") or e.type not in ("DATE", "TIME"):
+            return
+        if e.anchor == "story" and self.time is not None:
+            # A date read against the story moves it within its year ("Am 4. Mai", "im Juli"): finer
+            # steps, never a new year, so that small errors cannot add up.
+            if when.start.year == when.end.year == self.time.start.year and when.precision in ("day", "month"):
+                self.time, self.at = when, e.end
+                self.looked, self.broken = e.end, False
+                self.day = when if when.precision == "day" else self.day
+            return
+        if e.anchor is not None or e.type != "DATE":
+            return
+        if self.time is not None and e.modifier in _BOUNDS:
+            return  # "seit 1941", "bis 1881": a side glance at a bound, not where the story now is
+        if e.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+            return
+        if e.parts:
+            when = e.parts[0].when or when
+        if e.anchor is None:
+            if self.near_from is not None and not self.far_from_publication(when):
+                self.near += 1
+            else:
+                self.far += 1
+            self.narrative = self.far >= 1 and not self.near and not self.deictic
+        self.time, self.at = when, e.end
+        self.looked, self.broken = e.end, False
+        self.day = when if when.precision == "day" else None
 
 
 def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
-        end: int | None = None) -> list[TimeExpression]:
+        end: int | None = None, story: bool = True) -> list[TimeExpression]:
     """Time expressions in text[start:end], sorted and non-overlapping, offsets into `text`.
 
-    Relative and undated expressions are resolved against `published` (a span of any
-    precision); without it they come back with `resolved=False` and no span.
+    Relative and undated expressions are resolved against `published` (a span of any precision),
+    or, with `story` (the default), against the closest preceding explicit date where the narrative
+    has moved away from the publication ("Am 2. Mai 1871 ... Am 4. Mai"); without an anchor they come
+    back with `resolved=False` and no span. No expression crosses a paragraph break.
     """
     read = reader(language)
     scan = read.scan
@@ -28,23 +129,37 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
     end = len(text) if end is None else min(end, len(text))
     start = max(0, start)
     out: list[TimeExpression] = []
+    told = Story(published)
     done = start  # nothing before this offset can start a new expression
     for anchor_start, anchor_end in anchors(language, text, start, end):
         if anchor_end <= done:
             continue
         pos = max(done, anchor_start - _LEAD)
         limit = min(end, anchor_end + _TAIL)
+        stop = end
+        if text.find("\n", pos, limit) >= 0:  # most windows have no line break: no regex for them
+            for brk in _PARAGRAPH.finditer(text, pos, anchor_start):
+                pos = brk.end()
+            brk = _PARAGRAPH.search(text, anchor_end, limit)
+            if brk is not None:
+                stop = limit = brk.start()
         while pos <= anchor_start:
             m = _first(scan, starts, text, pos, anchor_start, limit)
-            if m is not None and m.end() >= limit > m.start() and limit < end:
-                m = search(scan, text, m.start(), end)  # the window cut it short: read it whole
+            if m is not None and m.end() >= limit > m.start() and limit < stop:
+                m = search(scan, text, m.start(), stop)  # the window cut it short: read it whole
+                brk = _PARAGRAPH.search(text, m.start(), m.end()) if m is not None else None
+                if brk is not None:
+                    stop = brk.start()
+                    m = search(scan, text, m.start(), stop)
             if m is None or m.start() > anchor_start:
                 break
-            expr = read.read(m, text, published, end)
+            expr = read.read(m, text, published, stop, told if story else None)
             if expr is None:
                 pos = m.start() + 1
                 continue
             out.append(expr)
+            if story:
+                told.moves(expr)
             done = pos = expr.end
     return out
 

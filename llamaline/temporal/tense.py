@@ -35,6 +35,12 @@ def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return past, plan, retro, re.compile(rf"(?<!\w){by_ending}")
 
 
+@cache
+def _reports(language: str) -> re.Pattern[str]:
+    """Verbs that frame a report ("the company said"): their tense is the telling's, not the content's."""
+    return re.compile(rf"(?<!\w){lexicon(language).alt(('tense', 'report'))}")
+
+
 def sentence(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[int, int]:
     """Bounds of the sentence (or clause, with `_CLAUSE`) around text[start:end]."""
     lo = max(0, start - _REACH)
@@ -62,29 +68,38 @@ def _passive(text: str, at: int, language: str) -> bool:
     return bool(m) and m.group(1).lower() in words
 
 
-def direction(text: str, start: int, end: int, language: str) -> Direction:
+def direction(text: str, start: int, end: int, language: str, own_words: bool = False) -> Direction:
     """"future" for a plan or expectation, "past" for a report, "both" for a plan told in retrospect
     ("ursprünglich für Juni geplant": the nearest June), else None.
 
     The expression's clause decides first, then its sentence; within either the cue nearest to the
     expression wins ("announced in November that it would shut down": announced), a plan on a tie.
     A participle after "be" or before "werden" is no past: "will be held", "soll vorgestellt werden".
+    With `own_words`, the expression's own words are no cues ("the last Thursday in November").
     """
     past, plan, retro, past_ending = _cues(language)
+    reports = _reports(language)
     for boundary in (_CLAUSE, _BOUNDARY):
         left, right = sentence(text, start, end, boundary)
         if retro.search(text, left, right):
             return "both"
-        nearest: tuple[int, int, Direction] | None = None
+        # (is it a framing reporting verb, distance, rank, direction): "said" after the expression decides
+        # only where nothing else in the sentence does ("payable Nov. 16, the company said").
+        nearest: tuple[bool, int, int, Direction] | None = None
         cues = ((plan, "future"), (past, "past"), (past_ending, "past"))
         for rank, (pattern, said) in enumerate(cues):
             for m in pattern.finditer(text, left, right):
                 if said == "past" and _passive(text, m.start(), language):
                     continue
+                if own_words and start <= m.start() and m.end() <= end:
+                    continue  # a word of the expression itself ("the last Thursday in November")
                 gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
-                candidate = (max(gap, 0), rank, said)
+                # a reporting verb after the expression frames it ("..., the company said"); before it,
+                # the date is the telling's ("said on Tuesday that ...")
+                framing = said == "past" and m.start() >= end and reports.fullmatch(text, m.start(), m.end()) is not None
+                candidate = (framing, max(gap, 0), rank, said)
                 if nearest is None or candidate < nearest:
                     nearest = candidate
         if nearest is not None:
-            return nearest[2]
+            return nearest[3]
     return None

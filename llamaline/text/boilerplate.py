@@ -11,22 +11,22 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from itertools import accumulate
 from functools import cache
+from itertools import accumulate
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from ..models import Reference, TimeSpan
 from ..temporal import timespan
 from .corpus import Document
 from .cues import boilerplate_cues
-from ..models import Reference, TimeSpan
 
 SHORT_WORDS = 12  # a navigation line or heading is at most this many words
 TEASER_LINE = 300  # a teaser box ends at the first line at least this long (prose again)
 PROSE_WORDS = 8  # ... or at a dated sentence of at least this many words
 FOOTER_FROM = 0.6  # a footer starts in the last 40% of a page
 
-_DOMAIN = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:de|com|org|net|io|ai|co|uk|at|ch|fr|eu|info|news)\b", re.I)
+_DOMAIN = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:de|com|org|net|io|ai|co|uk|at|ch|fr|eu|info|news)\b", re.IGNORECASE)
 _LOCALE = re.compile(r"^[a-z]{2}_[A-Z]{2}")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•●▪◦‣]|\d{1,3}[.)])\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")

@@ -10,10 +10,11 @@ cost one dictionary look-up per token.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from itertools import accumulate, compress
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from .. import lang
 
@@ -100,18 +101,10 @@ class DocumentWords(NamedTuple):
     gaps: list[str]  # gaps[k] is the text before words[k]; gaps[-1] the text after the last word
 
 
-_last_words: list = [None]  # the DocumentWords of the last text read by `document_words`
-
-
 def document_words(text: str) -> DocumentWords:
-    """The words of a whole text, remembered for the last text: names, cues and claims read the same document.
-    The lists are shared: callers must not change them."""
-    memo = _last_words[0]
-    if memo is not None and memo.text is text:
-        return memo
+    """The words of a whole text, as tokens and as columns."""
     starts, ends, words, gaps = _columns_and_gaps(text)
-    memo = _last_words[0] = DocumentWords(text, list(zip(starts, ends, words)), starts, ends, words, gaps)  # type: ignore[arg-type]
-    return memo
+    return DocumentWords(text, list(zip(starts, ends, words)), starts, ends, words, gaps)  # type: ignore[arg-type]
 
 
 def mark_positions(text: str, marks: Iterable[str], start: int = 0, end: int | None = None) -> list[int]:
@@ -204,7 +197,7 @@ class CuePatterns:
         for i in range(n):
             hits.update(heads.get(low[i:], ()))
             if headstems:
-                for k in range(0, min(INFLECTION, n - i - 1) + 1):
+                for k in range(min(INFLECTION, n - i - 1) + 1):
                     hits.update(headstems.get(low[i : n - k], ()))
         result = frozenset(hits)
         self._cache[low] = result
@@ -255,8 +248,8 @@ class CuePatterns:
                         present = set().union(*token_ids[first - base : last - base])
                     if not present.intersection(pattern.context):
                         continue
-                hits.append(_new_hit((pattern.category, pattern.label, tokens[at][0], tokens[j][1],
-                                      at, j, bool(pattern.context))))
+                hits.append(CueHit(pattern.category, pattern.label, tokens[at][0], tokens[j][1], at, j,
+                                   bool(pattern.context)))
         if len(hits) < 2:
             return hits
         return sorted(set(hits), key=_hit_order)
@@ -295,8 +288,6 @@ class CuePatterns:
         return j
 
 
-# a hit built as a tuple, without the Python-level `__new__` of a NamedTuple: one per cue found
-_new_hit = partial(tuple.__new__, CueHit)
 
 
 class _IdsByWord(dict):
@@ -371,9 +362,11 @@ def check_labels(language: str, data: dict[str, Any]) -> None:
 def cues_for(language: str) -> LanguageCues:
     data = lang.load(language, "events")
     check_labels(language, data)
+    tables = {"triggers": data.get("triggers", {}), "modality": data.get("modality", {}),
+              "attribution": lang.load(language, "attribution")["attribution"], "clause": data.get("clause", {})}
     entries: list[tuple[str, str, str]] = []
-    for category in ("triggers", "modality", "attribution", "clause"):
-        for label, words in data.get(category, {}).items():
+    for category, table in tables.items():
+        for label, words in table.items():
             if category == "clause" and label in ("not_names", "articles"):
                 continue
             for text in words:
@@ -390,16 +383,11 @@ def cues_for(language: str) -> LanguageCues:
     )
 
 
+@cache  # asked once per document and per name look-up
 def language_or_default(language: str | None) -> str:
     """The language code with data for `language` ("de-AT" -> "de"), else the default language."""
-    code = _LANGUAGE_CODES.get(language)
-    if code is None:
-        code = (language or lang.DEFAULT_LANGUAGE).lower().split("-")[0].split("_")[0]
-        code = _LANGUAGE_CODES[language] = code if code in lang.languages() else lang.DEFAULT_LANGUAGE
-    return code
-
-
-_LANGUAGE_CODES: dict[str | None, str] = {}  # `language_or_default` of each tag seen: it runs per sentence
+    code = (language or lang.DEFAULT_LANGUAGE).lower().split("-")[0].split("_")[0]
+    return code if code in lang.languages() else lang.DEFAULT_LANGUAGE
 
 
 @cache

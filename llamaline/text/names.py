@@ -13,12 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
-from itertools import compress
+from functools import cache
+from itertools import compress, pairwise
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from .. import lang
 from ..errors import CorpusError
@@ -66,7 +67,7 @@ class Gazetteer:
 
     # -- loading -----------------------------------------------------------------------------------------------
     @classmethod
-    def load(cls, corpus_dir: Path | str | None = None) -> "Gazetteer":
+    def load(cls, corpus_dir: Path | str | None = None) -> Gazetteer:
         """The corpus's own cast, `<corpus_dir>/entities.toml`, if it brings one; else no known names (names are
         then found in the text alone)."""
         entities: dict[str, Entity] = {}
@@ -99,10 +100,8 @@ class Gazetteer:
         self._candidates = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, firsts)) + r")") if firsts else None
         # a word that is a name's first word, or that word with a genitive "s": where `_known_at` may match
         self._first_words = frozenset(firsts) | frozenset(w + "s" for w in firsts)
-        self._memo: _DocumentNames | None = None  # what `find` learnt about the last text it read
         self._matchers: dict[str, tuple] = {}  # `_matcher_of` per first word seen
         self._families: dict[str, str | None] = {}  # `family` of each unknown name asked about
-        self._language = (None, language_or_default(None))  # the language last asked for, and its code
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entities": self.entities}
@@ -125,9 +124,9 @@ class Gazetteer:
             return self._families[name]
         best = None
         for candidate in self.entities.values():
-            if candidate.kind == "product" and name.startswith(candidate.name + " "):
-                if best is None or len(candidate.name) > len(best):
-                    best = candidate.name
+            if (candidate.kind == "product" and name.startswith(candidate.name + " ")
+                    and (best is None or len(candidate.name) > len(best))):
+                best = candidate.name
         if len(self._families) > _FAMILY_MEMO:
             self._families.clear()
         self._families[name] = best
@@ -150,37 +149,17 @@ class Gazetteer:
         return None
 
     # -- finding -----------------------------------------------------------------------------------------------
+    def names_in(self, text: str, words: DocumentWords | None = None) -> DocumentNames:
+        """The names of one text, found span by span (`words`: the text's, if already at hand)."""
+        return DocumentNames(self, text, words or document_words(text))
+
     def find(self, text: str, start: int = 0, end: int | None = None, language: str | None = None,
              marked: bool = True) -> list[EntityHit]:
-        """Known and (unless `marked` is False) marked names in text[start:end] (one sentence), in text order."""
-        end = len(text) if end is None else end
-        memo = self._memo
-        if memo is None or memo.text is not text:
-            memo = self._memo = _DocumentNames(text, self._first_words)
-        asked, code = self._language
-        if language != asked:
-            code = language_or_default(language)
-            self._language = (language, code)
-        key = (start, end, code)
-        known = memo.known.get(key)
-        if known is None:
-            known = memo.known[key] = self._find_known(text, memo, start, end, code)
-        if not marked:
-            return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
-        result = memo.marked.get(key)
-        if result is None:
-            found = _marked_names(text, known, start, end, code, self, memo)
-            if found:
-                everything = known.hits + found
-                everything.sort(key=_END, reverse=True)  # stable: by start, then the longer first, at C speed
-                everything.sort(key=_START)
-                result = _without_overlaps(everything)
-            else:
-                result = known.hits
-            memo.marked[key] = result
-        return list(result)
+        """Known and (unless `marked` is False) marked names in text[start:end]; for many spans of one text,
+        `names_in(text)` finds them without reading the text again."""
+        return self.names_in(text).find(start, len(text) if end is None else end, language, marked)
 
-    def _find_known(self, text: str, memo: "_DocumentNames", start: int, end: int, language: str) -> "_Known":
+    def _find_known(self, text: str, memo: DocumentNames, start: int, end: int, language: str) -> _Known:
         """The known names of text[start:end], with the words they were found among and the tokens they take."""
         words = memo.words
         starts, ends = words.starts, words.ends
@@ -198,7 +177,7 @@ class Gazetteer:
             lo = bisect.bisect_left(candidates, first)
             hi = bisect.bisect_left(candidates, limit, lo)
             if lo == hi:  # no known name can start here, as in most sentences
-                return _new_known((words, first, limit, [], []))
+                return _Known(words, first, limit, [], [])
             positions = candidates[lo:hi]
         hits: list[EntityHit] = []
         taken: list[tuple[int, int]] = []
@@ -216,10 +195,10 @@ class Gazetteer:
                 after = text[hit_end + 1 : hit_end + 2]
                 if after.isdigit() or after.isupper():  # a version or member word may follow ("Falke 2 Titan")
                     j, name, hit_end, kind = self._extend_family(text, words, i, j, name, hit_end, language, limit)
-            hits.append(_new_hit((words.starts[i], hit_end, name, kind)))  # in text order: each starts after the last
+            hits.append(EntityHit(words.starts[i], hit_end, name, kind))  # in text order: each starts after the last
             taken.append((i, j))
             next_free = j + 1
-        return _new_known((words, first, limit, hits, taken))
+        return _Known(words, first, limit, hits, taken)
 
     def _known_at(self, text: str, words: DocumentWords, i: int, limit: int, end: int) -> tuple[int, str, int] | None:
         """(last token, name, end) of the longest known surface at token i of a span ending at token `limit`, char `end`."""
@@ -344,26 +323,47 @@ class _Known(NamedTuple):
     taken: list[tuple[int, int]]  # the first and last token of each hit
 
 
-# a hit or a span's known names built as tuples, without the Python-level `__new__` of a NamedTuple: one per name found
-_new_hit = partial(tuple.__new__, EntityHit)
-_new_known = partial(tuple.__new__, _Known)
 
 
-class _DocumentNames:
-    """One text's words and the tokens a known name may start at, computed once; and `find`'s results per span.
+class DocumentNames:
+    """The names of one text: its words and the tokens a known name may start at, computed once; what `find`
+    found per span (mention and claim extraction ask about the same sentences)."""
 
-    The text is one document: event and claim extraction ask about the same sentences."""
-
-    def __init__(self, text: str, first_words: frozenset[str]):
+    def __init__(self, gazetteer: Gazetteer, text: str, words: DocumentWords):
+        self.gazetteer = gazetteer
         self.text = text
-        self.words = words = document_words(text)
+        self.words = words
         # a known name starts at a token that is a surface's first word, or that word with a genitive "s"
-        self.candidates = list(compress(range(len(words.words)), map(first_words.__contains__, words.words)))
+        first_words = gazetteer._first_words
+        self.candidates = [k for k, word in enumerate(words.words) if word in first_words]
         # where a quote may open: most sentences have none, and need no `_QUOTED` search
         self.openers = mark_positions(text, _QUOTE_OPENERS)
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
+
+    def find(self, start: int, end: int, language: str | None = None, marked: bool = True) -> list[EntityHit]:
+        """Known and (unless `marked` is False) marked names in text[start:end] (one sentence), in text order."""
+        text, gazetteer = self.text, self.gazetteer
+        code = language_or_default(language)
+        key = (start, end, code)
+        known = self.known.get(key)
+        if known is None:
+            known = self.known[key] = gazetteer._find_known(text, self, start, end, code)
+        if not marked:
+            return list(known.hits)  # in text order, and never overlapping: each starts after the last one's tokens
+        result = self.marked.get(key)
+        if result is None:
+            found = _marked_names(text, known, start, end, code, gazetteer, self)
+            if found:
+                everything = known.hits + found
+                everything.sort(key=_END, reverse=True)  # stable: by start, then the longer first, at C speed
+                everything.sort(key=_START)
+                result = _without_overlaps(everything)
+            else:
+                result = known.hits
+            self.marked[key] = result
+        return list(result)
 
 
 def _span_words(text: str, start: int, end: int) -> DocumentWords:
@@ -411,11 +411,11 @@ def _name_shaped(word: str) -> bool:
     digits = any(ch.isdigit() for ch in word)
     if letters and digits and word[:1].isupper():
         return True
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 def _marked_names(text: str, known: _Known, start: int, end: int, language: str, gazetteer: Gazetteer,
-                  memo: _DocumentNames) -> list[EntityHit]:
+                  memo: DocumentNames) -> list[EntityHit]:
     """Names the text marks in text[start:end], around the known names found there; `memo`: the text's."""
     cues = cues_for(language)
     words, first, limit = known.words, known.first, known.limit
@@ -462,7 +462,7 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
         if ((v > w and not noun_phrase) or (codes[w] & _SHAPED if v == w else _name_shaped(single))
                 or (initial_runs and len(single) > 1)):
-            hits.append(_new_hit((run_start, run_end, single, UNKNOWN)))
+            hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
     return hits
 
 
@@ -492,7 +492,7 @@ def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tup
                 name_cue_hits = [h for h in cues.patterns.find(text, _as_cue_tokens(tokens)) if h.label == "name_cues"]
             if not any(0 <= quote.start() - h.end <= 12 or 0 <= h.start - quote.end() <= 25 for h in name_cue_hits):
                 continue
-        hits.append(_new_hit((inner_start, inner_start + len(inner), inner, UNKNOWN)))
+        hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
     return hits
 
 

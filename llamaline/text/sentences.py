@@ -40,9 +40,6 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, language:
     """Spans (start, end) of the sentences of text[start:end], without surrounding whitespace or list markers."""
     end = len(text) if end is None else end
     language = language_or_default(language)
-    memo = _last
-    if memo[0] is text and memo[1] == (start, end, language):
-        return list(memo[2])  # event and claim extraction split the same document
     spans: list[tuple[int, int]] = []
     terminals = _terminals(text, start, end)
     starts = [m.start() for m in terminals]
@@ -55,11 +52,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, language:
                 spans.append(span)
             continue
         spans.extend(_split_segment(text, seg_start, seg_end, language, terminals[lo:hi]))
-    memo[0], memo[1], memo[2] = text, (start, end, language), spans
-    return list(spans)
-
-
-_last: list = [None, None, []]  # (text, (start, end, language), spans) of the last call
+    return spans
 
 
 def _terminals(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -175,9 +168,7 @@ def _no_boundary(text: str, sentence_start: int, dot: int, nxt: int, end: int,
         return True
     if len(bare) == 2 and bare[0].isalpha():
         return True  # an initial or a one-letter abbreviation: "J. Smith", "z. B."
-    if ordinal_dot and bare[:-1].isdigit() and len(bare) <= 3:
-        return True  # "29. April", "1. Mai"
-    return False
+    return ordinal_dot and bare[:-1].isdigit() and len(bare) <= 3  # "29. April", "1. Mai"
 
 
 def _opens_sentence(text: str, pos: int, end: int) -> bool:

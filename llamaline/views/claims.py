@@ -1,4 +1,4 @@
-"""Rich view of claim tracks: per track its verdict, then every claim with source, date, value and the cited sentence."""
+"""Rich view of claim tracks: per track its verdict, then every claim with source, date, value and the sentence."""
 
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def claims_view(tracks: Sequence[ClaimTrack], console: Console) -> None:
             console.print(_claim_line(claim))
             print_indented(console, claim_quote(claim, console))
     claims = sum(len(t.claims) for t in tracks)
-    console.print(Text(f"\n{len(tracks)} track{'s' if len(tracks) != 1 else ''}, {claims} claim{'s' if claims != 1 else ''}", style="dim"))
+    counts = f"{len(tracks)} track{'s' if len(tracks) != 1 else ''}, {claims} claim{'s' if claims != 1 else ''}"
+    console.print(Text("\n" + counts, style="dim"))
 
 
 def _claim_line(claim: Claim) -> Text:

@@ -114,7 +114,8 @@ def print_indented(console: Console, text: Text, indent: int = 4) -> None:
 def sources_view(event: Event, sources: dict[str, Source], console: Console) -> None:
     console.print(Text(event.title, style="bold"), Text(f"({event.id})", style="dim"))
     console.print(Text(f"{when_words(event.when)} · {event.type} · {', '.join(event.subjects) or 'no subjects'}"))
-    console.print(Text(f"{len(event.sources)} source(s), {len(event.mentions)} citation(s); origins: {', '.join(event.origins) or '-'}"))
+    origins = ", ".join(event.origins) or "-"
+    console.print(Text(f"{len(event.sources)} source(s), {len(event.mentions)} citation(s); origins: {origins}"))
     for conflict in event.conflicts:
         console.print(Text(f"conflict ({conflict.field}): {conflict.detail}", style="red"))
     for number, mention in enumerate(event.mentions, 1):
@@ -162,6 +163,7 @@ def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console,
         if e.when is not None:
             resolved, edtf = describe(e.when), e.when.edtf
         else:
-            resolved, edtf = ("a duration, not a date" if e.kind == "duration" else "unresolved " + why), "-"
+            edtf = "-"
+            resolved = "a duration, not a date" if e.kind == "duration" else "unresolved " + why
         table.add_row(Text(e.text), f"{e.start}-{e.end}", e.kind, Text(resolved), edtf, e.modifier or "")
     console.print(table)

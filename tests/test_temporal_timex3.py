@@ -1,0 +1,400 @@
+"""TIMEX3 from the tagger: extents as TIMEX3 draws them, a type and value for every expression, the
+story's own time, ranges as two TIMEX3 parts, and TimeML output. Sentences written for these tests;
+publication 2025-05-15 (a Thursday) unless a row says otherwise."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from llamaline.temporal import tag
+from llamaline.temporal import timespan as ts
+from llamaline.temporal.timeml import to_timeml
+
+PUB = "2025-05-15"
+
+# (sentence, expression text, TIMEX3 type, TIMEX3 value, signal or None, modifier or None)
+DE = [
+    # signals outside, bound kept
+    ("Der Vertrag läuft bis zum 31.10.2026.", "31.10.2026", "DATE", "2026-10-31", "bis zum", "not_after"),
+    ("Die Firma besteht seit 1901.", "1901", "DATE", "1901", "seit", "not_before"),
+    ("Bis Ende 1950 blieb alles ruhig.", "Ende 1950", "DATE", "1950", "Bis", "not_after"),
+    ("Ab Oktober 1962 galt die Regel.", "Oktober 1962", "DATE", "1962-10", "Ab", "not_before"),
+    ("Gegen Ende des Jahres 1978 zog er um.", "Ende des Jahres 1978", "DATE", "1978", "Gegen", "end"),
+    ("Die Sitzung beginnt um 14.30 Uhr.", "14.30 Uhr", "TIME", "2025-05-15T14:30", "um", None),
+    # clock times and day parts
+    ("Der Zug kam um 4 Uhr 45 an.", "4 Uhr 45", "TIME", "2025-05-15T04:45", "um", None),
+    ("Gestern Abend fiel der Strom aus.", "Gestern Abend", "TIME", "2025-05-14TEV", None, None),
+    ("Heute Morgen wurde gestreikt.", "Heute Morgen", "TIME", "2025-05-15TMO", None, None),
+    ("Am Dienstagabend tagte der Rat.", "Dienstagabend", "TIME", "2025-05-13TEV", None, None),
+    # durations
+    ("Der Umbau dauerte zwei Jahre.", "zwei Jahre", "DURATION", "P2Y", None, None),
+    ("Das Training dauerte 48 Wochen.", "48 Wochen", "DURATION", "P48W", None, None),
+    ("Der Test lief für drei Monate.", "drei Monate", "DURATION", "P3M", "für", None),
+    ("Die Sperre gilt mehr als 24 Stunden.", "mehr als 24 Stunden", "DURATION", "PT24H", None, None),
+    ("Der Streit zog sich über einige Wochen hin.", "einige Wochen", "DURATION", "PXW", "über", None),
+    # sets
+    ("Der Bus fährt jeden Tag.", "jeden Tag", "SET", "P1D", None, None),
+    ("Die Messe findet jährlich statt.", "jährlich", "SET", "P1Y", None, None),
+    ("Der Müll wird alle zwei Wochen abgeholt.", "alle zwei Wochen", "SET", "P2W", None, None),
+    ("Das Amt ist jeden Montag geschlossen.", "jeden Montag", "SET", "XXXX-WXX-1", None, None),
+    # open references
+    ("Die Firma hat kürzlich umgebaut.", "kürzlich", "DATE", "PAST_REF", None, "before"),
+    ("Die Entscheidung fällt bald.", "bald", "DATE", "FUTURE_REF", None, "after"),
+    ("Derzeit wird verhandelt.", "Derzeit", "DATE", "PRESENT_REF", None, None),
+    # years of any age
+    ("Die Stadt wurde 490 v. Chr. zerstört.", "490 v. Chr.", "DATE", "BC0490", None, None),
+    ("Die Burg entstand im Jahr 1207.", "Jahr 1207", "DATE", "1207", None, None),
+    ("Die Kirche wurde im 12. Jahrhundert gebaut.", "12. Jahrhundert", "DATE", "11", None, None),
+    ("In den 1990er Jahren wuchs die Stadt.", "1990er Jahren", "DATE", "199", None, None),
+    ("Er wurde am 3.5.71 geboren.", "3.5.71", "DATE", "1971-05-03", None, None),
+    # relative spans
+    ("In den vergangenen fünf Monaten sank der Absatz.", "vergangenen fünf Monaten", "DURATION", "P5M", None, None),
+    ("Vor vier Monaten kam die Zusage.", "Vor vier Monaten", "DATE", "2025-01", None, None),
+    ("Vor zwei Jahren begann der Bau.", "Vor zwei Jahren", "DATE", "2023", None, None),
+    # quarters, numeric and abbreviated dates
+    ("Im dritten Quartal 2024 stieg der Umsatz.", "dritten Quartal 2024", "DATE", "2024-Q3", None, None),
+    ("Die Zahlen für Q1 2024 liegen vor.", "Q1 2024", "DATE", "2024-Q1", None, None),
+    ("Der Termin ist am 2021-03-07.", "2021-03-07", "DATE", "2021-03-07", None, None),
+    ("In KW 12 wurde geliefert.", "KW 12", "DATE", "2025-W12", None, None),
+    ("Im Herbst 2023 kam der Wechsel.", "Herbst 2023", "DATE", "2023-FA", None, None),
+]
+
+EN = [
+    ("The deal must close by Wednesday.", "Wednesday", "DATE", "2025-05-14", "by", "not_after"),
+    ("The firm has existed since 1901.", "1901", "DATE", "1901", "since", "not_before"),
+    ("Profits rose in the fourth quarter of 2024.", "the fourth quarter of 2024", "DATE", "2024-Q4", None, None),
+    ("The meeting starts at 2:30 p.m.", "2:30 p.m.", "TIME", "2025-05-15T14:30", None, None),
+    ("The doors open at 10 a.m.", "10 a.m.", "TIME", "2025-05-15T10:00", None, None),
+    ("Tuesday night the power failed.", "Tuesday night", "TIME", "2025-05-13TNI", None, None),
+    ("The strike began this morning.", "this morning", "TIME", "2025-05-15TMO", None, None),
+    ("The rebuild took two years.", "two years", "DURATION", "P2Y", None, None),
+    ("The drug was tested for three months.", "three months", "DURATION", "P3M", "for", None),
+    ("The block lasts more than 24 hours.", "more than 24 hours", "DURATION", "PT24H", None, None),
+    ("The results cover the nine months.", "the nine months", "DURATION", "P9M", None, None),
+    ("The bus runs every day.", "every day", "SET", "P1D", None, None),
+    ("The paper appears daily.", "daily", "SET", "P1D", None, None),
+    ("The office is closed every Monday.", "every Monday", "SET", "XXXX-WXX-1", None, None),
+    ("The bins are emptied every two weeks.", "every two weeks", "SET", "P2W", None, None),
+    ("The firm recently moved.", "recently", "DATE", "PAST_REF", None, "before"),
+    ("A decision is expected soon.", "soon", "DATE", "FUTURE_REF", None, "after"),
+    ("Talks are currently under way.", "currently", "DATE", "PRESENT_REF", None, None),
+    ("The city was razed in 264 BC.", "264 BC", "DATE", "BC0264", None, None),
+    ("The castle was built in 1207.", "1207", "DATE", "1207", None, None),
+    ("Cars changed in the 20th century.", "the 20th century", "DATE", "19", None, None),
+    ("Sales were weak in the late 1970s.", "the late 1970s", "DATE", "197", None, "end"),
+    ("Over the past four years sales fell.", "the past four years", "DURATION", "P4Y", "Over", None),
+    ("Rates will stay low for the next six weeks.", "the next six weeks", "DURATION", "P6W", "for", None),
+    ("The offer came five weeks ago.", "five weeks ago", "DATE", "2025-W15", None, None),
+    ("Prices rose earlier this month.", "earlier this month", "DATE", "2025-05", None, None),
+    ("Prices will rise later this year.", "later this year", "DATE", "2025", None, None),
+    ("The third-quarter results were weak.", "third-quarter", "DATE", "2024-Q3", None, None),
+    ("The numbers for Q3/24 are out.", "Q3/24", "DATE", "2024-Q3", None, None),
+    ("The report is dated 2021-03-07.", "2021-03-07", "DATE", "2021-03-07", None, None),
+    ("The storm hit in the fall of 2023.", "the fall of 2023", "DATE", "2023-FA", None, None),
+]
+
+
+def _one(text: str, expect: str, language: str, published: str = PUB):
+    found = tag(text, ts.parse_iso(published), language)
+    for e in found:
+        assert text[e.start:e.end] == e.text
+    pieces = [x for e in found for x in (e.parts or (e,))]
+    hits = [e for e in found + pieces if e.text == expect]
+    assert hits, f"{expect!r} not found; got {[e.text for e in found]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(("text", "expect", "kind", "value", "signal", "modifier"), DE, ids=[r[0][:50] for r in DE])
+def test_german_timex3(text, expect, kind, value, signal, modifier):
+    e = _one(text, expect, "de")
+    assert (e.type, e.value, e.signal, e.modifier) == (kind, value, signal, modifier)
+
+
+@pytest.mark.parametrize(("text", "expect", "kind", "value", "signal", "modifier"), EN, ids=[r[0][:50] for r in EN])
+def test_english_timex3(text, expect, kind, value, signal, modifier):
+    e = _one(text, expect, "en")
+    assert (e.type, e.value, e.signal, e.modifier) == (kind, value, signal, modifier)
+
+
+def test_signal_start_points_at_the_signal():
+    text = "Der Vertrag läuft bis zum 31.10.2026."
+    e = _one(text, "31.10.2026", "de")
+    assert text[e.signal_start:e.start].strip() == "bis zum"
+
+
+# -- ranges: the whole span, and the two TIMEX3 parts ---------------------------------------------------
+RANGES = [
+    ("de", "Die Tagung ist am 3./4. Juni.", ["3.", "4. Juni"], ["2025-06-03", "2025-06-04"]),
+    ("de", "Zwischen 2001 und 2004 wuchs die Firma.", ["2001", "2004"], ["2001", "2004"]),
+    ("de", "Die Saison 2015-2016 war lang.", ["2015", "2016"], ["2015", "2016"]),
+    ("de", "Der Krieg dauerte von 1939 bis 1945.", ["1939", "1945"], ["1939", "1945"]),
+    ("en", "The fair runs March 2 to 9.", ["March 2", "9"], ["2025-03-02", "2025-03-09"]),
+    ("en", "Between 2001 and 2004 the firm grew.", ["2001", "2004"], ["2001", "2004"]),
+    ("en", "The 2015-2016 season was long.", ["2015", "2016"], ["2015", "2016"]),
+    ("en", "From May to July 2024 prices fell.", ["May", "July 2024"], ["2024-05", "2024-07"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "texts", "values"), RANGES, ids=[r[1][:40] for r in RANGES])
+def test_ranges_have_two_timex3_parts(language, text, texts, values):
+    found = [e for e in tag(text, ts.parse_iso(PUB), language) if e.parts]
+    assert found, tag(text, ts.parse_iso(PUB), language)
+    assert [p.text for p in found[0].parts] == texts
+    assert [p.value for p in found[0].parts] == values
+    for p in found[0].parts:
+        assert text[p.start:p.end] == p.text
+
+
+# -- the story's own time -------------------------------------------------------------------------------
+STORY = [
+    ("de", "Am 2. Mai 1871 zog das Heer los. Am 4. Mai erreichte es den Fluss.", "4. Mai", "1871-05-04", "story"),
+    ("de", "Am 1. März 1871 begann die Belagerung. Zwei Tage später fiel die Stadt.", "Zwei Tage später", "1871-03-03",
+     "story"),
+    ("de", "Im Jahr 1902 brach der Vulkan aus. Im nächsten Jahr wurde die Stadt neu gebaut.", "nächsten Jahr", "1903",
+     "story"),
+    ("en", "On May 2, 1871 the army set out. On May 4 it reached the river.", "May 4", "1871-05-04", "story"),
+    ("en", "The siege began in March 1871. A year later the city was rebuilt.", "A year later", "1872", "story"),
+    ("en", "The war ended in 1918. Heavy fighting had marked the autumn.", "the autumn", "1918-FA", "story"),
+    # news: the publication stays the anchor of deictic words, also after a background date
+    ("de", "Die Firma wurde 1990 gegründet. Am Freitag legte sie Zahlen vor.", "Freitag", "2025-05-09", "published"),
+    ("en", "The firm was founded in 1990. On Friday it reported results.", "Friday", "2025-05-09", "published"),
+    ("de", "Gestern legte die Firma Zahlen vor.", "Gestern", "2025-05-14", "published"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value", "anchor"), STORY, ids=[r[1][:40] for r in STORY])
+def test_story_time(language, text, expect, value, anchor):
+    e = _one(text, expect, language)
+    assert (e.value, e.anchor) == (value, anchor)
+
+
+def test_background_paragraph_holds_only_in_its_paragraph():
+    text = ("Nordwind stellte das Gerät gestern vor.\n\nDie Firma wurde im Mai 1990 gegründet; am 4. Juni "
+            "kam der erste Auftrag.\n\nIm Juni soll das Gerät in den Handel kommen.")
+    found = {e.text: e for e in tag(text, ts.parse_iso(PUB), "de")}
+    assert found["4. Juni"].value == "1990-06-04"
+    assert found["Juni"].value == "2025-06"
+
+
+def test_heute_in_a_narrative_is_the_present():
+    text = "Im Jahr 1812 zog das Heer nach Osten. Die Schlacht gilt heute als Wende."
+    e = _one(text, "heute", "de", "2011-02-16")
+    assert e.value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Sales fell on Aug 8\n\nOctober 2014 brought a rebound."),
+    ("de", "Der Umsatz fiel am 8. August\n\nOktober 2014 brachte die Wende."),
+])
+def test_no_expression_crosses_a_paragraph_break(language, text):
+    found = tag(text, ts.parse_iso(PUB), language)
+    assert found
+    assert all("\n\n" not in e.text for e in found)
+    assert any(e.text == "October 2014" or e.text == "Oktober 2014" for e in found)
+
+
+def test_ages_are_not_durations():
+    assert not [e for e in tag("A 6-year-old boy was found.", ts.parse_iso(PUB), "en") if e.type == "DURATION"]
+    assert not [e for e in tag("Ein 6-jähriger Junge wurde gefunden.", ts.parse_iso(PUB), "de")
+                if e.type == "DURATION"]
+
+
+# -- TimeML ---------------------------------------------------------------------------------------------
+def test_to_timeml_is_well_formed_with_tids_types_values_and_mods():
+    text = "Bis Ende 1950 <blieb> alles & ruhig; von 1939 bis 1945 war Krieg, zwei Jahre lang."
+    published = ts.parse_iso("2011-02-16")
+    xml = to_timeml(text, tag(text, published, "de"), published)
+    root = ET.fromstring(xml)
+    timexes = root.find("TEXT").findall("TIMEX3")
+    assert [t.text for t in timexes] == ["Ende 1950", "1939", "1945", "zwei Jahre"]
+    assert [t.get("tid") for t in timexes] == ["t1", "t2", "t3", "t4"]
+    assert [t.get("value") for t in timexes] == ["1950", "1939", "1945", "P2Y"]
+    assert timexes[0].get("mod") == "ON_OR_BEFORE"
+    assert timexes[3].get("type") == "DURATION"
+    assert root.find("DCT").find("TIMEX3").get("value") == "2011-02-16"
+    assert "".join(root.find("TEXT").itertext()) == text
+
+
+# -- reports: the quarter in focus ------------------------------------------------------------------------
+FOCUS = [
+    ("en", "Profit rose in the third quarter. A year earlier it had fallen.", "A year earlier", "2024-Q3"),
+    ("en", "Profit rose in the third quarter, up from a year ago.", "a year ago", "2024-Q3"),
+    ("en", "Sales in the second quarter of 2023 fell; in the year-ago quarter they had risen.",
+     "the year-ago quarter", "2022-Q2"),
+    ("en", "Results for the first quarter of 2024 are out. In the quarter, costs fell.", "the quarter", "2024-Q1"),
+    ("de", "Im dritten Quartal stieg der Gewinn, im Vorjahresquartal war er gefallen.", "Vorjahresquartal", "2024-Q3"),
+    ("de", "Die Zahlen für das erste Quartal 2024 liegen vor. Im Berichtsquartal sanken die Kosten.",
+     "Berichtsquartal", "2024-Q1"),
+    ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), FOCUS, ids=[r[1][:40] for r in FOCUS])
+def test_a_year_earlier_is_the_quarter_in_focus(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "value"), [
+    ("en", "Third-quarter profit rose.", "2025-Q3"),
+    ("de", "Der Gewinn im dritten Quartal stieg.", "2025-Q3"),
+])
+def test_a_quarter_without_year_is_the_publication_year(language, text, value):
+    found = tag(text, ts.parse_iso("2025-11-05"), language)
+    assert [e.value for e in found] == [value]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The band formed in 1971. This summer it plays again.", "This summer", "2025-SU"),
+    ("de", "Die Band entstand 1971. Diesen Sommer spielt sie wieder.", "Diesen Sommer", "2025-SU"),
+    ("en", "Earnings fell in the quarter, the company said.", "the quarter", "2025-Q3"),
+    ("de", "Im Berichtsquartal fiel der Gewinn, teilte die Firma mit.", "Berichtsquartal", "2025-Q3"),
+])
+def test_this_and_the_quarter_belong_to_the_writer(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expect", "kind", "value"), [
+    ("de", "Am 1.9.39 begann der Angriff.", "2011-02-16", "1.9.39", "DATE", "1939-09-01"),
+    ("en", "The attack began on 9/1/39.", "2011-02-16", "9/1/39", "DATE", "1939-09-01"),
+    ("de", "Die Frist endet am 31.10.26.", "2025-05-15", "31.10.26", "DATE", "2026-10-31"),
+    ("en", "The deadline is 10/31/26.", "2025-05-15", "10/31/26", "DATE", "2026-10-31"),
+    ("de", "Am 26. August 1942 begann der Angriff, nach zwei Tagen stockte er.", "2011-02-16", "nach zwei Tagen",
+     "DATE", "1942-08-28"),
+    ("en", "The attack began on August 26, 1942 and stalled after two days.", "2011-02-16", "two days",
+     "DURATION", "P2D"),
+    ("de", "Am Abend des 22. Juni 1940 wurde unterzeichnet.", "2011-02-16", "Abend des 22. Juni 1940", "TIME",
+     "1940-06-22TEV"),
+    ("en", "It was signed on the evening of June 22, 1940.", "2011-02-16", "evening of June 22, 1940", "TIME",
+     "1940-06-22TEV"),
+])
+def test_two_digit_years_later_and_day_parts_of_a_date(language, text, published, expect, kind, value):
+    e = _one(text, expect, language, published)
+    assert (e.type, e.value) == (kind, value)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Im Hafen lagen 34 Schiffe und 1370 Landungsboote."),
+    ("en", "The port held 34 ships and 1370 landing craft."),
+])
+def test_a_count_before_1900_is_no_year(language, text):
+    assert tag(text, ts.parse_iso("2011-02-16"), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "1863\n\nIm Januar griff die Union an. Im Mai folgte die Schlacht.", "Mai", "1863-05"),
+    ("en", "1863\n\nIn January the Union attacked. In May the battle followed.", "May", "1863-05"),
+])
+def test_a_heading_year_is_the_story_year(language, text, expect, value):
+    assert _one(text, expect, language, "2011-02-16").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "Am 14. Mai 1940 fiel die Stadt. Am selben Tag floh die Regierung.", "selben Tag", "1940-05-14"),
+    ("de", "Am 14. Mai 1940 fiel die Stadt. Am Tag darauf floh die Regierung.", "Tag darauf", "1940-05-15"),
+    ("de", "Im Mai 1940 fiel die Stadt. Im folgenden Jahr kam der Gegenangriff.", "folgenden Jahr", "1941"),
+    ("en", "The city fell on May 14, 1940. That same day the government fled.", "That same day", "1940-05-14"),
+    ("en", "The city fell on May 14, 1940. The next day the government fled.", "The next day", "1940-05-15"),
+    ("en", "The city fell in May 1940. The following year the counterattack came.", "The following year", "1941"),
+])
+def test_the_story_s_own_day_and_the_next(language, text, expect, value):
+    e = _one(text, expect, language, "2011-02-16")
+    assert (e.value, e.anchor) == (value, "story")
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The dividend is payable to holders of record Nov. 16, the company said.", "Nov. 16", "2025-11-16"),
+    ("de", "Die Dividende ist am 16. November zahlbar, sagte das Unternehmen.", "16. November", "2025-11-16"),
+])
+def test_a_reporting_verb_does_not_decide_the_direction(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-01").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The firm was founded in 1990. In June last year it moved.", "June last year", "2024-06"),
+    ("de", "Die Firma wurde 1990 gegründet. Im Juni vergangenen Jahres zog sie um.", "Juni vergangenen Jahres",
+     "2024-06"),
+    # a bare background year does not set the story's time in news; a background day does, nearby
+    ("en", "The bank said on Monday that rates were cut in 1987; the bonds will expire Nov. 21.", "Nov. 21", "2025-11-21"),
+    ("de", "Die Bank sagte am Montag, die Zinsen seien 1987 gesenkt worden; die Anleihen werden am 21. November auslaufen.",
+     "21. November", "2025-11-21"),
+])
+def test_deictic_words_and_bare_background_years_in_news(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "Die Frist läuft bis zum 12.11 weiter.", "12.11", "2025-11-12"),
+    ("de", "Der Termin war am 2021-3-7.", "2021-3-7", "2021-03-07"),
+    ("de", "Im Zeitraum 5/2019 stieg der Absatz.", "5/2019", "2019-05"),
+    ("de", "Die Ausgabe 2020/11 erschien spät.", "2020/11", "2020-11"),
+    ("de", "Die Zahlen für Q3/24 kamen spät.", "Q3/24", "2024-Q3"),
+    ("en", "The report is dated 2021-3-7.", "2021-3-7", "2021-03-07"),
+    ("en", "The numbers for 5/2019 came late.", "5/2019", "2019-05"),
+    ("en", "Revenue for 2020/11 rose.", "2020/11", "2020-11"),
+    ("en", "Sales in the second qtr rose.", "the second qtr", "2025-Q2"),
+    ("en", "Sales rose in the 1988 second quarter.", "the 1988 second quarter", "1988-Q2"),
+    ("en", "Earlier Friday, the firm said it would sell.", "Earlier Friday", "2025-05-09"),
+    ("en", "Later Thursday the vote came.", "Later Thursday", "2025-05-15"),
+])
+def test_numeric_and_abbreviated_dates(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Der Kurs stieg um 12.11 Prozent."),
+    ("en", "The index rose 12.11 percent."),
+])
+def test_a_decimal_is_no_date(language, text):
+    assert tag(text, ts.parse_iso(PUB), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "texts", "values"), [
+    ("de", "Die Luftschlacht 1940/1941 war hart.", ["1940", "1941"], ["1940", "1941"]),
+    ("en", "The 2024/25 season was long.", ["2024", "25"], ["2024", "2025"]),
+])
+def test_a_year_pair_is_two_timex3_years(language, text, texts, values):
+    e = next(e for e in tag(text, ts.parse_iso(PUB), language) if e.parts)
+    assert ([p.text for p in e.parts], [p.value for p in e.parts]) == (texts, values)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "Die Wahl wird am zweiten Montag im Juni stattfinden.", "zweiten Montag im Juni", "2025-06-09"),
+    ("de", "Die Frist wird am letzten Donnerstag im November enden.", "letzten Donnerstag im November", "2025-11-27"),
+    ("de", "Die Zahlung wird am letzten Tag im Juni fällig.", "letzten Tag im Juni", "2025-06-30"),
+    ("de", "Die Zahlung ist am 5. des nächsten Monats fällig.", "5. des nächsten Monats", "2025-06-05"),
+    ("en", "The vote will be held on the second Monday in June.", "the second Monday in June", "2025-06-09"),
+    ("en", "The term will end the last Thursday in November.", "the last Thursday in November", "2025-11-27"),
+    ("en", "Payment will be due on the last day of June.", "the last day of June", "2025-06-30"),
+    ("en", "Payment is due the 5th of next month.", "the 5th of next month", "2025-06-05"),
+    ("en", "The first Sunday in March 2026 is the date.", "The first Sunday in March 2026", "2026-03-01"),
+])
+def test_days_inside_a_month(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("de", "Am 6. Juni 1944 landeten sie nach Plänen, die seit 1941 entstanden waren. Am 3. September fiel Brüssel.",
+     "3. September", "1944-09-03"),
+    ("en", "On June 6, 1944 they landed, following plans drawn up since 1941. On September 3 Brussels fell.",
+     "September 3", "1944-09-03"),
+])
+def test_a_bound_date_is_a_side_glance_not_the_story(language, text, expect, value):
+    assert _one(text, expect, language, "2011-02-16").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The ambassador said on Tuesday that Iraq would retaliate.", "Tuesday", "2025-05-13"),
+    ("de", "Der Botschafter sagte am Dienstag, das Land werde sich wehren.", "Dienstag", "2025-05-13"),
+])
+def test_a_reporting_verb_before_the_date_is_the_telling(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The dispute lasted twenty years.", "twenty years", "P20Y"),
+    ("de", "Der Streit dauerte zwanzig Jahre.", "zwanzig Jahre", "P20Y"),
+])
+def test_number_words_beyond_twelve(language, text, expect, value):
+    assert _one(text, expect, language).value == value
