@@ -11,7 +11,17 @@ Reads `../shared/dev/tempeval3/{timebank,aquaint}.jsonl` and `../shared/dev/wiki
 - the same per TIMEX3 type (recall by the gold type, precision by the system's type);
 - with `--show N`, the N most common misses, spurious expressions and wrong values, with examples.
 
-Each gold expression is matched to at most one system expression and back (the most overlap first).
+Each gold expression is matched to at most one system expression and back (the most overlap first);
+a range counts as its two TIMEX3 parts.
+
+Measured (extent F1 strict / relaxed, value F1):
+
+| set | before this evaluation existed | now |
+|---|---|---|
+| timebank | 0.631 / 0.864 / 0.594 | 0.835 / 0.911 / 0.759 |
+| aquaint | 0.701 / 0.884 / 0.644 | 0.779 / 0.903 / 0.700 |
+| English (both) | 0.653 / 0.871 / 0.610 | 0.817 / 0.908 / 0.740 |
+| wikiwarsde (dev half) | 0.712 / 0.882 / 0.312 | 0.887 / 0.946 / 0.850 |
 """
 
 from __future__ import annotations

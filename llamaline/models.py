@@ -66,7 +66,8 @@ class TimeExpression(_Model):
     # What a relative or year-less expression was read against: the publication date, or the story's
     # own time (the closest preceding explicit date, where the narrative has moved away from it).
     anchor: Literal["published", "story"] | None = None
-    # A range ("3. bis 5. Mai", "from 1990 to 1995") as the two TIMEX3 expressions it is made of.
+    # A range ("3. bis 5. Mai", "from 1990 to 1995") as the two TIMEX3 expressions it is made of; the
+    # range itself then has no TIMEX3 value of its own (its span is `when`).
     parts: tuple["TimeExpression", ...] = ()
 
 
@@ -119,6 +120,8 @@ class Mention(_Model):
     subjects: list[str] = Field(default_factory=list)
     trigger: str | None = Field(None, description="the word that gave the event type")
     published: TimeSpan | None = Field(None, description="publication date of the citing source")
+    dated_by: Literal["publication"] | None = Field(
+        None, description="'publication': the text gives no time; news dated by the publication (a span ending on it)")
 
 
 class Conflict(_Model):
@@ -137,6 +140,8 @@ class Event(_Model):
     conflicts: list[Conflict] = Field(default_factory=list)
     # Extension: distinct outlets or sources the mentions trace back to ("laut FT" -> FT).
     origins: list[str] = Field(default_factory=list)
+    # Extension: "planned" for a plan or expectation with a target date (its own event beside the happening).
+    modality: Literal["happened", "planned"] = "happened"
 
 
 class ClaimValue(_Model):

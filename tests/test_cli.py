@@ -430,3 +430,12 @@ def test_tag_writes_timeml_with_one_timex3_per_expression(runner, text, publishe
 def test_tag_refuses_an_unknown_format(runner):
     result = runner.invoke(app, ["tag", "-", "--format", "xml"], input="heute")
     assert result.exit_code == 2 and "timeml" in result.output
+
+
+def test_sources_say_when_a_date_comes_from_the_publication(runner, bundled_export):
+    dated = [(e["id"], m) for e in bundled_export["events"] for m in e["mentions"] if m.get("dated_by") == "publication"]
+    assert dated, "the bundled corpus has news dated by its publication"
+    event_id, mention = dated[0]
+    shown = runner.invoke(app, ["sources", "--event", event_id], env={"COLUMNS": "200", "NO_COLOR": "1"}).stdout
+    line = next(x for x in shown.splitlines() if f"chars {mention['start']}-{mention['end']}" in x)
+    assert "no date in the sentence: news up to its publication" in line

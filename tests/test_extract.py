@@ -156,12 +156,20 @@ CASES = [
 ]
 
 
+SAYING = ("statement", "report", "announcement")  # the communications: events of their own beside what they tell
+DECISIONS = ("delay",)
+
+
 @pytest.mark.parametrize(("language", "text", "times", "expected"), CASES, ids=[c[1][:40] for c in CASES])
 def test_mention(language: str, text: str, times: dict, expected: dict | None, gazetteer: Gazetteer) -> None:
     mentions = extract(text, language, times, gazetteer)
     if expected is None:
         assert mentions == []
         return
+    if expected.get("type") not in SAYING:  # who says or reports it is an event of its own (tests/test_news.py)
+        mentions = [m for m in mentions if m.type not in SAYING]
+    if expected.get("type") in DECISIONS:  # so is the new target a decision sets (tests/test_news.py)
+        mentions = [m for m in mentions if m.type in DECISIONS or m.modality != "planned"]
     assert len(mentions) == 1, [(m.type, m.trigger) for m in mentions]
     m = mentions[0]
     assert m.quote == text and (m.start, m.end) == (0, len(text))
@@ -310,8 +318,10 @@ def test_unseen_articles_recall(language: str) -> None:
         mentions = extract_mentions(d, tag(d.text, d.source.published, d.language, start=d.body_start),
                                     gazetteer, regions[d.source.id])
         target = span(event["when"])
+        # nested spans; news dated by its publication is a span ending on that day, which may reach into the month before
         if any(m.type == event["type"] and m.when is not None and m.when.overlaps(target)
-               and (m.when.contains(target) or target.contains(m.when)) for m in mentions):
+               and (m.when.contains(target) or target.contains(m.when) or m.dated_by == "publication")
+               for m in mentions):
             found += 1
     assert found >= 0.8 * len(wanted), f"{found}/{len(wanted)}"
 

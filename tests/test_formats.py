@@ -171,7 +171,7 @@ def test_markdown_marks_disagreement():
 
 def test_timelinejs_dates_go_only_as_far_as_the_precision(bundled):
     slides = {s["unique_id"]: s for s in json.loads(export(bundled, "timelinejs"))["events"]}
-    assert slides["2023-gpt-3-other"]["start_date"] == {"year": "2023"}
+    assert slides["2023-llama-report"]["start_date"] == {"year": "2023"}
     assert slides["2024-12-gpt-5-delay"]["start_date"] == {"year": "2024", "month": "12"}
     assert "display_date" not in slides["2024-12-gpt-5-delay"], "TimelineJS says 'December 2024' by itself"
     assert slides["2025-04-llama-4-announcement"]["display_date"] == "early April 2025"
@@ -180,7 +180,7 @@ def test_timelinejs_dates_go_only_as_far_as_the_precision(bundled):
 
 def test_timelinejs_has_a_title_slide_groups_and_citations(bundled):
     document = json.loads(export(bundled, "timelinejs"))
-    assert "22 events reconciled from 5 sources" in document["title"]["text"]["text"]
+    assert f"{len(bundled.events)} events reconciled from 5 sources" in document["title"]["text"]["text"]
     assert len(document["events"]) == len(bundled.events)
     for slide, event in zip(document["events"], bundled.events):
         assert slide["group"] == event.type

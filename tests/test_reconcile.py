@@ -71,7 +71,7 @@ def story() -> list[Mention]:
         mention("de2", 200, "delay", ["Falke 2 Ultra"], ts.month(2026, 5), attributed_to="Daily Ledger"),
         mention("en1", 200, "report", ["Falke 2 Ultra"], ts.month(2026, 5), attributed_to="Daily Ledger",
                 quote="The Daily Ledger reports that Falke 2 Ultra is late."),
-        # A plan and an expectation: claims, not happenings.
+        # A plan and an expectation: not happenings; each a plan of its own target date.
         mention("de1", 300, "release", ["Falke 2 Ultra"], JUNE, modality="planned"),
         mention("en1", 300, "release", ["Falke 2 Ultra"], ts.season(2026, "autumn"), modality="expected"),
         # Abandonment: considered in one source, done in another (undated).
@@ -90,6 +90,8 @@ def by_type(events: list[Event], type_: str) -> list[Event]:
 
 def test_the_story_gives_one_event_per_happening():
     events, leftovers = reconcile(story(), families=FAMILIES, outlets=OUTLETS, kinds=KINDS)
+    plans = [e for e in events if e.modality == "planned"]
+    events = [e for e in events if e.modality == "happened"]
     assert [e.type for e in events] == ["release", "conference", "delay", "abandonment", "departure"]
     launch, summit, delay, abandonment, departure = events
     assert launch.sources == ["de1", "de2", "en1"]
@@ -102,7 +104,9 @@ def test_the_story_gives_one_event_per_happening():
     assert [c.field for c in abandonment.conflicts] == ["modality"]
     assert departure.sources == ["de2", "en1"] and departure.title == "Greta Sommer leaves Nordwind"
     assert departure.when.precision == "interval" and departure.id.startswith("2026-greta-sommer-departure")
-    assert sorted(m.modality for m in leftovers) == ["expected", "planned"]
+    assert leftovers == []
+    assert [(p.type, p.when, p.sources) for p in plans] == [("release", JUNE, ["de1"]),
+                                                          ("release", ts.season(2026, "autumn"), ["en1"])]
 
 
 def test_event_fields_are_sorted_and_consistent():
@@ -281,8 +285,24 @@ def test_undated_family_mention_between_siblings_is_left_over():
 def test_plans_do_not_merge_or_move_the_date(modality):
     ms = [mention("a", 0, "release", ["Falke 2 Pro"], MARCH),
           mention("b", 0, "release", ["Falke 2 Pro"], span("2026-03-15"), modality=modality)]
-    (event,), leftovers = reconcile(ms)
-    assert event.when == MARCH and event.sources == ["a"] and [m.source for m in leftovers] == ["b"]
+    events, leftovers = reconcile(ms)
+    happened = [e for e in events if e.modality == "happened"]
+    assert len(happened) == 1 and happened[0].when == MARCH and happened[0].sources == ["a"]
+    if modality == "denied":  # a denial is no plan: it stays unplaced
+        assert len(events) == 1 and [m.source for m in leftovers] == ["b"]
+        return
+    (plan,) = [e for e in events if e.modality == "planned"]  # a plan is shown, as a plan, at its target date
+    assert plan.sources == ["b"] and plan.when == span("2026-03-15") and leftovers == []
+    assert plan.id == "2026-03-falke-2-pro-release-planned" and plan.title == "Falke 2 Pro: release planned"
+    assert plan.mentions[0].modality == modality
+
+
+def test_plans_of_one_target_merge_into_one_planned_event():
+    ms = [mention(x, 0, "release", ["Falke 2 Pro"], span("2026-06-02"), modality="planned") for x in ("a", "b")]
+    ms.append(mention("c", 0, "release", ["Falke 2 Pro"], JUNE, modality="expected"))
+    (plan,), leftovers = reconcile(ms)
+    assert plan.modality == "planned" and plan.sources == ["a", "b", "c"] and plan.when == span("2026-06-02")
+    assert leftovers == []
 
 
 # ---------------------------------------------------------------------------------------------- origins
@@ -374,8 +394,8 @@ def test_find_lists_several_or_none(events):
 
 
 def test_mentions_alike_in_source_offsets_and_type_are_ordered_by_their_content():
-    a = mention("de1", 0, "release", ["Falke 2 Pro"], JUNE, modality="planned")
-    b = mention("de1", 0, "release", ["Falke 2 Mini"], JUNE, modality="planned")
+    a = mention("de1", 0, "release", ["Falke 2 Pro"], JUNE, modality="denied")
+    b = mention("de1", 0, "release", ["Falke 2 Mini"], JUNE, modality="denied")
     assert (a.source, a.start, a.end, a.type) == (b.source, b.start, b.end, b.type)
     for ms in ([a, b], [b, a]):
         assert reconcile(ms)[1] == [b, a]

@@ -398,3 +398,22 @@ def test_a_reporting_verb_before_the_date_is_the_telling(language, text, expect,
 ])
 def test_number_words_beyond_twelve(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    ("en", "The talks start the week of March 9th.", "the week of March 9th", "2025-W10"),
+    ("de", "Die Gespräche beginnen in der Woche vom 9. März.", "Woche vom 9. März", "2025-W10"),
+])
+def test_the_week_of_a_day(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "signal", "modifier"), [
+    ("en", "It will come no earlier than the beginning of the year.", "the beginning of the year", "no earlier than",
+     "not_before"),
+    ("de", "Die Entscheidung soll frühestens ab dem Beginn des kommenden Jahres fallen.", "Beginn des kommenden Jahres",
+     "frühestens ab dem", "not_before"),
+])
+def test_a_long_signal_is_read_whole(language, text, expect, signal, modifier):
+    e = _one(text, expect, language)
+    assert (e.signal, e.modifier) == (signal, modifier)

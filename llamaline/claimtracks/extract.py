@@ -452,9 +452,11 @@ def _targets(sentence: _Sentence, gazetteer, recent, words) -> list[tuple[str, s
 
 
 def _touches(text: str, hit: CueHit, expression: TimeExpression) -> bool:
-    if hit.start < expression.end and expression.start < hit.end:
+    # a signal word (a bound: at the earliest, until) stands outside the extent, as TimeML draws it, but belongs to it
+    start = expression.start if expression.signal_start is None else expression.signal_start
+    if hit.start < expression.end and start < hit.end:
         return True
-    between = text[hit.end : expression.start] if hit.end <= expression.start else text[expression.end : hit.start]
+    between = text[hit.end : start] if hit.end <= start else text[expression.end : hit.start]
     return not between.strip(" ,\u00a0")
 
 

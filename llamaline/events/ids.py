@@ -78,11 +78,15 @@ def make_ids_unique(events: list[dict], ids: list[str] | None = None) -> None:
             taken.add(events[i]["id"])
 
 
-def title(event_type: str, main: Sequence[str], kinds: Mapping[str, str], considered: bool = False) -> str:
-    """Short English UI text from the type and the main subjects."""
+def title(event_type: str, main: Sequence[str], kinds: Mapping[str, str], considered: bool = False,
+          planned: bool = False, what: str | None = None) -> str:
+    """Short English UI text from the type and the main subjects; `what`: the word the text names an untyped
+    happening by ("Zulassung"), so that a title says what happened, never a bare name."""
     name = main[0] if main else "unnamed subject"
     if considered:
         return f"{name}: {event_type} considered"
+    if planned:
+        return f"{name}: {event_type if event_type != 'other' else what or 'event'} planned"
     known = registry()[event_type]
     if len(main) == 2 and kinds:
         by_kind = {kinds.get(x): x for x in main}
@@ -91,7 +95,10 @@ def title(event_type: str, main: Sequence[str], kinds: Mapping[str, str], consid
                 return template.format(**{k1: by_kind[k1], k2: by_kind[k2]})
     if kinds.get(name) == "person" and known.person_title:
         return known.person_title.format(s=name)
-    return known.title.format(s=name)
+    said = known.title.format(s=name)
+    if said == name:  # a bare name says nothing of what happened
+        return f"{name}: {what}" if what else f"Event: {name}"
+    return said
 
 
 # ---------------------------------------------------------------------------------------------- finding
@@ -155,6 +162,10 @@ def find_events(events: Sequence[Event], query: str, limit: int = 5) -> list[Eve
         return []
     if len(scored) == 1 or scored[0][0] < scored[1][0]:
         return [scored[0][2]]
+    best = [x[2] for x in scored if x[0] == scored[0][0]]
+    happened = [e for e in best if getattr(e, "modality", "happened") == "happened"]
+    if len(happened) == 1:  # the happening before the plan of it
+        return happened
     return [x[2] for x in scored[:limit]]
 
 

@@ -5,7 +5,9 @@ and time expressions): trigger words give event types; names from the gazetteer 
 a cue names the source; modality cues say whether it happened, was planned, expected, considered or denied.
 A mention is dated by the time expression of its clause (a clause is cut at commas, colons, dashes,
 brackets); an expression in a clause without a trigger of its own goes to the nearest trigger. Without one,
-a present-tense verb dates the mention by the publication date; otherwise it stays undated.
+news is dated by its publication (a span ending on the publication day: a happening in the present or the present
+perfect, in the lede, or a saying), never a headline or background (the past perfect, "weeks after");
+otherwise it stays undated.
 A clause with an original plan ("ursprünglich für August geplant") lends neither its date nor its modality; a clause
 that only carries the news ("…, the club announced on Wednesday") lends its date to an event without one; several
 events and as many dates in one clause pair up in order. Happenings without a type (recalls, votes, approvals)
@@ -19,32 +21,44 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Mention, TimeExpression, TimeSpan
+from ..temporal.timespan import interval, shift_days
 from ..text.analysis import DocumentAnalysis, Sentence, analyse
 from ..text.attribution import attribution
 from ..text.boilerplate import Region
 from ..text.corpus import Document
 from ..text.cues import CueHit
 from ..text.names import UNKNOWN, EntityHit, Gazetteer
+from . import types
 
-# Types that report on communication: they stand only where no other event is named.
-SECONDARY = ("report", "statement")
+# What extraction knows of each event type comes from the registry (events/types.toml).
+# Sayings that may be the saying of a specific happening ("said", "reported").
+SECONDARY = types.generic_types()
 # A happening without a type of its own (a recall, a vote, an approval): it stands only where no typed event is named.
-UNTYPED = "other"
+UNTYPED = types.with_role(types.Role.UNTYPED)[0]
 # Types whose verb may only carry the news of another event ("X resigned, the company announced on Monday"):
 # a clause with nothing else lends its date to an event of the sentence that has none.
-COMMUNICATION = ("announcement", "statement", "report")
+COMMUNICATION = types.with_role(types.Role.COMMUNICATION)
+# Of these, the types that are no event of their own once they lent their date: a statement or a report stays one.
+CARRIERS: tuple[str, ...] = ()
 # A delay or an abandonment is of a release or an announcement named in the same clause, not a second event.
-ABSORBS = {"delay": ("release", "announcement"), "abandonment": ("release", "announcement"),
-           "hiring": ("appointment",), "departure": ("announcement", "statement")}
+ABSORBS = types.absorbed_by()
+# Launches that slip when they will not come before a time ("not this year"): they become delays.
+SLIPPABLE, SLIPPABLE_TO = ("release", UNTYPED), "delay"
 # Events about a product: a sentence that names none ("the launch slips") is about the product in focus.
-PRODUCT_TYPES = ("announcement", "release", "delay", "abandonment")
+PRODUCT_TYPES = types.about("product")
 # Modality cues that govern a following clause ("erwog, … aufzugeben", "considered whether to …").
 GOVERNING = ("considered", "planned", "denied")
 # A decision's date is when it was taken: a future date next to a delay is its new target, not its date.
-DECISIONS = ("delay",)
+DECISIONS = types.with_role(types.Role.DECISION)
 # Bounds (days) of the precision classes a clause's lone event compares its dates by: day, days, month, quarter, year.
 PRECISION_DAYS = (0, 10, 31, 92, 366)
+LEDE_SENTENCES = 2  # the first sentences of running text (after headings) tell an article's news
+ADJACENT_CHARS = 5  # what may stand between a trigger and a time that is its own (" by ", " im ", " am ")
+CLOCK_GAP = 5  # characters between a date and the time of day beside it (" (", " at ", ", ")
+OPENING_CHARS = 12  # what may come before a time that opens a sentence ("In", "Back in", "Am späten")
+NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
+REFERS_BACK = 2  # how many sentences back "the company", "sie" look for the names they refer to
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
 _DATING_KINDS = ("date", "range", "present")
 
@@ -61,6 +75,7 @@ class _Trigger:
     modality: str = "happened"
     modality_distance: int = 1 << 30
     expression: TimeExpression | None = None
+    slipped: bool = False  # a launch "not this year": a delay, whatever negates it
 
 
 _Hits = dict  # category or (category, label) -> that group's hits, in text order
@@ -84,6 +99,9 @@ class _Memory:
     subjects: list[tuple[int, list[str]]]
     times: list[tuple[int, TimeExpression]]
     short_names: dict[str, str | None]  # last word of a name in full -> that name (None where two names share it)
+    prose: int = 0  # sentences of running text (no headings) before this one: the first few are the lede
+    spans: list[Sentence] | None = None  # the last few sentences before this one
+    heading: bool = False  # whether this sentence is a heading
 
 
 def extract_mentions(document: Document, expressions: list[TimeExpression], gazetteer: Gazetteer,
@@ -96,8 +114,12 @@ def mentions_of(analysis: DocumentAnalysis) -> list[Mention]:
     """The mentions of events in an analysed document's sentences, in text order."""
     memory = _Memory({}, [], [], {})
     mentions: list[Mention] = []
+    text = analysis.text
     for sentence in analysis.sentences:
+        memory.heading = _is_heading(text, sentence.start, sentence.end)
         mentions.extend(_sentence(analysis, sentence, memory))
+        memory.spans = [*(memory.spans or ())[-REFERS_BACK + 1:], sentence]
+        memory.prose += not (memory.heading or text[sentence.start:sentence.end].rstrip().endswith("?"))  # a question tells no news
     return mentions
 
 
@@ -106,6 +128,8 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     hits = _grouped(sentence.cues)
     expressions = sentence.expressions
     dated = [x for x in expressions if x.when is not None and x.kind in _DATING_KINDS] if expressions else []
+    if len(dated) > 1:
+        dated = _without_clock_beside_date(dated)
     # names the text merely marks matter only where there is an event or a date; known names always (for focus)
     marked = bool(dated) or ("triggers" in hits and any(h.label != UNTYPED for h in hits["triggers"]))
     entities = analysis.names(sentence, marked=marked)
@@ -116,8 +140,10 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     if not (hits or entities or dated):
         return []  # no cue, no name, no date: nothing to report and nothing to remember
 
+    clause_breaks = sentence.clause_breaks
+
     def clause_of(pos: int) -> int:
-        return bisect.bisect_right(sentence.clause_breaks, pos)
+        return bisect.bisect_right(clause_breaks, pos)
 
     cited = hits.get("attribution")
     attributed_to, source_hit = attribution(cited, entities, analysis.cues) if cited else (None, None)
@@ -126,42 +152,45 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     subjects = _subjects(entities, source_hit) if entities else []
     if own and subjects:
         subjects = [s for s in subjects if s.casefold() != own]
-    _remember(memory, number, subjects, entities, dated)
+    _remember(memory, number, subjects, entities, dated, document.source.published)
 
     triggers = _triggers(text, hits, entities, clause_of)
+    if triggers and ("clause", "not_before") in hits and dated:
+        _slipped(triggers, hits, dated, clause_of, document.source.published)
     if triggers:
         triggers = _without_negated(triggers, hits, clause_of)
         if not triggers:
             return []  # only negated events: nothing happened
     if not triggers:
-        if subjects and any(e.kind != UNKNOWN for e in entities if e is not source_hit):
-            own = [x for x in dated if x.kind != "present"]
-            if own:
-                return [_mention(document, sentence, "other", None, own[0], None, attributed_to, "happened", subjects)]
-        return []
+        return []  # a date beside a name says nothing happened: no event without a word for what happened
 
     _assign_modality(triggers, hits, clause_of, dated)
     dated = _without_as_of(dated, hits)
-    lent = _assign_times(triggers, dated, clause_of, hits, document.source.published)
+    opening = (sentence.start, clause_breaks[0]) if clause_breaks else None
+    lent = _assign_times(triggers, dated, clause_of, hits, document.source.published, opening)
     if lent:  # "…, the club announced on Wednesday": the announcing carried the news of the sentence's event
-        triggers = [t for t in triggers if not (t.type in COMMUNICATION and t.expression is not None
+        triggers = [t for t in triggers if not (t.type in CARRIERS and t.expression is not None
                                                 and t.expression.start in lent and t.clause != _clause_of_event(triggers, t))]
-    triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of)
-    triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of)
+    tells = hits.get(("clause", "tells"), ())
+    triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of, tells=tells)
+    triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of, tells=tells)
     triggers = _one_per_type(triggers, clause_of)
     triggers = _untyped_with_own_time(triggers, clause_of)
     if not triggers:
         return []
-    return _placed(analysis, sentence, memory, triggers, hits, clause_of, entities, subjects, attributed_to)
+    return _placed(analysis, sentence, memory, triggers, hits, clause_of, dated, entities, subjects, attributed_to)
 
 
 def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, triggers: list[_Trigger], hits: _Hits,
-            clause_of, entities: list[EntityHit], subjects: list[str], attributed_to: str | None) -> list[Mention]:
+            clause_of, dated: list[TimeExpression], entities: list[EntityHit], subjects: list[str],
+            attributed_to: str | None) -> list[Mention]:
     """A mention for each trigger of the sentence, dated and with subjects, unless nothing places it."""
     document, text, number = analysis.document, analysis.text, sentence.number
     subjects_for_product = None  # looked up for the first event about a product
     fallback_subjects = subjects or _recent(memory.subjects, number, reach=1) or []
     present = hits.get(("clause", "present"), ())
+    headline = memory.heading
+    lede = memory.prose < LEDE_SENTENCES
     anaphoric = hits.get(("clause", "anaphoric_time"), ())
     published = document.source.published
 
@@ -176,12 +205,16 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
             if earlier is not None:
                 expression = TimeExpression(text=text[hit.start:hit.end], start=hit.start, end=hit.end, when=earlier.when)
                 when = earlier.when
-        if when is None and published is not None and present and _present(trigger, present, hits, clause_of):
-            when = published
+        dated_by = target = None
+        if when is None and published is not None and _is_news(trigger, present, hits, clause_of, dated, headline, published, lede):
+            when, dated_by = _news_span(published), "publication"
         modality = trigger.modality
         if expression is not None and when is not None and published is not None and when.start > published.end:
             if trigger.type in DECISIONS and modality == "happened":
-                expression, when = None, published  # "verschoben auf Herbst": decided now, for later
+                target = expression  # "verschoben auf Herbst": decided now, for later; the new target is a plan
+                expression, when = None, None
+                if not headline:
+                    when, dated_by = _news_span(published), "publication"
             elif modality == "happened":
                 modality = "expected"
         if trigger.type in PRODUCT_TYPES:
@@ -190,18 +223,23 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
             chosen = subjects_for_product
         else:
             chosen = subjects
+        if not chosen and ("clause", "refers_back") in hits:  # "the company said", "sagte sie": named before
+            chosen = _named_before(analysis, memory)
         if not chosen and trigger.type not in SECONDARY:
             chosen = fallback_subjects
         if not chosen and when is None:
             continue  # nothing to place it by
         mentions.append(_mention(document, sentence, trigger.type, trigger.text, expression, when,
-                                 attributed_to, modality, chosen))
+                                 attributed_to, modality, chosen, dated_by))
+        if target is not None:
+            mentions.append(_mention(document, sentence, _target_type(trigger, hits, clause_of), trigger.text,
+                                     target, target.when, attributed_to, "planned", chosen))
     return mentions
 
 
 def _mention(document: Document, sentence: Sentence, type_: str, trigger: str | None,
              expression: TimeExpression | None, when: TimeSpan | None, attributed_to: str | None,
-             modality: str, subjects: list[str]) -> Mention:
+             modality: str, subjects: list[str], dated_by: str | None = None) -> Mention:
     start, end = sentence.start, sentence.end
     if expression is not None and when is None:
         when = expression.when
@@ -212,7 +250,7 @@ def _mention(document: Document, sentence: Sentence, type_: str, trigger: str | 
         time_start=expression.start if expression is not None else None,
         time_end=expression.end if expression is not None else None,
         modality=modality, type=type_, subjects=sorted(set(subjects)), trigger=trigger,
-        published=document.source.published,
+        published=document.source.published, dated_by=dated_by,
     )
 
 
@@ -249,8 +287,7 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
                 break
     if len(triggers) < 2:
         return triggers
-    if any(t.type not in SECONDARY for t in triggers):
-        triggers = [t for t in triggers if t.type not in SECONDARY]
+    # a statement or report is an event of its own beside what it tells ("bestätigte die Verschiebung")
     # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known)
     by_type: dict[tuple[str, int], _Trigger] = {}
     for t in sorted(triggers, key=lambda t: t.start):
@@ -305,13 +342,18 @@ def _shares_words(longer: CueHit, shorter: CueHit) -> bool:
     return longer.last - longer.first <= 2
 
 
-def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None) -> list[_Trigger]:
+def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None,
+              tells: Sequence[CueHit] = ()) -> list[_Trigger]:
     """A delay of a launch is one event, the delay; the launch stays only with a date of its own (a new target).
-    In one clause the launch goes unless both have different times ("joined in 2019 and became chief in 2023")."""
+    In one clause the launch goes unless both have different times ("joined in 2019 and became chief in 2023").
+    A verb that tells the news (`tells`: "hat einen Aufschub vorgeschlagen", "announced a delay") is no launch."""
     if len(triggers) < 2:
         return triggers  # one event: nothing to weigh it against
     kept = []
     for t in triggers:
+        if tells and t.type in COMMUNICATION and any(h.start <= t.start and t.end <= h.end for h in tells):
+            kept.append(t)
+            continue
         absorbers = [o for o in triggers if t.type in ABSORBS.get(o.type, ())]
         near = [o for o in absorbers if o.clause == t.clause]
         if near:
@@ -326,6 +368,22 @@ def _absorbed(triggers: list[_Trigger], same_clause_only: bool, clause_of=None) 
         if absorbers and not same_clause_only and not (t.expression is not None and clause_of(t.expression.start) == t.clause):
             continue
         kept.append(t)
+    return kept
+
+
+def _without_clock_beside_date(dated: list[TimeExpression]) -> list[TimeExpression]:
+    """A time of day right beside a date ("am Dienstag (20.45 Uhr)", "Jan. 19 at 5 p.m.", "at 3pm this afternoon")
+    is part of that date: the date dates the event, the clock time alone would fall back on its anchor's day."""
+    def day_of(x: TimeExpression) -> bool:
+        return x.type != "TIME" or (x.value or "")[10:11] == "T" and not (x.value or "")[11:12].isdigit()
+
+    kept = []
+    for x in dated:
+        if x.type == "TIME" and not day_of(x) and any(
+                y is not x and day_of(y) and (0 <= y.start - x.end <= CLOCK_GAP or 0 <= x.start - y.end <= CLOCK_GAP)
+                for y in dated):
+            continue
+        kept.append(x)
     return kept
 
 
@@ -344,6 +402,22 @@ def _trigger_text(text: str, hit: CueHit) -> str:
     return f"{words[0]} … {words[-1]}"
 
 
+def _slipped(triggers: list[_Trigger], hits: _Hits, dated: Sequence[TimeExpression], clause_of,
+             published: TimeSpan | None) -> None:
+    """A launch that will not come in a time not yet past ("kommt nicht mehr in diesem Jahr", "won't ship
+    until 2026", "erst im nächsten Jahr") has slipped: a delay, decided now."""
+    if published is None:
+        return
+    for h in hits.get(("clause", "not_before"), ()):
+        times = [x for x in dated if h.start < x.start and x.start - h.end <= 6 and x.kind != "present" and x.when is not None
+                 and x.when.end >= published.start]
+        if not times:
+            continue
+        for t in triggers:
+            if t.type in SLIPPABLE and t.clause == clause_of(h.start):
+                t.type, t.slipped = SLIPPABLE_TO, True
+
+
 def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_Trigger]:
     negations = hits.get(("clause", "negation"), ())
     if not negations:
@@ -353,6 +427,9 @@ def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_
     modal = hits.get("modality", ())
     kept = []
     for t in triggers:
+        if t.slipped:
+            kept.append(t)
+            continue
         negated = t.first >= 0 and any(
             clause_of(n.start) == t.clause and -NEGATION_BEFORE <= n.first - t.first <= NEGATION_AFTER + (t.last - t.first)
             for n in negations)
@@ -372,23 +449,35 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
     # with a date still governs what it denies or considers ("dementierte am 18. März, dass …")
     dated_clauses = {clause_of(x.start) for x in dated}
     original = _clauses(hits, "original", clause_of)
+    conditions = {h.start for h in hits.get(("clause", "condition"), ())}
     for cue in hits.get("modality", ()):
+        # part of a trigger, it is no modality of that one: "announced plans for" is an announcement, made;
+        # "denied that it would abandon": the denial (a statement) happened, the abandonment is denied
+        inside = [t for t in triggers if t.start <= cue.start and cue.end <= t.end]
         clause = clause_of(cue.start)
-        in_time = any(x.start <= cue.start and cue.end <= x.end for x in dated)  # "frühestens Herbst"
-        if clause in trigger_clauses:
-            # a word of a time expression qualifies the time: for a decision, that is its new target
-            candidates = [t for t in triggers if t.clause == clause and not (in_time and t.type in DECISIONS)]
+        # "frühestens Herbst": a word in or right before a time expression qualifies the time
+        in_time = any(x.start <= cue.start and cue.end <= x.end or 0 <= x.start - cue.end <= 1 for x in dated)
+        # a word of a time expression qualifies the time: for a decision, that is its new target
+        own_clause = [t for t in triggers if t.clause == clause and not (in_time and t.type in DECISIONS)
+                      and t not in inside] if clause in trigger_clauses else []
+        if clause in trigger_clauses and not (inside and not own_clause):
+            candidates = own_clause
             if not candidates:
                 continue
-        elif cue.label in GOVERNING:
+        elif cue.label in GOVERNING or cue.start in conditions:
             # a plan with a date of its own describes what comes before it ("Veröffentlichungen, die für 2025
             # geplant waren"), never what follows ("…, die für August geplant war, verzögert sich")
             closed = clause in original or (cue.label == "planned" and clause in dated_clauses)
-            following = [t for t in triggers if t.clause == clause + 1] if not closed else []
-            candidates = following or [t for t in triggers if t.clause == clause - 1]
+            following = [t for t in triggers if t.clause == clause + 1 and t.type not in SECONDARY] if not closed else []
+            # a condition governs the clause after it ("Wenn Nutzer fragen, startet ..."), not the one before
+            # ("…, wenn auch sehr potente, …")
+            candidates = following or ([t for t in triggers if t.clause == clause - 1] if cue.label in GOVERNING else [])
             if not candidates:
                 continue
         else:
+            continue
+        candidates = [t for t in candidates if not t.slipped and t not in inside]  # slipped: decided, now
+        if not candidates:
             continue
         target = min(candidates, key=lambda t: _distance(t, cue))
         distance = _distance(target, cue)
@@ -405,13 +494,15 @@ def _clauses(hits: _Hits, label: str, clause_of) -> set[int]:
 
 
 def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
-                  published: TimeSpan | None = None) -> set[int]:
+                  published: TimeSpan | None = None, opening: tuple[int, int] | None = None) -> set[int]:
     """Each trigger takes an expression of its own clause: the nearest, or with one trigger in the clause the most
     precise; not one that names the period something is for ("Zahlen für das erste Quartal"); a decision
-    prefers one that is not in the future (that is its new target). An expression in a clause without a trigger
-    goes to the nearest trigger of the sentence, if that one has none of its own; so does the date of a clause that
-    only carries the news ("…, the club announced on Wednesday"). A clause with an original plan lends nothing.
-    Returns the starts of the expressions lent that way."""
+    prefers one that is not in the future (that is its new target) and never the one it moves from ("vom April");
+    a saying never one of what it says ("announced that it will ship on May 2"). An expression in a clause without
+    a trigger goes to the nearest trigger of the sentence, if that one has none of its own; a time that opens the
+    sentence (`opening`: the sentence's start and its first clause break) dates all its events; so does the date of
+    a clause that only carries the news ("…, the club announced on Wednesday"). A clause with an original plan
+    lends nothing. Returns the starts of the expressions lent that way."""
     if not dated:
         return set()  # nothing to assign or lend
     original = _clauses(hits, "original", clause_of)
@@ -420,14 +511,17 @@ def _assign_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_
         per_clause[t.clause] = per_clause.get(t.clause, 0) + 1
     paired = _paired_in_order(triggers, dated, clause_of, per_clause)
     _own_clause_times(triggers, dated, clause_of, hits, published, per_clause, paired)
-    _free_times(triggers, dated, clause_of, set(per_clause) | original)
+    _free_times(triggers, dated, clause_of, hits, set(per_clause) | original)
+    _opening_time(triggers, dated, set(per_clause), opening)
     return _lent_news_dates(triggers, dated, clause_of, hits, published, original)
 
 
 def _paired_in_order(triggers: list[_Trigger], dated: list[TimeExpression], clause_of,
                      per_clause: dict[int, int]) -> set[int]:
     """As many events as dates in one clause: the n-th event has the n-th date ("joined in 2019 and became
-    chief executive in February 2023"). Returns the ids of the triggers paired."""
+    chief executive in February 2023"; "a battle in 2021 and a spat in spring 2022"), unless one event is about the
+    other as a delay is about a release ("the release was delayed last May to May 2026"). Returns the ids of the
+    triggers paired."""
     paired: set[int] = set()
     for clause, events in per_clause.items():
         if events < 2:
@@ -437,8 +531,10 @@ def _paired_in_order(triggers: list[_Trigger], dated: list[TimeExpression], clau
         if len(typed) >= 2:  # "began shipping": the untyped word is part of a typed event
             in_clause = typed
         count = len(in_clause)
+        if any(o.type in DECISIONS and t.type in ABSORBS.get(o.type, ()) for t in in_clause for o in in_clause):
+            continue  # one event, the delay, not two with a date each
         own = sorted((x for x in dated if clause_of(x.start) == clause and x.kind != "present"), key=lambda x: x.start)
-        if count >= 2 and len(own) == count and len({t.type for t in in_clause}) == count:
+        if count >= 2 and len(own) == count:
             for trigger, expression in zip(in_clause, own):
                 trigger.expression = expression
                 paired.add(id(trigger))
@@ -449,6 +545,7 @@ def _own_clause_times(triggers: list[_Trigger], dated: list[TimeExpression], cla
                       published: TimeSpan | None, per_clause: dict[int, int], paired: set[int]) -> None:
     """Each trigger not paired takes an expression of its own clause (see `_assign_times`)."""
     period_words = hits.get(("clause", "for_period"), ())
+    complements = hits.get(("clause", "complement"), ())
 
     def for_period(x: TimeExpression) -> bool:
         return any(0 <= x.start - h.end <= 6 for h in period_words)
@@ -458,22 +555,34 @@ def _own_clause_times(triggers: list[_Trigger], dated: list[TimeExpression], cla
         return bisect.bisect_left(PRECISION_DAYS, days)
 
     for trigger in triggers:
-        if id(trigger) in paired:
-            continue
+        if id(trigger) in paired or trigger.slipped:
+            continue  # slipped: "nicht mehr in diesem Jahr" is the time it will not come by; decided now
         own = [x for x in dated if clause_of(x.start) == trigger.clause]
-        if trigger.type in DECISIONS and any(not _future(x, published) for x in own):
-            own = [x for x in own if not _future(x, published)]
+        if trigger.type in COMMUNICATION and complements:  # "announced that it will ship on February 2":
+            after = [h.start for h in complements if h.start >= trigger.end]  # that date is the news, not the saying's
+            if after:
+                own = [x for x in own if x.start < after[0]]
+        if trigger.type in DECISIONS:
+            own = [x for x in own if not _old_target(x, hits)]
+            if any(not _future(x, published) for x in own):
+                own = [x for x in own if not _future(x, published)]
         if len(own) == 1:
             trigger.expression = own[0]
         elif own:
             alone = per_clause[trigger.clause] == 1
-            trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x), width(x) if alone else 0,
-                                                         _span_distance(trigger, x), x.start))
+            # a time right after the trigger is its own ("a launch by February"), before any more precise one
+            trigger.expression = min(own, key=lambda x: (x.kind == "present", for_period(x),
+                                                         not 0 <= x.start - trigger.end <= ADJACENT_CHARS,
+                                                         width(x) if alone else 0, _span_distance(trigger, x), x.start))
 
 
-def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, taken_clauses: set[int]) -> None:
+def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
+                taken_clauses: set[int]) -> None:
     """An expression in a clause without a trigger (nor an original plan) goes to the nearest trigger, if that one
-    has none of its own."""
+    has none of its own; not across background, nor into it ("…, den er zuvor skizziert hatte, als er Anfang 2025 …"), not to a
+    saying from what it says ("…, wies zurück, dass … erst im Herbst …"), not to a delay from where it moved from."""
+    background = _clauses(hits, "background", clause_of)
+    complements = hits.get(("clause", "complement"), ())
     free: dict[int, list[TimeExpression]] = {}
     for expression in dated:
         clause = clause_of(expression.start)
@@ -483,27 +592,55 @@ def _free_times(triggers: list[_Trigger], dated: list[TimeExpression], clause_of
         nearest = 0 if len(triggers) == 1 else min(
             range(len(triggers)), key=lambda i: (triggers[i].type == UNTYPED, _span_distance(triggers[i], expression),
                                                  triggers[i].start))
+        trigger = triggers[nearest]
+        if trigger.type in DECISIONS and _old_target(expression, hits):
+            continue
+        if trigger.type in COMMUNICATION and any(trigger.end <= h.start <= expression.start for h in complements):
+            continue
+        lo, hi = sorted((clause, trigger.clause))
+        if background and any(lo < c < hi or c == trigger.clause != clause for c in background):
+            continue
         free.setdefault(nearest, []).append(expression)
     for i, candidates in free.items():
         if triggers[i].expression is None:
             triggers[i].expression = min(candidates, key=lambda x: (x.kind == "present", _span_distance(triggers[i], x), x.start))
 
 
+def _opening_time(triggers: list[_Trigger], dated: list[TimeExpression], trigger_clauses: set[int],
+                  opening: tuple[int, int] | None) -> None:
+    """A time that opens the sentence as a short clause of its own ("In July, X decided … and tried to call off …")
+    dates every event of the sentence that has none."""
+    if opening is None or 0 in trigger_clauses:
+        return
+    fronted = [x for x in dated if x.kind != "present" and x.start - opening[0] <= OPENING_CHARS
+               and 0 <= opening[1] - x.end <= 1]
+    if fronted:
+        for trigger in triggers:
+            if trigger.expression is None:
+                trigger.expression = fronted[0]
+
+
+def _old_target(expression: TimeExpression, hits: _Hits) -> bool:
+    """A date after "vom"/"from" beside a delay: where it moved from ("Verschiebung vom April")."""
+    return any(0 <= expression.start - h.end <= 6 for h in hits.get(("clause", "moved_from"), ()))
+
+
 def _lent_news_dates(triggers: list[_Trigger], dated: list[TimeExpression], clause_of, hits: _Hits,
                      published: TimeSpan | None, original: set[int]) -> set[int]:
-    """The date of a clause that only carries the news goes to an event without a date of its own (or to a decision
-    whose date is its future target); returns the starts of the dates lent."""
+    """The date of a clause that only carries the news ("…, the club announced on Wednesday", "Nun hat X verkündet,
+    dass …") goes to an event without a date of its own (or to a decision whose date is its future target);
+    returns the starts of the dates lent."""
     news_clauses = {clause_of(h.start) for label in COMMUNICATION for h in hits.get(("triggers", label), ())}
     news_clauses |= {clause_of(h.start) for h in hits.get("attribution", ())}
     news_clauses -= {t.clause for t in triggers if t.type not in COMMUNICATION}
-    donors = [x for x in dated if x.kind != "present" and not _future(x, published) and clause_of(x.start) not in original
+    donors = [x for x in dated if not _future(x, published) and clause_of(x.start) not in original
               and clause_of(x.start) in news_clauses]
     lent: set[int] = set()
     if not donors:
         return lent
     for trigger in triggers:
-        if trigger.type in COMMUNICATION:
-            continue
+        if trigger.type in COMMUNICATION and trigger.expression is not None:
+            continue  # "In a press release on Monday, Apple revealed …": one saying, told twice, one date
         undated = trigger.expression is None
         if undated or (trigger.type in DECISIONS and _future(trigger.expression, published)):
             others = [x for x in donors if clause_of(x.start) != trigger.clause]
@@ -527,6 +664,69 @@ def _clause_of_event(triggers: list[_Trigger], communication: _Trigger) -> int:
 
 def _span_distance(trigger: _Trigger, expression: TimeExpression) -> int:
     return max(expression.start - trigger.end, trigger.start - expression.end, 0)
+
+
+def _target_type(decision: _Trigger, hits: _Hits, clause_of) -> str:
+    """The type of the plan a decision sets a new target for: the launch it absorbs in its sentence ("die
+    Veröffentlichung wird auf Mai verschoben": a release planned for May), else a happening without a type."""
+    for absorbed in ABSORBS.get(decision.type, ()):
+        if hits.get(("triggers", absorbed)):
+            return absorbed
+    return UNTYPED
+
+
+def _news_span(published: TimeSpan) -> TimeSpan:
+    """When news without a time of its own happened: a span ending on the publication day, at most NEWS_DAYS
+    back; a publication known only to the month (or coarser) is that span itself."""
+    if published.precision != "day":
+        return published
+    return interval(shift_days(published.start, -NEWS_DAYS), published.end)  # saturating at year 1
+
+
+def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of,
+             dated: Sequence[TimeExpression], headline: bool, published: TimeSpan, lede: bool) -> bool:
+    """Whether an event without a time of its own is reported as news, so the publication dates it: a happening
+    (not a plan) in the present or the present perfect, or told in the lede (the article's first sentences); not in a headline
+    (it has no date of its own), not background (the past perfect, "zuvor", "previously"), not beside a time
+    before the news in its clause ("joined in 2015 and has won ...")."""
+    if headline or trigger.modality != "happened":
+        return False
+    if present and _present(trigger, present, hits, clause_of):
+        return True
+    perfect = hits.get(("clause", "perfect"), ())
+    saying = trigger.type in SECONDARY or (
+        any(h.start <= trigger.start and trigger.end <= h.end for h in hits.get(("clause", "tells"), ()))
+        and not any(0 <= h.start - trigger.end <= 1 or 0 <= trigger.start - h.end <= 1
+                    for h in hits.get(("clause", "passive"), ())))  # "als das es angekündigt wurde": told before
+    if not (lede or saying or any(clause_of(h.start) == trigger.clause for h in perfect)):
+        return False  # a happening in the simple past further down an article may be background; a saying is news
+    earlier = hits.get(("clause", "earlier_than"), ())
+    if any(clause_of(h.start) == trigger.clause and h.end <= trigger.start for h in earlier):
+        return False  # "… weeks after the company delayed its launch": before the news
+    background = hits.get(("clause", "background"), ())
+    if background:
+        # reported speech shifts the tense back ("the statement said he had stepped down"): no background
+        said = [h.end for label in SECONDARY for h in hits.get(("triggers", label), ())]
+        if any(clause_of(h.start) == trigger.clause and not any(e <= h.start for e in said) for h in background):
+            return False
+    if saying:
+        return True  # "…, 11 months ago," she said: the saying is news, whatever it tells of
+    window_start = _news_span(published).start
+    return not any(x.kind != "present" and x.when is not None and x.when.end < window_start
+                   and clause_of(x.start) == trigger.clause for x in dated)
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A sentence that is a whole line ending without a sentence mark: a headline or a subheading, which has no
+    date of its own (it sums up the article or a section)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t#*•-"):
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[end:line_end].strip():
+        return False
+    return not text[start:end].rstrip().endswith((".", "!", "?", ":", ";", "\"", "“", "”", "»", "«", ")"))
 
 
 def _present(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of) -> bool:
@@ -565,7 +765,7 @@ def _with_short_names(analysis: DocumentAnalysis, sentence: Sentence, entities: 
 
 
 def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[EntityHit],
-              dated: list[TimeExpression]) -> None:
+              dated: list[TimeExpression], published: TimeSpan | None = None) -> None:
     if entities:
         kinds = [e.kind for e in entities]
         if UNKNOWN in kinds:
@@ -581,8 +781,22 @@ def _remember(memory: _Memory, number: int, subjects: list[str], entities: list[
     if subjects:
         memory.subjects.append((number, subjects))
     own = [x for x in dated if x.kind != "present"] if dated else ()
+    if own and published is not None:  # "damals", "back then": a time that has been, not a target ahead
+        own = [x for x in own if x.when.start <= published.end] or own
     if own:
         memory.times.append((number, own[-1]))
+
+
+def _named_before(analysis: DocumentAnalysis, memory: _Memory) -> list[str]:
+    """The names of the nearest of the last few sentences that names anyone: what "the company", "sie" refer to.
+    Names are looked up here, on demand: most sentences without an event never need theirs."""
+    own = analysis.document.source.outlet
+    for sentence in reversed(memory.spans or ()):
+        names = sorted({e.name for e in analysis.names(sentence) if e.kind != "outlet" and not (
+            e.kind == UNKNOWN and any(x.start < e.end and e.start < x.end for x in sentence.expressions))} - {own})
+        if names:
+            return names
+    return []
 
 
 def _recent(items: list, number: int, reach: int = CONTEXT_SENTENCES):

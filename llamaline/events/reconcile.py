@@ -29,7 +29,7 @@ from __future__ import annotations
 import heapq
 from array import array
 from enum import IntEnum
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from collections.abc import Mapping, Sequence
@@ -39,7 +39,7 @@ from operator import attrgetter, eq, itemgetter
 
 from .ids import KIND_RANK, event_id, find_events, id_period, make_ids_unique, title
 from ..models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
-from .types import generic_types, group_of, registry
+from .types import Role, generic_types, group_of, registry, with_role
 from .index import WIDE_MONTHS, Family, Index, Protos, Relation, month_of
 from ..temporal.timespan import cover, interval
 
@@ -49,6 +49,10 @@ __all__ = ["reconcile", "find_events", "group_of"]
 GENERIC_TYPES = frozenset(generic_types())
 # Modalities that are not the happening itself: claims about it (issue 6), not events.
 NOT_HAPPENED = frozenset({"planned", "expected", "denied"})
+# Types without a word of their own in a title: the title takes the word the text uses ("Meta: Zulassung").
+UNTYPED_TYPES = frozenset(with_role(Role.UNTYPED))
+# Of these, what reconciles into events of their own, marked as plans.
+PLANS = frozenset({"planned", "expected"})
 
 
 class Bin(IntEnum):
@@ -63,6 +67,8 @@ class Bin(IntEnum):
 
 # Spans of one type this many days apart still merge (day-level reporting noise), as a date conflict.
 TOLERANCE_DAYS = 3
+# How long after an event a source that does not date it may still refer to it without a date ("the delay").
+RETROSPECT_DAYS = 62
 # ... between spans of at most a week ("5 April" and "7 April"; not "April" and "May").
 _NEAR_MISS_WIDTH = 7
 _PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "quarter": 3, "interval": 4, "year": 5}
@@ -77,6 +83,39 @@ def reconcile(
     kinds: Mapping[str, str] | None = None,
 ) -> tuple[list[Event], list[Mention]]:
     """(events sorted by date, leftover mentions sorted by source and offset).
+
+    Plans and expectations with a target date and subjects do not merge with the happening: they reconcile
+    among themselves into events of their own, marked as plans (modality "planned", id ending in "-planned").
+    """
+    events, leftovers = _reconcile(mentions, families=families, outlets=outlets, kinds=kinds)
+    plans = [m for m in leftovers if m.modality in PLANS and m.when is not None and m.subjects]
+    if not plans:
+        return events, leftovers
+    # reconciled as if they happened (the same rules), then given back as they were written
+    as_happening = [Mention.model_construct(**{**m.__dict__, "modality": "happened"}) for m in plans]
+    original = {id(copy): m for copy, m in zip(as_happening, plans)}
+    planned, _ = _reconcile(as_happening, families=families, outlets=outlets, kinds=kinds, plans=True)
+    placed = set()
+    for k, event in enumerate(planned):
+        mentions_ = [original[id(m)] for m in event.mentions]
+        planned[k] = event.model_copy(update={"mentions": mentions_})
+        placed.update(map(id, mentions_))
+    leftovers = [m for m in leftovers if id(m) not in placed]
+    # both lists come sorted by date, then id: merged, not sorted again
+    events = list(heapq.merge(events, planned, key=lambda e: (e.when.start, e.when.end, e.id)))
+    return events, leftovers
+
+
+def _reconcile(
+    mentions: Sequence[Mention],
+    *,
+    families: Mapping[str, str] | None = None,
+    outlets: Mapping[str, str] | None = None,
+    kinds: Mapping[str, str] | None = None,
+    plans: bool = False,
+) -> tuple[list[Event], list[Mention]]:
+    """`reconcile` of the happenings (with `plans`: of plans, as events marked planned); plans and expectations
+    stay leftovers.
 
     `families` maps a subject to the family it belongs to (a model to its model line), `outlets` a source id
     to its outlet's name (for origins), `kinds` a subject to its kind (person, organisation, ...; for titles).
@@ -100,7 +139,8 @@ def reconcile(
         if hits is None:
             shared = agreement.setdefault(sig, {})
             hits = memo[key] = index.match_dated(sig, None, t.s[r], t.e[r], shared)
-        (protos.attach(hits[0], r) if len(hits) == 1 else own.append(r))
+        # a saying dated only by its publication is news of its own: it does not tell when something else was
+        (protos.attach(hits[0], r) if len(hits) == 1 and not _news_dated(t, r) else own.append(r))
     first_generic = len(protos)
     _merge(own, t, fam, protos, leftovers)
     index.file()
@@ -130,12 +170,35 @@ def reconcile(
                 shared = agreement.setdefault(sig, {})
                 hits = memo[key] = index.match_undated(sig, all_groups if g in generic else (g,), shared)
             one = hits[0] if len(hits) == 1 else -1
-        (protos.attach(one, r) if one >= 0 else leftovers.append(r))
+        # an undated consideration says neither when nor that it happened: it does not join (nor dispute) a happening
+        (protos.attach(one, r) if one >= 0 and t.modality[r] != "considered" and _while_news(t, protos, one, r)
+         else leftovers.append(r))
     del memo, agreement, index
 
-    events = _Builder(t, fam, outlets or {}, kinds or {}).events(protos, first_generic)
+    events = _Builder(t, fam, outlets or {}, kinds or {}, plans).events(protos, first_generic)
     leftovers.sort(key=t.rank.__getitem__)
     return events, _take(t.mentions, _take(t.index, leftovers))
+
+
+def _news_dated(t: "_Table", r: int) -> bool:
+    return t.mentions[t.index[r]].dated_by == "publication"
+
+
+def _what(mentions: Sequence[Mention]) -> str | None:
+    """The word most mentions name an untyped happening by (their trigger as written), for its title."""
+    words = Counter(m.trigger for m in mentions if m.trigger)
+    return min(words, key=lambda w: (-words[w], w)) if words else None
+
+
+def _while_news(t: "_Table", protos: Protos, p: int, r: int) -> bool:
+    """Whether undated mention r may join event p: its own source dates the event, or it was published while the
+    event was news (within `RETROSPECT_DAYS` of its end). A look back months later ("the delay resulted from ...")
+    may mean any of several happenings; it says nothing about this one's date."""
+    published = t.mentions[t.index[r]].published
+    if published is None or published.start.toordinal() <= protos.e[p] + RETROSPECT_DAYS:
+        return True
+    source = t.source[r]
+    return any(t.source[x] == source for x in protos.members[p])
 
 
 # ---------------------------------------------------------------------------------------------- mentions
@@ -529,8 +592,10 @@ class _Builder:
     """Events from protos: the fields of each, read from the table's lists (built without re-validating what
     are already valid models), with caches for what repeats across events (subjects, main subjects)."""
 
-    def __init__(self, t: _Table, fam: Family, outlets: Mapping[str, str], kinds: Mapping[str, str]):
+    def __init__(self, t: _Table, fam: Family, outlets: Mapping[str, str], kinds: Mapping[str, str],
+                 plans: bool = False):
         self.t, self.fam, self.outlets, self.kinds = t, fam, outlets, kinds
+        self.plans = plans  # the events are plans: ids end in "-planned", titles say so
         self.unnamed = _unnamed_attributions()
         # Source id -> its own origin: its outlet, or the source itself.
         self.origin_of = [outlets.get(x) or x for x in t.source_names]
@@ -554,6 +619,10 @@ class _Builder:
                 fields.append(single(members[0]))
             else:
                 fields.append(build(group[p], members + attached if attached else members))
+        if self.plans:
+            for f in fields:
+                f["id"] += "-planned"
+                f["modality"] = "planned"
         # Ids are made unique in the order of the merges and, within each, of the events' ranks.
         order = sorted(range(first_generic), key=rank.__getitem__)
         order += sorted(range(first_generic, len(protos)), key=rank.__getitem__)
@@ -571,11 +640,12 @@ class _Builder:
             period = self._periods[key] = id_period(when)
         return period
 
-    def _title(self, event_type: str, main: list[str], considered: bool) -> str:
-        key = (event_type, considered, *main)
+    def _title(self, event_type: str, main: list[str], considered: bool, mentions: Sequence[Mention] = ()) -> str:
+        what = _what(mentions) if event_type in UNTYPED_TYPES else None
+        key = (event_type, considered, what, *main)
         found = self._titles.get(key)
         if found is None:
-            found = self._titles[key] = title(event_type, main, self.kinds, considered)
+            found = self._titles[key] = title(event_type, main, self.kinds, considered, planned=self.plans, what=what)
         return found
 
     def _subjects_of(self, raw: int) -> tuple[str, ...]:
@@ -626,7 +696,7 @@ class _Builder:
         return dict(
             id=event_id(self._period(when), main, event_type, considered),
             type=event_type,
-            title=self._title(event_type, main, considered),
+            title=self._title(event_type, main, considered, rest.get("mentions", ())),
             when=when,
             **rest,
         )
@@ -666,6 +736,10 @@ class _Builder:
         """The type most of the event's mentions of its group give (ties: the registry's order)."""
         t = self.t
         groups, types = take(t.group), take(t.type)
+        starts = take(t.s)
+        if 0 in starts:  # what an event is, its dated mentions say (undated ones have day ordinal 0)
+            dated = [i for i, x in enumerate(starts) if x]
+            groups, types = [groups[i] for i in dated], [types[i] for i in dated]
         if groups.count(group) != len(groups):
             types = [x for x, g in zip(types, groups) if g == group]
         if not types:

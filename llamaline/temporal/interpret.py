@@ -21,10 +21,12 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
-_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec", "dec2",
-          "kw", "nth", "day_of", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
+_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec",
+          "dec2",
+          "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
-_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era", "q", "h"))
+_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
+                         "q", "h"))
 # TIMEX3 codes of the parts of a day.
 _DAY_PART_CODES = {"morning": "MO", "midday": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _ERA_BC = "bc"
@@ -119,8 +121,6 @@ class Reader:
         self.signal_during = frozenset(normalize(w) for w in lex.forms("during", "outside"))
         # Whether a determiner before an expression belongs to it ("[the fourth quarter]"), as in English TIMEX3.
         self.article_inside = bool(lex.format.get("article_inside"))
-        self.inside = frozenset(normalize(w) for w in lex.forms("durations", "inside"))
-        self.clock_word = re.compile(rf"\s*{a(('clock', 'hours'))}")
         self.old_year_before = re.compile(rf"(?<!\w){a(('years', 'old_before'))}\s+$")
         self.age = re.compile(rf"(?:-|\s+){a(('durations', 'age'))}", re.IGNORECASE)
         index = self.scan.groupindex
@@ -325,7 +325,8 @@ class Reader:
             modifier = "approximate" if m.group("nu_ap") else None
             return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier, signal=signal,
                            year_shift=sign * amount if unit == "year" else None,
-                           signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE, deictic=True)
+                           signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE,
+                           deictic=True)
         if pre and lex.has("durations", "from_now", pre) and not m.group("nu_n"):
             return None  # "in einigen Wochen" is too vague to place
         if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
@@ -382,6 +383,9 @@ class Reader:
                 c.meaning = self._day_month(g(name + "_d"), g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
                 c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
+            elif name == "wo":  # "the week of March 9th": the week the day is in
+                c.meaning = _week_of(self._day_month(g("wo_d") or g("wo_d2"), None, g("wo_m") or g("wo_m2"), None))
+                c.directional = True
             elif name == "numd":
                 d, mo = int(g("nd1")), int(g("nd2"))
                 if self.order == "mdy":
@@ -575,7 +579,7 @@ class Reader:
         signal = word or None
         signal_start = m.start("bd") if m.group("bd") else opener.start("w") if opener else None
         return _expression(text[start:m2.end()], start, m2.end(), "range", when, None, when is not None,
-                           timex_type=tx.DATE, value=tx.span_value(when) if when is not None else None,
+                           timex_type=tx.DATE, value=None,  # TIMEX3 has a value for each part, none for the range
                            signal=signal, signal_start=signal_start, anchor=used if when is not None else None,
                            parts=pieces)
 
@@ -599,10 +603,12 @@ class Reader:
                 when = rs.span_from(anchor, r.unit, r.amount if r.span == "next" else -r.amount)
             return _expression(body, r.start, r.end, "duration", when, None, True,
                                _DURATION_SET if when is None else _ALL_SET, timex_type=tx.DURATION,
-                               value=r.value, signal=r.signal, signal_start=r.signal_start, anchor=used if when is not None else None)
+                               value=r.value, signal=r.signal, signal_start=r.signal_start,
+                               anchor=used if when is not None else None)
         if r.kind == "present":
             return _expression(body, r.start, r.end, "present", published, r.modifier, published is not None,
-                               timex_type=tx.DATE, value=r.value, signal=r.signal, signal_start=r.signal_start, anchor="published")
+                               timex_type=tx.DATE, value=r.value, signal=r.signal, signal_start=r.signal_start,
+                               anchor="published")
         if r.kind == "reference":  # an open span before or after the anchor: no bounds to give
             return _expression(body, r.start, r.end, "date", None, r.modifier, True, timex_type=tx.DATE,
                                value=r.value, signal=r.signal, signal_start=r.signal_start)
@@ -640,7 +646,8 @@ class Reader:
                                       value=tx.span_value(span)) for (s, e), span in zip(r.split, ends))
         kind = "date"
         return _expression(body, r.start, r.end, kind, when, r.modifier, when is not None,
-                           timex_type=r.timex_type or tx.DATE, value=value, signal=r.signal, signal_start=r.signal_start,
+                           timex_type=r.timex_type or tx.DATE, value=None if parts else value, signal=r.signal,
+                           signal_start=r.signal_start,
                            anchor=None if absolute or when is None else used, parts=parts)
 
     # -- checks ----------------------------------------------------------------------------------
@@ -844,6 +851,13 @@ def _in_name(text: str, start: int, end: int, articles: frozenset[str]) -> bool:
             k += 1
         return k - end > 2
     return False
+
+
+def _week_of(meaning: Meaning) -> Meaning:
+    if isinstance(meaning, TimeSpan):
+        return rs.week(meaning.start)
+    build = meaning.build
+    return Yearless(lambda y: rs.week(build(y).start))
 
 
 def _with_part(meaning: Meaning, which: str) -> Meaning:

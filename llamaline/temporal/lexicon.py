@@ -179,7 +179,8 @@ def merged_branches(bounded: set[str], glued: set[str], case_sensitive: frozense
 
     # Forms spelled without case-sensitive letters take one path for one text: only those can clash.
     exact = [g for g in bounded if g in case_sensitive]
-    if all(f.isalnum() for f in glued) and all(g.split() for g in bounded if g) \
+    # A bounded form with blanks at its ends ("b ") takes other trie paths than its words alone: kept apart too.
+    if all(f.isalnum() for f in glued) and all(g.split() and g == g.strip() for g in bounded if g) \
             and not any(clash(f, g) for f in glued for g in (bounded if f in case_sensitive else exact) if g != f):
         return alternation_branches(bounded, case_sensitive, glued=frozenset(glued), paired=paired)
     return alternation_branches(bounded, case_sensitive, paired=paired) \

@@ -13,7 +13,11 @@ from .patterns import anchors, search, word_starts
 
 # How far before its first anchor word (a digit, month, unit ...) an expression may start
 # ("innerhalb von etwa 48 Wochen", "no later than the end of the year").
-_LEAD = 30
+_LEAD = 24
+# A match that starts near the window's start may have begun before it ("no earlier than the beginning
+# of the year"): then the window reaches this far back, once.
+_LONG_LEAD = 45
+_NEAR_START = 12
 # How far after its anchor word an expression may still go on ("Mai bis Mitte Juni 2025").
 _TAIL = 120
 # A paragraph break: no expression crosses one.
@@ -134,12 +138,13 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
     for anchor_start, anchor_end in anchors(language, text, start, end):
         if anchor_end <= done:
             continue
-        pos = max(done, anchor_start - _LEAD)
+        floor = max(done, anchor_start - _LONG_LEAD)  # nothing before this: done, or too far back
+        pos = max(floor, anchor_start - _LEAD)
         limit = min(end, anchor_end + _TAIL)
         stop = end
-        if text.find("\n", pos, limit) >= 0:  # most windows have no line break: no regex for them
-            for brk in _PARAGRAPH.finditer(text, pos, anchor_start):
-                pos = brk.end()
+        if text.find("\n", floor, limit) >= 0:  # most windows have no line break: no regex for them
+            for brk in _PARAGRAPH.finditer(text, floor, anchor_start):
+                floor = pos = max(pos, brk.end())
             brk = _PARAGRAPH.search(text, anchor_end, limit)
             if brk is not None:
                 stop = limit = brk.start()
@@ -153,6 +158,11 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
                     m = search(scan, text, m.start(), stop)
             if m is None or m.start() > anchor_start:
                 break
+            if m.start() - pos < _NEAR_START and pos > floor:  # did it begin before the window?
+                earlier = _first(scan, starts, text, floor, m.start() - 1, limit)
+                if earlier is not None and earlier.end() >= m.end():
+                    m = earlier
+                floor = pos
             expr = read.read(m, text, published, stop, told if story else None)
             if expr is None:
                 pos = m.start() + 1

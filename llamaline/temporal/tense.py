@@ -22,7 +22,7 @@ _REACH = 400
 
 
 @cache
-def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _cues(language: str) -> tuple[re.Pattern[str], ...]:
     lex = lexicon(language)
     endings = alternation(lex.forms("tense", "past_endings"))
     not_past = alternation(lex.forms("tense", "not_past"))
@@ -32,7 +32,9 @@ def _cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     past = re.compile(rf"(?<!\w)(?:{lex.alt(('tense', 'past'))})(?!\s+{after})")
     plan = re.compile(rf"(?<!\w){lex.alt(('tense', 'plan'))}")
     retro = re.compile(rf"(?<!\w){lex.alt(('tense', 'retro'))}")
-    return past, plan, retro, re.compile(rf"(?<!\w){by_ending}")
+    present = re.compile(rf"(?<!\w){lex.alt(('tense', 'present'))}(?!\w)")
+    opener = re.compile(rf"(?<!\w){lex.alt(('tense', 'complementizers'))}(?!\w)")
+    return past, plan, retro, re.compile(rf"(?<!\w){by_ending}"), present, opener
 
 
 @cache
@@ -76,11 +78,21 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
     expression wins ("announced in November that it would shut down": announced), a plan on a tie.
     A participle after "be" or before "werden" is no past: "will be held", "soll vorgestellt werden".
     With `own_words`, the expression's own words are no cues ("the last Thursday in November").
+    A "that"-clause has a tense of its own ("told the paper in January that it would ..."). A clause without a cue
+    but with a present-tense verb means the nearest date, whatever tense the rest of the sentence has
+    ("verlässt das Unternehmen zum 31. März").
     """
-    past, plan, retro, past_ending = _cues(language)
+    past, plan, retro, past_ending, present, opener = _cues(language)
     reports = _reports(language)
     for boundary in (_CLAUSE, _BOUNDARY):
         left, right = sentence(text, start, end, boundary)
+        # a "that"-clause has a tense of its own: before the date, it starts the window; after it, it ends it
+        for m in opener.finditer(text, left, right):
+            if m.end() <= start:
+                left = m.end()
+            elif m.start() >= end:
+                right = m.start()
+                break
         if retro.search(text, left, right):
             return "both"
         # (is it a framing reporting verb, distance, rank, direction): "said" after the expression decides
@@ -102,4 +114,6 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
                     nearest = candidate
         if nearest is not None:
             return nearest[3]
+        if boundary is _CLAUSE and present.search(text, left, right):
+            return None  # the clause's own present tense: the nearest date, whatever the rest of the sentence says
     return None

@@ -125,8 +125,10 @@ def _sentences(document: Document, regions: list[Region], cues: LanguageCues, ex
 
 def _clause_breaks(text: str, start: int) -> tuple[list[int], dict[int, int]]:
     """Where clauses break in text[start:], sorted, and the end of each spaced break (" - ", " ... ") by its start.
-    Spaced breaks do not overlap: " - - " is one."""
+    Spaced breaks do not overlap: " - - " is one. A colon between digits ("1:4", "20:45") is no break."""
     marks = mark_positions(text, _CLAUSE_MARKS, start)
+    if ":" in text:
+        marks = [p for p in marks if not (text[p] == ":" and text[p - 1 : p].isdigit() and text[p + 1 : p + 2].isdigit())]
     spaced: dict[int, int] = {}
     reach = start
     for pos in mark_positions(text, _SPACED_MARKS, start):  # a dash or three dots with white space either side

@@ -2,7 +2,7 @@
 
 Pattern syntax (documented for data authors in lang/de/events.toml):
     word, word* (inflection, up to 5 letters), *word (compound head), *word*, "a b" (adjacent),
-    "a ... b" (b within 8 words of the clause), "a ... b$" (b ends the clause), "pattern ? c1 c2" (context).
+    "a ... b" (b within 8 words of the clause), "a ... b$" (b ends the clause, within 16 words), "pattern ? c1 c2" (context).
 Matching is case-insensitive; every distinct token is classified once and cached, so hundreds of patterns
 cost one dictionary look-up per token.
 """
@@ -22,8 +22,9 @@ TOKEN = re.compile(r"[^\W_]+")
 INFLECTION = 5  # letters a `word*` pattern may add
 WORD_MEMO = 200_000  # distinct words whose element ids a pattern set remembers
 GAP = 8  # words a `...` may skip
+SEPARABLE_GAP = 16  # words a `... b$` may skip: a separable verb's particle ends its clause, however long
 _ADJACENT = frozenset({"", "-", "'", "’", "‑"})
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?–—\n]|(?<!\d)\.|\s-\s")  # "1. April" is no break
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?–—\n]|(?<!\d)\.|\s-\s")  # "1. April" is no break; "1:4": see _breaks
 _SIGMA = "\u03a3"  # capital sigma: lower-cased by what follows it
 LONGER_LOWER = "\u0130"  # the one character whose lower case is longer (İ -> i̇; tests/test_claims.py checks it)
 _CLAUSE_END = re.compile(r"\s*(?:[,;:!?.)\]–—\"“”„»«'’\n]|\s-\s|$)")
@@ -272,8 +273,10 @@ class CuePatterns:
                 j = k
                 continue
             found = None
-            for k in range(j + 1, min(last, j + 2 + GAP)):
-                if _CLAUSE_BREAK.search(text, tokens[k - 1][1], tokens[k][0]):
+            reach = SEPARABLE_GAP if final and pattern.clause_end else GAP
+            for k in range(j + 1, min(last, j + 2 + reach)):
+                mark = _CLAUSE_BREAK.search(text, tokens[k - 1][1], tokens[k][0])
+                if mark is not None and _breaks(text, mark, tokens[k][0]):
                     break
                 if element in token_ids[k - base] and (not (final and pattern.clause_end) or _ends_clause(text, tokens, k, last)):
                     found = k
@@ -319,6 +322,14 @@ def _split_word(word: str) -> list[str]:
 def _adjacent(text: str, end: int, start: int) -> bool:
     between = text[end:start]
     return "\n" not in between and between.replace(" ", "").replace("\u00a0", "") in _ADJACENT
+
+
+def _breaks(text: str, m: re.Match[str], end: int) -> bool:
+    """Whether a `_CLAUSE_BREAK` match `m` in a gap ending at `end` breaks the clause: a colon between digits
+    ("1:4") does not, unless another break follows in the gap."""
+    if m.group() == ":" and text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit():
+        return _CLAUSE_BREAK.search(text, m.end(), end) is not None
+    return True
 
 
 def _ends_clause(text: str, tokens: list[Token], k: int, last: int) -> bool:
@@ -367,7 +378,7 @@ def cues_for(language: str) -> LanguageCues:
     entries: list[tuple[str, str, str]] = []
     for category, table in tables.items():
         for label, words in table.items():
-            if category == "clause" and label in ("not_names", "articles"):
+            if category == "clause" and label in ("not_names", "articles", "roles"):
                 continue
             for text in words:
                 entries.append((category, label, text))

@@ -440,6 +440,7 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
     # a run starts at a capital word (no other word starts or continues one) not inside the run before;
     # in a language without capitalised nouns a run of two or more names may start the sentence ("Orbit Air said")
     initial_runs = not cues.capitalised_nouns
+    roles = _roles(language)
     w_next = 0
     for w in compress(range(n), codes):
         if w < w_next or not (w or initial_runs):
@@ -456,12 +457,24 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         w_next = v + 1
         if v == w and (w == 0 or not (initial_runs or codes[w] & _SHAPED)):
             continue  # one capitalised word says nothing about a name at the sentence start, or unless shaped like one
+        # a title or role before a name is no part of it ("Bundestrainer Hansi Flick", "Board Chair Susan Arnold")
+        titled = w_first = w
+        if roles is not None:
+            for u in range(w, v):
+                if roles.match(texts[u]):
+                    titled = u + 1
+        if titled > w and cues.capitalised_nouns and v - titled < 1:
+            titled = w  # "das Unternehmen Kapitalausgaben": one capitalised word after a noun is a noun, no name
+        if titled > w:
+            w = titled
+        elif v == w and initial_runs and _modifier_of_noun(text, starts[firsts[w]], ends[firsts[w + 1] - 1 if w + 1 < n else limit - 1], cues.articles):
+            continue  # "the Detroit carmaker": a place or trait of the noun, which names the actor
         run_start, run_end = starts[firsts[w]], ends[firsts[v + 1] - 1 if v + 1 < n else limit - 1]
         single = text[run_start:run_end]
         # two capitalised words after an article are a German noun phrase ("die Neue Zeit"), not a name
         noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
         if ((v > w and not noun_phrase) or (codes[w] & _SHAPED if v == w else _name_shaped(single))
-                or (initial_runs and len(single) > 1)):
+                or (initial_runs and len(single) > 1) or titled > w_first):
             hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
     return hits
 
@@ -494,6 +507,22 @@ def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tup
                 continue
         hits.append(EntityHit(inner_start, inner_start + len(inner), inner, UNKNOWN))
     return hits
+
+
+@cache
+def _roles(language: str) -> re.Pattern[str] | None:
+    """Words of titles and roles (lang events.toml [clause] roles; `*` any letters), whole words, any case."""
+    words = cues_for(language).data.get("clause", {}).get("roles", ())
+    if not words:
+        return None
+    parts = sorted({re.escape(w).replace(r"\*", r"[\w-]*") for w in words}, key=lambda p: (-len(p), p))
+    return re.compile(r"(?i:" + "|".join(parts) + r")\Z")
+
+
+def _modifier_of_noun(text: str, start: int, end: int, articles: frozenset[str]) -> bool:
+    """A capitalised word between an article and a lower-case word: it qualifies that noun ("the Detroit carmaker")."""
+    after = text[end : end + 2]
+    return _after_article(text, start, articles) and after[:1] == " " and after[1:2].islower()
 
 
 def _after_article(text: str, start: int, articles: frozenset[str]) -> bool:

@@ -128,7 +128,10 @@ def sources_view(event: Event, sources: dict[str, Source], console: Console) -> 
             head.append(f" · published {when_words(source.published) if source.published else 'date unknown'}")
         console.print(head)
         print_indented(console, Text("“").append_text(quote_text(mention, console)).append("”"))
-        facts = [f"says: {when_words(mention.when)}" + (f" ({mention.time_text})" if mention.time_text else "")]
+        says = f"says: {when_words(mention.when)}" + (f" ({mention.time_text})" if mention.time_text else "")
+        if mention.dated_by == "publication":
+            says += " (no date in the sentence: news up to its publication)"
+        facts = [says]
         facts.append(f"attributed to: {mention.attributed_to or 'the source itself'}")
         if mention.modality != "happened":
             facts.append(f"modality: {mention.modality}")

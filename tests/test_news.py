@@ -1,0 +1,190 @@
+"""What real news needs from extraction (issue 13), through the real per-document flow and without a gazetteer:
+statements dated by their own time, news dated by its publication, headlines without a date, plans as plans,
+year-less dates in the present tense, the types news often names. The same table for German and English; the
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from llamaline.events.reconcile import reconcile
+from llamaline.models import Mention, Source
+from llamaline.pipeline import findings_of
+from llamaline.temporal import timespan
+from llamaline.text.corpus import Document
+from llamaline.text.names import Gazetteer
+
+NEWS = "news"  # dated by the publication: a span ending on the publication day, at most about a month back
+
+
+def mentions_of(text: str, language: str, published: str, outlet: str | None = None) -> list[Mention]:
+    source = Source(id="t", path="t.txt", language=language, outlet=outlet, published=timespan.parse_iso(published))
+    found, _claims = findings_of((Document(source=source, text=text), []), Gazetteer())
+    return found
+
+
+def dated_as(m: Mention, expected: str, published: str) -> bool:
+    if m.when is None:
+        return False
+    if expected == NEWS:
+        day = timespan.parse_iso(published).start
+        return (m.dated_by == "publication" and m.time_text is None and m.when.end == day
+                and day - timedelta(days=31) <= m.when.start < day)
+    want = timespan.parse_iso(expected) if len(expected) != 7 or expected[5] not in "2" else None
+    if want is None:  # a season, "YYYY-23"
+        names = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
+        want = timespan.season(int(expected[:4]), names[expected[5:]])
+    return (m.when.start, m.when.end) == (want.start, want.end)
+
+
+# (language, published, text, [(type, modality, when)]): each expected mention must be among those found
+FOUND = [
+    # statements and reports are events, dated by their own time expression
+    ("de", "2025-03-10", "Am 3. März bestätigte die Ministerin den Rücktritt des Staatssekretärs.",
+     [("statement", "happened", "2025-03-03"), ("departure", "happened", "2025-03-03")]),
+    ("de", "2025-03-07", "Der Verband werde die Regeln ändern, sagte ein Sprecher am Montag.",
+     [("statement", "happened", "2025-03-03")]),
+    ("en", "2025-03-07", "The company said on Wednesday that it would close the plant.",
+     [("statement", "happened", "2025-03-05")]),
+    ("en", "2025-03-07", "Sales fell sharply in the winter, a spokeswoman said on Tuesday.",
+     [("statement", "happened", "2025-03-04")]),
+    # a happening reported as news, without a time expression: the publication dates it
+    ("de", "2025-03-07", "Die Firma hat ihren Chef entlassen.", [("departure", "happened", NEWS)]),
+    ("de", "2025-03-07", "Die Stadt hat den Bau der Brücke gestoppt.", [("abandonment", "happened", NEWS)]),
+    ("en", "2025-03-07", "Harbor Freight has fired its chief executive.", [("departure", "happened", NEWS)]),
+    ("en", "2025-03-07", "The regulator has approved the merger of the two banks.", [("investment", "happened", NEWS)]),
+    # year-less dates beside a present-tense verb: the nearest such date, whatever the rest of the sentence says
+    ("de", "2025-02-10", "Er verlässt das Unternehmen zum 31. März.", [("departure", "expected", "2025-03-31")]),
+    ("en", "2025-03-04", "Pre-orders begin March 19, the company said.", [("other", "expected", "2025-03-19")]),
+    # plans with a target date are plans
+    ("en", "2025-03-04", "The launch is scheduled for 12 June.", [("release", "planned", "2025-06-12")]),
+    ("de", "2025-03-04", "Der Marktstart soll im Herbst erfolgen.", [("release", "planned", "2025-23")]),
+    ("en", "2025-03-04", "Dana Kolb will take over on August 1.", [("appointment", "planned", "2025-08-01")]),
+    # types news often names
+    ("de", "2025-03-04", "Der Konzern kauft 30 Prozent der Anteile an einem Zulieferer.", [("investment", "happened", NEWS)]),
+    ("en", "2025-03-04", "The group bought a 30 percent stake in the startup.", [("investment", "happened", NEWS)]),
+    ("de", "2025-03-04", "Die Vorsitzende legt ihr Amt nieder.", [("departure", "happened", NEWS)]),
+    ("de", "2025-03-04", "Nachfolger wird der bisherige Finanzchef.", [("appointment", "happened", NEWS)]),
+    ("en", "2025-03-04", "The carmaker announced plans for a new plant in Ohio.", [("announcement", "happened", NEWS)]),
+    ("en", "2025-03-04", "Mara Lind joined the club in 2019.", [("hiring", "happened", "2019")]),
+    ("de", "2025-03-04", "Mara Lind wechselte 2019 zu dem Verein.", [("hiring", "happened", "2019")]),
+    ("de", "2025-03-04", "Die Gründerin hat das Start-up im Jahr 2019 gegründet.", [("founding", "happened", "2019")]),
+    ("en", "2025-03-04", "Two engineers founded the company in 2019.", [("founding", "happened", "2019")]),
+    ("de", "2025-03-04", "Die Aktionäre verklagten den Konzern am Montag.", [("controversy", "happened", "2025-03-03")]),
+    ("en", "2025-03-04", "Shareholders sued the company on Monday.", [("controversy", "happened", "2025-03-03")]),
+    # a delay is dated when it was decided; its new target is a plan of its own
+    ("de", "2025-03-04", "Der Verkaufsstart des Geräts wurde auf den Herbst verschoben.",
+     [("delay", "happened", NEWS), ("release", "planned", "2025-23")]),
+    ("en", "2025-03-04", "The release of the console has been pushed back to October.",
+     [("delay", "happened", NEWS), ("release", "planned", "2025-10")]),
+    # a launch that will not come before a time not yet past has slipped: a delay, decided now
+    ("de", "2025-05-02", "Das Spiel wird nicht mehr in diesem Jahr erscheinen.", [("delay", "happened", NEWS)]),
+    ("en", "2025-05-02", "The console will not launch until 2026.", [("delay", "happened", NEWS)]),
+    # a time right after its trigger is its own, before a more precise one elsewhere in the clause
+    ("en", "2025-01-08", "The maker expects enough stock by the end of January for a launch by February.",
+     [("release", "expected", "2025-02")]),
+    ("de", "2025-01-08", "Die Ware soll Ende Januar in den Lagern sein, für einen Marktstart im Februar.",
+     [("release", "expected", "2025-02")]),
+    # an announcing verb is a saying: news wherever it stands in the article
+    ("de", "2025-03-04", "Die Fluglinie meldet Rekordzahlen. Viele Passagiere flogen nach Süden. Dazu kamen neue "
+     "Ziele. Außerdem gab der Konzern nach langer Prüfung die Schließung eines Werks bekannt.",
+     [("announcement", "happened", NEWS)]),
+    ("en", "2025-03-04", "Sales rose. Prices fell. Margins held. The group also announced the closure of a plant.",
+     [("announcement", "happened", NEWS)]),
+    ("en", "2025-03-04", "Klaus Brandt announced on Monday that he will leave the club in June.",
+     [("announcement", "happened", "2025-03-03"), ("departure", "planned", "2025-06")]),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text", "expected"), FOUND, ids=[r[2][:45] for r in FOUND])
+def test_found(language: str, published: str, text: str, expected: list) -> None:
+    found = mentions_of(text, language, published)
+    for type_, modality, when in expected:
+        assert any(m.type == type_ and m.modality == modality and dated_as(m, when, published) for m in found), (
+            f"no {type_}/{modality} at {when}: {[(m.type, m.modality, m.when and m.when.edtf) for m in found]}")
+
+
+# (language, published, text, type): no mention of this type with a date
+NOT_DATED = [
+    # background in the past perfect, or placed before the news, is not dated by the publication
+    ("de", "2025-03-07", "Zuvor hatte die Firma ihren Chef entlassen.", "departure"),
+    ("en", "2025-03-07", "The regulator had approved the merger of the two banks.", "investment"),
+    ("en", "2025-03-07", "The plant opened weeks after the company delayed its launch.", "delay"),
+    ("de", "2025-03-07", "Das Werk öffnete Monate nachdem der Konzern den Start verschoben hatte.", "delay"),
+    # an earlier telling, in the passive, is no news
+    ("de", "2025-03-07", "Die Zahlen sind gut. Der Umsatz stieg. Die Marge hielt. Das neue Werk, das angekündigt wurde, "
+     "steht noch leer.", "announcement"),
+    # a start with a delay is a start, not a delay
+    ("de", "2025-03-07", "Der Bau des Stadions begann mit zwei Jahren Verspätung.", "delay"),
+    ("en", "2025-03-07", "Construction of the stadium began with a two-year delay.", "delay"),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text", "type_"), NOT_DATED, ids=[r[2][:45] for r in NOT_DATED])
+def test_not_dated(language: str, published: str, text: str, type_: str) -> None:
+    found = mentions_of(text, language, published)
+    assert not any(m.type == type_ and m.when is not None for m in found), [(m.type, m.when) for m in found]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Orbit Air holt neue Chefin\n\nOrbit Air hat Dana Kolb zur Chefin ernannt, teilte die Fluglinie am Montag mit."),
+    ("en", "Orbit Air names new chief\n\nOrbit Air has named Dana Kolb chief executive, the airline said on Monday."),
+])
+def test_a_headline_has_no_date_of_its_own(language: str, text: str) -> None:
+    found = mentions_of(text, language, "2025-03-05")
+    headline_end = text.index("\n")
+    assert not any(m.start < headline_end and m.when is not None for m in found)
+    body = [m for m in found if m.start > headline_end and m.type == "appointment"]
+    assert body and all(m.when is not None and m.when.end <= timespan.parse_iso("2025-03-05").end for m in body)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Die Firma hat ihren Chef entlassen. „Das war nötig“, sagte sie am Montag."),
+    ("en", "The firm has fired its chief executive. “It was necessary,” she said on Monday."),
+])
+def test_she_said_is_not_the_outlet_reporting(language: str, text: str) -> None:
+    found = mentions_of(text, language, "2025-03-05", outlet="Tagesbote")
+    said = [m for m in found if m.type == "statement"]
+    assert said and all(m.attributed_to is None for m in said)
+    assert all(m.attributed_to != "Tagesbote" for m in found)
+
+
+# -- reconciled: plans stay plans, titles say what happened ----------------------------------------------------
+def test_a_plan_is_an_event_of_its_own_beside_the_happening() -> None:
+    happened = mentions_of("Orbit Air hat den Flug nach Oslo im März gestartet.", "de", "2025-04-02")
+    planned = mentions_of("Der Flug nach Oslo soll im Juni starten.", "de", "2025-04-02")
+    subjects = {"subjects": ["Oslo"]}
+    ms = [m.model_copy(update=subjects) for m in happened + planned if m.type == "release"]
+    events, _ = reconcile(ms)
+    assert sorted((e.modality, e.when.edtf) for e in events) == [("happened", "2025-03"), ("planned", "2025-06")]
+    plan = next(e for e in events if e.modality == "planned")
+    assert plan.id.endswith("-planned") and "planned" in plan.title
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Die Behörde hat am Montag das Medikament Zelora zugelassen."),
+    ("en", "The agency approved the drug Zelora on Monday."),
+])
+def test_an_untyped_event_is_titled_by_what_happened(language: str, text: str) -> None:
+    found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == "other"]
+    assert found
+    events, _ = reconcile([m.model_copy(update={"subjects": ["Zelora"]}) for m in found])
+    (event,) = events
+    assert event.type == "other" and event.title != "Zelora" and event.title.startswith("Zelora: ")
+
+
+# -- subjects: the actors, not the nearest capitalised words ---------------------------------------------------
+@pytest.mark.parametrize(("language", "text", "type_", "subjects"), [
+    ("de", "Am Montag hat Bundestrainerin Anna Berg ihren Posten geräumt.", "departure", ["Anna Berg"]),
+    ("en", "On Monday, Board Chair Lena Voss resigned.", "departure", ["Lena Voss"]),
+    ("de", "Die Firma Orbit Motors hat 4000 Lastwagen zurückgerufen. Der Konzern teilte am Montag mit, der Fehler "
+     "sei gering.", "statement", ["Orbit Motors"]),
+    ("en", "Orbit Motors has recalled 4,000 trucks. The carmaker said on Monday that the fault was minor.",
+     "statement", ["Orbit Motors"]),
+    ("en", "Sales at the Detroit carmaker fell by a third, the company said on Monday.", "statement", []),
+])
+def test_subjects_are_the_actors(language: str, text: str, type_: str, subjects: list[str]) -> None:
+    found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == type_]
+    assert found and found[-1].subjects == subjects, [(m.type, m.subjects) for m in found]
