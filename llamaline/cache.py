@@ -2,14 +2,18 @@
 
 The key hashes the corpus as read (paths, decoded texts, metadata, skipped files, a corpus
 `entities.toml`) and llamaline's own code and language data, so any change to either misses.
-Set LLAMALINE_NO_CACHE=1 to turn it off; LLAMALINE_CACHE_DIR to move it (default: the user's
-cache folder). A cache that cannot be read or written is ignored: it only ever saves time.
+Set LLAMALINE_NO_CACHE=1 to turn it off (or pass --no-cache); LLAMALINE_CACHE_DIR to move it (default: the
+user's cache folder). The cache is bounded: at most LLAMALINE_CACHE_MAX_MB megabytes (default 256) and
+entries unused for 30 days are dropped, the least recently used first; a timeline larger than a quarter of
+the limit is not kept. `llamaline cache clear` empties it. A cache that cannot be read or written is
+ignored: it only ever saves time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -17,26 +21,44 @@ from pathlib import Path
 from .text.corpus import Corpus
 from .models import Timeline
 
-_KEEP = 16  # timelines kept; the oldest go first
+_KEEP = 16  # timelines kept at most; the least recently used go first
+MAX_BYTES = 256 * 1024 * 1024  # the whole cache, unless LLAMALINE_CACHE_MAX_MB says otherwise
+MAX_AGE = 30 * 24 * 3600  # seconds since an entry was last used
 
 
 def cache_dir() -> Path | None:
     if os.environ.get("LLAMALINE_NO_CACHE"):
         return None
+    return _default_dir()
+
+
+def _default_dir() -> Path:
     if os.environ.get("LLAMALINE_CACHE_DIR"):
         return Path(os.environ["LLAMALINE_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "llamaline"
 
 
+def max_bytes() -> int:
+    try:
+        return max(0, int(float(os.environ["LLAMALINE_CACHE_MAX_MB"]) * 1024 * 1024))
+    except (KeyError, ValueError):
+        return MAX_BYTES
+
+
 def timeline_cached(corpus: Corpus, build: Callable[[], Timeline]) -> Timeline:
     """The cached timeline of `corpus`, or `build()` stored for next time."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or max_bytes() == 0:
         return build()
-    path = folder / f"{corpus_key(corpus)}.json"
     try:
-        return Timeline.model_validate_json(path.read_bytes())
+        path = folder / f"{corpus_key(corpus)}.json"
+    except (OSError, ValueError):  # a corpus that cannot be hashed is built, not cached
+        return build()
+    try:
+        timeline = Timeline.model_validate_json(path.read_bytes())
+        os.utime(path)  # used: the last to go
+        return timeline
     except (OSError, ValueError):
         pass
     timeline = build()
@@ -74,10 +96,61 @@ def _store(folder: Path, path: Path, timeline: Timeline) -> None:
     from .views.export import write_atomic
 
     try:
+        data = timeline.model_dump_json(by_alias=True)
+        if len(data) > max_bytes() // 4:
+            return  # one huge corpus would push out every other entry
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, timeline.model_dump_json(by_alias=True))
-        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[_KEEP:]:
-            old.unlink(missing_ok=True)
+        write_atomic(path, data, force=True)
+        prune(folder)
     except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time
         pass
+
+
+def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:
+    """The cache's entries, the most recently used first."""
+    entries = []
+    for path in folder.glob("*.json"):
+        try:
+            entries.append((path, path.stat()))
+        except OSError:
+            continue
+    return sorted(entries, key=lambda e: e[1].st_mtime, reverse=True)
+
+
+def prune(folder: Path) -> None:
+    """Drop entries beyond the count, the size limit or the age limit, the least recently used first."""
+    now, total, limit = time.time(), 0, max_bytes()
+    for n, (path, info) in enumerate(_entries(folder)):
+        total += info.st_size
+        if n >= _KEEP or total > limit or now - info.st_mtime > MAX_AGE:
+            path.unlink(missing_ok=True)
+    for tmp in folder.glob(".*.tmp"):  # left by a process that was killed while writing
+        try:
+            if now - tmp.stat().st_mtime > 3600:
+                tmp.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def cache_info() -> dict[str, object]:
+    """Where the cache is, how many timelines it holds, their size and the limit."""
+    folder = cache_dir()
+    entries = _entries(folder) if folder is not None and folder.is_dir() else []
+    return {"folder": str(folder) if folder is not None else None, "enabled": folder is not None,
+            "entries": len(entries), "bytes": sum(info.st_size for _, info in entries), "max_bytes": max_bytes()}
+
+
+def clear_cache() -> tuple[int, int]:
+    """Remove every cached timeline: (entries removed, bytes freed)."""
+    folder = cache_dir() or _default_dir()
+    count = size = 0
+    if not folder.is_dir():
+        return 0, 0
+    for path in [*folder.glob("*.json"), *folder.glob(".*.tmp")]:
+        try:
+            info = path.stat()
+            path.unlink()
+        except OSError:
+            continue
+        count, size = count + (path.suffix == ".json"), size + info.st_size
+    return count, size

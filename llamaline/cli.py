@@ -5,14 +5,16 @@ Imports of the pipeline happen inside the commands, so `llamaline --help` stays 
 
 from __future__ import annotations
 
+import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, List, Optional
 
 import typer
 
-from .errors import ExitStatus, LlamalineError
+from .errors import ExitStatus, LlamalineError, OutputError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -43,13 +45,57 @@ app = typer.Typer(
 CORPUS_HELP = "Folder of .txt/.md articles (searched recursively). Default: the bundled corpus."
 CorpusOption = typer.Option(None, "--corpus", "-c", help=CORPUS_HELP, show_default=False)
 JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of the terminal view.")
-JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Extract mentions in N processes.")
+JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Extract mentions in N processes (at most one per core and per file).")
+NoCacheOption = typer.Option(False, "--no-cache", help="Build the timeline afresh: neither read nor write the result cache.")
+
+
+class _GuardedStdout:
+    """Standard output for rich: a full disk or a closed pipe becomes an OutputError (one line, exit 1)."""
+
+    def write(self, text: str) -> int:
+        out = _real_stdout()
+        try:
+            return out.write(text)
+        except UnicodeEncodeError:  # a terminal that is not UTF-8: what it cannot show becomes '?'
+            encoding = getattr(out, "encoding", None) or "ascii"
+            return self.write(text.encode(encoding, "replace").decode(encoding, "replace"))
+        except OSError as exc:
+            raise _output_error(exc) from None
+
+    def flush(self) -> None:
+        try:
+            _real_stdout().flush()
+        except OSError as exc:
+            raise _output_error(exc) from None
+
+    def __getattr__(self, name: str):
+        return getattr(_real_stdout(), name)
+
+
+def _real_stdout():
+    if sys.stdout is None:  # started with standard output closed
+        raise OutputError("cannot write to standard output: it is closed")
+    return sys.stdout
+
+
+def _output_error(exc: OSError) -> OutputError:
+    return OutputError(f"cannot write to standard output: {exc.strerror or exc}")
+
+
+def _silence_stdout() -> None:
+    """After a failed write, what is still buffered goes nowhere instead of failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def _stdout() -> "Console":
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(file=_GuardedStdout(), highlight=False, soft_wrap=False)  # type: ignore[arg-type]
 
 
 def _stderr() -> "Console":
@@ -63,11 +109,16 @@ def _failures() -> Iterator[None]:
     """Every failure is one line on stderr and exit 1; no traceback reaches the user."""
     try:
         yield
+    except OutputError as exc:
+        _silence_stdout()
+        _error(str(exc))
     except LlamalineError as exc:
         _error(str(exc))
+    except BrokenProcessPool as exc:
+        _error(f"a worker process failed ({exc or 'it ended unexpectedly'}); try fewer --jobs")
     except KeyboardInterrupt:
         _error("interrupted")
-    except (typer.Exit, typer.Abort, SystemExit):
+    except (typer.Exit, typer.Abort, typer.BadParameter, SystemExit):  # a usage error is exit 2, from typer
         raise
     except Exception as exc:  # a bug: still one line, with a way to see more
         if _debug():
@@ -111,12 +162,23 @@ def _read(corpus_dir: Optional[Path]) -> "Corpus":
     return corpus
 
 
-def _timeline(corpus_dir: Optional[Path], jobs: int) -> "Timeline":
+def _timeline(corpus_dir: Optional[Path], jobs: int, no_cache: bool = False) -> "Timeline":
     from .api import build_timeline
 
     corpus = _read(corpus_dir)
-    with _timed(f"built the timeline of {len(corpus.documents)} articles"), _progress(len(corpus.documents)):
-        return build_timeline(corpus, jobs=jobs, cache=True)
+    workers = _workers(jobs, len(corpus.documents))
+    try:
+        with _timed(f"built the timeline of {len(corpus.documents)} articles"), _progress(len(corpus.documents)):
+            return build_timeline(corpus, jobs=workers, cache=not no_cache)
+    except OSError as exc:  # the pipeline reads nothing from disk: this is the process pool failing to start
+        if workers == 1:
+            raise
+        raise LlamalineError(f"cannot start {workers} worker processes: {exc.strerror or exc}; try --jobs 1") from None
+
+
+def _workers(jobs: int, files: int) -> int:
+    """--jobs, at most one process per core and per file; workers that cannot start are one line."""
+    return max(1, min(jobs, os.cpu_count() or 1, files))
 
 
 @contextmanager
@@ -149,8 +211,19 @@ def _progress(articles: int, delay: float = 1.0) -> Iterator[None]:
 
 
 def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Data (JSON, exports) to stdout, always as UTF-8 whatever the locale says."""
+    out = _real_stdout()
+    buffer = getattr(out, "buffer", None)
+    try:
+        if buffer is None:
+            out.write(text)
+            out.flush()
+            return
+        out.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    except OSError as exc:
+        raise _output_error(exc) from None
 
 
 def _json(data: object) -> None:
@@ -179,6 +252,7 @@ def timeline(
     all_: bool = typer.Option(False, "--all", "-a", help="Also untyped events (type other: happenings no event type describes)."),
     json_: bool = JsonOption,
     jobs: int = JobsOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """The reconciled events in date order, grouped by month, with how many sources back each.
 
@@ -195,7 +269,7 @@ def timeline(
     with _option("--type"):
         event_types(types)
     with _failures():
-        result = _timeline(corpus, jobs)
+        result = _timeline(corpus, jobs, no_cache)
         events = select_events(result.events, since=since, until=until, types=types, subjects=subjects,
                                min_sources=min_sources, include_untyped=all_)
         if json_:
@@ -214,6 +288,7 @@ def sources(
     corpus: Optional[Path] = CorpusOption,
     json_: bool = JsonOption,
     jobs: int = JobsOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Every citation of one event: source, outlet, date, the quoted sentence with its time marked, attribution.
 
@@ -226,7 +301,7 @@ def sources(
         raise typer.BadParameter("name an event: an id, an id prefix, or words of its title", param_hint="--event")
     with _failures():
         try:
-            cited = citations_of(event, timeline=_timeline(corpus, jobs))
+            cited = citations_of(event, timeline=_timeline(corpus, jobs, no_cache))
         except AmbiguousEvent as exc:
             from .views.terminal import candidates_view
 
@@ -244,10 +319,12 @@ def sources(
 @app.command()
 def export(
     format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="json, jsonl, csv, md, timelinejs or html."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - for stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - for stdout. A symlink is followed; anything but a regular file is refused."),
+    force: bool = typer.Option(False, "--force", help="Replace FILE even where it is read-only."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the export and exit."),
     corpus: Optional[Path] = CorpusOption,
     jobs: int = JobsOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """The whole timeline (sources, events, citations) in a format: JSON (schema llamaline.timeline/1), JSON lines
     (one event a line), CSV (one citation a row), a Markdown report, TimelineJS 3 JSON, or one offline HTML page.
@@ -260,13 +337,16 @@ def export(
     with _option("--format"):
         check_format(format)
     with _failures():
-        from .views.export import schema_json, write_atomic
+        from .views.export import check_output, schema_json, write_atomic
 
-        text = schema_json() if schema else export_text(format=format, timeline=_timeline(corpus, jobs))
-        if output is None or str(output) == "-":
+        to_file = output is not None and str(output) != "-"
+        if to_file:
+            check_output(output, force=force)  # a bad FILE is refused before the work, not after
+        text = schema_json() if schema else export_text(format=format, timeline=_timeline(corpus, jobs, no_cache))
+        if not to_file:
             _emit(text)
         else:
-            write_atomic(output, text)
+            write_atomic(output, text, force=force)
             print(f"llamaline: wrote {output}", file=sys.stderr)
 
 
@@ -277,6 +357,7 @@ def claims(
     corpus: Optional[Path] = CorpusOption,
     json_: bool = JsonOption,
     jobs: int = JobsOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """What each source claimed (numbers, target dates, statuses) and how each claim changed over time.
 
@@ -285,7 +366,9 @@ def claims(
     with _failures():
         from .api import claims as claim_tracks
 
-        tracks = claim_tracks(_read(corpus), subject=subject, attribute=attribute, jobs=jobs, cache=True)
+        read = _read(corpus)
+        tracks = claim_tracks(read, subject=subject, attribute=attribute, jobs=_workers(jobs, len(read.documents)),
+                              cache=not no_cache)
         if json_:
             _json([t.model_dump(mode="json") for t in tracks])
         else:
@@ -340,7 +423,7 @@ def tag(
         else:
             from .views.terminal import tag_view
 
-            tag_view(text, expressions, _stdout())
+            tag_view(text, expressions, _stdout(), anchored=anchor is not None)
 
 
 @app.command()
@@ -386,9 +469,51 @@ def add(
 
 
 def _read_stdin() -> str:
-    if sys.stdin.isatty():
+    """Standard input decoded as a file is (UTF-8, a BOM, Windows-1252 with a warning)."""
+    from .text.corpus import decode_bytes
+
+    if sys.stdin is None or sys.stdin.isatty():
         raise LlamalineError("no text: pass a FILE, or pipe text and use - for standard input")
-    return sys.stdin.read()
+    raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8", "surrogateescape")
+    decoded = decode_bytes(raw)
+    if decoded.text is None:
+        raise LlamalineError(f"cannot tag standard input: {decoded.reason}")
+    if decoded.warning:
+        print(f"llamaline: warning: standard input: {decoded.warning}", file=sys.stderr)
+    return decoded.text
+
+
+cache_app = typer.Typer(help="The result cache: timelines of corpora already read (bounded in size and age).",
+                        no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is, how many timelines it holds and their size."""
+    with _failures():
+        from .cache import cache_info as info
+
+        found = info()
+        if not found["enabled"]:
+            _emit("cache: off (LLAMALINE_NO_CACHE is set)\n")
+            return
+        _emit(f"cache: {found['folder']}\n{found['entries']} timeline(s), {_size(found['bytes'])} "
+              f"of at most {_size(found['max_bytes'])}\n")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every cached timeline."""
+    with _failures():
+        from .cache import clear_cache
+
+        count, size = clear_cache()
+        print(f"llamaline: removed {count} cached timeline(s), {_size(size)}", file=sys.stderr)
+
+
+def _size(n: object) -> str:
+    return f"{int(n) / 1024 / 1024:.1f} MB"  # type: ignore[call-overload]
 
 
 def _version(value: bool) -> None:

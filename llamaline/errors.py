@@ -17,3 +17,7 @@ class LlamalineError(Exception):
 
 class CorpusError(LlamalineError):
     """The corpus folder or one of its files cannot be used."""
+
+
+class OutputError(LlamalineError):
+    """Standard output or an output file cannot take what is written (a full disk, a closed pipe)."""

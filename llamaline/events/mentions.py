@@ -19,10 +19,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 
 from ..models import Mention, TimeExpression, TimeSpan
-from ..temporal.timespan import interval
+from ..temporal.timespan import interval, shift_days
 from ..text.analysis import DocumentAnalysis, Sentence, analyse
 from ..text.attribution import attribution
 from ..text.boilerplate import Region
@@ -704,7 +703,7 @@ def _news_span(published: TimeSpan) -> TimeSpan:
     back; a publication known only to the month (or coarser) is that span itself."""
     if published.precision != "day":
         return published
-    return interval(published.start - timedelta(days=NEWS_DAYS), published.end)
+    return interval(shift_days(published.start, -NEWS_DAYS), published.end)  # saturating at year 1
 
 
 def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of,

@@ -601,7 +601,7 @@ class Reader:
             direction = sentence_direction(text, first.start, m2.end(), self.language)
         try:
             got = _between(a, b, anchor, direction)
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
         if got is False:
             return None
@@ -666,6 +666,8 @@ class Reader:
             when = rs.resolve(r.meaning, anchor, direction)
             if when is not None and r.later is not None and anchor is not None:
                 when = rs.earlier_or_later(when, anchor, r.later)
+        except OverflowError:  # the words run off the calendar from year 1 or 9999: left unresolved
+            when = None
         except ValueError:
             return None
         absolute = isinstance(r.meaning, (TimeSpan, rs.TwoDigitYear))

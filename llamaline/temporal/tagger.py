@@ -39,8 +39,9 @@ class Story:
     def __init__(self, published: TimeSpan | None):
         self.published = published
         # Dates outside these bounds are far from the publication: the narrative has moved away.
-        self.near_from = published.start - _AWAY if published is not None else None
-        self.near_to = published.end + _AWAY if published is not None else None
+        # saturating: a publication in year 1 or 9999 has no year beyond it
+        self.near_from = ts.shift_days(published.start, -_AWAY.days) if published is not None else None
+        self.near_to = ts.shift_days(published.end, _AWAY.days) if published is not None else None
         self.time: TimeSpan | None = None  # the latest explicit date
         self.at = -1  # where it ended in the text
         self.looked = -1  # the text from `at` up to here has no paragraph break

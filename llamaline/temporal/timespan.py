@@ -105,7 +105,11 @@ def width(span: TimeSpan) -> int:
 
 
 def shift_days(d: date, days: int) -> date:
-    return d + timedelta(days=days)
+    """`d` moved by `days`, saturating at the ends of the calendar (1 January 1, 31 December 9999)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def _edtf_lower(span: TimeSpan) -> str:

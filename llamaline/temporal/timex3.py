@@ -7,7 +7,7 @@ The value is written from the resolved span where the words name a calendar peri
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from ..models import TimeSpan
@@ -54,7 +54,7 @@ def span_value(span: TimeSpan) -> str:
 
 def interval_value(s: date, e: date) -> str:
     """An interval's value: a week, half, decade, century, or the months/years it covers."""
-    last_of_month = (e + timedelta(days=1)).day == 1
+    last_of_month = e.day == ts.last_day(e.year, e.month)  # (not e + 1 day: there is none after 9999-12-31)
     if (e - s).days == 6 and s.weekday() == 0:
         y, w, _ = s.isocalendar()
         return f"{y:04d}-W{w:02d}"

@@ -23,6 +23,7 @@ from .cues import boilerplate_cues
 
 SHORT_WORDS = 12  # a navigation line or heading is at most this many words
 TEASER_LINE = 300  # a teaser box ends at the first line at least this long (prose again)
+PROSE_WORDS = 8  # ... or at a dated sentence of at least this many words
 FOOTER_FROM = 0.6  # a footer starts in the last 40% of a page
 
 _DOMAIN = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:de|com|org|net|io|ai|co|uk|at|ch|fr|eu|info|news)\b", re.IGNORECASE)
@@ -161,7 +162,7 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
             label = "navigation"
         elif heading in related and short:
             j = i + 1
-            while j < len(lines) and len(lines[j].text) < TEASER_LINE:
+            while j < len(lines) and len(lines[j].text) < TEASER_LINE and not _is_dated_prose(lines[j].text, doc.language):
                 j += 1
             regions.append(Region(line.start, lines[j - 1].end, "teaser"))
             i = j
@@ -214,6 +215,17 @@ def _is_navigation(text: str, heading: str, navigation: frozenset[str]) -> bool:
             return True
         space = heading.find(" ", space + 1)
     return False
+
+
+def _is_dated_prose(text: str, language: str) -> bool:
+    """A line of the article, not a teaser: whole sentences (a headline has no full stop) of some length that
+    say when something happened. A teaser box ("Mehr zum Thema") must not swallow the short paragraphs of
+    the article that follow it."""
+    if _words(text) < PROSE_WORDS or text.rstrip("\"'»«“”’)").endswith(("...", "…")) or text.rstrip("\"'»«“”’)")[-1:] not in ".!?":
+        return False
+    from ..temporal import tag
+
+    return any(e.kind in ("date", "range") for e in tag(text, None, language))
 
 
 def _is_reference_line(text: str) -> bool:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
+import math
+import os
 import re
+import stat
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +27,18 @@ MANIFEST = "sources.toml"
 CORPUS_CONFIG = frozenset({MANIFEST, "entities.toml"})
 METADATA_KEYS = ("title", "url", "outlet", "author", "language", "published")
 KEY_ALIASES = {"lang": "language"}
+
+# Front matter is a few lines of metadata: bounded, so a hostile file cannot exhaust memory or the stack.
+FRONT_MATTER_MAX_BYTES = 256 * 1024
+FRONT_MATTER_MAX_DEPTH = 32
+# A file this large is announced on stderr before the wait, with what it will roughly cost (measured: a 6 MB
+# article takes 19 s and 420 MB; time and memory grow about linearly with the size of one document).
+LARGE_FILE = 5 * 1024 * 1024
+LARGE_CORPUS = 20 * 1024 * 1024
+SECONDS_PER_MB = 3
+MEMORY_PER_MB = 70
+# A text may carry a few stray NUL bytes (a bad copy, a broken editor); more than this share is binary.
+NUL_SHARE_BINARY = 0.01
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -75,10 +92,33 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
         corpus.warnings.append(f"{MANIFEST}: no file {rel!r} in the corpus")
     if not corpus.documents:
         if corpus.skipped:
-            raise CorpusError(f"no readable articles in {root} ({len(corpus.skipped)} files skipped)")
+            shown = "; ".join(f"{s.path}: {s.reason}" for s in corpus.skipped[:3])
+            more = f"; and {len(corpus.skipped) - 3} more" if len(corpus.skipped) > 3 else ""
+            raise CorpusError(f"no readable articles in {root} ({len(corpus.skipped)} skipped: {shown}{more})")
         raise CorpusError(f"corpus folder has no articles (.txt, .md, .html, .jsonl): {root}")
     _assign_ids(corpus)
+    check_entities(root)
+    size = sum(len(d.text) for d in corpus.documents) / 1024 / 1024
+    if size * 1024 * 1024 >= LARGE_CORPUS:
+        corpus.warnings.append(f"{size:.0f} MB of text in {len(corpus.documents)} files: building the timeline may take "
+                               f"about {size * SECONDS_PER_MB:.0f} s on one core (--jobs N uses more; the result is cached)")
     return corpus
+
+
+def check_entities(root: Path) -> None:
+    """A corpus `entities.toml` that cannot be read or is not TOML is the user's error, named with its file.
+    (Only read and parsed here, so a cached timeline does not pay for the gazetteer's import; what its tables
+    mean is checked where it is loaded.)"""
+    path = root / "entities.toml"
+    try:
+        if path.is_file():
+            tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CorpusError(f"{path}: malformed entities file: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: malformed entities file: not UTF-8 at byte {exc.start}") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read entities file: {exc.strerror or exc}") from None
 
 
 def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
@@ -96,19 +136,38 @@ def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
     for key, table in data.items():
         if not isinstance(table, dict):
             raise CorpusError(f"{path}: entry {key!r} must be a table of metadata, like [\"{key}\"]")
-        tables[Path(key).as_posix()] = table
+        name = manifest_key(key)
+        if name in tables:
+            raise CorpusError(f"{path}: two entries for the file {name!r}")
+        tables[name] = table
     return tables
 
 
+def manifest_key(key: str) -> str:
+    """A manifest key as a corpus path: Windows backslashes and a leading ./ are accepted."""
+    name = Path(key.replace("\\", "/")).as_posix()
+    return name[2:] if name.startswith("./") else name
+
+
 def _walk(root: Path, corpus: Corpus):
-    """Article files in a stable order; everything else is accounted for as skipped."""
-    found = [(path.relative_to(root), path) for path in root.rglob("*")]
-    for rel, path in sorted(found, key=lambda f: f[0].as_posix()):
-        if any(part.startswith(".") for part in rel.parts):
-            continue  # hidden files and folders (.git, .DS_Store) are not part of a corpus
-        if path.is_dir():
-            continue
-        name = rel.as_posix()
+    """Article files in a stable order; everything else is accounted for as skipped (or is hidden)."""
+    found: list[tuple[str, Path]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        corpus.skipped.append(SkippedFile(path=_rel_name(where, root, corpus) + "/", reason=f"cannot read folder: {exc.strerror or exc}"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        base = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders (.git) are not part of a corpus
+        for name in list(dirs):
+            if (base / name).is_symlink():
+                dirs.remove(name)
+                corpus.skipped.append(SkippedFile(path=_rel_name(base / name, root, corpus) + "/", reason="link to a folder: not followed"))
+        for name in files:
+            if not name.startswith("."):  # hidden files (.DS_Store) are not part of a corpus
+                found.append((_rel_name(base / name, root, corpus), base / name))
+    for name, path in sorted(found):
         if name in CORPUS_CONFIG:
             continue
         if path.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -118,26 +177,96 @@ def _walk(root: Path, corpus: Corpus):
         yield path, name
 
 
+def _rel_name(path: Path, root: Path, corpus: Corpus) -> str:
+    """The path relative to the root as shown to users; a name that is not valid UTF-8 is shown with \\x escapes."""
+    rel = path.relative_to(root).as_posix() if path != root else "."
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        corpus.warnings.append(f"{shown}: file name is not valid UTF-8; shown with \\x escapes")
+        return shown
+    return rel
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's bytes as text: `text` is None (with a `reason`) for what is not text; `warning` when the
+    text was read with a fallback the user should know about."""
+
+    text: str | None
+    encoding: str
+    reason: str | None = None
+    warning: str | None = None
+
+
 def decode(raw: bytes) -> tuple[str | None, str, str | None]:
-    """(text, encoding, reason): UTF-8 (BOM dropped), else Windows-1252; binary gives a reason, no text."""
-    if b"\x00" in raw:
-        return None, "binary", "binary file (contains NUL bytes)"
+    """(text, encoding, reason): see `decode_bytes`."""
+    found = decode_bytes(raw)
+    return found.text, found.encoding, found.reason
+
+
+def decode_bytes(raw: bytes) -> Decoded:
+    """UTF-16/32 with a BOM; UTF-8 (BOM dropped), where a byte that is not UTF-8 is read as Windows-1252 on its
+    own (one stray byte does not turn the whole text into mojibake); Windows-1252 for a file with no UTF-8 in
+    it at all. A few stray NUL bytes stay text; many, or many control characters, make a file binary."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            text = raw.decode(codec, "replace")
+            try:
+                raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                return Decoded(text, codec, warning=f"not valid {codec.upper()} at byte {exc.start}: replaced by \ufffd")
+            return Decoded(text, codec)
+    if raw.count(b"\x00") > max(2, len(raw) * NUL_SHARE_BINARY):
+        return Decoded(None, "binary", "binary file (contains NUL bytes)")
+    warning = None
     try:
-        return raw.decode("utf-8-sig"), "utf-8", None
-    except UnicodeDecodeError:
-        pass
+        text, encoding = raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        # Each byte that is not UTF-8 becomes one character: offsets into the text stay those of a decoding.
+        escaped = raw.decode("utf-8-sig", "surrogateescape")
+        bad = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
+        text = escaped.translate(_SURROGATE_TO_CP1252)
+        if _UTF8_MULTIBYTE.search(raw):
+            encoding = "utf-8"
+            more = f" and {bad - 1} more" if bad > 1 else ""
+            warning = f"not valid UTF-8 at byte {exc.start}{more}: read those bytes as Windows-1252"
+        else:
+            encoding, warning = "windows-1252", "not UTF-8, read as Windows-1252"
+    if sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f\x00") > len(text) // 100:
+        return Decoded(None, "binary", "binary file (control characters)")
+    if "\x00" in text:
+        nul = f"{text.count(chr(0))} NUL byte(s) kept as characters"
+        warning = f"{warning}; {nul}" if warning else nul
+    return Decoded(text, encoding, warning=warning)
+
+
+def _cp1252_char(byte: int) -> str:
     try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return None, "binary", "not text: neither UTF-8 nor Windows-1252"
-    if sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f") > len(text) // 100:
-        return None, "binary", "binary file (control characters)"
-    return text, "windows-1252", None
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined in Windows-1252, kept as Latin-1
+        return chr(byte)
+
+
+# surrogateescape turns a byte b that is not UTF-8 into U+DC00+b; this reads it as Windows-1252 instead
+_SURROGATE_TO_CP1252 = {0xDC00 + b: _cp1252_char(b) for b in range(0x80, 0x100)}
+# UTF-8 sequences of non-ASCII characters: a file that has them is UTF-8 with stray bytes, not Windows-1252
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _read_file(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> list[Document]:
     """The documents of one file: one article, or one per line of a `.jsonl` file."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            corpus.skipped.append(SkippedFile(path=rel, reason="not a regular file"))
+            return []
+        if info.st_size >= LARGE_FILE:
+            mb = info.st_size / 1024 / 1024
+            corpus.warnings.append(f"{rel}: a large file ({mb:.0f} MB): reading it may take about {mb * SECONDS_PER_MB:.0f} s "
+                                   f"and {mb * MEMORY_PER_MB / 1024:.1f} GB of memory")
         raw = path.read_bytes()
     except OSError as exc:
         corpus.skipped.append(SkippedFile(path=rel, reason=f"cannot read: {exc.strerror or exc}"))
@@ -153,12 +282,14 @@ def _read_file(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any],
 
 
 def _read_text(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> Document | None:
-    text, encoding, reason = decode(raw)
+    decoded = decode_bytes(raw)
+    del raw
+    text, encoding = decoded.text, decoded.encoding
     if text is None:
-        corpus.skipped.append(SkippedFile(path=rel, reason=reason or "unreadable"))
+        corpus.skipped.append(SkippedFile(path=rel, reason=decoded.reason or "unreadable"))
         return None
-    if encoding != "utf-8":
-        corpus.warnings.append(f"{rel}: not UTF-8, read as Windows-1252")
+    if decoded.warning:
+        corpus.warnings.append(f"{rel}: {decoded.warning}")
     front, body_start = _front_matter(text, root / rel)
     if not text[body_start:].strip():
         corpus.skipped.append(SkippedFile(path=rel, reason="empty file" if not text.strip() else "no text after the front matter"))
@@ -227,18 +358,27 @@ def _document(root: Path, rel: str, text: str, body_start: int, layers: list[tup
         inferred.append("language")
     language = _language_code(metadata["language"])
     if language not in lang.languages():
-        corpus.skipped.append(SkippedFile(path=where, reason=f"no language data for {metadata['language']!r} (have: {', '.join(lang.languages())})"))
+        corpus.skipped.append(SkippedFile(path=where, reason=f"no language data for {_str(metadata['language'])!r} (have: {', '.join(lang.languages())})"))
         return None
     published = None
     if metadata.get("published") not in (None, ""):
+        value = metadata["published"]
+        if provenance["published"] == "front matter":  # the file and the line
+            shown = f"{root / rel}:{_front_matter_line(text, body_start, 'published')}"
+        else:
+            shown = f"{root / MANIFEST if provenance['published'] == MANIFEST else root / rel}: {where}"
+        if not isinstance(value, (str, int, date)) or isinstance(value, bool):
+            kind = {list: "a list", dict: "a table", bool: "true/false", float: "a number"}.get(type(value), "not a date")
+            raise CorpusError(f"{shown}: published: expected one ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got {kind}")
+        if isinstance(value, int) and 0 < value <= 9999:
+            value = f"{value:04d}"  # YAML reads `published: 0001` as the number 1
         try:
-            published = parse_iso(metadata["published"])
+            published = parse_iso(value)
         except ValueError as exc:
-            origin = root / MANIFEST if provenance["published"] == MANIFEST else root / rel
-            raise CorpusError(f"{origin}: {where}: published: {exc}") from None
+            raise CorpusError(f"{shown}: published: {exc}") from None
     extra = {k: _plain(v) for k, v in metadata.items() if k not in METADATA_KEYS and k != "id"}
     source = Source(
-        id=str(metadata.get("id") or ""),
+        id=_str(metadata.get("id")) or "",
         path=rel,
         title=_str(metadata.get("title")),
         url=_str(metadata.get("url")),
@@ -259,18 +399,78 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
         return {}, 0
     import yaml  # only files with front matter pay for the import
 
+    block = match.group(1) or ""
+    if len(block) > FRONT_MATTER_MAX_BYTES:
+        raise CorpusError(f"{path}:2: front matter is larger than {FRONT_MATTER_MAX_BYTES // 1024} KB")
     try:
-        # libyaml's parser where PyYAML has it: the same safe loading, several times faster
-        data = yaml.load(match.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        _check_events(yaml.parse(block, Loader=_loader()), path)
+        data = yaml.load(block, Loader=_loader()) or {}
     except yaml.YAMLError as exc:
         # Where the broken construct began (an unclosed list) beats where the parser gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # 0-based inside the block, which starts on line 2
         problem = " ".join(filter(None, (getattr(exc, "context", None), getattr(exc, "problem", None)))) or "not valid YAML"
         raise CorpusError(f"{path}:{line}: malformed front matter: {problem}") from None
+    except (RecursionError, MemoryError):
+        raise CorpusError(f"{path}:2: malformed front matter: nested too deeply") from None
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:  # a value PyYAML cannot build
+        raise CorpusError(f"{path}:2: malformed front matter: {type(exc).__name__}: {exc}") from None
     if not isinstance(data, dict):
         raise CorpusError(f"{path}:2: malformed front matter: expected 'key: value' lines")
     return data, match.end()
+
+
+def _check_events(events, path: Path) -> None:
+    """Refuse aliases (`*a`: a recursive one never ends, nested ones multiply a few bytes into gigabytes) and
+    deep nesting, before anything is built."""
+    import yaml
+
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 2
+            raise CorpusError(f"{path}:{line}: malformed front matter: YAML aliases (*{event.anchor}) are not supported")
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > FRONT_MATTER_MAX_DEPTH:
+                line = event.start_mark.line + 2
+                raise CorpusError(f"{path}:{line}: malformed front matter: nested more than {FRONT_MATTER_MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
+@cache
+def _loader():
+    """PyYAML's safe loader (libyaml's parser where PyYAML has it) that keeps a value which does not fit its type
+    as the text it is: a date which is no calendar date (`2025-13-45`, `2025-02-30`, `0000-01-01`), a number of
+    5,000 digits, `!!int abc`, `!!bool maybe`. The metadata check names what it cannot use."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class FrontMatterLoader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    def lenient(construct):
+        def build(loader, node):
+            try:
+                return construct(loader, node)
+            except (ValueError, KeyError, AttributeError, OverflowError):
+                return loader.construct_scalar(node)
+
+        return build
+
+    safe = yaml.constructor.SafeConstructor
+    for kind, construct in (("timestamp", safe.construct_yaml_timestamp), ("int", safe.construct_yaml_int),
+                            ("float", safe.construct_yaml_float), ("bool", safe.construct_yaml_bool)):
+        FrontMatterLoader.add_constructor(f"tag:yaml.org,2002:{kind}", lenient(construct))
+    return FrontMatterLoader
+
+
+def _front_matter_line(text: str, body_start: int, key: str) -> int:
+    """The line of `key:` in the front matter (1-based in the file), or 2 where it cannot be found."""
+    found = re.search(rf"^[ \t]*['\"]?{re.escape(key)}['\"]?[ \t]*:", text[:body_start], re.M | re.I)
+    return text.count("\n", 0, found.start()) + 1 if found else 2
 
 
 def infer_title(text: str, body_start: int) -> str | None:
@@ -305,6 +505,9 @@ def _assign_ids(corpus: Corpus) -> None:
     """Readable ids: the manifest's `id`, else the path without suffix (the full path where that collides)."""
     stems = [d.source.id or d.source.path.rsplit(".", 1)[0] for d in corpus.documents]
     clashes = {s for s, n in Counter(stems).items() if n > 1}  # counted once: a corpus may have 100,000 files
+    for given in sorted({d.source.id for d in corpus.documents if d.source.id} & clashes):
+        paths = [d.source.path for d, s in zip(corpus.documents, stems) if s == given]
+        corpus.warnings.append(f"source id {given!r} is given to {len(paths)} files ({', '.join(paths)}): they keep their paths as ids")
     ids = [d.source.path if s in clashes else s for d, s in zip(corpus.documents, stems)]
     if len(set(ids)) != len(ids):
         dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
@@ -316,15 +519,32 @@ def _assign_ids(corpus: Corpus) -> None:
 
 
 def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
+    """A metadata value as text: a list of names (`author: [A, B]`) is joined, never shown as Python's repr."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return ", ".join(filter(None, (_str(v) for v in value))) or None
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_str(v)}" for k, v in value.items()) or None
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _plain(value: Any) -> Any:
-    """Front-matter values as JSON-friendly data (YAML gives dates and datetimes)."""
+    """Front-matter values as JSON-friendly data (YAML gives dates, datetimes, bytes, sets, NaN)."""
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    return value
+    if isinstance(value, (set, frozenset)):
+        return sorted((_plain(v) for v in value), key=str)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "backslashreplace")
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import lang
+from ..errors import CorpusError
 from .cues import TOKEN, DocumentWords, LanguageCues, cues_for, document_words, language_or_default, mark_positions
 
 KINDS = ("person", "organisation", "product", "event", "outlet")
@@ -60,8 +61,8 @@ class Entity:
     part_of: str | None = None
 
 
-class GazetteerError(ValueError):
-    """A malformed entities.toml."""
+class GazetteerError(CorpusError, ValueError):
+    """A malformed entities.toml: the user's input, so a CorpusError (one line); a ValueError as it always was."""
 
 
 @dataclass

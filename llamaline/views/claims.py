@@ -36,7 +36,7 @@ def claims_view(tracks: Sequence[ClaimTrack], console: Console) -> None:
             print_indented(console, claim_quote(claim, console))
     claims = sum(len(t.claims) for t in tracks)
     counts = f"{len(tracks)} track{'s' if len(tracks) != 1 else ''}, {claims} claim{'s' if claims != 1 else ''}"
-    console.print("\n" + counts, style="dim")
+    console.print(Text("\n" + counts, style="dim"))
 
 
 def _claim_line(claim: Claim) -> Text:

@@ -1,4 +1,7 @@
-"""Rich views for a terminal: timeline, citations of one event, time expressions of one text."""
+"""Rich views for a terminal: timeline, citations of one event, time expressions of one text.
+
+Everything that comes from a corpus (titles, outlets, names, quotes) is printed as `Text`, never as a string
+rich would read as markup: `[/]Reuters` is an outlet, not a closing tag."""
 
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
     for event in events:
         group = month_heading(event.when)
         if group != heading:
-            console.print(("\n" if heading is not None else "") + group, style="bold magenta", highlight=False)
+            console.print(Text(("\n" if heading is not None else "") + group, style="bold magenta"))
             heading = group
         line = Text("  ")
         line.append(when_words(event.when).ljust(when_width), style="bold")
@@ -59,7 +62,7 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
             detail.append(" ")
         _print_packed(console, detail, pieces, ", ", 6, after_last=" ")
     shown = f"{len(events)} event{'s' if len(events) != 1 else ''}"
-    console.print("\n" + shown + (f" of {total}" if total is not None and total != len(events) else ""), style="dim")
+    console.print(Text("\n" + shown + (f" of {total}" if total is not None and total != len(events) else ""), style="dim"))
 
 
 def _print_packed(console: Console, head: Text, pieces: list[tuple[str, str]], separator: str, indent: int,
@@ -110,9 +113,9 @@ def print_indented(console: Console, text: Text, indent: int = 4) -> None:
 
 def sources_view(event: Event, sources: dict[str, Source], console: Console) -> None:
     console.print(Text(event.title, style="bold"), Text(f"({event.id})", style="dim"))
-    console.print(f"{when_words(event.when)} · {event.type} · {', '.join(event.subjects) or 'no subjects'}")
+    console.print(Text(f"{when_words(event.when)} · {event.type} · {', '.join(event.subjects) or 'no subjects'}"))
     origins = ", ".join(event.origins) or "-"
-    console.print(f"{len(event.sources)} source(s), {len(event.mentions)} citation(s); origins: {origins}")
+    console.print(Text(f"{len(event.sources)} source(s), {len(event.mentions)} citation(s); origins: {origins}"))
     for conflict in event.conflicts:
         console.print(Text(f"conflict ({conflict.field}): {conflict.detail}", style="red"))
     for number, mention in enumerate(event.mentions, 1):
@@ -142,11 +145,13 @@ def candidates_view(events: Sequence[Event], console: Console) -> None:
     table.add_column("When", no_wrap=True)
     table.add_column("Event")
     for event in events:
-        table.add_row(event.id, when_words(event.when), event.title)
+        table.add_row(Text(event.id), Text(when_words(event.when)), Text(event.title))
     console.print(table)
 
 
-def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console) -> None:
+def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console, *, anchored: bool = False) -> None:
+    """The expressions as a table; `anchored` when there was a publication date to resolve them against."""
+    why = "(beyond the calendar)" if anchored else "(no publication date)"
     if not expressions:
         console.print("No time expressions found.")
         return
@@ -162,6 +167,6 @@ def tag_view(text: str, expressions: Sequence[TimeExpression], console: Console)
             resolved, edtf = describe(e.when), e.when.edtf
         else:
             edtf = "-"
-            resolved = "a duration, not a date" if e.kind == "duration" else "unresolved (no publication date)"
-        table.add_row(e.text, f"{e.start}-{e.end}", e.kind, resolved, edtf, e.modifier or "")
+            resolved = "a duration, not a date" if e.kind == "duration" else "unresolved " + why
+        table.add_row(Text(e.text), f"{e.start}-{e.end}", e.kind, Text(resolved), edtf, e.modifier or "")
     console.print(table)
