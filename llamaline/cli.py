@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, List, Optional
+from typing import TYPE_CHECKING, List, Optional  # noqa: UP035 - typer options are typed with typing.List
 
 import typer
 
@@ -45,8 +46,18 @@ app = typer.Typer(
 CORPUS_HELP = "Folder of .txt/.md articles (searched recursively). Default: the bundled corpus."
 CorpusOption = typer.Option(None, "--corpus", "-c", help=CORPUS_HELP, show_default=False)
 JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of the terminal view.")
-JobsOption = typer.Option(1, "--jobs", "-j", min=1, help="Extract mentions in N processes (at most one per core and per file).")
-NoCacheOption = typer.Option(False, "--no-cache", help="Build the timeline afresh: neither read nor write the result cache.")
+JobsOption = typer.Option(
+    1,
+    "--jobs",
+    "-j",
+    min=1,
+    help="Extract mentions in N processes (at most one per core and per file).",
+)
+NoCacheOption = typer.Option(
+    False,
+    "--no-cache",
+    help="Build the timeline afresh: neither read nor write the result cache.",
+)
 
 
 class _GuardedStdout:
@@ -92,13 +103,13 @@ def _silence_stdout() -> None:
         pass
 
 
-def _stdout() -> "Console":
+def _stdout() -> Console:
     from rich.console import Console
 
     return Console(file=_GuardedStdout(), highlight=False, soft_wrap=False)  # type: ignore[arg-type]
 
 
-def _stderr() -> "Console":
+def _stderr() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
@@ -148,7 +159,7 @@ def _say(message: str, level: int = 1) -> None:
         print(f"llamaline: {message}", file=sys.stderr)
 
 
-def _read(corpus_dir: Optional[Path]) -> "Corpus":
+def _read(corpus_dir: Optional[Path]) -> Corpus:
     """Read the corpus and tell the user (stderr) about every file not read and every warning."""
     from .api import read_corpus
 
@@ -162,7 +173,7 @@ def _read(corpus_dir: Optional[Path]) -> "Corpus":
     return corpus
 
 
-def _timeline(corpus_dir: Optional[Path], jobs: int, no_cache: bool = False) -> "Timeline":
+def _timeline(corpus_dir: Optional[Path], jobs: int, no_cache: bool = False) -> Timeline:
     from .api import build_timeline
 
     corpus = _read(corpus_dir)
@@ -244,12 +255,46 @@ def _option(name: str) -> Iterator[None]:
 @app.command()
 def timeline(
     corpus: Optional[Path] = CorpusOption,
-    since: Optional[str] = typer.Option(None, "--from", metavar="DATE", help="Only events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--to", metavar="DATE", help="Only events that begin on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    types: Optional[List[str]] = typer.Option(None, "--type", "-t", metavar="TYPE", help="Only events of this type (repeatable), e.g. delay."),
-    subjects: Optional[List[str]] = typer.Option(None, "--subject", "-s", metavar="WORDS", help="Only events about this subject (repeatable; words of the name suffice)."),
-    min_sources: int = typer.Option(1, "--min-sources", "-m", min=1, metavar="N", help="Only events backed by at least N sources."),
-    all_: bool = typer.Option(False, "--all", "-a", help="Also untyped events (type other: happenings no event type describes)."),
+    since: Optional[str] = typer.Option(
+        None,
+        "--from",
+        metavar="DATE",
+        help="Only events that reach this date or later (YYYY, YYYY-MM or YYYY-MM-DD).",
+    ),
+    until: Optional[str] = typer.Option(
+        None,
+        "--to",
+        metavar="DATE",
+        help="Only events that begin on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+    ),
+    types: Optional[List[str]] = typer.Option(
+        None,
+        "--type",
+        "-t",
+        metavar="TYPE",
+        help="Only events of this type (repeatable), e.g. delay.",
+    ),
+    subjects: Optional[List[str]] = typer.Option(
+        None,
+        "--subject",
+        "-s",
+        metavar="WORDS",
+        help="Only events about this subject (repeatable; words of the name suffice).",
+    ),
+    min_sources: int = typer.Option(
+        1,
+        "--min-sources",
+        "-m",
+        min=1,
+        metavar="N",
+        help="Only events backed by at least N sources.",
+    ),
+    all_: bool = typer.Option(
+        False,
+        "--all",
+        "-a",
+        help="Also untyped events (type other: happenings no event type describes).",
+    ),
     json_: bool = JsonOption,
     jobs: int = JobsOption,
     no_cache: bool = NoCacheOption,
@@ -284,7 +329,13 @@ def timeline(
 
 @app.command()
 def sources(
-    event: str = typer.Option(..., "--event", "-e", metavar="ID_OR_WORDS", help="An event id, an id prefix, or words of its title or subjects."),
+    event: str = typer.Option(
+        ...,
+        "--event",
+        "-e",
+        metavar="ID_OR_WORDS",
+        help="An event id, an id prefix, or words of its title or subjects.",
+    ),
     corpus: Optional[Path] = CorpusOption,
     json_: bool = JsonOption,
     jobs: int = JobsOption,
@@ -318,8 +369,23 @@ def sources(
 
 @app.command()
 def export(
-    format: str = typer.Option("json", "--format", "-f", metavar="FORMAT", help="json, jsonl, csv, md, timelinejs or html."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout; - for stdout. A symlink is followed; anything but a regular file is refused."),
+    format: str = typer.Option(
+        "json",
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="json, jsonl, csv, md, timelinejs or html.",
+    ),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=(
+            "Write to FILE (atomically) instead of stdout; - for stdout. "
+            "A symlink is followed; anything but a regular file is refused."
+        ),
+    ),
     force: bool = typer.Option(False, "--force", help="Replace FILE even where it is read-only."),
     schema: bool = typer.Option(False, "--schema", help="Print the JSON Schema of the export and exit."),
     corpus: Optional[Path] = CorpusOption,
@@ -352,8 +418,20 @@ def export(
 
 @app.command()
 def claims(
-    subject: Optional[str] = typer.Option(None, "--subject", "-s", metavar="WORDS", help="Only claims about this subject (words of the name suffice)."),
-    attribute: Optional[str] = typer.Option(None, "--attribute", "-a", metavar="NAME", help="Only this attribute, e.g. parameters, context_window, release_target, status."),
+    subject: Optional[str] = typer.Option(
+        None,
+        "--subject",
+        "-s",
+        metavar="WORDS",
+        help="Only claims about this subject (words of the name suffice).",
+    ),
+    attribute: Optional[str] = typer.Option(
+        None,
+        "--attribute",
+        "-a",
+        metavar="NAME",
+        help="Only this attribute, e.g. parameters, context_window, release_target, status.",
+    ),
     corpus: Optional[Path] = CorpusOption,
     json_: bool = JsonOption,
     jobs: int = JobsOption,
@@ -379,11 +457,38 @@ def claims(
 
 @app.command()
 def tag(
-    file: str = typer.Argument("-", metavar="[FILE|-]", help="A text file, or - for standard input.", show_default=False),
-    published: Optional[str] = typer.Option(None, "--published", "-p", metavar="DATE", help="Publication date the expressions are resolved against (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    language: Optional[str] = typer.Option(None, "--language", "-l", metavar="CODE", help="Language of the text (de, en). Default: detected."),
-    json_: bool = typer.Option(False, "--json", help='Print a JSON list of {"text", "start", "end", "when", "type", "value", ...}.'),
-    format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="table, json, or timeml (the text with TIMEX3 tags, for TempEval tools)."),
+    file: str = typer.Argument(
+        "-",
+        metavar="[FILE|-]",
+        help="A text file, or - for standard input.",
+        show_default=False,
+    ),
+    published: Optional[str] = typer.Option(
+        None,
+        "--published",
+        "-p",
+        metavar="DATE",
+        help="Publication date the expressions are resolved against (YYYY, YYYY-MM or YYYY-MM-DD).",
+    ),
+    language: Optional[str] = typer.Option(
+        None,
+        "--language",
+        "-l",
+        metavar="CODE",
+        help="Language of the text (de, en). Default: detected.",
+    ),
+    json_: bool = typer.Option(
+        False,
+        "--json",
+        help='Print a JSON list of {"text", "start", "end", "when", "type", "value", ...}.',
+    ),
+    format: str = typer.Option(
+        "table",
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table, json, or timeml (the text with TIMEX3 tags, for TempEval tools).",
+    ),
     corpus: Optional[Path] = CorpusOption,
 ) -> None:
     """The time expressions in one text, each resolved against the publication date, with its TIMEX3 type and value.
@@ -446,7 +551,12 @@ def text(
 @app.command()
 def add(
     urls: List[str] = typer.Argument(..., metavar="URL...", help="Addresses of web pages (http or https)."),
-    corpus: Path = typer.Option(..., "--corpus", "-c", help="The corpus folder to save the articles in (created if missing)."),
+    corpus: Path = typer.Option(
+        ...,
+        "--corpus",
+        "-c",
+        help="The corpus folder to save the articles in (created if missing).",
+    ),
 ) -> None:
     """Fetch web pages into a corpus folder, each saved as Markdown with front matter (title, url, outlet, author,
     published, language). A page already in the corpus (by URL) is not fetched again.
@@ -474,7 +584,10 @@ def _read_stdin() -> str:
 
     if sys.stdin is None or sys.stdin.isatty():
         raise LlamalineError("no text: pass a FILE, or pipe text and use - for standard input")
-    raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8", "surrogateescape")
+    if hasattr(sys.stdin, "buffer"):
+        raw = sys.stdin.buffer.read()
+    else:
+        raw = sys.stdin.read().encode("utf-8", "surrogateescape")
     decoded = decode_bytes(raw)
     if decoded.text is None:
         raise LlamalineError(f"cannot tag standard input: {decoded.reason}")
@@ -529,9 +642,26 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Errors only on stderr: no skipped files, warnings or progress."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say on stderr what was read and what took how long."),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        "-V",
+        callback=_version,
+        is_eager=True,
+        help="Show the version and exit.",
+    ),
+    quiet: bool = typer.Option(
+        False,
+        "--quiet",
+        "-q",
+        help="Errors only on stderr: no skipped files, warnings or progress.",
+    ),
+    verbose: bool = typer.Option(
+        False,
+        "--verbose",
+        "-v",
+        help="Also say on stderr what was read and what took how long.",
+    ),
 ) -> None:
     """Turn a folder of news articles into a reconciled, cited timeline."""
     _Verbosity.level = 0 if quiet else 2 if verbose else 1

@@ -139,7 +139,7 @@ class Reader:
     # -- the public step -------------------------------------------------------------------------
 
     def read(self, m: re.Match[str], text: str, published: TimeSpan | None, end: int,
-             told: "StoryTime | None" = None) -> TimeExpression | None:
+             told: StoryTime | None = None) -> TimeExpression | None:
         """`told` knows the story's own time (see `StoryTime`): where the narrative has moved away from
         `published`, relative and year-less words are read against it (deictic ones, "gestern", keep
         `published` outside a narrative); words like "zwei Tage später" count from its latest date; in a
@@ -378,7 +378,7 @@ class Reader:
                        timex_type=tx.DURATION)
 
     def core(self, m: re.Match[str]) -> Core | None:
-        for name, group, reads in self.core_groups:
+        for name, group, reads in self.core_groups:  # noqa: B007 - a search: the group found is used after the loop
             if m.start(group) >= 0:
                 break
         else:
@@ -695,9 +695,10 @@ class Reader:
     # -- checks ----------------------------------------------------------------------------------
 
     def _accept(self, c: Core, text: str, prefixed: bool) -> bool:
-        if c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
-            if normalize(c.bare) in self.lex.needs_context or _in_name(text, c.start, c.end, self.articles):
-                return False
+        bare_alone = c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start)
+        if bare_alone and (normalize(c.bare) in self.lex.needs_context
+                           or _in_name(text, c.start, c.end, self.articles)):
+            return False
         if c.needs_context:
             if not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
                 return False

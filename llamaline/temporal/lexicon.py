@@ -46,7 +46,7 @@ class Lexicon:
                 out.extend(value)
         return out
 
-    @cache
+    @cache  # noqa: B019 - one Lexicon per language, kept for the life of the process (see `lexicon`)
     def index(self, section: str) -> dict[str, str]:
         """normalized surface -> key for a table of lists."""
         table = self.data.get(section, {})
@@ -125,7 +125,9 @@ class Lexicon:
         return hash(self.language)
 
 
-def alternation(forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset(), boundary: bool = True) -> str:
+def alternation(
+    forms: set[str] | list[str], case_sensitive: frozenset[str] = frozenset(), boundary: bool = True
+) -> str:
     """A regex matching any of `forms`, longest first, ignoring case except for `case_sensitive`.
 
     Built as a trie whose branches start with a character class, so the regex engine rejects a

@@ -134,7 +134,8 @@ class Grammar:
                 # Tuesday, May 15, 2025 / May 15-17
                 rf"(?P<{p}mdy>(?:(?P<{p}mdy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
                 rf"(?:(?P<{p}mdy_w>{g.weekday_any}),?\s+)?(?P<{p}mdy_m>{g.month_all})\s+(?P<{p}mdy_d>{DAY})(?:{ordsfx})?"
-                rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to'))})\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
+                rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to'))})\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)"
+                rf"(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
             )
         if g.lex.format.get("numeric_without_year"):
             # am 3.4., bis zum 12.11 (not "12.11 Uhr", a time)
@@ -156,7 +157,8 @@ class Grammar:
             rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
             # zweite Jahreshälfte (2025), second half of 2025
-            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)(?:{g.half_unit}(?P<{p}hu>)|{g.half_of}{g.year_spec(p + 'hf_')}))",
+            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)"
+            rf"(?:{g.half_unit}(?P<{p}hu>)|{g.half_of}{g.year_spec(p + 'hf_')}))",
             # Jahresende (2023), the turn of the year 2023/24, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
             # 1990er (Jahre), 1990s
@@ -171,10 +173,13 @@ class Grammar:
             rf"(?P<{p}wo>{g.week_unit}\s+{g.alt('week_of')}\s+(?:(?P<{p}wo_d>{DAY})(?:{ordsfx})?\s*(?P<{p}wo_m>{g.month_all})"
             rf"|(?P<{p}wo_m2>{g.month_all})\s+(?P<{p}wo_d2>{DAY})(?:{ordsfx})?)(?!\w))",
             # zweiter Montag im Mai, the last Thursday in November, letzter Tag im Juni
-            rf"(?P<{p}nth>(?:{g.article}\s+)?(?P<{p}nth_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+(?:(?P<{p}nth_w>{g.weekday})|{g.day_unit})"
-            rf"\s+{g.alt(('ordinals', 'link'))}\s+(?:{g.article}\s+)?(?P<{p}nth_m>{g.month_full})(?:,?\s+(?P<{p}nth_y>{YEAR}))?)",
+            rf"(?P<{p}nth>(?:{g.article}\s+)?(?P<{p}nth_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+"
+            rf"(?:(?P<{p}nth_w>{g.weekday})|{g.day_unit})"
+            rf"\s+{g.alt(('ordinals', 'link'))}\s+(?:{g.article}\s+)?(?P<{p}nth_m>{g.month_full})"
+            rf"(?:,?\s+(?P<{p}nth_y>{YEAR}))?)",
             # the 5th of next month, am 5. des nächsten Monats
-            rf"(?P<{p}day_of>(?P<{p}day_of_d>{DAY})(?:{ordsfx})?\s+{g.alt(('ordinals', 'link'))}\s+(?P<{p}day_of_s>{g.shift})\s+{g.month_unit})",
+            rf"(?P<{p}day_of>(?P<{p}day_of_d>{DAY})(?:{ordsfx})?\s+{g.alt(('ordinals', 'link'))}\s+"
+            rf"(?P<{p}day_of_s>{g.shift})\s+{g.month_unit})",
             # Dienstag(abend) (vergangener Woche), next Friday
             rf"(?P<{p}wd>(?:(?P<{p}wd_s>{g.shift})\s+)?(?:(?P<{p}wd_n>{g.weekday})|(?P<{p}wd_g>{g.weekday_glued})(?P<{p}wd_gp>{g.dp_suffix}))(?:\s+(?P<{p}wd_dp>{g.dp_words}))?"
             rf"(?:\s+(?:{g.part_of}\s+)?(?:{g.article}\s+)?(?P<{p}wd_s2>{g.shift})\s+{g.week_unit})?)(?!\w)",
@@ -206,7 +211,8 @@ def _single(g: Grammar) -> str:
     anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+{g.days})")  # not "the day before [yesterday]"
     present = _guard(f"(?P<pr>{a('present')})|(?P<reference>{a('references')})|(?P<focus>{a('focus')})")
     return (
-        rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*(?:(?:{a(('bounds', 'then'))})\s+)?)?"
+        rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*"
+        rf"(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<ap>{a('approximate')})\s+(?:(?:{a(('bounds', 'then'))})\s+)?)?"
         rf"(?:(?P<du>{a('during')})\s+(?:{g.part_of}\s+)?)?"
         rf"(?:(?P<wp>{a(('within_period', 'earlier', 'later'))})\s+(?:{a(('within_period', 'link'))}\s+)?)?"
@@ -275,7 +281,8 @@ def _starts(g: Grammar) -> str:
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
-        ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"), ("parts", "start", "mid", "end"),
+        ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"),
+        ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
         ("clock", "noon", "midnight"),
     )

@@ -8,10 +8,11 @@ or year resolves relative words at both of its ends and covers the two (shift bo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Literal
+from typing import Literal
 
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU, relativedelta
 
@@ -232,7 +233,7 @@ class ThisYear(Yearless):
     the year before only where a past-tense sentence names a quarter still to come."""
 
 
-def in_this_year(meaning: "Meaning") -> "Meaning":
+def in_this_year(meaning: Meaning) -> Meaning:
     return ThisYear(meaning.build) if isinstance(meaning, Yearless) else meaning
 
 

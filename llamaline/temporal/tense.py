@@ -135,7 +135,8 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
                 gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
                 # a reporting verb after the expression frames it ("..., the company said"); before it,
                 # the date is the telling's ("said on Tuesday that ...")
-                framing = said == "past" and m.start() >= end and reports.fullmatch(text, m.start(), m.end()) is not None
+                framing = (said == "past" and m.start() >= end
+                           and reports.fullmatch(text, m.start(), m.end()) is not None)
                 candidate = (framing, max(gap, 0), rank, said)
                 if nearest is None or candidate < nearest:
                     nearest = candidate

@@ -7,6 +7,7 @@ The value is written from the resolved span where the words name a calendar peri
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 from functools import lru_cache
 
@@ -45,10 +46,8 @@ def span_value(span: TimeSpan) -> str:
         return f"{s.year:04d}-Q{(s.month - 1) // 3 + 1}"
     if "/" in span.edtf:  # the period the words name, also where a part narrowed it ("the late 1970s")
         first, last = span.edtf.split("/", 1)
-        try:
+        with suppress(ValueError):
             s, e = ts.parse_iso(first).start, ts.parse_iso(last).end
-        except ValueError:
-            pass
     return interval_value(s, e)
 
 

@@ -26,7 +26,9 @@ TEASER_LINE = 300  # a teaser box ends at the first line at least this long (pro
 PROSE_WORDS = 8  # ... or at a dated sentence of at least this many words
 FOOTER_FROM = 0.6  # a footer starts in the last 40% of a page
 
-_DOMAIN = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:de|com|org|net|io|ai|co|uk|at|ch|fr|eu|info|news)\b", re.IGNORECASE)
+_DOMAIN = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:de|com|org|net|io|ai|co|uk|at|ch|fr|eu|info|news)\b", re.IGNORECASE
+)
 _LOCALE = re.compile(r"^[a-z]{2}_[A-Z]{2}")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•●▪◦‣]|\d{1,3}[.)])\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
@@ -162,7 +164,8 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
             label = "navigation"
         elif heading in related and short:
             j = i + 1
-            while j < len(lines) and len(lines[j].text) < TEASER_LINE and not _is_dated_prose(lines[j].text, doc.language):
+            while (j < len(lines) and len(lines[j].text) < TEASER_LINE
+                   and not _is_dated_prose(lines[j].text, doc.language)):
                 j += 1
             regions.append(Region(line.start, lines[j - 1].end, "teaser"))
             i = j
@@ -178,7 +181,8 @@ def _regions(doc: Document, shared: frozenset[str]) -> list[Region]:
             label = "navigation"  # a short line naming a site or a locale: a link, a logo, a language switch
         elif short and line.text[-1] not in ".!?" and _is_navigation(line.text, heading, navigation):
             label = "navigation"
-        elif (short and line.text[-1] not in ".!?" and (line.start - doc.body_start) >= FOOTER_FROM * (body_end - doc.body_start)
+        elif (short and line.text[-1] not in ".!?"
+              and (line.start - doc.body_start) >= FOOTER_FROM * (body_end - doc.body_start)
               and footer.search(heading) is not None):
             regions.append(Region(line.start, lines[-1].end, "footer"))
             break
@@ -221,7 +225,8 @@ def _is_dated_prose(text: str, language: str) -> bool:
     """A line of the article, not a teaser: whole sentences (a headline has no full stop) of some length that
     say when something happened. A teaser box ("Mehr zum Thema") must not swallow the short paragraphs of
     the article that follow it."""
-    if _words(text) < PROSE_WORDS or text.rstrip("\"'»«“”’)").endswith(("...", "…")) or text.rstrip("\"'»«“”’)")[-1:] not in ".!?":
+    unquoted = text.rstrip("\"'»«“”’)")
+    if _words(text) < PROSE_WORDS or unquoted.endswith(("...", "…")) or unquoted[-1:] not in ".!?":
         return False
     from ..temporal import tag
 

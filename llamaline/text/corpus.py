@@ -100,8 +100,10 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
     check_entities(root)
     size = sum(len(d.text) for d in corpus.documents) / 1024 / 1024
     if size * 1024 * 1024 >= LARGE_CORPUS:
-        corpus.warnings.append(f"{size:.0f} MB of text in {len(corpus.documents)} files: building the timeline may take "
-                               f"about {size * SECONDS_PER_MB:.0f} s on one core (--jobs N uses more; the result is cached)")
+        corpus.warnings.append(
+            f"{size:.0f} MB of text in {len(corpus.documents)} files: building the timeline may take "
+            f"about {size * SECONDS_PER_MB:.0f} s on one core (--jobs N uses more; the result is cached)"
+        )
     return corpus
 
 
@@ -155,7 +157,8 @@ def _walk(root: Path, corpus: Corpus):
 
     def unreadable(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else root
-        corpus.skipped.append(SkippedFile(path=_rel_name(where, root, corpus) + "/", reason=f"cannot read folder: {exc.strerror or exc}"))
+        corpus.skipped.append(SkippedFile(path=_rel_name(where, root, corpus) + "/",
+                                          reason=f"cannot read folder: {exc.strerror or exc}"))
 
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         base = Path(folder)
@@ -163,7 +166,8 @@ def _walk(root: Path, corpus: Corpus):
         for name in list(dirs):
             if (base / name).is_symlink():
                 dirs.remove(name)
-                corpus.skipped.append(SkippedFile(path=_rel_name(base / name, root, corpus) + "/", reason="link to a folder: not followed"))
+                corpus.skipped.append(SkippedFile(path=_rel_name(base / name, root, corpus) + "/",
+                                                  reason="link to a folder: not followed"))
         for name in files:
             if not name.startswith("."):  # hidden files (.DS_Store) are not part of a corpus
                 found.append((_rel_name(base / name, root, corpus), base / name))
@@ -217,7 +221,8 @@ def decode_bytes(raw: bytes) -> Decoded:
             try:
                 raw.decode(codec)
             except UnicodeDecodeError as exc:
-                return Decoded(text, codec, warning=f"not valid {codec.upper()} at byte {exc.start}: replaced by \ufffd")
+                return Decoded(text, codec,
+                               warning=f"not valid {codec.upper()} at byte {exc.start}: replaced by \ufffd")
             return Decoded(text, codec)
     if raw.count(b"\x00") > max(2, len(raw) * NUL_SHARE_BINARY):
         return Decoded(None, "binary", "binary file (contains NUL bytes)")
@@ -265,8 +270,8 @@ def _read_file(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any],
             return []
         if info.st_size >= LARGE_FILE:
             mb = info.st_size / 1024 / 1024
-            corpus.warnings.append(f"{rel}: a large file ({mb:.0f} MB): reading it may take about {mb * SECONDS_PER_MB:.0f} s "
-                                   f"and {mb * MEMORY_PER_MB / 1024:.1f} GB of memory")
+            corpus.warnings.append(f"{rel}: a large file ({mb:.0f} MB): reading it may take about "
+                                   f"{mb * SECONDS_PER_MB:.0f} s and {mb * MEMORY_PER_MB / 1024:.1f} GB of memory")
         raw = path.read_bytes()
     except OSError as exc:
         corpus.skipped.append(SkippedFile(path=rel, reason=f"cannot read: {exc.strerror or exc}"))
@@ -292,7 +297,8 @@ def _read_text(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any],
         corpus.warnings.append(f"{rel}: {decoded.warning}")
     front, body_start = _front_matter(text, root / rel)
     if not text[body_start:].strip():
-        corpus.skipped.append(SkippedFile(path=rel, reason="empty file" if not text.strip() else "no text after the front matter"))
+        reason = "empty file" if not text.strip() else "no text after the front matter"
+        corpus.skipped.append(SkippedFile(path=rel, reason=reason))
         return None
     return _document(root, rel, text, body_start, [("front matter", front), (MANIFEST, manifest_entry)], encoding,
                      corpus)
@@ -358,7 +364,9 @@ def _document(root: Path, rel: str, text: str, body_start: int, layers: list[tup
         inferred.append("language")
     language = _language_code(metadata["language"])
     if language not in lang.languages():
-        corpus.skipped.append(SkippedFile(path=where, reason=f"no language data for {_str(metadata['language'])!r} (have: {', '.join(lang.languages())})"))
+        have = ", ".join(lang.languages())
+        reason = f"no language data for {_str(metadata['language'])!r} (have: {have})"
+        corpus.skipped.append(SkippedFile(path=where, reason=reason))
         return None
     published = None
     if metadata.get("published") not in (None, ""):
@@ -368,8 +376,11 @@ def _document(root: Path, rel: str, text: str, body_start: int, layers: list[tup
         else:
             shown = f"{root / MANIFEST if provenance['published'] == MANIFEST else root / rel}: {where}"
         if not isinstance(value, (str, int, date)) or isinstance(value, bool):
-            kind = {list: "a list", dict: "a table", bool: "true/false", float: "a number"}.get(type(value), "not a date")
-            raise CorpusError(f"{shown}: published: expected one ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got {kind}")
+            kinds = {list: "a list", dict: "a table", bool: "true/false", float: "a number"}
+            kind = kinds.get(type(value), "not a date")
+            raise CorpusError(
+                f"{shown}: published: expected one ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got {kind}"
+            )
         if isinstance(value, int) and 0 < value <= 9999:
             value = f"{value:04d}"  # YAML reads `published: 0001` as the number 1
         try:
@@ -409,7 +420,8 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
         # Where the broken construct began (an unclosed list) beats where the parser gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # 0-based inside the block, which starts on line 2
-        problem = " ".join(filter(None, (getattr(exc, "context", None), getattr(exc, "problem", None)))) or "not valid YAML"
+        parts = (getattr(exc, "context", None), getattr(exc, "problem", None))
+        problem = " ".join(filter(None, parts)) or "not valid YAML"
         raise CorpusError(f"{path}:{line}: malformed front matter: {problem}") from None
     except (RecursionError, MemoryError):
         raise CorpusError(f"{path}:2: malformed front matter: nested too deeply") from None
@@ -429,12 +441,16 @@ def _check_events(events, path: Path) -> None:
     for event in events:
         if isinstance(event, yaml.AliasEvent):
             line = event.start_mark.line + 2
-            raise CorpusError(f"{path}:{line}: malformed front matter: YAML aliases (*{event.anchor}) are not supported")
+            raise CorpusError(
+                f"{path}:{line}: malformed front matter: YAML aliases (*{event.anchor}) are not supported"
+            )
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > FRONT_MATTER_MAX_DEPTH:
                 line = event.start_mark.line + 2
-                raise CorpusError(f"{path}:{line}: malformed front matter: nested more than {FRONT_MATTER_MAX_DEPTH} levels deep")
+                raise CorpusError(
+                    f"{path}:{line}: malformed front matter: nested more than {FRONT_MATTER_MAX_DEPTH} levels deep"
+                )
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
@@ -507,7 +523,9 @@ def _assign_ids(corpus: Corpus) -> None:
     clashes = {s for s, n in Counter(stems).items() if n > 1}  # counted once: a corpus may have 100,000 files
     for given in sorted({d.source.id for d in corpus.documents if d.source.id} & clashes):
         paths = [d.source.path for d, s in zip(corpus.documents, stems) if s == given]
-        corpus.warnings.append(f"source id {given!r} is given to {len(paths)} files ({', '.join(paths)}): they keep their paths as ids")
+        corpus.warnings.append(
+            f"source id {given!r} is given to {len(paths)} files ({', '.join(paths)}): they keep their paths as ids"
+        )
     ids = [d.source.path if s in clashes else s for d, s in zip(corpus.documents, stems)]
     if len(set(ids)) != len(ids):
         dupes = sorted(i for i, n in Counter(ids).items() if n > 1)

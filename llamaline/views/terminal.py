@@ -62,7 +62,8 @@ def timeline_view(events: Sequence[Event], console: Console, *, total: int | Non
             detail.append(" ")
         _print_packed(console, detail, pieces, ", ", 6, after_last=" ")
     shown = f"{len(events)} event{'s' if len(events) != 1 else ''}"
-    console.print(Text("\n" + shown + (f" of {total}" if total is not None and total != len(events) else ""), style="dim"))
+    of_total = f" of {total}" if total is not None and total != len(events) else ""
+    console.print(Text("\n" + shown + of_total, style="dim"))
 
 
 def _print_packed(console: Console, head: Text, pieces: list[tuple[str, str]], separator: str, indent: int,
