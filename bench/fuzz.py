@@ -58,10 +58,10 @@ BOILERPLATE = ["Mehr zum Thema:", "Ähnliche Beiträge", "Quellen", "Anzeige", "
                "Teilen Sie diesen Artikel", "www.example.de", "de_DE", "HOT CATEGORIES", "Lesen Sie auch"]
 FRONT_VALUES = ["2025-05-15", "2025-13-45", "2025-02-30", "0000-01-01", "0001-01-01T00:00:00Z", "9999-12-31",
                 "2025", "2025-05", "0001", "[2025]", "{a: 1}", "&a [*a]", "*a", "[[[[[[[[]]]]]]]]", "!!binary aGVsbG8=",
-                "!!python/object:os.system x", ".nan", "-.inf", "null", "~", "yes", "'[/]Reuters'", "\"\\x00\"", "|\n  block",
-                "2025-05-15T25:00:00", "[a, b, c]", "de", "en", "fr", "de-AT", "EN_us", "''", "\"unterminated",
-                "!!set {a, b}", "!!timestamp 2025-02-30", "12345678901234567890", "-1", "1e400", "!!int abc",
-                "!!float x", "!!bool maybe", "!!timestamp x", "!!int 0x", "9" * 5000]
+                "!!python/object:os.system x", ".nan", "-.inf", "null", "~", "yes", "'[/]Reuters'", "\"\\x00\"",
+                "|\n  block", "2025-05-15T25:00:00", "[a, b, c]", "de", "en", "fr", "de-AT", "EN_us", "''",
+                "\"unterminated", "!!set {a, b}", "!!timestamp 2025-02-30", "12345678901234567890", "-1", "1e400",
+                "!!int abc", "!!float x", "!!bool maybe", "!!timestamp x", "!!int 0x", "9" * 5000]
 FRONT_KEYS = ["title", "url", "outlet", "author", "language", "lang", "published", "id", "tags", "updated",
               "Published", "1", "'quoted key'", "? complex", "<<"]
 MANIFEST_VALUES = ['"2025-05-15"', '"2025-13-45"', "2025-02-28", "1979-05-27T07:32:00Z", '"[/]Reuters"', "1", "[1, 2]",
@@ -76,8 +76,10 @@ def article(rng: random.Random, size: int | None = None) -> str:
     for _ in range(size):
         pool = rng.choices([TIME, NAMES, VERBS, NUMBERS, GLUE, BOILERPLATE, None], [5, 5, 5, 2, 8, 1, 1])[0]
         if pool is None:
-            parts.append("".join(chr(rng.choice([rng.randrange(32, 127), rng.randrange(0x80, 0x3000),
-                                                 rng.randrange(0x10000, 0x10FFFF)])) for _ in range(rng.randrange(1, 6))))
+            parts.append("".join(
+                chr(rng.choice([rng.randrange(32, 127), rng.randrange(0x80, 0x3000), rng.randrange(0x10000, 0x10FFFF)]))
+                for _ in range(rng.randrange(1, 6))
+            ))
         else:
             parts.append(rng.choice(pool))
         if rng.random() < 0.5:
@@ -97,7 +99,8 @@ def jsonl(rng: random.Random) -> str:
     lines = []
     for _ in range(rng.randrange(0, 5)):
         record = {"text": article(rng)}
-        for key in rng.sample(["title", "url", "outlet", "published", "language", "lang", "id", "x"], rng.randrange(0, 4)):
+        keys = ["title", "url", "outlet", "published", "language", "lang", "id", "x"]
+        for key in rng.sample(keys, rng.randrange(0, 4)):
             record[key] = rng.choice([article(rng, 2), 2025, None, [1], {"a": 1}, published(rng) or "", "2025-02-30"])
         line = json.dumps(record, ensure_ascii=rng.random() < 0.5)
         lines.append(line[: rng.randrange(len(line))] if rng.random() < 0.1 else line)
@@ -110,7 +113,8 @@ def html(rng: random.Random) -> str:
                    for k in rng.sample(["og:title", "article:published_time", "og:site_name", "author"], 2))
     paragraphs = "".join(f"<p>{article(rng, 20)}</p>" for _ in range(rng.randrange(0, 6)))
     page = (f"<html><head><title>{article(rng, 3)}</title>{meta}</head><body><nav>{rng.choice(BOILERPLATE)}</nav>"
-            f"<article><h1>{article(rng, 4)}</h1>{paragraphs}</article><footer>{rng.choice(BOILERPLATE)}</footer></body></html>")
+            f"<article><h1>{article(rng, 4)}</h1>{paragraphs}</article>"
+            f"<footer>{rng.choice(BOILERPLATE)}</footer></body></html>")
     return page[: rng.randrange(len(page))] if rng.random() < 0.1 else page
 
 
@@ -140,11 +144,13 @@ def file_name(rng: random.Random, n: int) -> bytes:
 
 def manifest(rng: random.Random, names: list[str]) -> str:
     out = []
-    for name in rng.sample(names, k=min(len(names), rng.randrange(0, 3))) + (["gone.txt"] if rng.random() < 0.1 else []):
+    chosen = rng.sample(names, k=min(len(names), rng.randrange(0, 3))) + (["gone.txt"] if rng.random() < 0.1 else [])
+    for name in chosen:
         key = name.replace("/", "\\") if rng.random() < 0.2 else name
         out.append(f"[{json.dumps(key)}]")
         for _ in range(rng.randrange(0, 4)):
-            out.append(f"{rng.choice(['id', 'title', 'published', 'outlet', 'language', 'x'])} = {rng.choice(MANIFEST_VALUES)}")
+            field = rng.choice(["id", "title", "published", "outlet", "language", "x"])
+            out.append(f"{field} = {rng.choice(MANIFEST_VALUES)}")
     if rng.random() < 0.05:
         out.append("[broken")
     return "\n".join(out) + "\n"
@@ -247,8 +253,9 @@ def write_corpus(rng: random.Random, folder: Path) -> None:
     if rng.random() < 0.3:
         (folder / "sources.toml").write_text(manifest(rng, names), encoding="utf-8", errors="surrogateescape")
     if rng.random() < 0.1:
-        (folder / "entities.toml").write_text(rng.choice(['[[entity]]\nname = "[/]X"\nkind = "organisation"\n', "[broken",
-                                                          '[[entity]]\nname = 1\n', "x = 1\n"]), encoding="utf-8")
+        entities = rng.choice(['[[entity]]\nname = "[/]X"\nkind = "organisation"\n', "[broken",
+                               '[[entity]]\nname = 1\n', "x = 1\n"])
+        (folder / "entities.toml").write_text(entities, encoding="utf-8")
     if rng.random() < 0.05:
         os.mkfifo(folder / "pipe.txt")
     if rng.random() < 0.05:

@@ -74,7 +74,8 @@ def test_tag_any_text_at_any_date(text, published, language):
 def test_pipeline_keeps_every_quote(bodies):
     documents = []
     for n, (text, when, language) in enumerate(bodies):
-        source = Source(id=f"d{n}", path=f"d{n}.txt", language=language, published=api.as_span(when), outlet="[/]Reuters")
+        source = Source(id=f"d{n}", path=f"d{n}.txt", language=language, published=api.as_span(when),
+                        outlet="[/]Reuters")
         documents.append(Document(source=source, text=text))
     timeline = timeline_of(Corpus(root=BUNDLED, documents=documents))
     fuzz.check_timeline(timeline, {d.source.id: d.text for d in documents})

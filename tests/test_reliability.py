@@ -80,7 +80,8 @@ def test_published_as_a_list_is_named_without_python_repr(runner, tmp_path):
 
 
 def test_author_list_is_joined_and_odd_values_stay_json(tmp_path):
-    write(tmp_path, "a.md", f"---\nauthor: [Ann, Bo]\nblob: !!binary aGVsbG8=\nodd: .nan\nset: !!set {{b, a}}\n---\n{GERMAN}")
+    write(tmp_path, "a.md",
+          f"---\nauthor: [Ann, Bo]\nblob: !!binary aGVsbG8=\nodd: .nan\nset: !!set {{b, a}}\n---\n{GERMAN}")
     source = read_corpus(tmp_path).documents[0].source
     assert source.author == "Ann, Bo"
     assert source.extra == {"blob": "hello", "odd": "nan", "set": ["a", "b"]}

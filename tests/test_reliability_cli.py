@@ -46,12 +46,14 @@ def test_full_disk_is_one_line_exit_1(command):
         done = subprocess.run([sys.executable, "-m", "llamaline", *command], stdout=full, stderr=subprocess.PIPE,
                               text=True, env={**os.environ, "LLAMALINE_NO_CACHE": "1"}, timeout=120)
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == ["llamaline: error: cannot write to standard output: No space left on device"]
+    assert done.stderr.strip().splitlines() == [
+        "llamaline: error: cannot write to standard output: No space left on device"
+    ]
 
 
 def test_closed_stdout_is_one_line_exit_1():
-    done = subprocess.run([sys.executable, "-m", "llamaline", "timeline"], stdout=None, stderr=subprocess.PIPE, text=True,
-                          env={**os.environ, "LLAMALINE_NO_CACHE": "1"}, timeout=120, close_fds=True,
+    done = subprocess.run([sys.executable, "-m", "llamaline", "timeline"], stdout=None, stderr=subprocess.PIPE,
+                          text=True, env={**os.environ, "LLAMALINE_NO_CACHE": "1"}, timeout=120, close_fds=True,
                           preexec_fn=lambda: os.close(1))
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == ["llamaline: error: cannot write to standard output: it is closed"]

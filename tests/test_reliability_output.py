@@ -96,7 +96,8 @@ def test_markup_in_corpus_names_is_printed_verbatim(runner, bundled_copy):
     text = re.sub(r'(\[".*?"\]\n)', r'\1outlet = "[/]Reuters [bold]"\n', manifest.read_text(encoding="utf-8"))
     manifest.write_text(re.sub(r'\noutlet = "(?!\[/\])[^"]*"', "", text), encoding="utf-8")
     entities = bundled_copy / "entities.toml"
-    entities.write_text(entities.read_text(encoding="utf-8").replace('name = "Meta"\n', 'name = "[/]Meta"\n'), encoding="utf-8")
+    entities.write_text(entities.read_text(encoding="utf-8").replace('name = "Meta"\n', 'name = "[/]Meta"\n'),
+                        encoding="utf-8")
     corpus = ["--corpus", str(bundled_copy)]
     data = json.loads(runner.invoke(app, ["export", *corpus]).stdout)
     event = next(e for e in data["events"] if "[/]Meta" in e["subjects"] and len(e["sources"]) > 1)
@@ -106,5 +107,6 @@ def test_markup_in_corpus_names_is_printed_verbatim(runner, bundled_copy):
         assert result.exit_code == 0 and "Error" not in result.output, (args, result.output)
         outputs.append(result.stdout)
     assert "[/]Meta" in outputs[0] and "[/]Reuters [bold]" in outputs[1]
-    tagged = runner.invoke(app, ["tag", "-", "--published", "2025-05-01"], input="[/]Reuters meldete am [b]5. Mai[/b].\n")
+    tagged = runner.invoke(app, ["tag", "-", "--published", "2025-05-01"],
+                           input="[/]Reuters meldete am [b]5. Mai[/b].\n")
     assert tagged.exit_code == 0, tagged.output

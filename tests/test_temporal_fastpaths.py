@@ -15,7 +15,8 @@ from llamaline.temporal.patterns import _GATE_WORDS, _single, _starts, _units, g
 
 def _plain(bounded: set[str], glued: set[str], case_sensitive: frozenset[str]) -> re.Pattern[str]:
     """The definition: the bounded forms' trie first, then the glued forms' trie."""
-    branches = alternation_branches(bounded, case_sensitive) + alternation_branches(glued, case_sensitive, boundary=False)
+    branches = (alternation_branches(bounded, case_sensitive)
+                + alternation_branches(glued, case_sensitive, boundary=False))
     return re.compile("(?:" + "|".join(branches) + ")")
 
 
@@ -38,7 +39,8 @@ def test_merged_branches_find_what_bounded_then_glued_find(bounded, glued, exact
     case_sensitive = frozenset(exact & (bounded | glued))
     # Text made of the forms (spaces widened, case swapped) and of pieces of them.
     forms = sorted(bounded | glued) or ["a"]
-    piece = st.one_of(st.sampled_from(forms).map(lambda f: f.replace(" ", "  ")), st.sampled_from(forms).map(str.swapcase),
+    piece = st.one_of(st.sampled_from(forms).map(lambda f: f.replace(" ", "  ")),
+                      st.sampled_from(forms).map(str.swapcase),
                       letters, st.sampled_from(["  ", " \n "]))
     _same_first_match(bounded, glued, case_sensitive, "".join(data.draw(st.lists(piece, max_size=6))))
 
@@ -73,9 +75,9 @@ def test_gate_skips_as_the_exact_class_would(language: str, data: st.DataObject)
 
 
 CORE_WORDS = ["April", "Mai", "May", "im", "Ende", "Mitte", "letzten", "nächsten", "Jahres", "des", "Jahr", "year",
-              "2025", "2024/25", "15.", "3.", "Q2", "H1", "zweiten", "Quartal", "second", "half", "of", "Herbst", "fall",
-              "Dienstag", "Tuesday", "next", "last", "KW", "20", "1990er", "90s", "gestern", "Wochenende", "FY25",
-              "2025-05-15", "15.05.2025", "5/15/25", "29.", "Februar", "30.", "Jahresende", ",", " ", "-"]
+              "2025", "2024/25", "15.", "3.", "Q2", "H1", "zweiten", "Quartal", "second", "half", "of", "Herbst",
+              "fall", "Dienstag", "Tuesday", "next", "last", "KW", "20", "1990er", "90s", "gestern", "Wochenende",
+              "FY25", "2025-05-15", "15.05.2025", "5/15/25", "29.", "Februar", "30.", "Jahresende", ",", " ", "-"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -87,7 +89,7 @@ def test_remembered_cores_are_what_reading_them_again_gives(language: str, words
         m = read.scan.match(text, at)
         if m is None:
             continue
-        for name, group, _ in read.core_groups:
+        for name, group, _ in read.core_groups:  # noqa: B007 - a search: the group found is used after the loop
             if m.start(group) >= 0:
                 break
         else:
@@ -114,7 +116,8 @@ def _spans(meaning) -> object:
     if isinstance(meaning, Yearless):
         return [_or_error(meaning.build, y) for y in (2023, 2024, 2025)]
     if isinstance(meaning, Relative):
-        return [_or_error(meaning.at, d, w) for d in (date(2024, 2, 29), date(2025, 5, 15)) for w in ("past", "future", None)]
+        return [_or_error(meaning.at, d, w)
+                for d in (date(2024, 2, 29), date(2025, 5, 15)) for w in ("past", "future", None)]
     return meaning
 
 

@@ -239,8 +239,8 @@ FOCUS = [
      "Berichtsquartal", "2024-Q1"),
     ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
     # an outlook for the quarter under way is not what the report is about
-    ("en", "Profit rose in the third quarter. The firm expects the fourth quarter to be weak. In the quarter, costs fell.",
-     "the quarter", "2025-Q3"),
+    ("en", "Profit rose in the third quarter. The firm expects the fourth quarter to be weak. "
+     "In the quarter, costs fell.", "the quarter", "2025-Q3"),
     ("de", "Im dritten Quartal stieg der Gewinn. Für das vierte Quartal erwartet die Firma Verluste. "
      "Im Berichtsquartal sanken die Kosten.", "Berichtsquartal", "2025-Q3"),
 ]
@@ -330,7 +330,8 @@ def test_a_reporting_verb_does_not_decide_the_direction(language, text, expect, 
     # the period of an abbreviated month or weekday ends no sentence: "will" still governs the later date
     ("en", "The shares will be delivered Jan. 5 to holders of record Nov. 16, the bank said.", "Nov. 16", "2025-11-16"),
     ("en", "The vote will be held on Tues. Nov. 18, officials said.", "Tues. Nov. 18", "2025-11-18"),
-    ("de", "Die Aktien werden ab dem 5. Jan. an alle Inhaber am 16. November ausgegeben.", "16. November", "2025-11-16"),
+    ("de", "Die Aktien werden ab dem 5. Jan. an alle Inhaber am 16. November ausgegeben.",
+     "16. November", "2025-11-16"),
     ("de", "Die Wahl wird am Di. 18. November abgehalten.", "Di. 18. November", "2025-11-18"),
     # in English a day's number ends a sentence ("Nov. 22."); in German the period makes it an ordinal ("3. Dezember")
     ("en", "The split is payable to holders of record Nov. 22. The board approved it in a meeting.", "Nov. 22",
@@ -348,9 +349,10 @@ def test_an_abbreviation_does_not_end_the_sentence(language, text, expect, value
     ("de", "Die Firma wurde 1990 gegründet. Im Juni vergangenen Jahres zog sie um.", "Juni vergangenen Jahres",
      "2024-06"),
     # a bare background year does not set the story's time in news; a background day does, nearby
-    ("en", "The bank said on Monday that rates were cut in 1987; the bonds will expire Nov. 21.", "Nov. 21", "2025-11-21"),
-    ("de", "Die Bank sagte am Montag, die Zinsen seien 1987 gesenkt worden; die Anleihen werden am 21. November auslaufen.",
-     "21. November", "2025-11-21"),
+    ("en", "The bank said on Monday that rates were cut in 1987; the bonds will expire Nov. 21.",
+     "Nov. 21", "2025-11-21"),
+    ("de", "Die Bank sagte am Montag, die Zinsen seien 1987 gesenkt worden; "
+     "die Anleihen werden am 21. November auslaufen.", "21. November", "2025-11-21"),
 ])
 def test_deictic_words_and_bare_background_years_in_news(language, text, expect, value):
     assert _one(text, expect, language, "2025-11-05").value == value
@@ -505,7 +507,8 @@ def test_a_unit_that_starts_a_compound(language, text, expect, value):
     ("en", "Net is expected to fall in the fiscal year ending June 30.", "the fiscal year", "DURATION", "P1Y"),
     # German names the end before the noun: the bare year with an article is no time of its own
     ("de", "Das Jahr endete für die Brauerei mit einem Gewinn.", None, None, None),
-    ("de", "Im am 30. September beendeten Geschäftsjahr verdiente die Brauerei gut.", "30. September", "DATE", "2025-09-30"),
+    ("de", "Im am 30. September beendeten Geschäftsjahr verdiente die Brauerei gut.",
+     "30. September", "DATE", "2025-09-30"),
 ])
 def test_a_report_s_year_named_by_its_end(language, text, expect, kind, value):
     found = tag(text, ts.parse_iso("2025-11-05"), language)
