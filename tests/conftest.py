@@ -58,3 +58,12 @@ def cast(*folders: Path):
     for folder in folders:
         entities.update(Gazetteer.load(folder).entities)
     return Gazetteer(entities)
+
+
+def one_line_error(result, code: int = 1) -> str:
+    """The one line a failed command prints: exit `code`, `llamaline: error: ...` last on stderr, no traceback."""
+    assert result.exit_code == code, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines and lines[-1].startswith("llamaline: error: "), result.stderr
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    return lines[-1]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, write
+from conftest import BUNDLED, one_line_error, write
 from llamaline.cli import app
 from llamaline.errors import CorpusError
 from llamaline.text.corpus import decode_bytes, read_corpus
@@ -21,14 +21,6 @@ ARTICLE = "000_ae96c7f18c7de5f6.txt"
 
 def run(runner, *args, input=None):
     return runner.invoke(app, list(args), input=input)
-
-
-def one_line_error(result, code: int = 1) -> str:
-    assert result.exit_code == code, result.output
-    lines = result.stderr.strip().splitlines()
-    assert lines and lines[-1].startswith("llamaline: error: "), result.stderr
-    assert "Traceback" not in result.output and "internal error" not in result.output
-    return lines[-1]
 
 
 def export(runner, corpus: Path) -> tuple[dict, str]:

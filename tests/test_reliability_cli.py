@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import one_line_error, write
 from llamaline.cli import app
 
 GERMAN = "Der Konzern hat das neue Modell im April 2025 vorgestellt. Die Nutzer sind nicht zufrieden.\n"
@@ -21,14 +21,6 @@ GERMAN = "Der Konzern hat das neue Modell im April 2025 vorgestellt. Die Nutzer 
 
 def run(runner, *args, input=None):
     return runner.invoke(app, list(args), input=input)
-
-
-def one_line_error(result, code: int = 1) -> str:
-    assert result.exit_code == code, result.output
-    lines = result.stderr.strip().splitlines()
-    assert lines and lines[-1].startswith("llamaline: error: "), result.stderr
-    assert "Traceback" not in result.output and "internal error" not in result.output
-    return lines[-1]
 
 
 def llamaline(*args: str, **kwargs) -> subprocess.CompletedProcess:
