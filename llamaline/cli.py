@@ -43,7 +43,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-CORPUS_HELP = "Folder of .txt/.md articles (searched recursively). Default: the bundled corpus."
+CORPUS_HELP = ("Folder of articles (.txt, .md, .html, .jsonl; searched recursively), one article file, or - for "
+               "JSON lines or a list of paths on standard input. Default: the bundled corpus.")
 CorpusOption = typer.Option(None, "--corpus", "-c", help=CORPUS_HELP, show_default=False)
 JsonOption = typer.Option(False, "--json", help="Print JSON for scripts instead of the terminal view.")
 JobsOption = typer.Option(
@@ -164,7 +165,12 @@ def _read(corpus_dir: Optional[Path]) -> Corpus:
     from .api import read_corpus
 
     with _timed("read the corpus"):
-        corpus = read_corpus(corpus_dir)
+        if str(corpus_dir) == "-":  # JSON lines or a list of paths on standard input
+            from .text.corpus import read_stream
+
+            corpus = read_stream(sys.stdin.buffer.read())
+        else:
+            corpus = read_corpus(corpus_dir)
     for skipped in corpus.skipped:
         _say(f"skipped {skipped.path}: {skipped.reason}")
     for warning in corpus.warnings:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import BUNDLED, write
 from llamaline.cli import app
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -151,3 +151,24 @@ def test_a_page_without_an_article_is_skipped_with_a_reason(runner, tmp_path):
     data = json.loads(result.stdout)
     assert [s["path"] for s in data["sources"]] == ["page.htm"]
     assert [s["path"] for s in data["skipped"]] == ["menu.html"] and "menu.html" in result.stderr
+
+
+def test_one_article_file_is_a_corpus(runner):
+    article = BUNDLED / "001_90d3bd37a3053b0b.txt"
+    data = json.loads(run(runner, "export", "--corpus", str(article)).stdout)
+    assert [s["path"] for s in data["sources"]] == [article.name]
+    assert data["sources"][0]["outlet"] == "KINEWS24"  # the folder's manifest applies
+    only = data["sources"][0]["id"]
+    assert data["events"] and all(m["source"] == only for e in data["events"] for m in e["mentions"])
+
+
+def test_standard_input_gives_paths_or_json_lines(runner, mixed):
+    paths = "\n".join(str(BUNDLED / name) for name in ("000_ae96c7f18c7de5f6.txt", "002_e831337deed064ed.txt"))
+    by_paths = json.loads(run(runner, "export", "--corpus", "-", input=paths + "\n").stdout)
+    assert [s["path"] for s in by_paths["sources"]] == ["000_ae96c7f18c7de5f6.txt", "002_e831337deed064ed.txt"]
+    lines = "\n".join(json.dumps(x, ensure_ascii=False) for x in LINES) + "\n"
+    by_lines = json.loads(run(runner, "export", "--corpus", "-", input=lines).stdout)
+    assert [s["id"] for s in by_lines["sources"]] == ["stdin#1", "stdin#2"]
+    assert by_lines["sources"][0]["outlet"] == "Beispielblatt"
+    missing = run(runner, "export", "--corpus", "-", input="no/such/file.txt\n")
+    assert missing.exit_code == 1 and "no such file" in missing.stderr and "Traceback" not in missing.output

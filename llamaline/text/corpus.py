@@ -76,10 +76,13 @@ def bundled_corpus() -> Path:
 
 
 def read_corpus(root: Path | str | None = None) -> Corpus:
-    """Every `.txt`/`.md` below `root` (recursively) as a Document, or as a SkippedFile with a reason."""
+    """Every article below `root` (recursively) as a Document, or as a SkippedFile with a reason. `root` may
+    also be one article file: a corpus of that file, its folder's manifest and entities.toml applying."""
     root = Path(root) if root is not None else bundled_corpus()
     if not root.exists():
         raise CorpusError(f"corpus folder not found: {root}")
+    if root.is_file():
+        return read_files([root])
     if not root.is_dir():
         raise CorpusError(f"corpus is not a folder: {root}")
     manifest = read_manifest(root)
@@ -90,6 +93,46 @@ def read_corpus(root: Path | str | None = None) -> Corpus:
         corpus.documents.extend(_read_file(root, path, rel, manifest.get(rel, {}), corpus))
     for rel in sorted(set(manifest) - seen):
         corpus.warnings.append(f"{MANIFEST}: no file {rel!r} in the corpus")
+    return _finished(corpus)
+
+
+def read_files(paths: list[Path]) -> Corpus:
+    """A corpus of the given article files (paths relative to their common folder, whose manifest and
+    entities.toml apply); a path that is missing or no article is skipped with its reason."""
+    if not paths:
+        raise CorpusError("no article files given")
+    resolved = [Path(p).resolve() for p in paths]
+    root = Path(os.path.commonpath([p.parent for p in resolved]))
+    manifest = read_manifest(root)
+    corpus = Corpus(root=root, documents=[])
+    for path in sorted(set(resolved)):
+        rel = path.relative_to(root).as_posix()
+        if not path.is_file():
+            corpus.skipped.append(SkippedFile(path=rel, reason="no such file"))
+        elif path.suffix.lower() not in ARTICLE_SUFFIXES:
+            corpus.skipped.append(SkippedFile(path=rel, reason=f"not an article ({path.suffix or 'no suffix'})"))
+        else:
+            corpus.documents.extend(_read_file(root, path, rel, manifest.get(rel, {}), corpus))
+    return _finished(corpus)
+
+
+def read_stream(data: bytes) -> Corpus:
+    """A corpus from standard input: JSON lines (one article a line, as `.jsonl` files), or a list of article
+    paths, one a line (relative to the current folder)."""
+    text = data.decode("utf-8-sig", errors="replace")
+    if text.lstrip().startswith("{"):
+        corpus = Corpus(root=Path.cwd(), documents=[])
+        corpus.documents.extend(_read_jsonl(corpus.root, data, "stdin.jsonl", {}, corpus))
+        return _finished(corpus)
+    paths = [Path(line.strip()) for line in text.splitlines() if line.strip()]
+    if not paths:
+        raise CorpusError("standard input is empty: pipe JSON lines, or paths of articles one a line")
+    return read_files(paths)
+
+
+def _finished(corpus: Corpus) -> Corpus:
+    """Ids assigned and the corpus checked: at least one article, a readable entities.toml, a size warning."""
+    root = corpus.root
     if not corpus.documents:
         if corpus.skipped:
             shown = "; ".join(f"{s.path}: {s.reason}" for s in corpus.skipped[:3])
