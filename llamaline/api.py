@@ -7,7 +7,7 @@
     cited = llamaline.sources("words of an event title", "articles/")
     tracks = llamaline.claimtracks("articles/", attribute="release_target")
     text = llamaline.export("articles/", format="json")
-    found = llamaline.tag("Anfang April stellte Meta das Modell vor.", published="2025-05-15")
+    found = llamaline.tag("Anfang April stellte die Firma ihr Modell vor.", published="2024-05-15")
 
 A corpus is a folder (the bundled corpus when None) or a `Corpus` already read. The result cache
 (see `cache.py`) is used only when asked for with `cache=True`; the command line asks for it.

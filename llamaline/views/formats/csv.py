@@ -1,7 +1,7 @@
 """One row per mention, for spreadsheets: an event's row repeats its date and type for each citation.
 
 Written as UTF-8 with a byte order mark and CRLF line ends (RFC 4180): without the mark, Excel reads a
-CSV file as the local ANSI code page and turns "Zuckerbergs Käufe" into "KÃ¤ufe"; LibreOffice, pandas
+CSV file as the local ANSI code page and turns "Müllers Käufe" into "MÃ¼llers KÃ¤ufe"; LibreOffice, pandas
 and Python's csv module with `encoding="utf-8-sig"` read the mark and drop it.
 
 Cells that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) get a
