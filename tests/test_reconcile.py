@@ -496,3 +496,13 @@ def test_story_is_order_independent():
     for seed in range(5):
         random.Random(seed).shuffle(ms)
         assert dump(*reconcile(ms, families=FAMILIES, outlets=OUTLETS, kinds=KINDS)) == expected
+
+
+@pytest.mark.parametrize("event_type", ["departure", "appointment", "hiring"])
+def test_a_name_the_cast_does_not_know_leads_a_person_event_before_a_known_company(event_type):
+    """'Anna Berg verlässt Nordwind': the cast knows Nordwind as a company, not Anna Berg; the event is hers."""
+    both = mention("de1", 0, event_type, ["Anna Berg", "Nordwind"], MARCH)
+    again = mention("en1", 0, event_type, ["Anna Berg", "Nordwind"], MARCH)
+    events, _ = reconcile([both, again], families=FAMILIES, kinds=KINDS)
+    assert len(events) == 1
+    assert "Anna Berg" in events[0].title and events[0].id.startswith("2026-03-anna-berg")

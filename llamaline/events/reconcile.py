@@ -831,10 +831,10 @@ class _Builder:
         return [first, min(others, key=lambda s: (-score[s], fixed[s][2], s))]
 
     def _fixed_key(self, subject: str, wanted: str | None) -> tuple:
-        """The parts of a subject's rank that do not depend on the event: whether it is not of the kind that
+        """The parts of a subject's rank that do not depend on the event: how well its kind fits the kind that
         leads such events, its depth (negated: deepest first), the rank of its kind."""
         kinds = self.kinds
-        return (kinds.get(subject) != wanted if kinds else False, -self.fam.depth(subject),
+        return (_kind_fit(kinds.get(subject), wanted) if kinds else 0, -self.fam.depth(subject),
                 KIND_RANK.get(kinds.get(subject, ""), 5))
 
     def _lifted(self, raw: int) -> frozenset[str]:
@@ -846,6 +846,16 @@ class _Builder:
 
 
 _DAY_BITS = 22  # day ordinals (up to 31 Dec 9999: 3,652,059) fit in 22 bits
+
+
+def _kind_fit(kind: str | None, wanted: str | None) -> int:
+    """0: the subject is of the kind that leads the event (a person for a departure); 1: its kind is unknown (a
+    name found in the text may be that person); 2: it is known to be of another kind (the company left)."""
+    if kind == wanted:
+        return 0
+    if wanted is not None and kind is None:
+        return 1
+    return 2 if wanted is not None else 1
 
 
 def _take(values: Sequence, ids: list[int]) -> list:
