@@ -7,7 +7,7 @@
     cited = llamaline.sources("words of an event title", "articles/")
     tracks = llamaline.claimtracks("articles/", attribute="release_target")
     text = llamaline.export("articles/", format="json")
-    found = llamaline.tag("Anfang April stellte die Firma ihr Modell vor.", published="2024-05-15")
+    found = llamaline.tag("Mitte März stellte die Firma ihr Modell vor.", published="2024-05-15")
 
 A corpus is a folder (the bundled corpus when None) or a `Corpus` already read. The result cache
 (see `cache.py`) is used only when asked for with `cache=True`; the command line asks for it.
@@ -253,13 +253,14 @@ class TaggedText:
     expressions: list[TimeExpression]
     published: TimeSpan | None
     language: str
+    warning: str | None = None  # how the file was decoded, where a fallback was needed
 
 
 def tag_file(path: Path | str, corpus: CorpusLike = None, *, published: DateLike = None,
              language: str | None = None) -> TaggedText:
     """The time expressions of one file. A file of the corpus brings its publication date, language and body
     start (after front matter); `published` and `language` override them."""
-    from .text.corpus import bundled_corpus, decode, infer_language
+    from .text.corpus import bundled_corpus, decode_bytes, infer_language
 
     path = Path(path)
     root = corpus.root if isinstance(corpus, Corpus) else Path(corpus) if corpus is not None else bundled_corpus()
@@ -276,15 +277,17 @@ def tag_file(path: Path | str, corpus: CorpusLike = None, *, published: DateLike
         for doc in docs:
             if doc.source.path == rel:
                 text, start, doc_published, doc_language = doc.text, doc.body_start, doc.source.published, doc.language
+    warning = None
     if text is None:
-        text, _, reason = decode(path.read_bytes())
-        if text is None:
-            raise LlamalineError(f"cannot tag {path}: {reason}")
+        decoded = decode_bytes(path.read_bytes())
+        if decoded.text is None:
+            raise LlamalineError(f"cannot tag {path}: {decoded.reason}")
+        text, warning = decoded.text, decoded.warning
     anchor = as_span(published) or doc_published
     code = language_code(language) if language else doc_language or infer_language(text)
     from .temporal import tag as find_times
 
-    return TaggedText(text, find_times(text, anchor, code, start=start), anchor, code)
+    return TaggedText(text, find_times(text, anchor, code, start=start), anchor, code, warning)
 
 
 __all__ += ["TaggedText", "tag_file"]

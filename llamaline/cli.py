@@ -524,6 +524,8 @@ def tag(
             with _option("FILE"):
                 tagged = tag_file(file, corpus, published=published, language=language)
             text, expressions, anchor = tagged.text, tagged.expressions, tagged.published
+            if tagged.warning:
+                _say(f"warning: {file}: {tagged.warning}")
         if json_ or format == "json":
             _json([e.model_dump(mode="json", exclude_defaults=False) for e in expressions])
         elif format == "timeml":

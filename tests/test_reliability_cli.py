@@ -204,3 +204,12 @@ def test_json_is_utf8_whatever_the_locale():
     assert "verzögert" in json.loads(done.stdout.decode("utf-8"))["sources"][0]["title"]
     view = subprocess.run([sys.executable, "-m", "llamaline", "timeline"], capture_output=True, env=env, timeout=120)
     assert view.returncode == 0 and view.stderr == b""
+
+
+def test_tag_on_a_windows_1252_file_warns_like_standard_input(runner, tmp_path):
+    path = tmp_path / "notiz.txt"
+    path.write_bytes("Die Firma stellte am 3. März 2024 ihr Modell vor. Größer.".encode("cp1252"))
+    result = runner.invoke(app, ["tag", str(path), "--published", "2024-04-01", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [e["text"] for e in json.loads(result.stdout)] == ["3. März 2024"]
+    assert "warning" in result.stderr and "notiz.txt" in result.stderr
