@@ -551,3 +551,35 @@ def test_a_conjunction_is_no_time(language, text):
 def test_in_before_a_number_of_units_is_a_signal(language, text, expect, signal, value):
     e = _one(text, expect, language, "2025-11-05")
     assert (e.signal, e.value) == (signal, value)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a date long after the publication is a plan or a term, not where the story is
+    ("en", "The notes, due Nov. 1, 2040, were sold yesterday.", "yesterday", "2025-05-14"),
+    ("de", "Die Anleihen, fällig am 1. November 2040, wurden gestern verkauft.", "gestern", "2025-05-14"),
+    # in news, a background date holds within its sentence only
+    ("en", "The firm said on Monday the plant opened in May 1990. It will close on June 3.", "June 3", "2025-06-03"),
+    ("de", "Die Firma sagte am Montag, das Werk sei im Mai 1990 eröffnet worden. Es wird am 3. Juni schließen.",
+     "3. Juni", "2025-06-03"),
+])
+def test_what_does_not_move_the_story_in_news(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # news puts a bare weekday right after its subject: a capitalised word before it makes no name
+    ("en", "The World Court Friday rejected the objections.", "Friday", "2025-05-09"),
+    ("en", "In early trading in Tokyo Monday, the index fell.", "Monday", "2025-05-12"),
+    ("de", "Die Börse in Tokio Montag: Kurse fallen.", "Montag", "2025-05-12"),
+])
+def test_a_weekday_after_its_subject(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Black Friday sales rose."),
+    ("en", "Good Friday processions drew crowds."),
+    ("de", "Ein Schwarzer Freitag erschütterte die Börse."),
+])
+def test_a_weekday_in_a_name_is_no_time(language, text):
+    assert tag(text, ts.parse_iso(PUB), language) == []

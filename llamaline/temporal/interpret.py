@@ -116,6 +116,7 @@ class Reader:
         self.next_word = re.compile(r"\s*(\S+)")
         self.order = lex.format.get("numeric_order", "dmy")
         self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
+        self.weekday_names = frozenset(normalize(w) for w in lex.forms("weekday_names"))
         self.article_before = re.compile(rf"(?<![\w.]){a('articles')}\s+$")
         self.weak_present = frozenset(normalize(w) for w in lex.forms("present", "weak"))
         self.signal_ap = frozenset(normalize(w) for w in lex.forms("approximate", "outside"))
@@ -697,7 +698,8 @@ class Reader:
     def _accept(self, c: Core, text: str, prefixed: bool) -> bool:
         bare_alone = c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start)
         if bare_alone and (normalize(c.bare) in self.lex.needs_context
-                           or _in_name(text, c.start, c.end, self.articles)):
+                           or _in_name(text, c.start, c.end, self.articles,
+                                       self.weekday_names if c.name == "wd" else None)):
             return False
         if c.needs_context:
             if not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start):
@@ -878,15 +880,19 @@ def _expression(text: str, start: int, end: int, kind: str, when: TimeSpan | Non
 _OPENERS = set("\"„“”«»([")
 
 
-def _in_name(text: str, start: int, end: int, articles: frozenset[str]) -> bool:
+def _in_name(text: str, start: int, end: int, articles: frozenset[str],
+             names_before: frozenset[str] | None = None) -> bool:
     """A bare month, season or weekday word next to another capitalised word, one space apart, with
-    no time word before it: part of a name ("Petra Sommer", "Black Friday", "Mai Thi")."""
+    no time word before it: part of a name ("Petra Sommer", "Black Friday", "Mai Thi"). With
+    `names_before` (for weekdays), only those words before it make a name: news puts a weekday right
+    after its subject ("the court Friday rejected", "in Tokyo Monday")."""
     if start >= 2 and text[start - 1] == " ":
         k = start - 1
         while k > 0 and text[k - 1].isalpha():
             k -= 1
         if k < start - 2 and text[k].isupper() and (k == 0 or text[k - 1].isspace() or text[k - 1] in _OPENERS) \
-                and normalize(text[k : start - 1]) not in articles:
+                and normalize(text[k : start - 1]) not in articles \
+                and (names_before is None or normalize(text[k : start - 1]) in names_before):
             return True
     if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
         k = end + 1

@@ -24,6 +24,7 @@ _NEAR_START = 12
 _TAIL = 120
 # A paragraph break: no expression crosses one.
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 # How far from the publication an explicit date must lie for the narrative to have moved away from it.
 _AWAY = timedelta(days=366)
 # Bounds that mark a date as a side glance ("seit 1941", "bis 1881"): it does not move the story.
@@ -69,6 +70,8 @@ class Story:
                 return None
             if _PARAGRAPH.search(text, max(self.at, self.looked - 1), pos) is not None:
                 self.broken = True
+                return None
+            if _SENTENCE_END.search(text, self.at, pos) is not None:
                 return None
             self.looked = max(self.looked, pos)
         return t
@@ -117,6 +120,8 @@ class Story:
         if e.anchor is None:
             if self.near_from is not None and not self.far_from_publication(when):
                 self.near += 1
+            elif self.near_to is not None and when.start > self.near_to:
+                return  # a date long after the publication ("notes due 2004"): a plan, not where the story is
             else:
                 self.far += 1
             self.narrative = self.far >= 1 and not self.near and not self.deictic
