@@ -583,3 +583,18 @@ def test_a_weekday_after_its_subject(language, text, expect, value):
 ])
 def test_a_weekday_in_a_name_is_no_time(language, text):
     assert tag(text, ts.parse_iso(PUB), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
+    # a day without its year lies near the publication, where the tense points most of a year away
+    ("en", "The company extended its offer to Nov. 20.", "2025-11-02", "Nov. 20", "2025-11-20"),
+    ("en", "A hearing was set for the week of March 6.", "2025-02-24", "the week of March 6", "2025-W10"),
+    ("en", "On April 8, investigators searched the house.", "2025-05-05", "April 8", "2025-04-08"),
+    ("de", "Die Firma verlängerte ihr Angebot auf den 20. November.", "2025-11-02", "20. November", "2025-11-20"),
+    ("de", "Am 8. April wird das Haus durchsucht.", "2025-05-05", "8. April", "2025-04-08"),
+    # a month follows the tense
+    ("en", "Demand was weak in July.", "2025-05-15", "July", "2024-07"),
+    ("de", "Im Juli war die Nachfrage schwach.", "2025-05-15", "Juli", "2024-07"),
+])
+def test_a_day_without_its_year_is_near_the_publication(language, text, published, expect, value):
+    assert _one(text, expect, language, published).value == value

@@ -277,6 +277,12 @@ def resolve(meaning: Meaning, published: TimeSpan | None, direction: Direction) 
     return first if first == last else ts.cover([first, last])
 
 
+# A day or week named without its year lies within this many days of the publication when the tense points
+# farther (`pick_year`), if one occurrence is this near.
+_DAY_REACH = 183
+_DAY_NEAR = 70
+
+
 def pick_year(build: Callable[[int], TimeSpan], published: TimeSpan, direction: Direction) -> TimeSpan:
     """The occurrence of a yearless period the sentence means: a report does not point after the
     publication, a plan not before it, otherwise the nearest (not after, on a tie)."""
@@ -288,22 +294,27 @@ def pick_year(build: Callable[[int], TimeSpan], published: TimeSpan, direction: 
             continue
     if not candidates:
         raise ValueError("no such date near the publication date")
-    if direction == "past":
-        fit = [c for c in candidates if c.start <= published.end]
-        if fit:
-            return max(fit, key=lambda c: c.start)
-    if direction == "future":
-        fit = [c for c in candidates if c.end >= published.start]
-        if fit:
-            return min(fit, key=lambda c: c.start)
-
     def distance(c: TimeSpan) -> int:
         if c.overlaps(published):
             return 0
         return (published.start - c.end).days if c.end < published.start else (c.start - published.end).days
 
     after_first = direction == "both"
-    return min(candidates, key=lambda c: (distance(c), (c.start > published.end) != after_first, c.start))
+    nearest = min(candidates, key=lambda c: (distance(c), (c.start > published.end) != after_first, c.start))
+    if direction in ("past", "future"):
+        if direction == "past":
+            fit = [c for c in candidates if c.start <= published.end]
+            chosen = max(fit, key=lambda c: c.start) if fit else None
+        else:
+            fit = [c for c in candidates if c.end >= published.start]
+            chosen = min(fit, key=lambda c: c.start) if fit else None
+        # A day without its year is the one near the publication: a tense that points most of a year away
+        # ("extended the offer to [Nov. 20]", written on Nov. 2) tells of the telling, not of the day. (A month
+        # follows the tense: "demand was weak in [July]", written in May, is last July.)
+        if chosen is not None and not ((chosen.end - chosen.start).days < 7 and distance(chosen) > _DAY_REACH
+                                       and distance(nearest) <= _DAY_NEAR):
+            return chosen
+    return nearest
 
 
 def earlier_or_later(period_span: TimeSpan, published: TimeSpan, later: bool) -> TimeSpan:
