@@ -44,6 +44,8 @@ DE = [
     ("Die Firma hat kürzlich umgebaut.", "kürzlich", "DATE", "PAST_REF", None, "before"),
     ("Die Entscheidung fällt bald.", "bald", "DATE", "FUTURE_REF", None, "after"),
     ("Derzeit wird verhandelt.", "Derzeit", "DATE", "PRESENT_REF", None, None),
+    ("Kurz darauf fiel die Stadt.", "Kurz darauf", "DATE", "FUTURE_REF", None, "after"),
+    ("Die Truppen waren wenig zuvor abgezogen.", "wenig zuvor", "DATE", "PAST_REF", None, "before"),
     # years of any age
     ("Die Stadt wurde 490 v. Chr. zerstört.", "490 v. Chr.", "DATE", "BC0490", None, None),
     ("Die Burg entstand im Jahr 1207.", "Jahr 1207", "DATE", "1207", None, None),
@@ -85,6 +87,8 @@ EN = [
     ("The bins are emptied every two weeks.", "every two weeks", "SET", "P2W", None, None),
     ("The firm recently moved.", "recently", "DATE", "PAST_REF", None, "before"),
     ("A decision is expected soon.", "soon", "DATE", "FUTURE_REF", None, "after"),
+    ("Shortly afterwards the city fell.", "Shortly afterwards", "DATE", "FUTURE_REF", None, "after"),
+    ("The troops had left shortly beforehand.", "shortly beforehand", "DATE", "PAST_REF", None, "before"),
     ("Talks are currently under way.", "currently", "DATE", "PRESENT_REF", None, None),
     ("The city was razed in 264 BC.", "264 BC", "DATE", "BC0264", None, None),
     ("The castle was built in 1207.", "1207", "DATE", "1207", None, None),
