@@ -602,3 +602,17 @@ def test_a_weekday_in_a_name_is_no_time(language, text):
 ])
 def test_a_day_without_its_year_is_near_the_publication(language, text, published, expect, value):
     assert _one(text, expect, language, published).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "signal"), [
+    # after a bound, a part of a period takes its determiner inside ("by [the end of 1990]") ...
+    ("en", "Costs will be halved by the end of 1990.", "the end of 1990", "by"),
+    ("en", "The firm aims for half the market by the mid-1990s.", "the mid-1990s", "by"),
+    ("de", "Die Kosten sollen bis Ende 1990 halbiert werden.", "Ende 1990", "bis"),
+    # ... a weekday or month used before a noun does not ("the [Tuesday] deadline", "the [October] slaying")
+    ("en", "Most holders met the Tuesday deadline.", "Tuesday", None),
+    ("en", "Police gathered evidence in the October shooting.", "October", None),
+    ("de", "Die Polizei sammelte Beweise zu der Oktober-Tat.", "Oktober", None),
+])
+def test_determiners_of_parts_weekdays_and_months(language, text, expect, signal):
+    assert _one(text, expect, language).signal == signal

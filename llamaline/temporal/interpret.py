@@ -26,7 +26,7 @@ _CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", 
           "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
-                         "q", "h"))
+                         "q", "h", "wd", "mr"))
 # TIMEX3 codes of the parts of a day.
 _DAY_PART_CODES = {"morning": "MO", "midday": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _ERA_BC = "bc"
@@ -250,8 +250,9 @@ class Reader:
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
         start = first_inside
-        if self.article_inside and core.name not in _NO_ARTICLE and "-" not in text[start:m.end()]:
-            # ("[the late 1970s]", "[the end of 1990]"; not "the [third-quarter] results")
+        if self.article_inside and (pt or core.name not in _NO_ARTICLE and "-" not in text[start:m.end()]):
+            # ("[the late 1970s]", "by [the end of 1990]", "by [the mid-1990s]"; not "the [third-quarter] results",
+            # "the [Tuesday] deadline", "the [October] slaying")
             art = self.article_before.search(text, max(0, start - 6), start)
             if art is not None:  # also where the signal took it: "by [the end of 1990]"
                 start = art.start()
