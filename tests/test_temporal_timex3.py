@@ -616,3 +616,17 @@ def test_a_day_without_its_year_is_near_the_publication(language, text, publishe
 ])
 def test_determiners_of_parts_weekdays_and_months(language, text, expect, signal):
     assert _one(text, expect, language).signal == signal
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
+    # a whole period with its determiner, alone: the one going on, in news the publication's, in a narrative the story's
+    ("en", "For the full year, sales were flat.", PUB, "the full year", "2025"),
+    ("en", "For the week, the index dropped 3.8%.", PUB, "the week", "2025-W20"),
+    ("en", "The siege began in March 1864. The fighting went on for the whole year.", "2011-02-16", "the whole year",
+     "1864"),
+    ("de", "Das ganze Jahr über blieb der Umsatz gleich.", PUB, "Das ganze Jahr", "2025"),
+    ("de", "Die Belagerung begann im März 1864. Die Kämpfe dauerten das ganze Jahr an.", "2011-02-16",
+     "das ganze Jahr", "1864"),
+])
+def test_a_whole_period_alone_is_the_one_going_on(language, text, published, expect, value):
+    assert _one(text, expect, language, published).value == value

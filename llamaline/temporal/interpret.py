@@ -23,7 +23,7 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
 _CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec",
           "dec2",
-          "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "rd", "clock")
+          "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "whole", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
                          "q", "h", "wd", "mr"))
@@ -531,6 +531,8 @@ class Reader:
                     c.meaning, c.period = rs.shifted(unit, delta), delta == 0
                 else:
                     c.meaning = rs.shifted(lex.key("units", g("ur_au")), 0)
+            elif name == "whole":  # "the full year": the period going on where the words are read
+                c.meaning, c.period = rs.shifted(lex.key("whole_periods", g("whole")), 0), True
             elif name == "rd":
                 delta = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1,
                          "day_after_tomorrow": 2}[lex.key("days", g("rd_n"))]

@@ -195,6 +195,8 @@ class Grammar:
             # letzte Woche, Vorjahr, (Ende) des Jahres
             rf"(?P<{p}ur>(?:(?P<{p}ur_s>{g.shift})\s+(?P<{p}ur_u>{g.cal_units})|(?P<{p}ur_su>{g.shift_units})"
             rf"|{g.period_ended(anchored)}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
+            # the full year, das ganze Jahr: the period going on (a report's year, the story's year); not "the week of May 9"
+            rf"(?P<{p}whole>{g.alt('whole_periods')})(?!-|\s+(?:{g.alt('week_of')}|{g.alt(('ordinals', 'link'))})(?!\w))",
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
             # 14.30 Uhr, 4 Uhr 45, 2:30 p.m., noon, Mitternacht
@@ -284,6 +286,7 @@ def _starts(g: Grammar) -> str:
         ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"),
         ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
+        "whole_periods",
         ("clock", "noon", "midnight"),
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
