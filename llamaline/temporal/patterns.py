@@ -195,8 +195,10 @@ class Grammar:
             # letzte Woche, Vorjahr, (Ende) des Jahres
             rf"(?P<{p}ur>(?:(?P<{p}ur_s>{g.shift})\s+(?P<{p}ur_u>{g.cal_units})|(?P<{p}ur_su>{g.shift_units})"
             rf"|{g.period_ended(anchored)}(?P<{p}ur_a>{g.article}\s+)?(?P<{p}ur_au>{g.cal_units})))",
-            # the full year, das ganze Jahr: the period going on (a report's year, the story's year); not "the week of May 9"
-            rf"(?P<{p}whole>{g.alt('whole_periods')})(?!-|\s+(?:{g.alt('week_of')}|{g.alt(('ordinals', 'link'))})(?!\w))",
+            # the full year, das ganze Jahr: the period going on (a report's year, the story's year);
+            # not "the week of May 9"
+            rf"(?P<{p}whole>{g.alt('whole_periods')})"
+            rf"(?!-|\s+(?:{g.alt('week_of')}|{g.alt(('ordinals', 'link'))})(?!\w))",
             # gestern (Abend)
             rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
             # 14.30 Uhr, 4 Uhr 45, 2:30 p.m., noon, Mitternacht
