@@ -582,7 +582,7 @@ def test_a_weekday_after_its_subject(language, text, expect, value):
 
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "Black Friday sales rose."),
-    ("en", "Good Friday processions drew crowds."),
+    ("en", "Cyber Monday deals drew crowds."),
     ("de", "Ein Schwarzer Freitag erschütterte die Börse."),
 ])
 def test_a_weekday_in_a_name_is_no_time(language, text):
@@ -629,4 +629,20 @@ def test_determiners_of_parts_weekdays_and_months(language, text, expect, signal
      "das ganze Jahr", "1864"),
 ])
 def test_a_whole_period_alone_is_the_one_going_on(language, text, published, expect, value):
+    assert _one(text, expect, language, published).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
+    # holidays by their calendar rule: fixed days, days from Easter, n-th weekdays of a month
+    ("en", "The boy was found on Thanksgiving Day.", "2000-01-06", "Thanksgiving Day", "1999-11-25"),
+    ("en", "He was found last Thanksgiving.", "2000-01-06", "last Thanksgiving", "1999-11-25"),
+    ("en", "The campaign runs until Election Day.", "1998-10-26", "Election Day", "1998-11-03"),
+    ("en", "The shops will close on Good Friday.", "2025-03-01", "Good Friday", "2025-04-18"),
+    ("en", "The truce held over Christmas 1914.", PUB, "Christmas 1914", "1914-12-25"),
+    ("de", "Die Stadt fiel am Neujahrstag 1863.", "2011-02-16", "Neujahrstag 1863", "1863-01-01"),
+    ("de", "Die Geschäfte schließen an Pfingsten.", "2025-03-01", "Pfingsten", "2025-06-08"),
+    ("de", "Zu Weihnachten 1966 ruhten die Waffen.", "2011-02-16", "Weihnachten 1966", "1966-12-25"),
+    ("de", "Am Tag der Deutschen Einheit wird gefeiert.", PUB, "Tag der Deutschen Einheit", "2025-10-03"),
+])
+def test_holidays(language, text, published, expect, value):
     assert _one(text, expect, language, published).value == value

@@ -21,9 +21,9 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
-_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "q", "qo", "h", "ho", "pu", "dec",
-          "dec2",
-          "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "whole", "rd", "clock")
+_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "h", "ho", "pu",
+          "dec", "dec2", "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "whole", "rd",
+          "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
                          "q", "h", "wd", "mr"))
@@ -444,6 +444,11 @@ class Reader:
                 c.deictic = c.daily = self._this(g("se_s"))  # "this summer": the writer's
                 if not g("se_s") and c.meaning.__class__ is Yearless:
                     c.bare = g("se_n")
+            elif name == "hol":
+                key = lex.key("holidays", g("hol_n"))
+                c.meaning = self._in_year(lambda y: rs.holiday(key, y), m, p, g("hol_s"))
+                c.directional = isinstance(c.meaning, Yearless) or self._this(g("hol_s"))
+                c.deictic = c.daily = self._this(g("hol_s"))
             elif name == "q":
                 q = int(g("q1") or g("q2"))
                 c.meaning = rs.in_this_year(self._short_year(lambda y: rs.quarter(y, q), g("qy"), g("qyy") or g("qyg")))

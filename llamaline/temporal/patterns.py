@@ -17,8 +17,9 @@ from .lexicon import Lexicon, lexicon
 YEAR = r"(?:1\d|20)\d\d(?!\d|[.,]\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DASH = r"[-–—]"
-# The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte").
-_TAKES_YEAR = ("mr", "se", "qo", "hu")
+# The core groups after which a year may follow (`Grammar.year_spec`); "hu" marks a half ("Jahreshälfte"),
+# "hol" a holiday ("Weihnachten 1966").
+_TAKES_YEAR = ("mr", "se", "qo", "hu", "hol")
 # A clock time: hours, optional minutes ("14.30 Uhr", "4 Uhr 45", "2:30 p.m.").
 HOUR = r"(?>2[0-3]|[01]?\d)"  # atomic: "2025" is tried as "20" once, not again as "2"
 MINUTE = r"[0-5]\d(?!\d)"
@@ -145,6 +146,8 @@ class Grammar:
             rf"(?P<{p}my>(?P<{p}my_m>{g.month_all}),?\s+(?:{g.part_of}\s+)?(?P<{p}my_y>{YEAR}))",
             # (letzten) Dezember (letzten Jahres)
             rf"(?P<{p}mr>(?:(?P<{p}mr_s>{g.shift})\s+)?(?P<{p}mr_m>{g.month_full}))",
+            # (letztes) Weihnachten (1966), Thanksgiving Day
+            rf"(?P<{p}hol>(?:(?P<{p}hol_s>{g.shift})\s+)?(?P<{p}hol_n>{g.alt('holidays')}))",
             # (kommenden) Herbst (2025 / letzten Jahres), Winter 2025/26
             rf"(?P<{p}se>(?:(?P<{p}se_s>{g.shift})\s+)?(?P<{p}se_n>{g.season}))",
             # Q2 2025, 2Q25, Q2/2025
@@ -288,7 +291,7 @@ def _starts(g: Grammar) -> str:
         ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"),
         ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
-        "whole_periods",
+        "whole_periods", "holidays",
         ("clock", "noon", "midnight"),
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
@@ -299,7 +302,7 @@ def grammar(language: str) -> Grammar:
     return Grammar(lexicon(language))
 
 
-_GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "units", "units_plural", "half_of",
+_GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "holidays", "units", "units_plural", "half_of",
                "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries",
                "reference_anchors")
 # Sections whose phrases are found near another anchor only ("in der Zukunft"): their single words

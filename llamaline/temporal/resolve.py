@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from dateutil.easter import easter
 from dateutil.relativedelta import MO, TU, WE, TH, FR, SA, SU, relativedelta
 
 from . import timespan as ts
@@ -146,6 +147,29 @@ def nth_in_month(year_: int, month_: int, n: int, weekday_index: int | None) -> 
         d = first + relativedelta(weekday=_WEEKDAY_OFFSETS[weekday_index](n))
     if d.month != month_:
         raise ValueError("no such weekday in the month")
+    return day(d.year, d.month, d.day)
+
+
+# Holidays by the calendar rule that places them: a fixed day (month, day); days from Easter Sunday;
+# the n-th weekday of a month (n = -1: the last), plus days.
+_FIXED_HOLIDAYS = {"new_year": (1, 1), "new_years_eve": (12, 31), "christmas": (12, 25), "christmas_eve": (12, 24),
+                   "boxing_day": (12, 26), "independence_day_us": (7, 4), "halloween": (10, 31),
+                   "valentines_day": (2, 14), "labour_day": (5, 1), "german_unity_day": (10, 3)}
+_EASTER_HOLIDAYS = {"easter": 0, "good_friday": -2, "easter_monday": 1, "ascension": 39, "pentecost": 49,
+                    "whit_monday": 50}
+_WEEKDAY_HOLIDAYS = {"thanksgiving_us": (11, 4, 3, 0), "memorial_day_us": (5, -1, 0, 0),
+                     "labor_day_us": (9, 1, 0, 0), "election_day_us": (11, 1, 0, 1)}  # the Tuesday after a Monday
+
+
+def holiday(name: str, year_: int) -> TimeSpan:
+    """The day of a holiday in a year (dateutil's `easter` and `relativedelta` do the counting)."""
+    if name in _FIXED_HOLIDAYS:
+        return day(year_, *_FIXED_HOLIDAYS[name])
+    if name in _EASTER_HOLIDAYS:
+        d = easter(year_) + timedelta(days=_EASTER_HOLIDAYS[name])
+        return day(d.year, d.month, d.day)
+    month_, n, weekday_index, plus = _WEEKDAY_HOLIDAYS[name]
+    d = nth_in_month(year_, month_, n, weekday_index).start + timedelta(days=plus)
     return day(d.year, d.month, d.day)
 
 
