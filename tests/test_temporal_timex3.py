@@ -646,3 +646,20 @@ def test_a_whole_period_alone_is_the_one_going_on(language, text, published, exp
 ])
 def test_holidays(language, text, published, expect, value):
     assert _one(text, expect, language, published).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # fractions of units: a length in the next smaller unit; on the calendar, counted in it
+    ("en", "The landing took a minute and a half.", "a minute and a half", "PT1M30S"),
+    ("en", "He served 2 1/2 years in prison.", "2 1/2 years", "P2Y6M"),
+    ("en", "The flight took 5½ hours.", "5½ hours", "PT5H30M"),
+    ("en", "The talks lasted half an hour.", "half an hour", "PT30M"),
+    ("en", "He waited two and a half days.", "two and a half days", "P2DT12H"),
+    ("de", "Der Krieg dauerte anderthalb Jahre.", "anderthalb Jahre", "P1Y6M"),
+    ("de", "Die Pause dauerte 2,5 Stunden.", "2,5 Stunden", "PT2H30M"),
+    ("de", "Der Flug dauerte 5 1/2 Stunden.", "5 1/2 Stunden", "PT5H30M"),
+    ("de", "Im Juni 1941 begann die Belagerung. Ein halbes Jahr später fiel die Stadt.", "Ein halbes Jahr später",
+     "1941-12"),
+])
+def test_fractions_of_units(language, text, expect, value):
+    assert _one(text, expect, language, "2011-02-16").value == value

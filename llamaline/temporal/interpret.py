@@ -13,7 +13,7 @@ from . import timex3 as tx
 from ..models import TimeExpression, TimeSpan
 from . import resolve as rs
 from .lexicon import Lexicon, lexicon, normalize
-from .patterns import grammar, scanner
+from .patterns import FRACTION_VALUES, grammar, scanner
 from .resolve import Meaning, Relative, Yearless
 from .tense import direction as sentence_direction
 
@@ -27,6 +27,9 @@ _CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", 
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
                          "q", "h", "wd", "mr"))
+# A unit in the next smaller one that the calendar counts in, and how many make one.
+_IN_SMALLER = {"year": ("month", 12), "half": ("month", 6), "quarter": ("month", 3), "week": ("day", 7),
+               "day": ("hour", 24), "hour": ("minute", 60)}
 # TIMEX3 codes of the parts of a day.
 _DAY_PART_CODES = {"morning": "MO", "midday": "MI", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _ERA_BC = "bc"
@@ -316,6 +319,8 @@ class Reader:
         if post and lex.has("durations", "ago_after", post):
             sign = -1
         amount = self._amount(m.group("nu_n"))
+        if amount is not None and (m.group("nu_fr") or m.group("nu_half")):
+            amount += FRACTION_VALUES.get(m.group("nu_fr") or "", 0.5 if m.group("nu_half") else 0.0)
         if unit is None or self.age.match(text, m.end()):
             return None  # "ein 6-jähriger", "a 6-year-old": an age, not a time
         if text.startswith("-", m.end()) and text[m.end() + 1:m.end() + 2].isalpha() and not m.group("nu_post") \
@@ -338,6 +343,14 @@ class Reader:
             if art is not None:
                 start = art.start()
         value = tx.duration_value(amount if m.group("nu_n") else None, unit)
+        if amount is not None and not float(amount).is_integer():
+            # "2 1/2 years", "a minute and a half", "anderthalb Jahre": on the calendar in a smaller unit
+            # ("ein halbes Jahr später": six months later)
+            smaller = _IN_SMALLER.get(unit)
+            if smaller is None or not float(amount * smaller[1]).is_integer():
+                return Reading(start, m.end("nu_half") if m.group("nu_half") else m.end("nu_u"), "duration",
+                               signal=signal, signal_start=signal_start, value=value, timex_type=tx.DURATION)
+            unit, amount = smaller[0], int(amount * smaller[1])
         if shifted and amount is not None:
             span = "next" if lex.key("shift", shifted.split()[-1]) in ("next", "after_next") else "past"
             return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start, value=value,
@@ -767,13 +780,19 @@ class Reader:
         key = self.lex.key("day_part_names", word)
         return "T" + _DAY_PART_CODES[key] if key else None
 
-    def _amount(self, word: str | None) -> int | None:
+    def _amount(self, word: str | None) -> float | None:
+        """2 from "2" or "zwei", 1.5 from "anderthalb", 2.5 from "2,5"."""
         if word is None:
             return None
         if word.isdigit():
             return int(word)
+        if word[:1].isdigit():
+            return float(word.replace(",", "."))
         key = self.lex.key("numbers", word)
-        return int(key) if key and key.isdigit() else None
+        if key is None:
+            return None
+        number = float(key)
+        return int(number) if number.is_integer() else number
 
     def _month(self, word: str) -> int:
         key = self.lex.key("months", word) or self.lex.key("month_abbreviations", word.rstrip(".")) \

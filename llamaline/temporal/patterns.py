@@ -228,6 +228,11 @@ def _single(g: Grammar) -> str:
     )
 
 
+# A fraction after a number of units ("2 1/2 years", "5½ Stunden"); `FRACTION_VALUES` reads it.
+FRACTION_VALUES = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
+_FRACTIONS = "|".join(re.escape(f) for f in FRACTION_VALUES)
+
+
 def _units(g: Grammar) -> str:
     a = g.lex.alt
     pre = a(("durations", "ago_before", "from_now", "within"))
@@ -235,7 +240,8 @@ def _units(g: Grammar) -> str:
     return (
         rf"(?P<nu>(?:(?P<nu_pre>{pre})\s+)?(?:(?P<nu_sh>{a(('shift', 'last', 'next'))})\s+)?"
         rf"(?:(?P<nu_ap>{a('approximate', ('durations', 'inside'))})\s+)?(?:{a(('ordinals', '1'))}\s+)?"
-        rf"(?:(?P<nu_n>{g.number})|(?P<nu_v>{g.vague}))(?:\s+|-)(?P<nu_u>{g.all_units})(?:\s+(?P<nu_post>{post}))?)"
+        rf"(?:(?P<nu_n>{g.number})(?:\s*(?P<nu_fr>{_FRACTIONS})(?!\d))?|(?P<nu_v>{g.vague}))(?:\s+|-)(?P<nu_u>{g.all_units})"
+        rf"(?:\s+(?P<nu_half>{a(('fractions', 'and_a_half'))}))?(?:\s+(?P<nu_post>{post}))?)"
     )
 
 

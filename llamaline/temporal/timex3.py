@@ -82,6 +82,10 @@ def interval_value(s: date, e: date) -> str:
     return f"{s.year:04d}"
 
 
+# A fraction of a unit in the next smaller one: the letter of that unit and how many make one.
+_SMALLER = {"year": ("M", 12), "hour": ("M", 60), "minute": ("S", 60), "day": ("H", 24)}
+
+
 def duration_value(amount: float | None, unit: str) -> str:
     """"P2Y", "PT3H", "P6M"; an unknown amount is "X" ("P" "X" "W" for "some weeks")."""
     letter = UNIT_LETTERS.get(unit, "D")
@@ -101,6 +105,13 @@ def duration_value(amount: float | None, unit: str) -> str:
         text = "X"
     elif float(number).is_integer():
         text = str(int(number))
+    elif unit in _SMALLER:  # "a year and a half" P1Y6M, "2 1/2 hours" PT2H30M, "anderthalb Tage" P1DT12H
+        smaller, per = _SMALLER[unit]
+        whole, part = divmod(number, 1)
+        head = f"{int(whole)}{letter}" if whole else ""
+        if unit == "day":
+            return f"P{head}T{round(part * per)}{smaller}"
+        return ("PT" if unit in _TIME_UNITS else "P") + head + f"{round(part * per)}{smaller}"
     else:
         text = f"{number:g}"
     return ("PT" if unit in _TIME_UNITS else "P") + text + letter
