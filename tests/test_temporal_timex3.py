@@ -663,3 +663,18 @@ def test_holidays(language, text, published, expect, value):
 ])
 def test_fractions_of_units(language, text, expect, value):
     assert _one(text, expect, language, "2011-02-16").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a report's quarters: the fiscal one, the one a year before, a named year's period (the quarter in focus then)
+    ("en", "Sun earned $5 million in the fiscal first quarter.", "the fiscal first quarter", "2025-Q1"),
+    ("en", "Net fell in the third quarter. In the year-earlier third quarter, net was $2 million.",
+     "the year-earlier third quarter", "2024-Q3"),
+    ("en", "Net rose in the third quarter. In the 2024 period, the firm lost money.", "the 2024 period", "2024-Q3"),
+    ("en", "The year-ago quarter had a charge.", "The year-ago quarter", "2024-Q3"),
+    ("de", "Im dritten Geschäftsquartal stieg der Umsatz.", "dritten Geschäftsquartal", "2025-Q3"),
+    ("de", "Der Umsatz fiel im dritten Quartal des Vorjahres.", "dritten Quartal des Vorjahres", "2024-Q3"),
+    ("de", "Der Umsatz stieg im dritten Quartal. Im Vorjahresquartal fiel er.", "Vorjahresquartal", "2024-Q3"),
+])
+def test_a_report_s_quarters(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value

@@ -21,7 +21,7 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
-_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "h", "ho", "pu",
+_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h", "ho", "pu",
           "dec", "dec2", "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "whole", "rd",
           "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
@@ -58,6 +58,7 @@ class Core:
     deictic: bool = False  # read against the publication even where the story has moved ("gestern")
     daily: bool = False  # a day near the anchor ("Freitag", "gestern"): in a narrative, only from a day
     own_words: bool = False  # its words ("the last Thursday in November") say nothing of the tense
+    focus_year: int | None = None  # "the 1988 period": the quarter in focus, in this year
 
 
 @dataclass(slots=True)
@@ -83,6 +84,7 @@ class Reading:
     anaphoric: bool = False  # "zwei Tage später": from the story's last date wherever there is one
     own_words: bool = False
     year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
+    focus_year: int | None = None  # "the 1988 period": in a report, the quarter in focus in that year
 
 
 class StoryTime(Protocol):
@@ -154,7 +156,8 @@ class Reader:
             return None
         story = last = focus = None
         narrative = False
-        if told is not None and not (first.kind == "date" and isinstance(first.meaning, TimeSpan)):
+        if told is not None and (first.focus_year is not None
+                                 or not (first.kind == "date" and isinstance(first.meaning, TimeSpan))):
             story, last, narrative, focus = told.anchor(text, m.start()), told.last(), told.narrative, told.quarter
         _, is_single, bd, _, du, wp, _, pr, _, rf, fq, an = outer
         opens = not bd or normalize(bd) in self.openers
@@ -169,9 +172,9 @@ class Reader:
             # In a narrative (a history told long after), "heute" is the writer's present, not a day of it.
             first = Reading(first.start, first.end, "present", None, first.modifier, signal=first.signal,
                             signal_start=first.signal_start, value="PRESENT_REF", timex_type=tx.DATE, deictic=True)
-        if first.year_shift is not None and focus is not None:
+        if (first.year_shift is not None or first.focus_year is not None) and focus is not None:
             q = (focus.start.month - 1) // 3 + 1
-            when = rs.quarter(focus.start.year + first.year_shift, q)
+            when = rs.quarter(first.focus_year or focus.start.year + first.year_shift, q)
             return _expression(text[first.start:first.end], first.start, first.end, "date", when, first.modifier,
                                True, timex_type=tx.DATE, value=tx.span_value(when), signal=first.signal,
                                signal_start=first.signal_start, anchor="story")
@@ -253,7 +256,7 @@ class Reader:
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
         start = first_inside
-        if self.article_inside and (pt or core.name not in _NO_ARTICLE and "-" not in text[start:m.end()]):
+        if self.article_inside and (pt or core.name not in _NO_ARTICLE and "-" not in _last_word(text, start, m.end())):
             # ("[the late 1970s]", "by [the end of 1990]", "by [the mid-1990s]"; not "the [third-quarter] results",
             # "the [Tuesday] deadline", "the [October] slaying")
             art = self.article_before.search(text, max(0, start - 6), start)
@@ -274,7 +277,7 @@ class Reader:
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
                        signal_start=signal_start,
                        clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
-                       own_words=core.own_words,
+                       own_words=core.own_words, focus_year=core.focus_year,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
     def _in_conjunction(self, text: str, start: int, end: int) -> bool:
@@ -407,7 +410,8 @@ class Reader:
         except KeyError:
             c = self._core(m, name)
             found = None if c is None else (c.meaning, c.directional, c.bare, c.plain_year, c.needs_context,
-                                            c.period, c.modifier, c.clock, c.value, c.deictic, c.daily, c.own_words)
+                                            c.period, c.modifier, c.clock, c.value, c.deictic, c.daily, c.own_words,
+                                            c.focus_year)
             if len(known) < _KNOWN_CORES:
                 known[key] = found
         if found is None:
@@ -471,7 +475,11 @@ class Reader:
                 c.meaning = rs.in_this_year(self._in_year(lambda y: rs.quarter(y, q), m, p, None))
                 if g("qo_y0"):
                     c.meaning = rs.quarter(int(g("qo_y0")), q)
+                elif g("qo_ago") and isinstance(c.meaning, rs.ThisYear):
+                    c.meaning = rs.year_before(c.meaning)
                 c.directional = isinstance(c.meaning, Yearless)
+            elif name == "fp":  # "the 1988 period": read in `Reader.read` from the quarter in focus
+                c.meaning, c.focus_year = rs.year(int(g("fp_y"))), int(g("fp_y"))
             elif name == "h":
                 h = int(g("h1") or g("h2"))
                 c.meaning = self._short_year(lambda y: rs.half(y, h), g("hy"), g("hyy") or g("hyg"))
@@ -927,6 +935,11 @@ def _in_name(text: str, start: int, end: int, articles: frozenset[str],
             k += 1
         return k - end > 2
     return False
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last word of text[start:end] ("third-quarter" in "the third-quarter": a compound before a noun)."""
+    return text[start:end].rsplit(None, 1)[-1]
 
 
 def _week_of(meaning: Meaning) -> Meaning:

@@ -155,7 +155,11 @@ class Grammar:
             rf"|(?P<{p}q2>[1-4])Q\s?(?P<{p}qyg>\d\d)?(?!\d))(?!\w)",
             # im zweiten Quartal (2025)
             # the (1988) second quarter
-            rf"(?P<{p}qo>(?:(?P<{p}qo_y0>{YEAR})\s+)?(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit})",
+            # the fiscal first quarter, the year-ago third quarter
+            rf"(?P<{p}qo>(?:(?P<{p}qo_y0>{YEAR})\s+|(?P<{p}qo_ago>{g.alt(('quarters', 'year_ago'))})\s+)?"
+            rf"(?:{g.alt(('quarters', 'fiscal'))}(?:\s+|-))?(?P<{p}qo_n>{g.ord4})(?:\s+|-){g.quarter_unit})",
+            # the 1988 period: the quarter a report is about, in that year
+            rf"(?P<{p}fp>(?P<{p}fp_y>{YEAR})\s+{g.alt(('quarters', 'period'))})",
             # H2 2025
             rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",

@@ -261,6 +261,14 @@ def in_this_year(meaning: Meaning) -> Meaning:
     return ThisYear(meaning.build) if isinstance(meaning, Yearless) else meaning
 
 
+def year_before(meaning: ThisYear) -> Relative:
+    """"the year-ago third quarter": the quarter a year before the one the words name."""
+    def at(d: date, direction: Direction) -> TimeSpan:
+        return meaning.build(resolve(meaning, day(*_ymd(d)), direction).start.year - 1)
+
+    return Relative(at)
+
+
 def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
     """"letzten Dezember", "kommenden Herbst", "diesen Juni": the named period before/after/in the anchor's year."""
 
