@@ -906,10 +906,30 @@ def _expression(text: str, start: int, end: int, kind: str, when: TimeSpan | Non
                 resolved: bool, fields_set: set[str] = _ALL_SET, *, timex_type: str | None = None,
                 value: str | None = None, signal: str | None = None, anchor: str | None = None,
                 parts: tuple[TimeExpression, ...] = (), signal_start: int | None = None) -> TimeExpression:
-    """A TimeExpression without validation: the reader only builds valid fields."""
-    return TimeExpression.model_construct(fields_set, text=text, start=start, end=end, kind=kind, when=when,
-                                          modifier=modifier, resolved=resolved, type=timex_type, value=value,
-                                          signal=signal, anchor=anchor, parts=parts, signal_start=signal_start)
+    """A TimeExpression without validation: the reader only builds valid fields. What `model_construct`
+    does, without its loop over the fields' aliases and defaults (every field is given here)."""
+    fields = {"text": text, "start": start, "end": end, "kind": kind, "when": when, "modifier": modifier,
+              "resolved": resolved, "type": timex_type, "value": value, "signal": signal, "signal_start": signal_start,
+              "anchor": anchor, "parts": parts}
+    if not _PLAIN_MODEL:
+        return TimeExpression.model_construct(fields_set, **fields)
+    e = _new_expression(TimeExpression)
+    _set_attribute(e, "__dict__", fields)
+    _set_attribute(e, "__pydantic_fields_set__", fields_set)
+    _set_attribute(e, "__pydantic_extra__", None)
+    _set_attribute(e, "__pydantic_private__", None)
+    return e
+
+
+# `_expression` fills the instance itself where the model is as plain as it reads: these fields in this order, no
+# aliases, no post-init, no private attributes, no extra fields.
+_new_expression = TimeExpression.__new__
+_set_attribute = object.__setattr__
+_PLAIN_MODEL = (tuple(TimeExpression.model_fields) == ("text", "start", "end", "kind", "when", "modifier", "resolved",
+                                                       "type", "value", "signal", "signal_start", "anchor", "parts")
+                and not TimeExpression.__pydantic_post_init__ and not TimeExpression.__private_attributes__
+                and TimeExpression.model_config.get("extra") != "allow"
+                and all(f.alias is None and f.validation_alias is None for f in TimeExpression.model_fields.values()))
 
 
 _OPENERS = set("\"„“”«»([")
