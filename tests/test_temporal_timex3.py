@@ -34,6 +34,7 @@ DE = [
     ("Der Test lief für drei Monate.", "drei Monate", "DURATION", "P3M", "für", None),
     ("Die Sperre gilt mehr als 24 Stunden.", "mehr als 24 Stunden", "DURATION", "PT24H", None, None),
     ("Der Streit zog sich über einige Wochen hin.", "einige Wochen", "DURATION", "PXW", "über", None),
+    ("Die Preise stiegen in den letzten Jahren.", "in den letzten Jahren", "DATE", "PAST_REF", None, "before"),
     # sets
     ("Der Bus fährt jeden Tag.", "jeden Tag", "SET", "P1D", None, None),
     ("Die Messe findet jährlich statt.", "jährlich", "SET", "P1Y", None, None),
@@ -98,6 +99,8 @@ EN = [
     ("Rates will stay low for the next six weeks.", "the next six weeks", "DURATION", "P6W", "for", None),
     ("The offer came five weeks ago.", "five weeks ago", "DATE", "2025-W15", None, None),
     ("The plant closed several years ago.", "several years ago", "DATE", "PAST_REF", None, "before"),
+    # "recent" with a unit counts like "several": a vague length
+    ("Prices rose in recent weeks.", "recent weeks", "DURATION", "PXW", None, None),
     ("In the past, the firm grew fast.", "the past", "DATE", "PAST_REF", None, "before"),
     ("That may change in the future, he said.", "the future", "DATE", "FUTURE_REF", None, "after"),
     ("The offer came a few weeks ago.", "a few weeks ago", "DATE", "PAST_REF", None, "before"),
