@@ -681,3 +681,24 @@ def test_fractions_of_units(language, text, expect, value):
 ])
 def test_a_report_s_quarters(language, text, expect, value):
     assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # years said in words, as broadcast transcripts write them
+    ("en", "In nineteen seventy-nine the army invaded.", "nineteen seventy-nine", "1979"),
+    ("en", "January nineteen ninety-seven. The city again.", "January nineteen ninety-seven", "1997-01"),
+    ("en", "The promise to halve unemployment by the year two thousand was abandoned.", "the year two thousand",
+     "2000"),
+    ("en", "The mill opened in nineteen oh five.", "nineteen oh five", "1905"),
+    ("de", "Bis zum Jahr zweitausend sollte die Arbeitslosigkeit halbiert werden.", "Jahr zweitausend", "2000"),
+])
+def test_years_said_in_words(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Two thousand troops and nineteen hundred civilians left."),
+    ("de", "Zweitausend Soldaten zogen ab."),
+])
+def test_counts_in_words_are_no_years(language, text):
+    assert tag(text, ts.parse_iso(PUB), language) == []

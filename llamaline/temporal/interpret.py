@@ -22,8 +22,8 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
 _CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h", "ho", "pu",
-          "dec", "dec2", "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "yr", "fy", "ur", "whole", "rd",
-          "clock")
+          "dec", "dec2", "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "sy", "yr", "fy", "ur", "whole",
+          "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
                          "q", "h", "wd", "mr"))
@@ -130,6 +130,10 @@ class Reader:
         self.article_inside = bool(lex.format.get("article_inside"))
         self.old_year_before = re.compile(rf"(?<!\w){a(('years', 'old_before'))}\s+$")
         self.age = re.compile(rf"(?:-|\s+){a(('durations', 'age'))}", re.IGNORECASE)
+        g = grammar(language)
+        self._spoken = re.compile(g.spoken_year("w_").replace("?P<w_", "?P<"))
+        self._millennium = re.compile(rf"(?P<m>{a('year_millennia')})(?:\s+(?:{a(('ranges', 'and'))}\s+)?"
+                                      rf"(?P<o>{a('year_ones')}))?(?![\w-])")
         index = self.scan.groupindex
         # The groups a core reads: those of its alternative, and of the year that may follow it.
         g = grammar(language)
@@ -478,6 +482,8 @@ class Reader:
                 elif g("qo_ago") and isinstance(c.meaning, rs.ThisYear):
                     c.meaning = rs.year_before(c.meaning)
                 c.directional = isinstance(c.meaning, Yearless)
+            elif name == "sy":  # "nineteen ninety-six", "the year two thousand"
+                c.meaning = rs.year(self.spoken_year(g("sy")))
             elif name == "fp":  # "the 1988 period": read in `Reader.read` from the quarter in focus
                 c.meaning, c.focus_year = rs.year(int(g("fp_y"))), int(g("fp_y"))
             elif name == "h":
@@ -777,6 +783,22 @@ class Reader:
 
     # -- helpers ---------------------------------------------------------------------------------
 
+    def spoken_year(self, words: str) -> int:
+        """1996 from "nineteen ninety-six", 2000 from "the year two thousand"; ValueError for no year."""
+        lex = self.lex
+        m = self._spoken.search(words)
+        if m is not None:
+            tens = int(lex.key("year_tens", m.group("t")))
+            ones = int(lex.key("year_ones", m.group("o"))) if m.group("o") else 0
+            if ones and 10 <= tens < 20:
+                raise ValueError("no year")  # "nineteen fifteen five"
+            return int(lex.key("year_centuries", m.group("c"))) * 100 + tens + ones
+        m = self._millennium.search(words)
+        if m is None:
+            raise ValueError("no year")
+        ones = int(lex.key("year_ones", m.group("o"))) if m.group("o") else 0
+        return int(lex.key("year_millennia", m.group("m"))) + ones
+
     def _bound(self, word: str | None) -> str | None:
         key = self.lex.key("bounds", word)
         return None if key in (None, "as_of", "then") else key
@@ -844,7 +866,7 @@ class Reader:
         lex = self.lex
         g = lambda key: m.group(p + key)  # noqa: E731
         if g("y"):
-            return build(int(g("y")))
+            return build(int(g("y")) if g("y").isdigit() else self.spoken_year(g("y")))
         if g("ys"):
             delta = rs.SHIFTS[lex.key("shift", g("ys"))]
             return rs.Deictic(lambda d, _dir: build(d.year + delta))

@@ -93,11 +93,21 @@ class Grammar:
         ended = rf"(?={self.article}\s+{self.year_unit}\s+{self.alt(('durations', 'period_end'))}(?!\w))"
         return f"(?:{anchored}|{ended})"
 
+    def spoken_year(self, p: str = "") -> str:
+        """A year said in words: "nineteen ninety-six", "nineteen oh five"; with `p`, its
+        parts in groups (`Reader.spoken_year` reads them). "(?!)" where the language has no such words."""
+        centuries, tens = self.alt("year_centuries"), self.alt("year_tens")
+        if "(?!)" in (centuries, tens):
+            return "(?!)"
+        group = (lambda name: f"?P<{p}{name}>") if p else (lambda name: "?:")
+        ones = self.alt("year_ones")
+        return rf"(?:({group('c')}{centuries})[\s-]+({group('t')}{tens})(?:[\s-]+({group('o')}{ones}))?(?![\w-]))"
+
     def year_spec(self, p: str) -> str:
         """What may follow a month, season, quarter or half to give its year."""
         return (
             rf"(?:\s+(?:{self.part_of}\s+)?(?:{self.article}\s+)?"
-            rf"(?:(?P<{p}y>{YEAR})(?:\s*/\s*(?P<{p}y2>\d\d(?!\d)|{YEAR}))?"
+            rf"(?:(?P<{p}y>{YEAR}|{self.spoken_year()})(?:\s*/\s*(?P<{p}y2>\d\d(?!\d)|{YEAR}))?"
             rf"|(?P<{p}ys>{self.shift})\s+{self.year_unit}"
             rf"|(?P<{p}yu>{self.shift_year})"
             rf"|(?P<{p}yc>{self.year_unit})(?:\s+(?P<{p}yy>{YEAR}))?))"
@@ -196,6 +206,9 @@ class Grammar:
             rf"(?P<{p}era>(?P<{p}era_y>[1-9]\d{{0,3}}+)\s*(?P<{p}era_w>{g.era}))",  # possessive: no backtracking
             # 20. Jahrhundert, the 19th century
             rf"(?P<{p}century>(?P<{p}century_n>(?>[12]?\d))(?:{ordsfx})?(?:\s+|-)(?P<{p}century_w>{g.centuries}))",
+            # nineteen ninety-six, the year two thousand
+            rf"(?P<{p}sy>{g.spoken_year()}|{g.year_nouns}\s+{g.alt(('year_millennia', '2000'))}"
+            rf"(?:\s+(?:{g.alt(('ranges', 'and'))}\s+)?{g.alt('year_ones')})?(?![\w-]))",
             # Jahr 2023, Geschäftsjahr 2025, 2024/25, FY25
             rf"(?P<{p}yr>(?:(?P<{p}yr_n>{g.year_nouns})\s+)?(?P<{p}yr_y>{YEAR})(?:\s*/\s*(?P<{p}yr_y2>\d\d(?!\d)|{YEAR}))?)",
             rf"(?P<{p}fy>{g.year_prefixes}\s?(?P<{p}fy_y>(?:19|20)?\d\d)(?!\d))",
@@ -301,7 +314,7 @@ def _starts(g: Grammar) -> str:
         ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"),
         ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
-        "whole_periods", "holidays",
+        "whole_periods", "holidays", ("quarters", "year_ago", "fiscal"), "year_centuries",
         ("clock", "noon", "midnight"),
     )
     return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
@@ -312,7 +325,8 @@ def grammar(language: str) -> Grammar:
     return Grammar(lexicon(language))
 
 
-_GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "holidays", "units", "units_plural", "half_of",
+_GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "holidays", "year_centuries", "year_millennia",
+               "units", "units_plural", "half_of",
                "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries",
                "reference_anchors")
 # Sections whose phrases are found near another anchor only ("in der Zukunft"): their single words
