@@ -702,3 +702,20 @@ def test_years_said_in_words(language, text, expect, value):
 ])
 def test_counts_in_words_are_no_years(language, text):
     assert tag(text, ts.parse_iso(PUB), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the story's next and previous month and week; hourly sets; the near future; clock times with a part of the day
+    ("en", "The plant closed on March 3, 1989. The following month it was sold.", "The following month", "1989-04"),
+    ("en", "The talks began on March 3, 1989. The week before, troops had moved.", "The week before", "1989-W08"),
+    ("en", "Earnings are updated hourly.", "hourly", "PT1H"),
+    ("en", "Prices may fall in the near future.", "the near future", "FUTURE_REF"),
+    ("en", "The blast came at 4 in the morning.", "4 in the morning", "2011-02-16T04:00"),
+    ("de", "Das Werk schloss am 3. März 1989. Im folgenden Monat wurde es verkauft.", "folgenden Monat", "1989-04"),
+    ("de", "Die Gespräche begannen am 3. März 1989. In der Woche zuvor waren Truppen verlegt worden.",
+     "Woche zuvor", "1989-W08"),
+    ("de", "Die Werte werden stündlich erneuert.", "stündlich", "PT1H"),
+    ("de", "Die Preise könnten in naher Zukunft fallen.", "in naher Zukunft", "FUTURE_REF"),
+])
+def test_story_months_and_weeks_sets_and_near_future(language, text, expect, value):
+    assert _one(text, expect, language, "2011-02-16").value == value
