@@ -232,7 +232,8 @@ class Grammar:
 def _single(g: Grammar) -> str:
     lex = g.lex
     a = lex.alt
-    anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+{g.days})")  # not "the day before [yesterday]"
+    # not "the day before [yesterday]", "the week after next"
+    anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+(?:{g.days}|{g.shift}(?!\\w)))")
     present = _guard(f"(?P<pr>{a('present')})|(?P<reference>{a('references')})|(?P<focus>{a('focus')})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*"
