@@ -719,3 +719,25 @@ def test_counts_in_words_are_no_years(language, text):
 ])
 def test_story_months_and_weeks_sets_and_near_future(language, text, expect, value):
     assert _one(text, expect, language, "2011-02-16").value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # a season word used as a verb, a quarter as a share: no time
+    ("en", "The group began to fall apart."),
+    ("en", "Net income could fall below estimates."),
+    ("en", "Iraq imports about three-quarters of its food."),
+    ("en", "The funds hold more than a quarter of the market."),
+    ("de", "Der Irak führt drei Viertel seiner Lebensmittel ein."),
+])
+def test_verbs_and_shares_are_no_times(language, text):
+    assert tag(text, ts.parse_iso(PUB), language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "expect"), [
+    ("en", "Sales rose from spring to fall.", "spring to fall"),
+    ("en", "The firm had several quarters of losses.", "several quarters"),
+    ("de", "Die Firma schrieb zwei Quartale lang Verluste.", "zwei Quartale"),
+    ("de", "Die Preise sollen bis Herbst fallen.", "Herbst"),
+])
+def test_seasons_and_quarters_that_stay_times(language, text, expect):
+    assert _one(text, expect, language)

@@ -108,6 +108,8 @@ class Reader:
         lex, a = self.lex, self.lex.alt
         self.context_before = re.compile(rf"(?<!\w){a(('context', 'before'))}\s+$")
         self.not_time_before = re.compile(rf"(?<!\w){a(('not_time', 'before'))}\s*$")
+        self.verb_before = re.compile(rf"(?<!\w){a(('not_time', 'verb_before'))}\s+$")
+        self.share_of = re.compile(rf"\s+{a(('fractions', 'of'))}(?!\w)")
         stems = "|".join(re.escape(normalize(w)) for w in sorted(lex.forms("not_time", "after"), key=len, reverse=True))
         self.not_time_after = re.compile(rf"(?:\s*[\"'„“”»«(]?|-)(?:{stems or '(?!)'})", re.IGNORECASE)
         self.conjunction = re.compile(rf"(?<!\w){a(('not_time', 'conjunctions'))}(?!\w)")
@@ -328,6 +330,10 @@ class Reader:
         amount = self._amount(m.group("nu_n"))
         if amount is not None and (m.group("nu_fr") or m.group("nu_half")):
             amount += FRACTION_VALUES.get(m.group("nu_fr") or "", 0.5 if m.group("nu_half") else 0.0)
+        if unit == "quarter" and (amount == 1 or text[m.start("nu_u") - 1] == "-") \
+                and self.share_of.match(text, m.end()):
+            # "three-quarters of its food", "a quarter of the market": a share ("two quarters of losses" is time)
+            return None
         if unit is None or self.age.match(text, m.end()):
             return None  # "ein 6-jähriger", "a 6-year-old": an age, not a time
         if text.startswith("-", m.end()) and text[m.end() + 1:m.end() + 2].isalpha() and not m.group("nu_post") \
@@ -731,6 +737,10 @@ class Reader:
     # -- checks ----------------------------------------------------------------------------------
 
     def _accept(self, c: Core, text: str, prefixed: bool) -> bool:
+        if c.bare and not prefixed and normalize(c.bare) in self.lex.needs_context and c.bare.islower() \
+                and self.verb_before.search(text, max(0, c.start - 8), c.start) \
+                and _LOWER_WORD.match(text, c.end):
+            return False  # "to [fall] apart", "could [spring] up": a verb
         bare_alone = c.bare and not prefixed and not self.context_before.search(text, max(0, c.start - 30), c.start)
         if bare_alone and (normalize(c.bare) in self.lex.needs_context
                            or _in_name(text, c.start, c.end, self.articles,
@@ -954,6 +964,7 @@ _PLAIN_MODEL = (tuple(TimeExpression.model_fields) == ("text", "start", "end", "
                 and all(f.alias is None and f.validation_alias is None for f in TimeExpression.model_fields.values()))
 
 
+_LOWER_WORD = re.compile(r"\s+[a-zäöüß]")
 _OPENERS = set("\"„“”«»([")
 
 
