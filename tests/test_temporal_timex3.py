@@ -741,3 +741,12 @@ def test_verbs_and_shares_are_no_times(language, text):
 ])
 def test_seasons_and_quarters_that_stay_times(language, text, expect):
     assert _one(text, expect, language)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the period of "a.m." ends no sentence: the plan before it still gives the weekday its direction
+    ("en", "The father will leave at 4 a.m. EDT Thursday, Castro said.", "4 a.m. EDT Thursday", "2025-05-15T04:00"),
+    ("de", "Der Vater wird um 4 Uhr am Donnerstag abreisen, sagte Castro.", "4 Uhr", "2025-05-15T04:00"),
+])
+def test_a_clock_abbreviation_ends_no_sentence(language, text, expect, value):
+    assert _one(text, expect, language, "2025-05-14").value == value

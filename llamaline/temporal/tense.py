@@ -18,10 +18,12 @@ _REACH = 400
 
 @cache
 def _abbreviated(language: str) -> str:
-    """Lookbehinds that fail after the period of a month or weekday abbreviation ("Nov. 16", "Sept. 3"):
-    that period ends no sentence. One lookbehind for each length, as a lookbehind has a fixed width."""
+    """Lookbehinds that fail after the period of a month or weekday abbreviation ("Nov. 16", "Sept. 3") or of a
+    clock time ("4 a.m. EDT Thursday"): that period ends no sentence. One lookbehind for each length, as a
+    lookbehind has a fixed width."""
     lex = lexicon(language)
-    words = {w[:-1] for w in lex.forms("month_abbreviations") + lex.forms("weekday_abbreviations") if w.endswith(".")}
+    words = {w[:-1] for w in lex.forms("month_abbreviations") + lex.forms("weekday_abbreviations")
+             + lex.forms("clock", "am", "pm") if w.endswith(".")}
     by_length: dict[int, list[str]] = {}
     for word in sorted(words):
         by_length.setdefault(len(word), []).append(re.escape(word))
