@@ -750,3 +750,15 @@ def test_seasons_and_quarters_that_stay_times(language, text, expect):
 ])
 def test_a_clock_abbreviation_ends_no_sentence(language, text, expect, value):
     assert _one(text, expect, language, "2025-05-14").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a weekday with a possessive names an event told as done: the last such day (or today)
+    ("en", "The notes carry a premium over Thursday's closing price.", "Thursday", "2025-05-08"),
+    ("en", "Exiles would look for ways to overturn Wednesday's ruling.", "Wednesday", "2025-05-07"),
+    ("en", "Monday's session was calm.", "Monday", "2025-05-12"),
+    # German says it with a preposition; the tense decides
+    ("de", "Die Entscheidung vom Mittwoch wurde angefochten.", "Mittwoch", "2025-05-07"),
+])
+def test_a_weekday_s_event_is_done(language, text, expect, value):
+    assert _one(text, expect, language, "2025-05-12").value == value

@@ -85,6 +85,7 @@ class Reading:
     own_words: bool = False
     year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
     focus_year: int | None = None  # "the 1988 period": in a report, the quarter in focus in that year
+    done: bool = False  # "Friday's close", "Wednesday's ruling": a weekday whose event is told as done
 
 
 class StoryTime(Protocol):
@@ -109,6 +110,7 @@ class Reader:
         self.context_before = re.compile(rf"(?<!\w){a(('context', 'before'))}\s+$")
         self.not_time_before = re.compile(rf"(?<!\w){a(('not_time', 'before'))}\s*$")
         self.verb_before = re.compile(rf"(?<!\w){a(('not_time', 'verb_before'))}\s+$")
+        self.possessive = re.compile(rf"{a(('years', 'possessive'), boundary=False)}(?!\w)")
         self.share_of = re.compile(rf"\s+{a(('fractions', 'of'))}(?!\w)")
         stems = "|".join(re.escape(normalize(w)) for w in sorted(lex.forms("not_time", "after"), key=len, reverse=True))
         self.not_time_after = re.compile(rf"(?:\s*[\"'„“”»«(]?|-)(?:{stems or '(?!)'})", re.IGNORECASE)
@@ -284,6 +286,7 @@ class Reader:
                        signal_start=signal_start,
                        clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
                        own_words=core.own_words, focus_year=core.focus_year,
+                       done=core.name == "wd" and self.possessive.match(text, m.end()) is not None,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
     def _in_conjunction(self, text: str, start: int, end: int) -> bool:
@@ -699,7 +702,7 @@ class Reader:
         if used == "story":  # a year-less date in the story's year
             direction = "story"
         elif isinstance(r.meaning, Yearless) or r.directional:
-            direction = sentence_direction(text, r.start, r.end, self.language, r.own_words)
+            direction = "past" if r.done else sentence_direction(text, r.start, r.end, self.language, r.own_words)
             if direction == "past" and r.modifier == "not_after" and isinstance(r.meaning, Yearless):
                 # a deadline ("extended until [Nov. 16]", "must be returned by [Jan. 14]") is set in the past
                 # for a day to come as often as for one gone: the nearest occurrence
