@@ -762,3 +762,16 @@ def test_a_clock_abbreviation_ends_no_sentence(language, text, expect, value):
 ])
 def test_a_weekday_s_event_is_done(language, text, expect, value):
     assert _one(text, expect, language, "2025-05-12").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # words between a number and its unit, "no more than", "couple of", tens up to ninety
+    ("en", "The strike lasted two more weeks.", "two more weeks", "P2W"),
+    ("en", "Eight trading days passed.", "Eight trading days", "P8D"),
+    ("en", "The review took no more than sixty days.", "no more than sixty days", "P60D"),
+    ("en", "Rates will rise over the next couple of years.", "the next couple of years", "P2Y"),
+    ("de", "Der Streik dauerte zwei weitere Wochen.", "zwei weitere Wochen", "P2W"),
+    ("de", "Die Herrschaft währte siebzig Jahre.", "siebzig Jahre", "P70Y"),
+])
+def test_numbers_of_units_with_words_between(language, text, expect, value):
+    assert _one(text, expect, language).value == value

@@ -258,7 +258,8 @@ def _units(g: Grammar) -> str:
     return (
         rf"(?P<nu>(?:(?P<nu_pre>{pre})\s+)?(?:(?P<nu_sh>{a(('shift', 'last', 'next'))})\s+)?"
         rf"(?:(?P<nu_ap>{a('approximate', ('durations', 'inside'))})\s+)?(?:{a(('ordinals', '1'))}\s+)?"
-        rf"(?:(?P<nu_n>{g.number})(?:\s*(?P<nu_fr>{_FRACTIONS})(?!\d))?|(?P<nu_v>{g.vague}))(?:\s+|-)(?P<nu_u>{g.all_units})"
+        rf"(?:(?P<nu_n>{g.number})(?:\s*(?P<nu_fr>{_FRACTIONS})(?!\d))?|(?P<nu_v>{g.vague}))"
+        rf"(?:\s+{a(('durations', 'between'))})?(?:\s+|-)(?P<nu_u>{g.all_units})"
         rf"(?:\s+(?P<nu_half>{a(('fractions', 'and_a_half'))}))?(?:\s+(?P<nu_post>{post}))?)"
     )
 
