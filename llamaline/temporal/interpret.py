@@ -264,7 +264,8 @@ class Reader:
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
         start = first_inside
-        if self.article_inside and (pt or core.name not in _NO_ARTICLE and "-" not in _last_word(text, start, m.end())):
+        if self.article_inside and (pt or core.name not in _NO_ARTICLE
+                                    and not _hyphen_in_last_word(text, start, m.end())):
             # ("[the late 1970s]", "by [the end of 1990]", "by [the mid-1990s]"; not "the [third-quarter] results",
             # "the [Tuesday] deadline", "the [October] slaying")
             art = self.article_before.search(text, max(0, start - 6), start)
@@ -993,9 +994,9 @@ def _in_name(text: str, start: int, end: int, articles: frozenset[str],
     return False
 
 
-def _last_word(text: str, start: int, end: int) -> str:
-    """The last word of text[start:end] ("third-quarter" in "the third-quarter": a compound before a noun)."""
-    return text[start:end].rsplit(None, 1)[-1]
+def _hyphen_in_last_word(text: str, start: int, end: int) -> bool:
+    """Whether the last word of text[start:end] is a compound ("the [third-quarter] results")."""
+    return text.find("-", max(start, text.rfind(" ", start, end)), end) >= 0
 
 
 def _week_of(meaning: Meaning) -> Meaning:
