@@ -286,6 +286,7 @@ def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
 
 # -- resolution ----------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # meanings and spans are immutable, and the same few recur in every text
 def resolve(meaning: Meaning, published: TimeSpan | None, direction: Direction) -> TimeSpan | None:
     """The span `meaning` denotes, read from `published`; None when it needs an anchor and has none."""
     if isinstance(meaning, TimeSpan):
@@ -356,6 +357,7 @@ def earlier_or_later(period_span: TimeSpan, published: TimeSpan, later: bool) ->
     return ts.interval(period_span.start, min(period_span.end, published.end))
 
 
+@lru_cache(maxsize=4096)
 def part(span: TimeSpan, which: str) -> TimeSpan:
     """Start, middle or end third of a span ("Anfang März" = days 1-10); the EDTF stays the period's."""
     if which not in ("start", "mid", "end") or span.precision == "day":
