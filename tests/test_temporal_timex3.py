@@ -775,3 +775,15 @@ def test_a_weekday_s_event_is_done(language, text, expect, value):
 ])
 def test_numbers_of_units_with_words_between(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # "in" before a number of units, told of the past, gives a length; of the future, a date
+    ("en", "Baghdad responded in less than one hour.", "less than one hour", "PT1H"),
+    ("en", "It was the smallest gain in a year.", "a year", "P1Y"),
+    ("en", "The bonds will be redeemed in five years.", "five years", "2030"),
+    ("de", "Die Stadt wurde in zwei Tagen erobert.", "zwei Tagen", "P2D"),
+    ("de", "Die Anleihen werden in fünf Jahren getilgt.", "fünf Jahren", "2030"),
+])
+def test_in_units_told_of_the_past_is_a_length(language, text, expect, value):
+    assert _one(text, expect, language).value == value

@@ -381,6 +381,11 @@ class Reader:
             if sign > 0 and pre:  # "in [two weeks]": the preposition stays outside, as TIMEX3 draws signals
                 start = next(m.start(g) for g in ("nu_ap", "nu_n") if m.start(g) >= 0)
                 signal, signal_start = pre, m.start("nu_pre")
+                if sentence_direction(text, start, m.end(), self.language) == "past":
+                    # told of the past, "in" gives a length: "responded in [less than one hour]", "the smallest
+                    # gain in [a year]"
+                    return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start,
+                                   value=value, timex_type=tx.DURATION)
             return Reading(start, m.end(), "date", rs.ago(unit, amount, sign), modifier, signal=signal,
                            year_shift=sign * amount if unit == "year" else None,
                            signal_start=signal_start, timex_type=tx.TIME if unit in ("hour", "minute") else tx.DATE,
