@@ -787,3 +787,17 @@ def test_numbers_of_units_with_words_between(language, text, expect, value):
 ])
 def test_in_units_told_of_the_past_is_a_length(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # an open reference that belongs to someone is no time; without the owner it is one
+    ("en", "That is important to the future of our peoples.", None, None),
+    ("en", "That may change in the future, he said.", "the future", "FUTURE_REF"),
+    ("de", "Das soll sich in Zukunft ändern.", "in Zukunft", "FUTURE_REF"),
+])
+def test_a_future_that_belongs_to_someone(language, text, expect, value):
+    found = tag(text, ts.parse_iso(PUB), language)
+    if expect is None:
+        assert found == []
+    else:
+        assert _one(text, expect, language).value == value

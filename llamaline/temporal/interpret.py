@@ -111,6 +111,7 @@ class Reader:
         self.not_time_before = re.compile(rf"(?<!\w){a(('not_time', 'before'))}\s*$")
         self.verb_before = re.compile(rf"(?<!\w){a(('not_time', 'verb_before'))}\s+$")
         self.possessive = re.compile(rf"{a(('years', 'possessive'), boundary=False)}(?!\w)")
+        self.owner_after = re.compile(rf"\s+{a(('not_time', 'after_reference'))}(?!\w)")
         self.share_of = re.compile(rf"\s+{a(('fractions', 'of'))}(?!\w)")
         stems = "|".join(re.escape(normalize(w)) for w in sorted(lex.forms("not_time", "after"), key=len, reverse=True))
         self.not_time_after = re.compile(rf"(?:\s*[\"'„“”»«(]?|-)(?:{stems or '(?!)'})", re.IGNORECASE)
@@ -234,6 +235,8 @@ class Reader:
             s = m.start("pr") if pr else m.start("reference")
             if rf and self._in_conjunction(text, s, m.end()):
                 return None  # "as soon as they arrive", "soon after the attack": a link between events, no time
+            if rf and self.owner_after.match(text, m.end()):
+                return None  # "the future of our peoples": a thing that belongs to someone, no time
             if ap and not signal_ap:
                 s = m.start("ap")
             if pr:
