@@ -801,3 +801,13 @@ def test_a_future_that_belongs_to_someone(language, text, expect, value):
         assert found == []
     else:
         assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the last half of a year is its second; "the last half-year" is still the one before
+    ("en", "Sales rose in the last half of 1989.", "the last half of 1989", "1989-H2"),
+    ("en", "The last half-year was weak.", "The last half-year", "2024-H2"),
+    ("de", "Der Absatz stieg in der letzten Hälfte des Jahres 1989.", "letzten Hälfte des Jahres 1989", "1989-H2"),
+])
+def test_the_last_half_of_a_year(language, text, expect, value):
+    assert _one(text, expect, language).value == value

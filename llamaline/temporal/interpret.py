@@ -509,7 +509,7 @@ class Reader:
                 c.meaning = self._short_year(lambda y: rs.half(y, h), g("hy"), g("hyy") or g("hyg"))
                 c.directional = isinstance(c.meaning, Yearless)
             elif name == "ho":
-                h = self._ordinal(g("ho_n"))
+                h = 2 if self._ordinal(g("ho_n")) == -1 else self._ordinal(g("ho_n"))
                 prefix = p if g("hu") is not None else p + "hf_"  # "Jahreshälfte (2025)", "half of 2025"
                 c.meaning = self._in_year(lambda y: rs.half(y, h), m, prefix, None)
                 c.directional = isinstance(c.meaning, Yearless)

@@ -174,7 +174,8 @@ class Grammar:
             rf"(?P<{p}h>H(?P<{p}h1>[12])(?:\s*[/'’]?\s*(?P<{p}hy>{YEAR})|\s*[/'’]\s*(?P<{p}hyy>\d\d)(?!\d))?"
             rf"|(?P<{p}h2>[12])H\s?(?P<{p}hyg>\d\d)?(?!\d))(?!\w)",
             # zweite Jahreshälfte (2025), second half of 2025
-            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2})(?:\s+|-)"
+            # the last half of 1989: the second
+            rf"(?P<{p}ho>(?P<{p}ho_n>{g.ord2}|{g.alt(('ordinals', 'last'))}(?=\s+{g.half_of}\s))(?:\s+|-)"
             rf"(?:{g.half_unit}(?P<{p}hu>)|{g.half_of}{g.year_spec(p + 'hf_')}))",
             # Jahresende (2023), the turn of the year 2023/24, year-end
             rf"(?P<{p}pu>(?P<{p}pu_n>{g.part_units})(?:\s+(?P<{p}pu_y>{YEAR})(?:\s*/\s*(?P<{p}pu_y2>\d\d(?!\d)|{YEAR}))?)?)",
