@@ -811,3 +811,16 @@ def test_a_future_that_belongs_to_someone(language, text, expect, value):
 ])
 def test_the_last_half_of_a_year(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect"), [
+    # a present word opening a sentence before a comma is a particle; elsewhere it is the present
+    ("en", "Iraq was ready. Now, he says, the plan is dead.", None),
+    ("en", "Currently, organs are rationed by region.", None),
+    ("en", "The fund now holds cash.", "now"),
+    ("de", "Nun, das sagte er nicht.", None),
+    ("de", "Derzeit wird verhandelt.", "Derzeit"),
+])
+def test_a_sentence_s_opening_particle_is_no_time(language, text, expect):
+    found = tag(text, ts.parse_iso(PUB), language)
+    assert [e.text for e in found] == ([expect] if expect else [])

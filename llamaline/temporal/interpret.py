@@ -129,6 +129,7 @@ class Reader:
         self.weekday_names = frozenset(normalize(w) for w in lex.forms("weekday_names"))
         self.article_before = re.compile(rf"(?<![\w.]){a('articles')}\s+$")
         self.weak_present = frozenset(normalize(w) for w in lex.forms("present", "weak"))
+        self.discourse_present = frozenset(normalize(w) for w in lex.forms("present", "discourse"))
         self.signal_ap = frozenset(normalize(w) for w in lex.forms("approximate", "outside"))
         self.signal_during = frozenset(normalize(w) for w in lex.forms("during", "outside"))
         # Whether a determiner before an expression belongs to it ("[the fourth quarter]"), as in English TIMEX3.
@@ -176,6 +177,9 @@ class Reader:
                 return joined
         if narrative and first.kind == "present" and normalize(m.group("pr") or "") in self.weak_present:
             return None  # "Der Angriff fand nun erst ... statt": in a narrative, a particle of the story
+        if first.kind == "present" and normalize(m.group("pr") or "") in self.discourse_present \
+                and text.startswith(",", m.end()) and _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
+            return None  # "Now, he says, ...": a sentence's opening particle, no time
         if narrative and first.deictic and m.start("s_rd_n") >= 0 and first.clock is None \
                 and self.lex.key("days", m.group("s_rd_n")) == "today":
             # In a narrative (a history told long after), "heute" is the writer's present, not a day of it.
@@ -976,6 +980,8 @@ _PLAIN_MODEL = (tuple(TimeExpression.model_fields) == ("text", "start", "end", "
                 and all(f.alias is None and f.validation_alias is None for f in TimeExpression.model_fields.values()))
 
 
+# Where a sentence starts: the text's start, a line break, or a sentence mark and a space (quotes between).
+_SENTENCE_START = re.compile(r"(?:^|\n|[.!?][\"'”’]*\s+|[\"“„‘'`]+)\s*$")
 _LOWER_WORD = re.compile(r"\s+[a-zäöüß]")
 _OPENERS = set("\"„“”«»([")
 
