@@ -824,3 +824,14 @@ def test_the_last_half_of_a_year(language, text, expect, value):
 def test_a_sentence_s_opening_particle_is_no_time(language, text, expect):
     found = tag(text, ts.parse_iso(PUB), language)
     assert [e.text for e in found] == ([expect] if expect else [])
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a part of the day before the day it belongs to; "mid-afternoon" is the afternoon
+    ("en", "Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "2025-05-14TAF"),
+    ("en", "Shares fell Friday mid-afternoon.", "Friday mid-afternoon", "2025-05-09TAF"),
+    ("de", "Gestern Abend fiel der Strom aus.", "Gestern Abend", "2025-05-14TEV"),
+    ("de", "Der Streik beginnt morgen früh.", "morgen früh", "2025-05-16TMO"),
+])
+def test_parts_of_a_day_around_it(language, text, expect, value):
+    assert _one(text, expect, language).value == value

@@ -591,7 +591,7 @@ class Reader:
                 delta = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1,
                          "day_after_tomorrow": 2}[lex.key("days", g("rd_n"))]
                 c.meaning = rs.shifted_day(delta)
-                c.clock = self._day_part(g("rd_dp")) or self._day_part(g("rd_n"))
+                c.clock = self._day_part(g("rd_dp") or g("rd_dp0")) or self._day_part(g("rd_n"))
                 c.deictic = c.daily = True
             elif name == "clock" and p + "clock_named" in m.re.groupindex and g("clock_named"):
                 # "noon Thursday"; midnight ends its day: "midnight Friday" T24

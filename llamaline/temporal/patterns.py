@@ -221,7 +221,8 @@ class Grammar:
             rf"(?P<{p}whole>{g.alt('whole_periods')})"
             rf"(?!-|\s+(?:{g.alt('week_of')}|{g.alt(('ordinals', 'link'))})(?!\w))",
             # gestern (Abend)
-            rf"(?P<{p}rd>(?P<{p}rd_n>{g.days})(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
+            rf"(?P<{p}rd>(?:(?P<{p}rd_dp0>{g.dp_words})\s+(?={g.days}))?(?P<{p}rd_n>{g.days})"
+            rf"(?:\s+(?P<{p}rd_dp>{g.dp_words}))?)",
             # 14.30 Uhr, 4 Uhr 45, 2:30 p.m., noon, Mitternacht
             rf"(?P<{p}clock>(?P<{p}clock_h>{HOUR})(?:(?:[:.](?P<{p}clock_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}clock_m2>{MINUTE}))?"
             rf"|(?P<{p}clock_am>{g.clock_am})|(?P<{p}clock_pm>{g.clock_pm}))(?!\w)"
