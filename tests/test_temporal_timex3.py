@@ -835,3 +835,16 @@ def test_a_sentence_s_opening_particle_is_no_time(language, text, expect):
 ])
 def test_parts_of_a_day_around_it(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a quarter with "a year ago" right after it is that quarter a year before, one expression
+    ("en", "Net rose in the third quarter. For the quarter a year ago, it earned $16 million.",
+     "the quarter a year ago", "2024-Q3"),
+    ("en", "Sales rose in the third quarter. In the third quarter a year earlier they fell.",
+     "the third quarter a year earlier", "2024-Q3"),
+    ("de", "Der Umsatz stieg im dritten Quartal. Im dritten Quartal ein Jahr zuvor fiel er.",
+     "dritten Quartal ein Jahr zuvor", "2024-Q3"),
+])
+def test_a_quarter_a_year_before(language, text, expect, value):
+    assert _one(text, expect, language, "2025-11-05").value == value

@@ -183,7 +183,8 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
             if story:
                 told.moves(expr)
             done = pos = expr.end
-    return _quarters_of_a_named_year(_clock_times_on_their_day(out, text), text, language)
+    return _quarters_a_year_before(_quarters_of_a_named_year(_clock_times_on_their_day(out, text), text, language),
+                                   text)
 
 
 # A clock time's own value: the time of day after the date ("1998-02-11T22:00" -> "T22:00").
@@ -248,6 +249,26 @@ def _quarters_of_a_named_year(found: list[TimeExpression], text: str, language: 
             continue
         out.append(e)
     return out
+
+
+def _quarters_a_year_before(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """A quarter, then the same quarter a year before right after it: one expression, the earlier quarter
+    ("For [the quarter a year ago], ...", "[das Quartal ein Jahr zuvor]")."""
+    out: list[TimeExpression] = []
+    for e in found:
+        q = out[-1] if out else None
+        if q is not None and _is_quarter(q) and _is_quarter(e) and not text[q.end:e.start].strip() \
+                and (e.when.start.year, e.when.start.month) == (q.when.start.year - 1, q.when.start.month):
+            out[-1] = e.model_copy(update={"text": text[q.start:e.end], "start": q.start, "signal": q.signal,
+                                           "signal_start": q.signal_start})
+            continue
+        out.append(e)
+    return out
+
+
+def _is_quarter(e: TimeExpression) -> bool:
+    return e.type == "DATE" and e.kind == "date" and not e.parts and e.when is not None \
+        and e.when.precision == "quarter"
 
 
 def _is_year(e: TimeExpression) -> bool:
