@@ -318,7 +318,8 @@ _DAY_NEAR = 70
 
 def pick_year(build: Callable[[int], TimeSpan], published: TimeSpan, direction: Direction) -> TimeSpan:
     """The occurrence of a yearless period the sentence means: a report does not point after the
-    publication, a plan not before it, otherwise the nearest (not after, on a tie)."""
+    publication, a plan not before it, otherwise the nearest (not after, on a tie). A day or week the tense
+    would put most of a year away is the near one (`_DAY_REACH`)."""
     candidates = []
     for y in sorted({published.start.year - 1, published.start.year, published.end.year, published.end.year + 1}):
         try:

@@ -24,6 +24,7 @@ _NEAR_START = 12
 _TAIL = 120
 # A paragraph break: no expression crosses one.
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+# The end of a sentence (a mark before a capital): in news, a background date holds within its sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 # How far from the publication an explicit date must lie for the narrative to have moved away from it.
 _AWAY = timedelta(days=366)
