@@ -848,3 +848,24 @@ def test_parts_of_a_day_around_it(language, text, expect, value):
 ])
 def test_a_quarter_a_year_before(language, text, expect, value):
     assert _one(text, expect, language, "2025-11-05").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # units with no number after "for", "within", "in the" are a vague length
+    ("en", "For weeks the government has held rallies.", "weeks", "PXW"),
+    ("en", "In the years that followed, the rebels fought on.", "years", "PXY"),
+    ("en", "Troops were sent within weeks.", "weeks", "PXW"),
+    ("de", "Seit Jahren wird verhandelt.", "Jahren", "PXY"),
+    ("de", "In den Tagen danach fiel die Stadt.", "Tagen", "PXD"),
+])
+def test_units_without_a_number_are_a_vague_length(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "In the years 1916 and 1917 the front held."),
+    ("de", "In den Jahren 1916 und 1917 hielt die Front."),
+])
+def test_years_named_after_the_unit_are_no_vague_length(language, text):
+    found = tag(text, ts.parse_iso(PUB), language)
+    assert "PXY" not in [x.value for e in found for x in (e.parts or (e,))]

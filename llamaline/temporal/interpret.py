@@ -329,6 +329,10 @@ class Reader:
 
     def units(self, m: re.Match[str], text: str) -> Reading | None:
         lex = self.lex
+        if m.group("nb"):  # "for [weeks]", "in the [years] that followed": some number of them
+            unit = lex.key("units_plural", m.group("nb_u"))
+            return Reading(m.start("nb_u"), m.end("nb_u"), "duration", signal=m.group("nb_pre"),
+                           signal_start=m.start("nb_pre"), value=tx.duration_value(None, unit), timex_type=tx.DURATION)
         unit = lex.key("units", m.group("nu_u")) or lex.key("units_plural", m.group("nu_u"))
         pre, post = m.group("nu_pre"), m.group("nu_post")
         sign = 0
