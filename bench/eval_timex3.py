@@ -18,10 +18,10 @@ Measured (extent F1 strict / relaxed, value F1):
 
 | set | before this evaluation existed | now |
 |---|---|---|
-| timebank | 0.631 / 0.864 / 0.594 | 0.895 / 0.939 / 0.821 |
-| aquaint | 0.701 / 0.884 / 0.644 | 0.832 / 0.934 / 0.757 |
-| English (both) | 0.653 / 0.871 / 0.610 | 0.875 / 0.937 / 0.800 |
-| wikiwarsde (dev half) | 0.712 / 0.882 / 0.312 | 0.894 / 0.953 / 0.856 |
+| timebank | 0.631 / 0.864 / 0.594 | 0.894 / 0.941 / 0.823 |
+| aquaint | 0.701 / 0.884 / 0.644 | 0.838 / 0.939 / 0.756 |
+| English (both) | 0.653 / 0.871 / 0.610 | 0.876 / 0.940 / 0.801 |
+| wikiwarsde (dev half) | 0.712 / 0.882 / 0.312 | 0.894 / 0.953 / 0.857 |
 """
 
 from __future__ import annotations
