@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional  # noqa: UP035 - typer options are typed with typing.List
+from typing import TYPE_CHECKING, List, Optional, TextIO  # noqa: UP035 - typer options are typed with typing.List
 
 import typer
 
@@ -261,17 +261,31 @@ def _share(done: int, total: int) -> str:
     return f"{100 * done // max(1, total)} %"
 
 
-def _emit(text: str) -> None:
-    """Data (JSON, exports) to stdout, always as UTF-8 whatever the locale says."""
+def _emit(text: str | Callable[[TextIO], None]) -> None:
+    """Data (JSON, exports) to stdout, always as UTF-8 whatever the locale says: a text, or what a function
+    writes to the stream it is given."""
     out = _real_stdout()
     buffer = getattr(out, "buffer", None)
     try:
         if buffer is None:
-            out.write(text)
+            if callable(text):
+                text(out)
+            else:
+                out.write(text)
             out.flush()
             return
         out.flush()
-        buffer.write(text.encode("utf-8"))
+        if callable(text):
+            import io
+
+            stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+            try:
+                text(stream)
+                stream.flush()
+            finally:
+                stream.detach()  # standard output stays open
+        else:
+            buffer.write(text.encode("utf-8"))
         buffer.flush()
     except OSError as exc:
         raise _output_error(exc) from None
@@ -437,18 +451,22 @@ def export(
 
     Example: llamaline export --format html -o timeline.html
     """
+    from functools import partial
+
     from .api import check_format
-    from .api import export as export_text
 
     with _option("--format"):
         check_format(format)
     with _failures():
-        from .views.export import check_output, schema_json, write_atomic
+        from .views.export import check_output, render_to, schema_json, write_atomic
 
         to_file = output is not None and str(output) != "-"
         if to_file:
             check_output(output, force=force)  # a bad FILE is refused before the work, not after
-        text = schema_json() if schema else export_text(format=format, timeline=_timeline(corpus, jobs, no_cache))
+        if schema:
+            text = schema_json()
+        else:  # written as it is made: the export of a huge timeline is never one string in memory
+            text = partial(render_to, _timeline(corpus, jobs, no_cache), format)
         if not to_file:
             _emit(text)
         else:

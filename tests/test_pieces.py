@@ -135,3 +135,20 @@ def test_a_huge_file_beside_others_gives_the_same_timeline_over_processes(tmp_pa
     one = llamaline.build_timeline(corpus, progress=lambda doc, done, total: heard.append((doc.source.path, done)))
     assert [path for path, _ in heard] == ["huge.md"] * len(heard) and len(heard) >= 5
     assert llamaline.build_timeline(corpus, jobs=2) == one
+
+
+def test_the_json_export_written_item_by_item_is_the_whole_document(tmp_path):
+    """The JSON export is written one source, event and claim track at a time (a huge timeline is never one
+    string in memory): the text is the one `json.dumps` makes of the whole timeline."""
+    import llamaline
+    from llamaline.views.export import to_json
+
+    for path in UNSEEN.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    timeline = llamaline.build_timeline(tmp_path)
+    assert timeline.events and timeline.claims and timeline.unplaced and timeline.skipped
+    whole = json.dumps(timeline.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
+    assert to_json(timeline) == whole
+    empty = timeline.model_copy(update={"sources": [], "events": [], "unplaced": [], "claims": [], "skipped": []})
+    assert to_json(empty) == json.dumps(empty.model_dump(mode="json", by_alias=True), indent=2) + "\n"
