@@ -4,18 +4,21 @@
     python bench/bench_memory.py --size-mb 6       # smaller
     python bench/bench_memory.py --keep /tmp/huge  # generate into this folder and keep it (reused when it exists)
     python bench/bench_memory.py --jobs 2          # the command with --jobs 2
+    python bench/bench_memory.py --cache           # with the result cache (in a temporary folder), as by default
 
 The article is the bundled articles' paragraphs, shuffled and repeated with years and other numbers shifted,
 in one `.txt` file with front matter (German, published 2025-05), beside the bundled `entities.toml`. The
-command `llamaline export --format json --no-cache` runs in a fresh process; its peak resident memory
-(the kernel's ru_maxrss of the child), wall time and CPU time are reported, with the size of the output
-and the number of events and mentions in it. The machine is shared: run it a few times at most.
+command `llamaline export --format json --no-cache` (with --cache: a result cache in a temporary folder)
+runs in a fresh process; its peak resident memory (the kernel's ru_maxrss of the child), wall time and CPU
+time are reported, with the size of the output and the number of events and mentions in it. The machine is
+shared: run it a few times at most.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -63,18 +66,18 @@ def _shifted(number: str, years: int, step: int) -> str:
     return str(value + step)
 
 
-def command(corpus: Path, output: Path, jobs: int) -> list[str]:
+def command(corpus: Path, output: Path, jobs: int, cache: bool) -> list[str]:
     script = Path(sys.executable).with_name("llamaline")
     base = [str(script)] if script.exists() else [sys.executable, "-m", "llamaline"]
-    return [*base, "export", "--corpus", str(corpus), "--format", "json", "--no-cache", "--jobs", str(jobs),
-            "-o", str(output)]
+    return [*base, "export", "--corpus", str(corpus), "--format", "json", *([] if cache else ["--no-cache"]),
+            "--jobs", str(jobs), "-o", str(output)]
 
 
-def measure(args: list[str]) -> tuple[float, float, float, str]:
+def measure(args: list[str], env: dict[str, str]) -> tuple[float, float, float, str]:
     """(wall seconds, CPU seconds, peak RSS in MB, stderr) of one run of `args` in a fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -88,6 +91,7 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=60.0)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="generate into this folder (reused when it holds the article)")
+    parser.add_argument("--cache", action="store_true", help="with the result cache, in a temporary folder")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="llamaline-memory-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -98,10 +102,12 @@ def main() -> None:
             shutil.copy(BUNDLED / "entities.toml", folder / "entities.toml")
         size = article.stat().st_size / 1_000_000
         output = Path(tempfile.mkdtemp(prefix="llamaline-memory-out-")) / "timeline.json"
-        run = command(folder, output, args.jobs)
+        run = command(folder, output, args.jobs, args.cache)
+        env = {**os.environ, "LLAMALINE_CACHE_DIR": str(output.parent / "cache")}
+        env.pop("LLAMALINE_NO_CACHE", None)
         print(f"article: {article} ({size:.1f} MB)")
         print(f"command: {' '.join(run)}")
-        wall, cpu, peak, stderr = measure(run)
+        wall, cpu, peak, stderr = measure(run, env)
         data = json.loads(output.read_text(encoding="utf-8"))
         mentions = sum(len(e["mentions"]) for e in data["events"])
         print("stderr of the command:\n  " + "\n  ".join(stderr.splitlines()[-8:]))
