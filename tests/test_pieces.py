@@ -152,3 +152,17 @@ def test_the_json_export_written_item_by_item_is_the_whole_document(tmp_path):
     assert to_json(timeline) == whole
     empty = timeline.model_copy(update={"sources": [], "events": [], "unplaced": [], "claims": [], "skipped": []})
     assert to_json(empty) == json.dumps(empty.model_dump(mode="json", by_alias=True), indent=2) + "\n"
+
+
+def test_boilerplate_cut_by_a_piece_boundary_stays_boilerplate():
+    bundled = Path(__file__).resolve().parent.parent / "data" / "corpus"
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(bundled.glob("*.txt")))
+    source = Source(id="b", path="b.txt", language="de", published=parse_iso("2025-05"))
+    document = Document(source, text)
+    regions = find_boilerplate([document])["b"]
+    cut = pieces.pieces_of(text, 0, 3000, 800)
+    assert any(r.start < p.start < r.end for r in regions for p in cut)  # some region spans a boundary
+    (whole, whole_claims), (mentions, claims) = whole_and_in_pieces(document, Gazetteer.load(bundled), 3000, 800)
+    assert mentions and not any(r.start < m.end and m.start < r.end for r in regions for m in mentions)
+    assert [what_a_reader_sees(m) for m in mentions] == [what_a_reader_sees(m) for m in whole]
+    assert claims == whole_claims
