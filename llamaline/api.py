@@ -17,16 +17,18 @@ Bad arguments raise ValueError; unusable input raises `LlamalineError` with a me
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .errors import LlamalineError
 from .models import Claim, ClaimTrack, Event, Source, TimeExpression, TimeSpan, Timeline
-from .text.corpus import Corpus, read_corpus
+from .text.corpus import Corpus, Document, read_corpus
 
 CorpusLike = Corpus | Path | str | None
+# How far the analysis of a huge document has come: the document, characters done, characters in all.
+Progress = Callable[[Document, int, int], None]
 DateLike = TimeSpan | date | str | None
 
 __all__ = [
@@ -35,21 +37,23 @@ __all__ = [
 ]
 
 
-def build_timeline(corpus: CorpusLike = None, *, jobs: int = 1, cache: bool = False) -> Timeline:
-    """Read a corpus and reconcile its events into a Timeline (sources, events with citations, claims)."""
+def build_timeline(corpus: CorpusLike = None, *, jobs: int = 1, cache: bool = False,
+                   progress: Progress | None = None) -> Timeline:
+    """Read a corpus and reconcile its events into a Timeline (sources, events with citations, claims).
+    `progress(document, done, total)` hears how far the analysis of a huge document has come, in characters."""
     if not isinstance(corpus, Corpus):
         corpus = read_corpus(corpus)
     if not cache:
-        return _build(corpus, jobs)
+        return _build(corpus, jobs, progress)
     from .cache import timeline_cached
 
-    return timeline_cached(corpus, lambda: _build(corpus, jobs))
+    return timeline_cached(corpus, lambda: _build(corpus, jobs, progress))
 
 
-def _build(corpus: Corpus, jobs: int) -> Timeline:
+def _build(corpus: Corpus, jobs: int, progress: Progress | None = None) -> Timeline:
     from .pipeline import timeline_of  # the pipeline's imports are paid only when something is built
 
-    return timeline_of(corpus, jobs=jobs)
+    return timeline_of(corpus, jobs=jobs, progress=progress)
 
 
 def select_events(
@@ -153,12 +157,12 @@ def pick_event(events: Sequence[Event], query: str) -> Event:
 
 
 def claims(corpus: CorpusLike = None, *, subject: str | None = None, attribute: str | None = None,
-           jobs: int = 1, cache: bool = False) -> list[ClaimTrack]:
+           jobs: int = 1, cache: bool = False, progress: Progress | None = None) -> list[ClaimTrack]:
     """Claim tracks (values claimed about a subject over time, with a verdict), filtered by subject words and
     attribute."""
     from .claimtracks import filter_tracks
 
-    built = build_timeline(corpus, jobs=jobs, cache=cache)
+    built = build_timeline(corpus, jobs=jobs, cache=cache, progress=progress)
     return filter_tracks(built.claims, subject=subject, attribute=attribute)
 
 

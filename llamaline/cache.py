@@ -12,11 +12,13 @@ ignored: it only ever saves time.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TextIO
 
 from .text.corpus import Corpus
 from .models import Timeline
@@ -24,6 +26,7 @@ from .models import Timeline
 _KEEP = 16  # timelines kept at most; the least recently used go first
 MAX_BYTES = 256 * 1024 * 1024  # the whole cache, unless LLAMALINE_CACHE_MAX_MB says otherwise
 MAX_AGE = 30 * 24 * 3600  # seconds since an entry was last used
+_HASHED_AT_ONCE = 1 << 20  # characters of a text encoded for the key at a time
 
 
 def cache_dir() -> Path | None:
@@ -71,7 +74,8 @@ def corpus_key(corpus: Corpus) -> str:
     for doc in corpus.documents:
         digest.update(doc.source.model_dump_json().encode())
         digest.update(b"\0%d\0" % doc.body_start)
-        digest.update(doc.text.encode("utf-8", "surrogatepass"))
+        for start in range(0, len(doc.text), _HASHED_AT_ONCE):  # a huge text is not copied whole
+            digest.update(doc.text[start:start + _HASHED_AT_ONCE].encode("utf-8", "surrogatepass"))
     for skipped in corpus.skipped:
         digest.update(skipped.model_dump_json().encode())
     entities = corpus.root / "entities.toml"
@@ -96,14 +100,43 @@ def _store(folder: Path, path: Path, timeline: Timeline) -> None:
     from .views.export import write_atomic
 
     try:
-        data = timeline.model_dump_json(by_alias=True)
-        if len(data) > max_bytes() // 4:
-            return  # one huge corpus would push out every other entry
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data, force=True)
+        # one huge corpus would push out every other entry: an entry larger than a quarter of the limit is dropped
+        write_atomic(path, lambda out: _write_entry(timeline, out, max_bytes() // 4), force=True)
         prune(folder)
-    except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time
+    except Exception:  # noqa: BLE001 - a cache that cannot be written (or is too large to keep) only costs time
         pass
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _write_entry(timeline: Timeline, out: TextIO, limit: int) -> None:
+    """The timeline's compact JSON, what `timeline.model_dump_json(by_alias=True)` makes, written one list item
+    (a source, an event, a claim track) at a time, so that a huge timeline is never one string in memory;
+    `_TooLarge` once it passes `limit` characters."""
+    written = 0
+
+    def put(part: str) -> None:
+        nonlocal written
+        written += len(part)
+        if written > limit:
+            raise _TooLarge
+        out.write(part)
+
+    put("{")
+    for n, (name, field) in enumerate(Timeline.model_fields.items()):
+        value = getattr(timeline, name)
+        put(f"{',' if n else ''}{json.dumps(field.alias or name)}:")
+        if isinstance(value, list):
+            put("[")
+            for k, item in enumerate(value):
+                put(("," if k else "") + item.model_dump_json(by_alias=True))
+            put("]")
+        else:
+            put(json.dumps(value, ensure_ascii=False))
+    put("}")
 
 
 def _entries(folder: Path) -> list[tuple[Path, os.stat_result]]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional  # noqa: UP035 - typer options are typed with typing.List
+from typing import TYPE_CHECKING, List, Optional, TextIO  # noqa: UP035 - typer options are typed with typing.List
 
 import typer
 
@@ -20,7 +20,8 @@ from .errors import ExitStatus, LlamalineError, OutputError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .text.corpus import Corpus
+    from .api import Progress
+    from .text.corpus import Corpus, Document
     from .models import Timeline
 
 app = typer.Typer(
@@ -185,8 +186,9 @@ def _timeline(corpus_dir: Optional[Path], jobs: int, no_cache: bool = False) -> 
     corpus = _read(corpus_dir)
     workers = _workers(jobs, len(corpus.documents))
     try:
-        with _timed(f"built the timeline of {len(corpus.documents)} articles"), _progress(len(corpus.documents)):
-            return build_timeline(corpus, jobs=workers, cache=not no_cache)
+        with _timed(f"built the timeline of {len(corpus.documents)} articles"), \
+                _progress(len(corpus.documents)) as progress:
+            return build_timeline(corpus, jobs=workers, cache=not no_cache, progress=progress)
     except OSError as exc:  # the pipeline reads nothing from disk: this is the process pool failing to start
         if workers == 1:
             raise
@@ -207,37 +209,83 @@ def _timed(what: str) -> Iterator[None]:
     _say(f"{what} in {time.perf_counter() - start:.2f} s", level=2)
 
 
+PROGRESS_EVERY = 10.0  # seconds between lines on how far a huge document has come, when stderr is no terminal
+
+
 @contextmanager
-def _progress(articles: int, delay: float = 1.0) -> Iterator[None]:
-    """A spinner on stderr when building takes longer than `delay` and stderr is a terminal (never with --quiet)."""
-    if _Verbosity.level < 1 or not sys.stderr.isatty():
-        yield
+def _progress(articles: int, delay: float = 1.0) -> Iterator[Optional[Progress]]:
+    """A spinner on stderr when building takes longer than `delay` and stderr is a terminal (never with --quiet);
+    yields what hears how far a huge document has come (see `pieces.py`): the spinner says it, or without a
+    terminal, a line every `PROGRESS_EVERY` seconds."""
+    if _Verbosity.level < 1:
+        yield None
+        return
+    if not sys.stderr.isatty():
+        yield _progress_lines()
         return
     import threading
 
+    from rich.markup import escape
     from rich.status import Status
 
-    status = Status(f"reading {articles} articles …", console=_stderr())
+    label = f"reading {articles} article{'s' * (articles != 1)} …"
+    status = Status(label, console=_stderr())
+
+    def progress(document: Document, done: int, total: int) -> None:
+        status.update(f"{label} {escape(document.source.path)}: {_share(done, total)} analysed")
+
     timer = threading.Timer(delay, status.start)
     timer.start()
     try:
-        yield
+        yield progress
     finally:
         timer.cancel()
         status.stop()
 
 
-def _emit(text: str) -> None:
-    """Data (JSON, exports) to stdout, always as UTF-8 whatever the locale says."""
+def _progress_lines() -> Progress:
+    import time
+
+    last = time.monotonic()
+
+    def progress(document: Document, done: int, total: int) -> None:
+        nonlocal last
+        if time.monotonic() - last >= PROGRESS_EVERY:
+            last = time.monotonic()
+            _say(f"{document.source.path}: {_share(done, total)} analysed")
+
+    return progress
+
+
+def _share(done: int, total: int) -> str:
+    return f"{100 * done // max(1, total)} %"
+
+
+def _emit(text: str | Callable[[TextIO], None]) -> None:
+    """Data (JSON, exports) to stdout, always as UTF-8 whatever the locale says: a text, or what a function
+    writes to the stream it is given."""
     out = _real_stdout()
     buffer = getattr(out, "buffer", None)
     try:
         if buffer is None:
-            out.write(text)
+            if callable(text):
+                text(out)
+            else:
+                out.write(text)
             out.flush()
             return
         out.flush()
-        buffer.write(text.encode("utf-8"))
+        if callable(text):
+            import io
+
+            stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+            try:
+                text(stream)
+                stream.flush()
+            finally:
+                stream.detach()  # standard output stays open
+        else:
+            buffer.write(text.encode("utf-8"))
         buffer.flush()
     except OSError as exc:
         raise _output_error(exc) from None
@@ -403,18 +451,22 @@ def export(
 
     Example: llamaline export --format html -o timeline.html
     """
+    from functools import partial
+
     from .api import check_format
-    from .api import export as export_text
 
     with _option("--format"):
         check_format(format)
     with _failures():
-        from .views.export import check_output, schema_json, write_atomic
+        from .views.export import check_output, render_to, schema_json, write_atomic
 
         to_file = output is not None and str(output) != "-"
         if to_file:
             check_output(output, force=force)  # a bad FILE is refused before the work, not after
-        text = schema_json() if schema else export_text(format=format, timeline=_timeline(corpus, jobs, no_cache))
+        if schema:
+            text = schema_json()
+        else:  # written as it is made: the export of a huge timeline is never one string in memory
+            text = partial(render_to, _timeline(corpus, jobs, no_cache), format)
         if not to_file:
             _emit(text)
         else:
@@ -451,8 +503,9 @@ def claims(
         from .api import claims as claim_tracks
 
         read = _read(corpus)
-        tracks = claim_tracks(read, subject=subject, attribute=attribute, jobs=_workers(jobs, len(read.documents)),
-                              cache=not no_cache)
+        with _progress(len(read.documents)) as progress:
+            tracks = claim_tracks(read, subject=subject, attribute=attribute,
+                                  jobs=_workers(jobs, len(read.documents)), cache=not no_cache, progress=progress)
         if json_:
             _json([t.model_dump(mode="json") for t in tracks])
         else:

@@ -10,19 +10,21 @@ from .claimtracks import claims_of, track_claims
 from .events.mentions import mentions_of
 from .events.reconcile import reconcile
 from .models import Claim, Mention, Source, Timeline
+from .pieces import Progress, findings_in_pieces, needs_pieces
 from .text.analysis import analyse
 from .text.boilerplate import Region, find_boilerplate, find_references
 from .text.corpus import Corpus, Document
 from .text.names import Gazetteer
 
 
-def timeline_of(corpus: Corpus, *, jobs: int = 1) -> Timeline:
-    """Reconcile a read corpus into a Timeline (`api.build_timeline` comes through here)."""
+def timeline_of(corpus: Corpus, *, jobs: int = 1, progress: Progress | None = None) -> Timeline:
+    """Reconcile a read corpus into a Timeline (`api.build_timeline` comes through here). `progress` hears
+    how far the analysis of a huge document has come (see `pieces.py`)."""
     with cyclic_gc_paused():
-        return _timeline_of(corpus, jobs)
+        return _timeline_of(corpus, jobs, progress)
 
 
-def _timeline_of(corpus: Corpus, jobs: int) -> Timeline:
+def _timeline_of(corpus: Corpus, jobs: int, progress: Progress | None = None) -> Timeline:
     gazetteer = Gazetteer.load(corpus.root)
     regions = find_boilerplate(corpus.documents)
     sources: list[Source] = []
@@ -30,7 +32,7 @@ def _timeline_of(corpus: Corpus, jobs: int) -> Timeline:
     for doc, doc_regions in work:
         references = find_references(doc, doc_regions)
         sources.append(doc.source.model_copy(update={"references": references}) if references else doc.source)
-    found = extract_all(work, gazetteer, jobs=jobs)
+    found = extract_all(work, gazetteer, jobs=jobs, progress=progress)
     mentions = [m for doc_mentions, _ in found for m in doc_mentions]
     claims = [c for _, doc_claims in found for c in doc_claims]
     events, leftovers = reconcile(
@@ -48,24 +50,37 @@ def _timeline_of(corpus: Corpus, jobs: int) -> Timeline:
     )
 
 
-def findings_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer) -> tuple[list[Mention], list[Claim]]:
-    """Mentions and claims of one document, both read from its one analysis: a pure function, so it maps over
-    processes."""
+def findings_of(item: tuple[Document, list[Region]], gazetteer: Gazetteer,
+                progress: Progress | None = None) -> tuple[list[Mention], list[Claim]]:
+    """Mentions and claims of one document, both read from its one analysis (a huge document: piece by piece):
+    a pure function, so it maps over processes."""
     doc, regions = item
+    if needs_pieces(doc):
+        return findings_in_pieces(doc, regions, gazetteer, progress=progress)
     analysis = analyse(doc, regions, gazetteer)
     return mentions_of(analysis), claims_of(analysis)
 
 
-def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer, *,
-                jobs: int = 1) -> list[tuple[list[Mention], list[Claim]]]:
-    """Mentions and claims of every document, in order; over `jobs` processes when there is enough work."""
-    if jobs <= 1 or len(work) < 2:
-        return [findings_of(item, gazetteer) for item in work]
+def extract_all(work: list[tuple[Document, list[Region]]], gazetteer: Gazetteer, *, jobs: int = 1,
+                progress: Progress | None = None) -> list[tuple[list[Mention], list[Claim]]]:
+    """Mentions and claims of every document, in order; over `jobs` processes when there is enough work. A huge
+    document is read in this process, piece by piece, while the workers read the others: it is not copied to
+    a worker, and its progress can be told."""
+    huge = {k for k, (doc, _) in enumerate(work) if needs_pieces(doc)}
+    if jobs <= 1 or len(work) - len(huge) < 2:
+        return [findings_of(item, gazetteer, progress) for item in work]
     from concurrent.futures import ProcessPoolExecutor
 
+    others = [item for k, item in enumerate(work) if k not in huge]
     # Each worker receives the gazetteer once, not once per document.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_adopt, initargs=(gazetteer,)) as pool:
-        return list(pool.map(_findings_in_worker, work, chunksize=max(1, len(work) // (8 * jobs))))
+        found = pool.map(_findings_in_worker, others, chunksize=max(1, len(others) // (8 * jobs)))
+        here = {k: findings_of(work[k], gazetteer, progress) for k in sorted(huge)}
+        found = list(found)
+    if not here:
+        return found
+    rest = iter(found)
+    return [here[k] if k in here else next(rest) for k in range(len(work))]
 
 
 _worker_gazetteer: Gazetteer | None = None

@@ -82,3 +82,20 @@ def test_no_cache_builds_every_time(cache_folder, tmp_path, monkeypatch):
     corpus = corpus_of(tmp_path / "c", GERMAN)
     cache.timeline_cached(corpus, empty)
     assert not cache_folder.exists()
+
+
+def test_an_entry_is_the_timeline_read_back_and_is_written_in_parts(cache_folder, monkeypatch):
+    """The entry of a timeline is its compact JSON, written one source, event and claim track at a time (a huge
+    timeline is never one string in memory); one larger than a quarter of the limit is dropped while written."""
+    import llamaline
+
+    unseen = Path(__file__).resolve().parent / "fixtures" / "unseen"
+    built = llamaline.build_timeline(unseen, cache=True)
+    (entry,) = cache_folder.glob("*.json")
+    assert entry.read_text(encoding="utf-8") == built.model_dump_json(by_alias=True)
+    assert llamaline.build_timeline(unseen, cache=True) == built
+    entry.unlink()
+    size = len(built.model_dump_json(by_alias=True))
+    monkeypatch.setenv("LLAMALINE_CACHE_MAX_MB", str(0.9 * 4 * size / 2**20))  # a quarter of it: 90 % of the entry
+    assert llamaline.build_timeline(unseen, cache=True) == built
+    assert list(cache_folder.iterdir()) == []  # nothing kept, no temporary file left

@@ -67,7 +67,8 @@ def test_jobs_are_capped_by_cores_and_files(runner, monkeypatch, tmp_path):
 
     seen = []
     real = llamaline.api.build_timeline
-    monkeypatch.setattr(llamaline.api, "build_timeline", lambda corpus, jobs, cache: seen.append(jobs) or real(corpus))
+    monkeypatch.setattr(llamaline.api, "build_timeline",
+                        lambda corpus, jobs, cache, progress=None: seen.append(jobs) or real(corpus))
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
     assert run(runner, "timeline", "--jobs", "1000000").exit_code == 0  # five files, three cores
     write(tmp_path, "a.txt", GERMAN)

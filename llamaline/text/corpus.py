@@ -32,11 +32,12 @@ KEY_ALIASES = {"lang": "language"}
 FRONT_MATTER_MAX_BYTES = 256 * 1024
 FRONT_MATTER_MAX_DEPTH = 32
 # A file this large is announced on stderr before the wait, with what it will roughly cost (measured: a 6 MB
-# article takes 19 s and 420 MB; time and memory grow about linearly with the size of one document).
+# article takes 19 s; time grows about linearly with the size of one document. Memory, read in 1 MB pieces
+# (pieces.py) and exported as JSON: 144 MB for 6 MB, 262 MB for 20 MB, 657 MB for 60 MB; bench/bench_memory.py).
 LARGE_FILE = 5 * 1024 * 1024
 LARGE_CORPUS = 20 * 1024 * 1024
 SECONDS_PER_MB = 3
-MEMORY_PER_MB = 70
+MEMORY_MB, MEMORY_PER_MB = 100, 10
 # A text may carry a few stray NUL bytes (a bad copy, a broken editor); more than this share is binary.
 NUL_SHARE_BINARY = 0.01
 
@@ -314,7 +315,7 @@ def _read_file(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any],
         if info.st_size >= LARGE_FILE:
             mb = info.st_size / 1024 / 1024
             corpus.warnings.append(f"{rel}: a large file ({mb:.0f} MB): reading it may take about "
-                                   f"{mb * SECONDS_PER_MB:.0f} s and {mb * MEMORY_PER_MB / 1024:.1f} GB of memory")
+                                   f"{mb * SECONDS_PER_MB:.0f} s and {_memory(mb)} of memory")
         raw = path.read_bytes()
     except OSError as exc:
         corpus.skipped.append(SkippedFile(path=rel, reason=f"cannot read: {exc.strerror or exc}"))
@@ -327,6 +328,12 @@ def _read_file(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any],
         return _read_jsonl(root, raw, rel, manifest_entry, corpus)
     document = _read_text(root, raw, rel, manifest_entry, corpus)
     return [document] if document is not None else []
+
+
+def _memory(mb: float) -> str:
+    """What reading a file of `mb` megabytes takes in memory, roughly."""
+    need = MEMORY_MB + mb * MEMORY_PER_MB
+    return f"{need / 1024:.1f} GB" if need >= 1024 else f"{need:.0f} MB"
 
 
 def _read_text(root: Path, raw: bytes, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> Document | None:

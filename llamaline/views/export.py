@@ -7,7 +7,9 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from ..errors import LlamalineError
 from ..models import Timeline
@@ -20,15 +22,20 @@ def to_json(timeline: Timeline) -> str:
 
 def render(timeline: Timeline, format: str) -> str:
     """The timeline in an export format by name (the writers register in `views.formats.FORMATS`)."""
+    out = io.StringIO(newline="")  # writers choose their own line ends (CSV: CRLF)
+    render_to(timeline, format, out)
+    return out.getvalue()
+
+
+def render_to(timeline: Timeline, format: str, out: TextIO) -> None:
+    """`render`, written to `out` as it is made: the export of a huge timeline need not be one string."""
     from .formats import FORMATS
 
     try:
         writer = FORMATS[format]
     except KeyError:
         raise LlamalineError(f"unknown export format {format!r} (have: {', '.join(FORMATS)})") from None
-    out = io.StringIO(newline="")  # writers choose their own line ends (CSV: CRLF)
     writer(timeline, out)
-    return out.getvalue()
 
 
 def schema_json() -> str:
@@ -65,10 +72,10 @@ def check_output(path: Path | str, *, force: bool = False) -> Path:
     return target
 
 
-def write_atomic(path: Path | str, text: str, *, force: bool = False) -> None:
-    """Write via a temporary file in the same folder and rename: a failure leaves no partial file and no
-    temporary one. A symlink is followed and its target replaced; a file keeps its mode (see `check_output`
-    for what is refused)."""
+def write_atomic(path: Path | str, text: str | Callable[[TextIO], None], *, force: bool = False) -> None:
+    """Write `text` (or what a function given the open file writes to it) via a temporary file in the same
+    folder and rename: a failure leaves no partial file and no temporary one. A symlink is followed and its
+    target replaced; a file keeps its mode (see `check_output` for what is refused)."""
     path = Path(path)
     target = check_output(path, force=force)
     try:
@@ -81,7 +88,10 @@ def write_atomic(path: Path | str, text: str, *, force: bool = False) -> None:
         raise LlamalineError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if callable(text):
+                text(handle)
+            else:
+                handle.write(text)
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as exc:
