@@ -778,7 +778,7 @@ def _with_short_names(analysis: DocumentAnalysis, sentence: Sentence, entities: 
         full = short_names.get(e.name) if e.kind == UNKNOWN and " " not in e.name else None
         out.append(e._replace(name=full) if full else e)
     tokens, written = analysis.tokens, analysis.written
-    if any(word in short_names for word in written[sentence.first:sentence.last]):
+    if not short_names.keys().isdisjoint(written[sentence.first:sentence.last]):
         for k in range(sentence.first, sentence.last):
             full = short_names.get(written[k])
             s, e = tokens[k][0], tokens[k][1]
