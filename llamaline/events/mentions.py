@@ -20,7 +20,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Mention, TimeExpression, TimeSpan
+from ..models import Mention, TimeExpression, TimeSpan, constructed
 from ..temporal.timespan import interval, shift_days
 from ..text.analysis import DocumentAnalysis, Sentence, analyse
 from ..text.attribution import attribution
@@ -252,14 +252,14 @@ def _mention(document: Document, sentence: Sentence, type_: str, trigger: str | 
     if expression is not None and when is None:
         when = expression.when
     # the values are valid by construction (labels are checked when the language data loads): no validation
-    return Mention.model_construct(
+    return constructed(Mention, dict(
         source=document.source.id, quote=document.text[start:end], start=start, end=end,
         time_text=expression.text if expression is not None else None, when=when, attributed_to=attributed_to,
         time_start=expression.start if expression is not None else None,
         time_end=expression.end if expression is not None else None,
         modality=modality, type=type_, subjects=sorted(set(subjects)), trigger=trigger,
         published=document.source.published, dated_by=dated_by,
-    )
+    ))
 
 
 # -- triggers --------------------------------------------------------------------------------------------------
@@ -778,7 +778,7 @@ def _with_short_names(analysis: DocumentAnalysis, sentence: Sentence, entities: 
         full = short_names.get(e.name) if e.kind == UNKNOWN and " " not in e.name else None
         out.append(e._replace(name=full) if full else e)
     tokens, written = analysis.tokens, analysis.written
-    if any(word in short_names for word in written[sentence.first:sentence.last]):
+    if not short_names.keys().isdisjoint(written[sentence.first:sentence.last]):
         for k in range(sentence.first, sentence.last):
             full = short_names.get(written[k])
             s, e = tokens[k][0], tokens[k][1]

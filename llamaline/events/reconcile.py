@@ -38,7 +38,7 @@ from itertools import compress, islice
 from operator import attrgetter, eq, itemgetter
 
 from .ids import KIND_RANK, event_id, find_events, id_period, make_ids_unique, title
-from ..models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan
+from ..models import EVENT_TYPES, Conflict, Event, Mention, TimeSpan, constructed
 from .types import Role, generic_types, group_of, registry, with_role
 from .index import WIDE_MONTHS, Family, Index, Protos, Relation, month_of
 from ..temporal.timespan import cover, interval
@@ -92,14 +92,9 @@ def reconcile(
     if not plans:
         return events, leftovers
     # reconciled as if they happened (the same rules), then given back as they were written
-    as_happening = [Mention.model_construct(**{**m.__dict__, "modality": "happened"}) for m in plans]
-    original = {id(copy): m for copy, m in zip(as_happening, plans)}
-    planned, _ = _reconcile(as_happening, families=families, outlets=outlets, kinds=kinds, plans=True)
-    placed = set()
-    for k, event in enumerate(planned):
-        mentions_ = [original[id(m)] for m in event.mentions]
-        planned[k] = event.model_copy(update={"mentions": mentions_})
-        placed.update(map(id, mentions_))
+    as_happening = [constructed(Mention, {**m.__dict__, "modality": "happened"}) for m in plans]
+    planned, _ = _reconcile(as_happening, families=families, outlets=outlets, kinds=kinds, plans=True, cited=plans)
+    placed = {id(m) for event in planned for m in event.mentions}
     leftovers = [m for m in leftovers if id(m) not in placed]
     # both lists come sorted by date, then id: merged, not sorted again
     events = list(heapq.merge(events, planned, key=lambda e: (e.when.start, e.when.end, e.id)))
@@ -113,15 +108,19 @@ def _reconcile(
     outlets: Mapping[str, str] | None = None,
     kinds: Mapping[str, str] | None = None,
     plans: bool = False,
+    cited: Sequence[Mention] | None = None,
 ) -> tuple[list[Event], list[Mention]]:
     """`reconcile` of the happenings (with `plans`: of plans, as events marked planned); plans and expectations
-    stay leftovers.
+    stay leftovers. `cited`, if given, are the mentions the events and leftovers cite in place of `mentions`
+    (one for one: the plans as written, where `mentions` are their copies as happenings).
 
     `families` maps a subject to the family it belongs to (a model to its model line), `outlets` a source id
     to its outlet's name (for origins), `kinds` a subject to its kind (person, organisation, ...; for titles).
     """
     fam = Family(families or {})
     t = _Table(mentions, fam)
+    if cited is not None:
+        t.mentions = cited  # read below for what the copies share with them (sources, dates, triggers), never modality
     leftovers = list(t.bin(Bin.NOT_HAPPENED))
     protos = Protos()
     _merge(t.bin(Bin.HAPPENING), t, fam, protos, leftovers)
@@ -629,7 +628,7 @@ class _Builder:
         make_ids_unique(_take(fields, order), _take([f["id"] for f in fields], order))
         # By date (the span's day ordinals, as one int), then id. Lists are read in the order they were made.
         keys = [(when, f["id"]) for when, f in zip(self.bounds, fields)]
-        events = [Event.model_construct(**f) for f in fields]
+        events = [constructed(Event, f) for f in fields]
         return _take(events, sorted(range(len(events)), key=keys.__getitem__))
 
     def _period(self, when: TimeSpan) -> str:
@@ -692,14 +691,21 @@ class _Builder:
         return self._fields(when, event_type, main, only_considered, subjects=subjects, sources=sources,
                             mentions=mentions, conflicts=conflicts, origins=origins)
 
-    def _fields(self, when: TimeSpan, event_type: str, main: list[str], considered: bool, **rest: object) -> dict:
-        """An Event's fields: the id and title from the date, type and main subjects, and the rest as given."""
+    def _fields(self, when: TimeSpan, event_type: str, main: list[str], considered: bool, *, subjects: list[str],
+                sources: list[str], mentions: list[Mention], conflicts: list[Conflict], origins: list[str]) -> dict:
+        """An Event's fields, in the order the model declares them (see `constructed`): the id and title from the
+        date, type and main subjects, and the rest as given."""
         return dict(
             id=event_id(self._period(when), main, event_type, considered),
             type=event_type,
-            title=self._title(event_type, main, considered, rest.get("mentions", ())),
+            title=self._title(event_type, main, considered, mentions),
+            subjects=subjects,
             when=when,
-            **rest,
+            sources=sources,
+            mentions=mentions,
+            conflicts=conflicts,
+            origins=origins,
+            modality="happened",
         )
 
     def _when(self, take: itemgetter, mentions: list[Mention], conflicts: list[Conflict]) -> TimeSpan:

@@ -88,21 +88,22 @@ def analyse(document: Document, regions: list[Region], gazetteer: Gazetteer,
     words = document_words(text)
     by_word = lowers_by_word(text)
     if by_word:  # the words as written; cues look them up case-insensitively
-        tokens, written = words.tokens, words.words
+        tokens, written, starts = words.tokens, words.words, words.starts
         token_ids = cues.patterns.word_ids(written)
     else:
         tokens = tokenize(text, document.body_start)  # lower-cased with the text around each word
         written = [text[s:e] for s, e, _ in tokens]
+        starts = [t[0] for t in tokens]
         token_ids = cues.patterns.token_ids(tokens)
-    sentences = _sentences(document, regions, cues, expressions, tokens, token_ids)
+    sentences = _sentences(document, regions, cues, expressions, tokens, starts, token_ids)
     return DocumentAnalysis(document, cues, regions, expressions, words, by_word, tokens, written, sentences,
                             gazetteer.names_in(text, words))
 
 
 def _sentences(document: Document, regions: list[Region], cues: LanguageCues, expressions: list[TimeExpression],
-               tokens: list[Token], token_ids: Sequence[frozenset[int]]) -> list[Sentence]:
+               tokens: list[Token], starts: list[int], token_ids: Sequence[frozenset[int]]) -> list[Sentence]:
+    """The sentences outside boilerplate; `starts`: where each of the tokens starts."""
     text = document.text
-    starts = [t[0] for t in tokens]
     usable = sorted((x for x in expressions if x.start >= document.body_start), key=lambda x: x.start)
     expression_starts = [x.start for x in usable]
     break_starts, spaced_ends = _clause_breaks(text, document.body_start)

@@ -284,7 +284,7 @@ def decode_bytes(raw: bytes) -> Decoded:
             warning = f"not valid UTF-8 at byte {exc.start}{more}: read those bytes as Windows-1252"
         else:
             encoding, warning = "windows-1252", "not UTF-8, read as Windows-1252"
-    if sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f\x00") > len(text) // 100:
+    if len(_CONTROL.findall(text)) > len(text) // 100:
         return Decoded(None, "binary", "binary file (control characters)")
     if "\x00" in text:
         nul = f"{text.count(chr(0))} NUL byte(s) kept as characters"
@@ -303,6 +303,9 @@ def _cp1252_char(byte: int) -> str:
 _SURROGATE_TO_CP1252 = {0xDC00 + b: _cp1252_char(b) for b in range(0x80, 0x100)}
 # UTF-8 sequences of non-ASCII characters: a file that has them is UTF-8 with stray bytes, not Windows-1252
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# control characters that make a file binary: below the space, except tab, line feed, carriage return, form feed and
+# NUL (stray NUL bytes are counted on their own)
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 
 
 def _read_file(root: Path, path: Path, rel: str, manifest_entry: dict[str, Any], corpus: Corpus) -> list[Document]:

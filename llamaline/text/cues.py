@@ -61,7 +61,7 @@ class _Pattern:
     links: tuple[str, ...]  # "adj" or "gap" between consecutive elements
     clause_end: bool
     context: tuple[int, ...]  # element ids, any of which must occur in the sentence
-    adjacent_second: int = -1  # the second element when it must be the very next word: a cheap first test
+    adjacent_second: int = -1  # the second element when it must be the very next word: patterns are looked up by it
     single: bool = False  # one word that need not end the clause: it matches wherever it stands (most cues)
 
 
@@ -137,7 +137,9 @@ class CuePatterns:
         self._by_kind: dict[str, dict[str, list[int]]] = {"exact": {}, "stem": {}, "head": {}, "headstem": {}}
         self._starting: dict[int, list[_Pattern]] = {}
         self._cache: dict[str, frozenset[int]] = {}  # lower-cased word -> element ids
-        self._starting_with: dict[frozenset[int], tuple[_Pattern, ...]] = {}  # element ids -> patterns they start
+        # element ids -> the patterns they start: those that may match whatever follows, and by their second
+        # element those whose second word must come right after (most patterns of a common first word)
+        self._starting_with: dict[frozenset[int], tuple[tuple[_Pattern, ...], dict[int, tuple[_Pattern, ...]]]] = {}
         self._written = _IdsByWord(self)  # word as written -> element ids of its lower case
         for category, label, text in entries:
             pattern = self._compile(category, label, text)
@@ -231,13 +233,15 @@ class CuePatterns:
         # only tokens that match some element can start a pattern
         for at in compress(range(first, last), token_ids[first - base : last - base]):
             ids = token_ids[at - base]
-            patterns = starting_with.get(ids)
-            if patterns is None:
-                patterns = starting_with[ids] = self._patterns_starting(ids)
+            starting = starting_with.get(ids)
+            if starting is None:
+                starting = starting_with[ids] = self._patterns_starting(ids)
+            patterns, by_second = starting
+            if by_second and at + 1 < last:  # of the patterns that need a second word right after, those it is
+                for element in token_ids[at + 1 - base]:
+                    if element in by_second:
+                        patterns = patterns + by_second[element]
             for pattern in patterns:
-                second = pattern.adjacent_second
-                if second >= 0 and (at + 1 >= last or second not in token_ids[at + 1 - base]):
-                    continue
                 if pattern.single:  # what `_match` comes to for one word
                     if _modifier(text, tokens[at][1]):
                         continue
@@ -257,9 +261,16 @@ class CuePatterns:
             return hits
         return sorted(set(hits), key=_hit_order)
 
-    def _patterns_starting(self, ids: frozenset[int]) -> tuple[_Pattern, ...]:
-        """The patterns a word with these element ids may start (most words' ids start none)."""
-        return tuple(pattern for element in sorted(ids) for pattern in self._starting.get(element, ()))
+    def _patterns_starting(self, ids: frozenset[int]) -> tuple[tuple[_Pattern, ...], dict[int, tuple[_Pattern, ...]]]:
+        """The patterns a word with these element ids may start (most words' ids start none): those that need
+        no particular next word, and by their second element those that need it as the next word."""
+        patterns = [pattern for element in sorted(ids) for pattern in self._starting.get(element, ())]
+        by_second: dict[int, list[_Pattern]] = {}
+        for pattern in patterns:
+            if pattern.adjacent_second >= 0:
+                by_second.setdefault(pattern.adjacent_second, []).append(pattern)
+        return (tuple(p for p in patterns if p.adjacent_second < 0),
+                {second: tuple(group) for second, group in by_second.items()})
 
     def _match(self, pattern: _Pattern, text: str, tokens: list[Token], token_ids: Sequence[frozenset[int]],
                base: int, i: int, last: int) -> int | None:
