@@ -191,3 +191,37 @@ def test_an_untyped_event_is_titled_by_what_happened(language: str, text: str) -
 def test_subjects_are_the_actors(language: str, text: str, type_: str, subjects: list[str]) -> None:
     found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == type_]
     assert found and found[-1].subjects == subjects, [(m.type, m.subjects) for m in found]
+
+
+# -- actors: a possessor, the one told, and names the text marks elsewhere ------------------------------------
+@pytest.mark.parametrize(("language", "text", "type_", "subjects"), [
+    # a possessor is the actor only of the event its noun names, not of another event of the sentence
+    ("de", "Anna Bergs Kommentare vom Montag führten zu einer Einstellungsoffensive im Konzern.", "hiring", []),
+    ("en", "Anna Berg's comments on Monday led to a hiring spree at Acme.", "hiring", ["Acme"]),
+    ("de", "Anna Bergs Kommentare vom Montag führten zu einer Einstellungsoffensive im Konzern.", "statement",
+     ["Anna Berg"]),
+    ("de", "Anna Bergs Rücktritt am Montag kam überraschend.", "departure", ["Anna Berg"]),
+    ("en", "Anna Berg's resignation on Monday came as a surprise.", "departure", ["Anna Berg"]),
+    # a pronoun that opens what a saying says refers to the sentence's subject, not to the one told
+    ("de", "Müller ging am Montag ins Büro seines Chefs Peter Hahn und sagte ihm, dass er das Unternehmen "
+     "verlässt. Müllers Vertrag läuft bis 2026.", "departure", ["Müller"]),
+    ("en", "On Monday, Smith told his boss Peter Hahn that he is leaving the company.", "departure", ["Smith"]),
+    ("en", "Dana Kolb went to see her boss, Peter Hahn, on Monday and told him that she was quitting.",
+     "departure", ["Dana Kolb"]),
+    # a capital at the sentence start is a name where the text marks it as one elsewhere
+    ("de", "Müller hat am Montag seinen Rücktritt erklärt. Müllers Vertrag wäre bis 2026 gelaufen.", "departure",
+     ["Müller"]),
+    ("en", "Smith resigned on Monday. The board thanked Smith for his work.", "departure", ["Smith"]),
+    ("de", "Klaus Müller hat am Montag seinen Rücktritt erklärt. Das bestätigte Klaus Müller der Zeitung.",
+     "departure", ["Klaus Müller"]),
+    ("de", "Anna Berg, die Chefin von Acme, hat am Montag ihren Rücktritt erklärt.", "departure",
+     ["Acme", "Anna Berg"]),
+    ("en", "Berg, the chief executive of Acme, resigned on Monday.", "departure", ["Acme", "Berg"]),
+    # ... and nowhere else: an adjective and a noun, a noun alone, a word that opens a sentence
+    ("de", "Neue Modelle hat die Firma am Montag vorgestellt.", "announcement", []),
+    ("de", "Klaus Müller hat am Montag seinen Rücktritt erklärt.", "departure", []),
+    ("en", "Markets fell on Monday, the company said.", "statement", []),
+])
+def test_the_actor_of_the_trigger(language: str, text: str, type_: str, subjects: list[str]) -> None:
+    found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == type_]
+    assert found and found[0].subjects == subjects, [(m.type, m.subjects) for m in found]

@@ -29,6 +29,7 @@ from ..text.corpus import Document
 from ..text.cues import CueHit
 from ..text.names import UNKNOWN, EntityHit, Gazetteer
 from . import types
+from .actors import not_actors
 
 # What extraction knows of each event type comes from the registry (events/types.toml).
 # Sayings that may be the saying of a specific happening ("said", "reported").
@@ -225,16 +226,25 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
                     when, dated_by = _news_span(published), "publication"
             elif modality == "happened":
                 modality = "expected"
+        # a possessor of another noun, the one told of what a pronoun says: no actor of this trigger
+        away = not_actors(text, entities, trigger.start, trigger.clause, hits, clause_of, analysis.language,
+                          analysis.gazetteer) if subjects else ()
+        own = [s for s in subjects if s not in away] if away else subjects
         if trigger.type in PRODUCT_TYPES:
-            if subjects_for_product is None:
-                subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, analysis.gazetteer)
-            chosen = subjects_for_product
+            if away:
+                chosen = _with_product_in_focus(own, entities, memory, number, analysis.gazetteer)
+            else:
+                if subjects_for_product is None:
+                    subjects_for_product = _with_product_in_focus(subjects, entities, memory, number,
+                                                                  analysis.gazetteer)
+                chosen = subjects_for_product
         else:
-            chosen = subjects
+            chosen = own
         if not chosen and ("clause", "refers_back") in hits:  # "the company said", "sagte sie": named before
             chosen = _named_before(analysis, memory)
         if not chosen and trigger.type not in SECONDARY:
-            chosen = fallback_subjects
+            # the names of the sentence before; not this sentence's own, where none of them is the actor
+            chosen = (_recent(memory.subjects, number, reach=1) or []) if away else fallback_subjects
         if not chosen and when is None:
             continue  # nothing to place it by
         mentions.append(_mention(document, sentence, trigger.type, trigger.text, expression, when,
