@@ -225,3 +225,16 @@ def test_subjects_are_the_actors(language: str, text: str, type_: str, subjects:
 def test_the_actor_of_the_trigger(language: str, text: str, type_: str, subjects: list[str]) -> None:
     found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == type_]
     assert found and found[0].subjects == subjects, [(m.type, m.subjects) for m in found]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # a request for a statement is none ("blieb unbeantwortet", "went unanswered")
+    ("de", "Eine Anfrage an Acme bezüglich einer Stellungnahme blieb am Montag unbeantwortet."),
+    ("en", "A request for a statement from Acme went unanswered on Monday."),
+    # "sich äußern in": a thing shows itself, nobody says anything
+    ("de", "Am Montag äußerte sich dies im schwachen Absatz von Acme."),
+    ("en", "On Monday this expressed itself in weak sales at Acme."),
+])
+def test_no_statement(language: str, text: str) -> None:
+    found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == "statement"]
+    assert not found, [(m.type, m.trigger) for m in found]

@@ -132,9 +132,14 @@ def _reconcile(
     memo: dict[tuple, list[int]] = {}  # the index does not change within a loop: same question, same answer
     # Signature -> which signatures agree with it (a property of the two: shared by all questions about it).
     agreement: dict[int, dict[int, bool]] = {}
+    told_in = _told_in(t, protos, t.bin(Bin.SAYING))
     for r in t.bin(Bin.SAYING):
         sig = t.sig[r]
         key = (sig, t.s[r], t.e[r])
+        told = told_in.get(r, -1)
+        if told >= 0:  # the happening its own sentence reports ("bestätigt seinen Abschied"): the saying of that one
+            protos.attach(told, r)
+            continue
         hits = memo.get(key)
         if hits is None:
             shared = agreement.setdefault(sig, {})
@@ -178,6 +183,30 @@ def _reconcile(
     events = _Builder(t, fam, outlets or {}, kinds or {}, plans).events(protos, first_generic)
     leftovers.sort(key=t.rank.__getitem__)
     return events, _take(t.mentions, _take(t.index, leftovers))
+
+
+def _told_in(t: _Table, protos: Protos, sayings: range) -> dict[int, int]:
+    """Saying row -> the one event its own sentence reports, where its sentence reports exactly one event (of a
+    specific type) whose span overlaps the saying's: a confirmation is the saying of what it confirms, whatever
+    else agrees with its subjects and dates."""
+    if not sayings:
+        return {}
+    mentions, index = t.mentions, t.index
+    wanted = {(t.source[r], mentions[index[r]].start) for r in sayings if t.s[r]}
+    by_sentence: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for p, members in enumerate(protos.members):
+        for x in members:
+            key = (t.source[x], mentions[index[x]].start)
+            if key in wanted:
+                by_sentence[key].add(p)
+    told: dict[int, int] = {}
+    for r in sayings:
+        events = by_sentence.get((t.source[r], mentions[index[r]].start), ())
+        if len(events) == 1:
+            p = next(iter(events))
+            if t.s[r] and protos.s[p] <= t.e[r] and t.s[r] <= protos.e[p]:
+                told[r] = p
+    return told
 
 
 def _news_dated(t: _Table, r: int) -> bool:
