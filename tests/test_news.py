@@ -238,3 +238,23 @@ def test_the_actor_of_the_trigger(language: str, text: str, type_: str, subjects
 def test_no_statement(language: str, text: str) -> None:
     found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == "statement"]
     assert not found, [(m.type, m.trigger) for m in found]
+
+
+@pytest.mark.parametrize(("language", "text", "type_", "when"), [
+    # a happening in the simple past right after a sentence of an earlier time is told in that time
+    ("de", "Im Juli 2024 sagte Acme die Übernahme ab. Die Firma Beta reichte daraufhin Klage ein.", "controversy",
+     "2024-07"),
+    ("en", "In July 2024, Acme called off the deal. Beta in turn filed a lawsuit.", "controversy", "2024-07"),
+    # a saying stays news: a quote of today after a sentence of background
+    ("de", "Im Juli 2024 sagte Acme die Übernahme ab. „Wir bedauern das“, sagte ein Sprecher.", "statement", NEWS),
+    ("en", "In July 2024, Acme called off the deal. \"We regret it,\" a spokesman said.", "statement", NEWS),
+    # the present perfect is news whatever the sentence before tells of
+    ("de", "Im Juli 2024 sagte Acme die Übernahme ab. Die Firma hat dagegen Klage eingereicht.", "controversy", NEWS),
+    ("en", "In July 2024, Acme called off the deal. Beta has filed a lawsuit.", "controversy", NEWS),
+])
+def test_the_story_time_of_the_sentence_before(language: str, text: str, type_: str, when: str) -> None:
+    published = "2025-03-05"
+    found = [m for m in mentions_of(text, language, published) if m.type == type_]
+    assert found and dated_as(found[-1], when, published), [(m.type, m.when, m.dated_by) for m in found]
+    if when != NEWS:
+        assert found[-1].dated_by == "story" and found[-1].time_text is None

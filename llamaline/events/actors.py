@@ -3,10 +3,10 @@
 A sentence names more people and things than the one event of a trigger is about. Two rules take names away from a
 trigger's subjects, each with its words in lang/<code>/events.toml:
 
-- **A possessor is no actor.** A name in the genitive before a noun ([names] genitive_endings: "Zuckerbergs
+- **A possessor is no actor.** A name in the genitive before a noun ([names] genitive_endings: "Anna Bergs
   Kommentare", "Anna Berg's comments") owns that noun; it is the actor only of the event the noun itself names
-  ("Anna Bergs Rücktritt", "Smith's resignation"), not of another trigger of the sentence ("… Kommentare führten zu
-  einer Einstellungsoffensive": nobody named there was hired).
+  ("Anna Bergs Rücktritt", "Smith's resignation"), not of another trigger of the sentence ("Anna Bergs Kommentare
+  kamen vor dem Rücktritt des Trainers": she did not resign).
 - **A pronoun that opens what a saying says refers to the sentence's subject** ([clause] subject_pronouns after a
   complement word or a saying: "Müller ging ins Büro seines Chefs Peter Hahn und sagte ihm, dass er geht", "Smith
   told his boss Peter Hahn that he would leave"): the event told there is about that subject, the first name before
@@ -23,7 +23,7 @@ from .. import lang
 from ..text.cues import CueHit
 from ..text.names import EntityHit, Gazetteer
 
-POSSESSED_WORDS = 3  # words from a possessor to the trigger that its noun phrase may hold ("Metas größte Konferenz")
+POSSESSED_WORDS = 3  # words from a possessor to the trigger that its noun phrase may hold ("Acmes größte Konferenz")
 OBJECT_GAP_WORDS = 1  # words between an object word and the name it governs ("seines Chefs Peter Hahn")
 _CLAUSE_MARKS = frozenset(",;:()[]–—\"„“”«»")
 _QUOTES = "\"'„“”«»‚‘’"
@@ -38,14 +38,14 @@ def genitive_endings(language: str) -> tuple[str, ...]:
 
 def possessive_end(text: str, hit: EntityHit, endings: Sequence[str], gazetteer: Gazetteer) -> int:
     """Where the genitive of a possessor ends, or -1 when the name is no possessor: a name written with a genitive
-    ending it does not have itself (found with it, "Metas", or right after it, "Anna Berg's"), before a word."""
+    ending it does not have itself (found with it, "Acmes", or right after it, "Anna Berg's"), before a word."""
     written = text[hit.start : hit.end]
     end = -1
     tail = next((e for e in endings if text.startswith(e, hit.end)), None)
     if tail is not None and not (tail in _QUOTES and text[hit.start - 1 : hit.start] in _QUOTES):
         end = hit.end + len(tail)  # "Anna Berg's": the ending stands after the name found ('Nova' in quotes: none)
     elif written != hit.name and written.endswith(tuple(endings)) and not hit.name.endswith(tuple(endings)) and (
-            not gazetteer.is_surface(written)):  # "Metas", "Zuckerbergs"; not "Labs", a name of its own
+            not gazetteer.is_surface(written)):  # "Acmes", "Bergs"; not "Acme Labs", a name of its own
         end = hit.end
     if end < 0:
         return -1

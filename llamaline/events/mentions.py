@@ -62,6 +62,7 @@ NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negatio
 REFERS_BACK = 2  # how many sentences back "the company", "sie" look for the names they refer to
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
 _DATING_KINDS = ("date", "range", "present")
+STORY = "story"  # `_is_news`: not news, told in the story's own time
 
 
 @dataclass(slots=True)
@@ -198,6 +199,8 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
     lede = memory.prose < LEDE_SENTENCES
     anaphoric = hits.get(("clause", "anaphoric_time"), ())
     published = document.source.published
+    before = _recent(memory.times, number, reach=1)  # the time the sentence before tells of
+    story_time = before.when if before is not None else None
 
     mentions = []
     for trigger in triggers:
@@ -213,9 +216,11 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
                 )
                 when = earlier.when
         dated_by = target = None
-        if when is None and published is not None and _is_news(
-            trigger, present, hits, clause_of, dated, headline, published, lede
-        ):
+        news = when is None and published is not None and _is_news(
+            trigger, present, hits, clause_of, dated, headline, published, lede, story_time)
+        if news == STORY:  # "In July, Acme called off the deal. Beta in turn filed a lawsuit.": in July
+            when, dated_by = story_time, STORY
+        elif news:
             when, dated_by = _news_span(published), "publication"
         modality = trigger.modality
         if expression is not None and when is not None and published is not None and when.start > published.end:
@@ -717,11 +722,15 @@ def _news_span(published: TimeSpan) -> TimeSpan:
 
 
 def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of,
-             dated: Sequence[TimeExpression], headline: bool, published: TimeSpan, lede: bool) -> bool:
+             dated: Sequence[TimeExpression], headline: bool, published: TimeSpan, lede: bool,
+             story_time: TimeSpan | None = None) -> bool | str:
     """Whether an event without a time of its own is reported as news, so the publication dates it: a happening
     (not a plan) in the present or the present perfect, or told in the lede (the article's first sentences); not in a
     headline (it has no date of its own), not background (the past perfect, "zuvor", "previously"), not beside a time
-    before the news in its clause ("joined in 2015 and has won ...")."""
+    before the news in its clause ("joined in 2015 and has won ..."). A happening in the simple past right after a
+    sentence that tells of a time before the news (`story_time`) is told in the story's own time, not at the news
+    ("In July, Acme called off the deal. Beta in turn filed a lawsuit."): STORY. A saying stays news (a quote of
+    today after a sentence of background)."""
     if headline or trigger.modality != "happened":
         return False
     if present and _present(trigger, present, hits, clause_of):
@@ -731,8 +740,11 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
         any(h.start <= trigger.start and trigger.end <= h.end for h in hits.get(("clause", "tells"), ()))
         and not any(0 <= h.start - trigger.end <= 1 or 0 <= trigger.start - h.end <= 1
                     for h in hits.get(("clause", "passive"), ())))  # "als das es angekündigt wurde": told before
-    if not (lede or saying or any(clause_of(h.start) == trigger.clause for h in perfect)):
+    in_perfect = any(clause_of(h.start) == trigger.clause for h in perfect)
+    if not (lede or saying or in_perfect):
         return False  # a happening in the simple past further down an article may be background; a saying is news
+    if not in_perfect and not saying and _moved_away(story_time, published):
+        return STORY  # told in the story's own time, which the sentence before set
     earlier = hits.get(("clause", "earlier_than"), ())
     if any(clause_of(h.start) == trigger.clause and h.end <= trigger.start for h in earlier):
         return False  # "… weeks after the company delayed its launch": before the news
@@ -747,6 +759,11 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     window_start = _news_span(published).start
     return not any(x.kind != "present" and x.when is not None and x.when.end < window_start
                    and clause_of(x.start) == trigger.clause for x in dated)
+
+
+def _moved_away(story_time: TimeSpan | None, published: TimeSpan) -> bool:
+    """Whether the story's own time (the time the sentence before tells of) lies before the news."""
+    return story_time is not None and story_time.end < _news_span(published).start
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:

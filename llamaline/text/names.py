@@ -545,8 +545,8 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
 
 
 def _genitive_in_run(texts: list[str], w: int, v: int, evidence: NameEvidence, language: str) -> int:
-    """The word of a German run w..v that is a name's genitive before a noun ("Anna Bergs Kommentare", "Metas
-    Konferenz" where "Meta" stands alone elsewhere), or -1. A first word in "s" is a genitive only with that
+    """The word of a German run w..v that is a name's genitive before a noun ("Anna Bergs Kommentare", "Acmes
+    Konferenz" where "Acme" stands alone elsewhere), or -1. A first word in "s" is a genitive only with that
     evidence: first names end in "s" too ("Klaus Müller")."""
     for u in range(w, v):
         stem = _genitive_stem(texts[u], language)
