@@ -7,10 +7,10 @@ trigger's subjects, each with its words in lang/<code>/events.toml:
   Kommentare", "Anna Berg's comments") owns that noun; it is the actor only of the event the noun itself names
   ("Anna Bergs Rücktritt", "Smith's resignation"), not of another trigger of the sentence ("Anna Bergs Kommentare
   kamen vor dem Rücktritt des Trainers": she did not resign).
-- **A pronoun that opens what a saying says refers to the sentence's subject** ([clause] subject_pronouns after a
+- **A pronoun that opens what a saying says refers to the sentence's subject** ([names] subject_pronouns after a
   complement word or a saying: "Müller ging ins Büro seines Chefs Peter Hahn und sagte ihm, dass er geht", "Smith
   told his boss Peter Hahn that he would leave"): the event told there is about that subject, the first name before
-  it that is neither the object of a preposition or a possessive ([clause] object_of) nor a possessor, and about the
+  it that is neither the object of a preposition or a possessive ([names] object_of) nor a possessor, and about the
   names of its own clause; not about the other names before it (the boss who was told).
 """
 
@@ -32,8 +32,17 @@ _QUOTES = "\"'„“”«»‚‘’"
 @cache
 def genitive_endings(language: str) -> tuple[str, ...]:
     """The endings a name takes in the genitive, longest first."""
-    endings = lang.load(language, "events").get("names", {}).get("genitive_endings", ())
+    endings = _words(language).get("genitive_endings", ())
     return tuple(sorted(endings, key=len, reverse=True))
+
+
+@cache
+def _word_set(language: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _words(language).get(key, ()))
+
+
+def _words(language: str) -> dict:
+    return lang.load(language, "events").get("names", {})
 
 
 def possessive_end(text: str, hit: EntityHit, endings: Sequence[str], gazetteer: Gazetteer) -> int:
@@ -58,26 +67,34 @@ def possessor_of(text: str, possessive: int, start: int) -> bool:
     return start >= possessive and not (_CLAUSE_MARKS & set(between)) and len(between.split()) <= POSSESSED_WORDS
 
 
-def not_actors(text: str, entities: Sequence[EntityHit], trigger_start: int, trigger_clause: int,
-               hits: dict, clause_of: Callable[[int], int], language: str, gazetteer: Gazetteer) -> set[str]:
-    """The names of the sentence (`entities`) that are not the actor of the trigger at `trigger_start`: each of
-    their mentions is a possessor of another noun, or an object before a pronoun that opens what is said."""
-    if not entities:
-        return set()
+def possessive_ends(text: str, entities: Sequence[EntityHit], language: str, gazetteer: Gazetteer) -> dict[int, int]:
+    """Start of each possessor among a sentence's names -> where its genitive ends (`possessive_end`)."""
     endings = genitive_endings(language)
-    away: list[EntityHit] = []
-    possessors: set[int] = set()
-    for e in entities:
-        end = possessive_end(text, e, endings, gazetteer)
-        if end >= 0:
-            possessors.add(e.start)
-            if not possessor_of(text, end, trigger_start):
-                away.append(e)
-    opener = _opening_pronoun(trigger_start, trigger_clause, hits, clause_of)
+    marks = _ending_marks(language)
+    ends = {e.start: possessive_end(text, e, endings, gazetteer) for e in entities
+            if text[e.end - 1 : e.end] in marks or text[e.end : e.end + 1] in marks}  # most names have no ending
+    return {start: end for start, end in ends.items() if end >= 0}
+
+
+@cache
+def _ending_marks(language: str) -> frozenset[str]:
+    """The first and last characters of the genitive endings: a name without one before or after has none."""
+    return frozenset(c for e in genitive_endings(language) for c in (e[0], e[-1]))
+
+
+def not_actors(text: str, entities: Sequence[EntityHit], possessives: dict[int, int], trigger_start: int,
+               trigger_clause: int, hits: dict, clause_of: Callable[[int], int], language: str,
+               words: Sequence[str]) -> set[str]:
+    """The names of the sentence (`entities`; `possessives`: their `possessive_ends`) that are not the actor of the
+    trigger at `trigger_start`: each of their mentions is a possessor of another noun, or an object before a pronoun
+    that opens what is said. `words`: the text's words by token (what cue hits count in)."""
+    away = [e for e in entities if e.start in possessives and not possessor_of(text, possessives[e.start],
+                                                                                trigger_start)]
+    opener = _opening_pronoun(trigger_start, trigger_clause, hits, clause_of, words, language)
     if opener is not None:
         before = [e for e in entities if e.end <= opener.start]
-        objects = hits.get(("clause", "object_of"), ())
-        subject = next((e for e in before if e.start not in possessors and not _object(text, e, objects)), None)
+        objects = _word_set(language, "object_of")
+        subject = next((e for e in before if e.start not in possessives and not _object(text, e, objects)), None)
         away += [e for e in before if subject is None or e.name != subject.name]
     if not away:
         return set()
@@ -85,27 +102,22 @@ def not_actors(text: str, entities: Sequence[EntityHit], trigger_start: int, tri
     return {e.name for e in away} - kept
 
 
-def _opening_pronoun(trigger_start: int, trigger_clause: int, hits: dict,
-                     clause_of: Callable[[int], int]) -> CueHit | None:
+def _opening_pronoun(trigger_start: int, trigger_clause: int, hits: dict, clause_of: Callable[[int], int],
+                     words: Sequence[str], language: str) -> CueHit | None:
     """The complement word or saying that a subject pronoun of the trigger's clause follows ("dass er geht",
     "said he would leave"), if the trigger comes after that pronoun."""
-    pronouns = hits.get(("clause", "subject_pronouns"), ())
-    if not pronouns:
-        return None
-    openers = [*hits.get(("clause", "complement"), ()), *hits.get(("triggers", "statement"), ())]
-    for p in pronouns:
-        if p.end <= trigger_start and clause_of(p.start) == trigger_clause:
-            opener = next((o for o in openers if o.last + 1 == p.first), None)
-            if opener is not None:
-                return opener
+    pronouns = _word_set(language, "subject_pronouns")
+    for o in (*hits.get(("clause", "complement"), ()), *hits.get(("triggers", "statement"), ())):
+        after = o.last + 1
+        if (o.end < trigger_start and after < len(words) and words[after].lower() in pronouns
+                and clause_of(o.end) == trigger_clause):
+            return o
     return None
 
 
-def _object(text: str, entity: EntityHit, objects: Sequence[CueHit]) -> bool:
+def _object(text: str, entity: EntityHit, objects: frozenset[str]) -> bool:
     """Whether a preposition or possessive stands before the name, at most a word (a role) between."""
-    for o in objects:
-        between = text[o.end : entity.start]
-        if entity.start >= o.end and not (_CLAUSE_MARKS & set(between)) and (
-                len(between.split()) <= OBJECT_GAP_WORDS):
-            return True
-    return False
+    before = text[max(0, entity.start - 40) : entity.start]
+    cut = max(before.rfind(mark) for mark in _CLAUSE_MARKS)
+    words = before[cut + 1 :].split()[-(OBJECT_GAP_WORDS + 1) :]
+    return any(w.lower() in objects for w in words)

@@ -29,7 +29,7 @@ from ..text.corpus import Document
 from ..text.cues import CueHit
 from ..text.names import UNKNOWN, EntityHit, Gazetteer
 from . import types
-from .actors import not_actors
+from .actors import not_actors, possessive_ends
 
 # What extraction knows of each event type comes from the registry (events/types.toml).
 # Sayings that may be the saying of a specific happening ("said", "reported").
@@ -203,6 +203,7 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
     story_time = before.when if before is not None else None
 
     mentions = []
+    possessives = None  # `possessive_ends` of the sentence's names, found for the first trigger with subjects
     for trigger in triggers:
         expression, when = trigger.expression, None
         if expression is not None:
@@ -232,8 +233,10 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
             elif modality == "happened":
                 modality = "expected"
         # a possessor of another noun, the one told of what a pronoun says: no actor of this trigger
-        away = not_actors(text, entities, trigger.start, trigger.clause, hits, clause_of, analysis.language,
-                          analysis.gazetteer) if subjects else ()
+        if subjects and possessives is None:
+            possessives = possessive_ends(text, entities, analysis.language, analysis.gazetteer)
+        away = not_actors(text, entities, possessives, trigger.start, trigger.clause, hits, clause_of,
+                          analysis.language, analysis.written) if subjects else ()
         own = [s for s in subjects if s not in away] if away else subjects
         if trigger.type in PRODUCT_TYPES:
             if away:

@@ -344,11 +344,9 @@ class NameEvidence(NamedTuple):
     (a sentence's first word; a German noun): a word the text writes capitalised inside sentences and never in lower
     case (in a language without capitalised nouns), a name in the genitive before a noun whose stem also stands
     alone ("Müllers Vertrag" and "Müller"), the head of an apposition ("Müller, der Chef von Acme", "Smith, the
-    chief executive of Acme") and the organisation such a role is of (`Acme`). `words`: all the text's words (for
-    stems that stand alone)."""
+    chief executive of Acme") and the organisation such a role is of (`Acme`)."""
 
     names: frozenset[str]
-    words: frozenset[str]
 
 
 class DocumentNames:
@@ -367,15 +365,40 @@ class DocumentNames:
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
+        self._lower_words: frozenset[str] | None = None  # the words the text writes in lower case, for `lower_too`
         self._evidence: dict[str, NameEvidence] = {}  # per language: `name_evidence`, computed when first asked
         self._runs: dict[str, bool] = {}  # `inside_sentence` of the runs asked about
+        self._word_set: frozenset[str] | None = None  # the text's words, for `stands_alone`
 
     def name_evidence(self, language: str) -> NameEvidence:
         """What the whole text says about which capitalised words are names (see `NameEvidence`)."""
         found = self._evidence.get(language)
         if found is None:
-            found = self._evidence[language] = _name_evidence(self.text, self.words, language)
+            found = self._evidence[language] = _name_evidence(self.text, self.words, language, self)
         return found
+
+    def stands_alone(self, word: str) -> bool:
+        """Whether the text has the word as a word of its own (the stem of a genitive: "Müller" of "Müllers")."""
+        return word in self._distinct_words()
+
+    def first_lower_too(self, word: str) -> bool:
+        """`_also_lower` of a sentence's first word, remembered (openers repeat)."""
+        found = self.also_lower.get(word)
+        if found is None:
+            found = self.also_lower[word] = _also_lower(self.text, word)
+        return found
+
+    def lower_too(self, word: str) -> bool:
+        """Whether the text also writes the word in lower case ("Then" of "then")."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(filter(str.islower, self._distinct_words()))
+        lower = word.lower()
+        return lower != word and lower in self._lower_words
+
+    def _distinct_words(self) -> frozenset[str]:
+        if self._word_set is None:
+            self._word_set = frozenset(self.words.words)
+        return self._word_set
 
     def inside_sentence(self, run: str, articles: frozenset[str]) -> bool:
         """Whether the text writes a run of capitalised words inside a sentence too, not after an article ("sagte
@@ -489,12 +512,8 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
     for w in compress(range(n), codes):
         if w < w_next:
             continue
-        if w == 0:
-            lower = memo.also_lower.get(texts[0])
-            if lower is None:
-                lower = memo.also_lower[texts[0]] = _also_lower(text, texts[0])
-            if lower:
-                continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
+        if w == 0 and memo.first_lower_too(texts[0]):
+            continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
         v = w
         while v + 1 < n and codes[v + 1] and gaps[firsts[v + 1]] == " ":
             v += 1
@@ -502,7 +521,7 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         if cues.capitalised_nouns and (v > w or w == 0):
             if evidence is None:
                 evidence = memo.name_evidence(language)
-            u = _genitive_in_run(texts, w, v, evidence, language)
+            u = _genitive_in_run(texts, w, v, memo, language)
             if u >= 0:  # "Anna Bergs Kommentare": the name ends with its genitive; a noun follows
                 v, possessor = u, True
         w_next = v + 1
@@ -544,13 +563,13 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
     return hits
 
 
-def _genitive_in_run(texts: list[str], w: int, v: int, evidence: NameEvidence, language: str) -> int:
+def _genitive_in_run(texts: list[str], w: int, v: int, memo: DocumentNames, language: str) -> int:
     """The word of a German run w..v that is a name's genitive before a noun ("Anna Bergs Kommentare", "Acmes
     Konferenz" where "Acme" stands alone elsewhere), or -1. A first word in "s" is a genitive only with that
     evidence: first names end in "s" too ("Klaus Müller")."""
     for u in range(w, v):
         stem = _genitive_stem(texts[u], language)
-        if stem and (u > w or stem in evidence.words):
+        if stem and (u > w or memo.stands_alone(stem)):
             return u
     return -1
 
@@ -593,59 +612,72 @@ def _inside_sentence(text: str, run: str, articles: frozenset[str]) -> bool:
     return False
 
 
+def _possible_name(word: str, stop: frozenset[str], not_names: frozenset[str]) -> bool:
+    """A capitalised word that is no stopword, no word the language data says is none, no short acronym."""
+    return (word[:1].isupper() and word.lower() not in stop and word not in not_names
+            and not (word.isupper() and len(word) <= 4))
+
+
 def _inside_word(text: str, start: int) -> bool:
     before = text[start - 1 : start]
     return before.isalnum() or before in _HYPHEN_GAPS
 
 
-def _name_evidence(text: str, words: DocumentWords, language: str) -> NameEvidence:
+def _name_evidence(text: str, words: DocumentWords, language: str, memo: DocumentNames) -> NameEvidence:
     """The `NameEvidence` of a whole text."""
     cues = cues_for(language)
     stop, not_names = _stopwords(language), cues.not_names
-    all_words = frozenset(words.words)
-    lower = frozenset(w for w in all_words if w.islower())
-    seen: dict[str, bool] = {}
-
-    def possible(word: str) -> bool:
-        found = seen.get(word)
-        if found is None:
-            folded = word.lower()
-            found = seen[word] = (word[:1].isupper() and folded not in stop and folded not in lower
-                                  and word not in not_names and not (word.isupper() and len(word) <= 4))
-        return found
-
     names: set[str] = set()
-    if not cues.capitalised_nouns:  # a capital inside a sentence marks a name
-        names.update(w for w in set(_MID_SENTENCE_WORD.findall(text)) if possible(w))
+    if not cues.capitalised_nouns:  # a capital inside a sentence marks a name, unless the text writes it in lower case
+        names.update(w for w in set(_MID_SENTENCE_WORD.findall(text))
+                     if _possible_name(w, stop, not_names) and not memo.lower_too(w))
     else:  # where every noun has one, a genitive before a noun without an article does
         table = cues.data.get("names", {})
         letters = set(table.get("no_genitive_after_letters", ()))
-        determiners = _determiners(language)
-        for m in _genitive_pattern(language).finditer(text):
-            stem = m.group(1)
-            if _inside_word(text, m.start()) or stem[-1] in letters or stem not in all_words:
-                continue  # a genitive of a name that also stands alone ("Müllers Vertrag" and "Müller")
-            if not (possible(stem) and possible(stem + m.group(2))):
+        not_after = _not_genitive_after(language)
+        for stem, start in _genitives(text, language):
+            if stem[-1] in letters or stem in names or not stem[:1].isupper() or _inside_word(text, start):
                 continue
-            before = text[max(0, m.start() - 20) : m.start()].split()
-            if not (before and determiners.fullmatch(before[-1])):
-                names.add(stem)
+            before = _LAST_WORD.search(text, max(0, start - 20), max(0, start - 1))
+            if before is not None and not_after.fullmatch(before.group()):
+                continue  # "des Chefs Büro": a noun's genitive
+            if _possible_name(stem, stop, not_names) and memo.stands_alone(stem) and not memo.lower_too(stem):
+                names.add(stem)  # a genitive of a name that also stands alone ("Müllers Vertrag" and "Müller")
     roles = _roles(language)
     if roles is not None:
         for m in _apposition_pattern(language).finditer(text):
             if roles.match(m.group(1)):
                 head = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
-                names.update(w for w in (head.group() if head else None, m.group(2)) if w and possible(w))
-    return NameEvidence(frozenset(names), all_words)
+                for w in (head.group() if head else None, m.group(2)):
+                    if w and _possible_name(w, stop, not_names) and not memo.lower_too(w):
+                        names.add(w)
+    return NameEvidence(frozenset(names))
+
+
+def _genitives(text: str, language: str):
+    """(stem, start) of each word with a genitive ending ([names] genitive_endings) before a capitalised word
+    ("Müllers Vertrag" -> "Müller"). The scan looks for the ending and a capital (a fast search), then back for
+    the word."""
+    for m in _genitive_ending(language).finditer(text):
+        end = m.start()  # where the stem ends
+        word = _LAST_WORD.search(text, text.rfind(" ", 0, end) + 1, end)
+        if word is not None:
+            yield word.group(), word.start()
 
 
 @cache
-def _genitive_pattern(language: str) -> re.Pattern[str]:
-    """A capitalised word with a genitive ending before a capitalised word ("Müllers Vertrag"): groups 1 (the
-    stem) and 2 (the ending)."""
+def _genitive_ending(language: str) -> re.Pattern[str]:
+    """A genitive ending before a space and a capital."""
     endings = cues_for(language).data.get("names", {}).get("genitive_endings", ())
-    alternatives = "|".join(map(re.escape, sorted(endings, key=len, reverse=True))) or "(?!)"
-    return re.compile(r"(" + _CAPITAL + r"\w*)(" + alternatives + r") (?=" + _CAPITAL + ")")  # a word's start: see use
+    return re.compile("(?:" + ("|".join(map(re.escape, endings)) or "(?!)") + ") (?=" + _CAPITAL + ")")
+
+
+@cache
+def _not_genitive_after(language: str) -> re.Pattern[str]:
+    """Words before a genitive that make it a noun's ([names] not_genitive_after: "des Chefs Büro"); `*` any letters."""
+    words = cues_for(language).data.get("names", {}).get("not_genitive_after", ())
+    parts = sorted({re.escape(w).replace(r"\*", r"\w*") for w in words}, key=lambda p: (-len(p), p))
+    return re.compile(r"(?i:" + ("|".join(parts) or "(?!)") + r")")
 
 
 @cache
@@ -657,14 +689,6 @@ def _apposition_pattern(language: str) -> re.Pattern[str]:
     of = "|".join(map(re.escape, cues.data.get("names", {}).get("role_of", ()))) or "(?!)"
     return re.compile(r", (?i:" + articles + r") ([^\W\d_][\w-]*)"
                       r"(?:(?: [^\W\d_][\w-]*)? (?:" + of + r") (" + _CAPITAL + r"[^\W_]+))?")
-
-
-@cache
-def _determiners(language: str) -> re.Pattern[str]:
-    """Words before a genitive that make it a noun's ([names] not_genitive_after: "des Chefs Büro"); `*` any letters."""
-    words = cues_for(language).data.get("names", {}).get("not_genitive_after", ())
-    parts = sorted({re.escape(w).replace(r"\*", r"\w*") for w in words}, key=lambda p: (-len(p), p))
-    return re.compile(r"(?i:" + ("|".join(parts) or "(?!)") + r")")
 
 
 def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tuple[int, int, str]],
