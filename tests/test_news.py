@@ -258,3 +258,20 @@ def test_the_story_time_of_the_sentence_before(language: str, text: str, type_: 
     assert found and dated_as(found[-1], when, published), [(m.type, m.when, m.dated_by) for m in found]
     if when != NEWS:
         assert found[-1].dated_by == "story" and found[-1].time_text is None
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # a consideration governs what follows it, not an aside before it
+    ("de", "Bis 2024 äußerte sich das in Führungswechseln (etwa der Abgang von Anna Berg) und Gerüchten über einen "
+     "Verkauf.", [("departure", "happened")]),
+    ("en", "By 2024 this showed in leadership changes (such as the departure of Anna Berg) and rumours of a sale.",
+     [("departure", "happened")]),
+    # ... and in a relative clause, what the clause is about, before it; not the clause after it
+    ("de", "Die Übernahme von Acme Corp, die der Konzern im März 2024 erwog, sorgte für Streit.",
+     [("investment", "considered"), ("controversy", "happened")]),
+    ("en", "The takeover of Beta, which Acme considered in March 2024, caused a dispute.",
+     [("investment", "considered"), ("controversy", "happened")]),
+])
+def test_what_a_consideration_governs(language: str, text: str, expected: list[tuple[str, str]]) -> None:
+    found = {(m.type, m.modality) for m in mentions_of(text, language, "2025-03-05")}
+    assert set(expected) <= found, found

@@ -19,7 +19,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from .. import lang
 from ..models import Mention, TimeExpression, TimeSpan
 from ..temporal.timespan import interval, shift_days
 from ..text.analysis import DocumentAnalysis, Sentence, analyse
@@ -167,7 +169,7 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     if not triggers:
         return []  # a date beside a name says nothing happened: no event without a word for what happened
 
-    _assign_modality(triggers, hits, clause_of, dated)
+    _assign_modality(triggers, hits, clause_of, dated, lambda clause: _relative_clause(analysis, sentence, clause))
     dated = _without_as_of(dated, hits)
     opening = (sentence.start, clause_breaks[0]) if clause_breaks else None
     lent = _assign_times(triggers, dated, clause_of, hits, document.source.published, opening)
@@ -474,7 +476,22 @@ def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_
 
 
 # -- modality and time -----------------------------------------------------------------------------------------
-def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: list[TimeExpression] = ()) -> None:
+def _relative_clause(analysis: DocumentAnalysis, sentence: Sentence, clause: int) -> bool:
+    """Whether a clause of the sentence opens with a relative word ([grammar] relative_openers: "…, die für 2025
+    geplant waren", "…, which was considered"): it tells of what comes before it."""
+    breaks = sentence.clause_breaks
+    start = breaks[clause - 1] + 1 if 0 < clause <= len(breaks) else sentence.start
+    first = analysis.text[start : start + 40].split(maxsplit=1)
+    return bool(first) and first[0].lower() in _relative_openers(analysis.language)
+
+
+@cache
+def _relative_openers(language: str) -> frozenset[str]:
+    return frozenset(lang.load(language, "events").get("grammar", {}).get("relative_openers", ()))
+
+
+def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: list[TimeExpression] = (),
+                     relative=lambda clause: True) -> None:
     if not hits.get("modality", ()):
         return  # what happened stays what happened
     trigger_clauses = {t.clause for t in triggers}
@@ -502,13 +519,16 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
             # a plan with a date of its own describes what comes before it ("Veröffentlichungen, die für 2025
             # geplant waren"), never what follows ("…, die für August geplant war, verzögert sich")
             closed = clause in original or (cue.label == "planned" and clause in dated_clauses)
-            following = [] if closed else [
-                t for t in triggers if t.clause == clause + 1 and t.type not in SECONDARY
-            ]
             # a condition governs the clause after it ("Wenn Nutzer fragen, startet ..."), not the one before
-            # ("…, wenn auch sehr potente, …")
-            preceding = [t for t in triggers if t.clause == clause - 1] if cue.label in GOVERNING else []
-            candidates = following or preceding
+            # ("…, wenn auch sehr potente, …"); a plan or consideration in a relative clause governs what it is
+            # about, before it ("Veröffentlichungen, die geplant waren"; "die Übernahme, die X erwog, sorgte für
+            # Streit"), else the clause after it ("erwog, … aufzugeben"; not "(der Abgang von X) und Gerüchte über Y")
+            if cue.label in GOVERNING and relative(clause):
+                candidates = [t for t in triggers if t.clause == clause - 1]
+            else:
+                candidates = [] if closed else [
+                    t for t in triggers if t.clause == clause + 1 and t.type not in SECONDARY
+                ]
             if not candidates:
                 continue
         else:
