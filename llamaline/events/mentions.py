@@ -201,11 +201,11 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
     lede = memory.prose < LEDE_SENTENCES
     anaphoric = hits.get(("clause", "anaphoric_time"), ())
     published = document.source.published
-    before = _recent(memory.times, number, reach=1)  # the time the sentence before tells of
-    story_time = before.when if before is not None else None
 
     mentions = []
     possessives = None  # `possessive_ends` of the sentence's names, found for the first trigger with subjects
+    language = analysis.language
+    telling = ("clause", "complement") in hits or ("triggers", "statement") in hits  # where a pronoun may open
     for trigger in triggers:
         expression, when = trigger.expression, None
         if expression is not None:
@@ -219,8 +219,11 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
                 )
                 when = earlier.when
         dated_by = target = None
-        news = when is None and published is not None and _is_news(
-            trigger, present, hits, clause_of, dated, headline, published, lede, story_time)
+        news = False
+        if when is None and published is not None:
+            before = _recent(memory.times, number, reach=1)  # the time the sentence before tells of
+            story_time = before.when if before is not None else None
+            news = _is_news(trigger, present, hits, clause_of, dated, headline, published, lede, story_time)
         if news == STORY:  # "In July, Acme called off the deal. Beta in turn filed a lawsuit.": in July
             when, dated_by = story_time, STORY
         elif news:
@@ -236,9 +239,9 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
                 modality = "expected"
         # a possessor of another noun, the one told of what a pronoun says: no actor of this trigger
         if subjects and possessives is None:
-            possessives = possessive_ends(text, entities, analysis.language, analysis.gazetteer)
+            possessives = possessive_ends(text, entities, language, analysis.gazetteer)
         away = not_actors(text, entities, possessives, trigger.start, trigger.clause, hits, clause_of,
-                          analysis.language, analysis.written) if subjects else ()
+                          language, analysis.written) if subjects and (possessives or telling) else ()
         own = [s for s in subjects if s not in away] if away else subjects
         if trigger.type in PRODUCT_TYPES:
             if away:

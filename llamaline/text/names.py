@@ -577,13 +577,21 @@ def _genitive_in_run(texts: list[str], w: int, v: int, memo: DocumentNames, lang
 def _genitive_stem(word: str, language: str) -> str | None:
     """The name a word is the genitive of, by a letter ending ([names] genitive_endings) after a stem that may take
     it ([names] no_genitive_after_letters: "Klaus" is no genitive of "Klau"), or None."""
-    table = cues_for(language).data.get("names", {})
-    for ending in table.get("genitive_endings", ()):
-        if ending.isalpha() and word.endswith(ending) and len(word) > len(ending) + 1:
+    endings, not_after = _letter_endings(language)
+    for ending in endings:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[: -len(ending)]
-            if stem[-1].isalpha() and stem[-1] not in table.get("no_genitive_after_letters", ()):
+            if stem[-1].isalpha() and stem[-1] not in not_after:
                 return stem
     return None
+
+
+@cache
+def _letter_endings(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The genitive endings that are letters, and the letters a stem ends with that takes none of them."""
+    table = cues_for(language).data.get("names", {})
+    return (tuple(e for e in table.get("genitive_endings", ()) if e.isalpha()),
+            frozenset(table.get("no_genitive_after_letters", ())))
 
 
 def _without_genitive(name: str, language: str) -> str:
@@ -660,7 +668,10 @@ def _genitives(text: str, language: str):
     the word."""
     for m in _genitive_ending(language).finditer(text):
         end = m.start()  # where the stem ends
-        word = _LAST_WORD.search(text, text.rfind(" ", 0, end) + 1, end)
+        start = text.rfind(" ", 0, end) + 1
+        if not text[start : start + 1].isupper():
+            continue  # most: a word in lower case, a quote mark
+        word = _LAST_WORD.search(text, start, end)
         if word is not None:
             yield word.group(), word.start()
 
