@@ -668,9 +668,11 @@ def _genitives(text: str, language: str):
     the word."""
     for m in _genitive_ending(language).finditer(text):
         end = m.start()  # where the stem ends
-        start = text.rfind(" ", 0, end) + 1
+        start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+        while start < end and not text[start].isalnum():
+            start += 1  # a quote mark, a bracket
         if not text[start : start + 1].isupper():
-            continue  # most: a word in lower case, a quote mark
+            continue  # most: a word in lower case
         word = _LAST_WORD.search(text, start, end)
         if word is not None:
             yield word.group(), word.start()
