@@ -137,8 +137,9 @@ class Mention(_Model):
     subjects: list[str] = Field(default_factory=list)
     trigger: str | None = Field(None, description="the word that gave the event type")
     published: TimeSpan | None = Field(None, description="publication date of the citing source")
-    dated_by: Literal["publication"] | None = Field(
-        None, description="'publication': the text gives no time; news dated by the publication (a span ending on it)")
+    dated_by: Literal["publication", "story"] | None = Field(
+        None, description="'publication': the text gives no time; news dated by the publication (a span ending on it); "
+                          "'story': the sentence gives no time; dated by the time the sentence before tells of")
 
 
 class Conflict(_Model):

@@ -191,3 +191,87 @@ def test_an_untyped_event_is_titled_by_what_happened(language: str, text: str) -
 def test_subjects_are_the_actors(language: str, text: str, type_: str, subjects: list[str]) -> None:
     found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == type_]
     assert found and found[-1].subjects == subjects, [(m.type, m.subjects) for m in found]
+
+
+# -- actors: a possessor, the one told, and names the text marks elsewhere ------------------------------------
+@pytest.mark.parametrize(("language", "text", "type_", "subjects"), [
+    # a possessor is the actor only of the event its noun names, not of another event of the sentence
+    ("de", "Anna Bergs Kommentare vom Montag führten zu einer Einstellungsoffensive im Konzern.", "hiring", []),
+    ("en", "Anna Berg's comments on Monday led to a hiring spree at Acme.", "hiring", ["Acme"]),
+    ("de", "Anna Bergs Kommentare vom Montag führten zu einer Einstellungsoffensive im Konzern.", "statement",
+     ["Anna Berg"]),
+    ("de", "Anna Bergs Rücktritt am Montag kam überraschend.", "departure", ["Anna Berg"]),
+    ("en", "Anna Berg's resignation on Monday came as a surprise.", "departure", ["Anna Berg"]),
+    # a pronoun that opens what a saying says refers to the sentence's subject, not to the one told
+    ("de", "Müller ging am Montag ins Büro seines Chefs Peter Hahn und sagte ihm, dass er das Unternehmen "
+     "verlässt. Müllers Vertrag läuft bis 2026.", "departure", ["Müller"]),
+    ("en", "On Monday, Smith told his boss Peter Hahn that he is leaving the company.", "departure", ["Smith"]),
+    ("en", "Dana Kolb went to see her boss, Peter Hahn, on Monday and told him that she was quitting.",
+     "departure", ["Dana Kolb"]),
+    # a capital at the sentence start is a name where the text marks it as one elsewhere
+    ("de", "Müller hat am Montag seinen Rücktritt erklärt. Müllers Vertrag wäre bis 2026 gelaufen.", "departure",
+     ["Müller"]),
+    ("en", "Smith resigned on Monday. The board thanked Smith for his work.", "departure", ["Smith"]),
+    ("de", "Klaus Müller hat am Montag seinen Rücktritt erklärt. Das bestätigte Klaus Müller der Zeitung.",
+     "departure", ["Klaus Müller"]),
+    ("de", "Anna Berg, die Chefin von Acme, hat am Montag ihren Rücktritt erklärt.", "departure",
+     ["Acme", "Anna Berg"]),
+    ("en", "Berg, the chief executive of Acme, resigned on Monday.", "departure", ["Acme", "Berg"]),
+    # ... and nowhere else: an adjective and a noun, a noun alone, a word that opens a sentence
+    ("de", "Neue Modelle hat die Firma am Montag vorgestellt.", "announcement", []),
+    ("de", "Klaus Müller hat am Montag seinen Rücktritt erklärt.", "departure", []),
+    ("en", "Markets fell on Monday, the company said.", "statement", []),
+])
+def test_the_actor_of_the_trigger(language: str, text: str, type_: str, subjects: list[str]) -> None:
+    found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == type_]
+    assert found and found[0].subjects == subjects, [(m.type, m.subjects) for m in found]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    # a request for a statement is none ("blieb unbeantwortet", "went unanswered")
+    ("de", "Eine Anfrage an Acme bezüglich einer Stellungnahme blieb am Montag unbeantwortet."),
+    ("en", "A request for a statement from Acme went unanswered on Monday."),
+    # "sich äußern in": a thing shows itself, nobody says anything
+    ("de", "Am Montag äußerte sich dies im schwachen Absatz von Acme."),
+    ("en", "On Monday this expressed itself in weak sales at Acme."),
+])
+def test_no_statement(language: str, text: str) -> None:
+    found = [m for m in mentions_of(text, language, "2025-03-05") if m.type == "statement"]
+    assert not found, [(m.type, m.trigger) for m in found]
+
+
+@pytest.mark.parametrize(("language", "text", "type_", "when"), [
+    # a happening in the simple past right after a sentence of an earlier time is told in that time
+    ("de", "Im Juli 2024 sagte Acme die Übernahme ab. Die Firma Beta reichte daraufhin Klage ein.", "controversy",
+     "2024-07"),
+    ("en", "In July 2024, Acme called off the deal. Beta in turn filed a lawsuit.", "controversy", "2024-07"),
+    # a saying stays news: a quote of today after a sentence of background
+    ("de", "Im Juli 2024 sagte Acme die Übernahme ab. „Wir bedauern das“, sagte ein Sprecher.", "statement", NEWS),
+    ("en", "In July 2024, Acme called off the deal. \"We regret it,\" a spokesman said.", "statement", NEWS),
+    # the present perfect is news whatever the sentence before tells of
+    ("de", "Im Juli 2024 sagte Acme die Übernahme ab. Die Firma hat dagegen Klage eingereicht.", "controversy", NEWS),
+    ("en", "In July 2024, Acme called off the deal. Beta has filed a lawsuit.", "controversy", NEWS),
+])
+def test_the_story_time_of_the_sentence_before(language: str, text: str, type_: str, when: str) -> None:
+    published = "2025-03-05"
+    found = [m for m in mentions_of(text, language, published) if m.type == type_]
+    assert found and dated_as(found[-1], when, published), [(m.type, m.when, m.dated_by) for m in found]
+    if when != NEWS:
+        assert found[-1].dated_by == "story" and found[-1].time_text is None
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    # a consideration governs what follows it, not an aside before it
+    ("de", "Bis 2024 äußerte sich das in Führungswechseln (etwa der Abgang von Anna Berg) und Gerüchten über einen "
+     "Verkauf.", [("departure", "happened")]),
+    ("en", "By 2024 this showed in leadership changes (such as the departure of Anna Berg) and rumours of a sale.",
+     [("departure", "happened")]),
+    # ... and in a relative clause, what the clause is about, before it; not the clause after it
+    ("de", "Die Übernahme von Acme Corp, die der Konzern im März 2024 erwog, sorgte für Streit.",
+     [("investment", "considered"), ("controversy", "happened")]),
+    ("en", "The takeover of Beta, which Acme considered in March 2024, caused a dispute.",
+     [("investment", "considered"), ("controversy", "happened")]),
+])
+def test_what_a_consideration_governs(language: str, text: str, expected: list[tuple[str, str]]) -> None:
+    found = {(m.type, m.modality) for m in mentions_of(text, language, "2025-03-05")}
+    assert set(expected) <= found, found

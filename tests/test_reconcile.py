@@ -506,3 +506,38 @@ def test_a_name_the_cast_does_not_know_leads_a_person_event_before_a_known_compa
     events, _ = reconcile([both, again], families=FAMILIES, kinds=KINDS)
     assert len(events) == 1
     assert "Anna Berg" in events[0].title and events[0].id.startswith("2026-03-anna-berg")
+
+
+# -- who an event is about, and the saying of a happening in its own sentence ---------------------------------
+@pytest.mark.parametrize("quote", [
+    "Greta Sommer bestätigte im März ihren Abschied von Nordwind.",
+    "Greta Sommer confirmed in March that she is leaving Nordwind.",
+])
+def test_a_saying_is_of_the_happening_its_own_sentence_reports(quote: str) -> None:
+    """The statement agrees in subjects and date with two events (the departure and a dispute); its own sentence
+    reports the departure, so it is the saying of that one, not a statement event of its own."""
+    mentions = [
+        mention("de1", 10, "statement", ["Greta Sommer", "Nordwind"], MARCH, quote=quote),
+        mention("de1", 10, "departure", ["Greta Sommer", "Nordwind"], MARCH, quote=quote),
+        mention("de1", 200, "controversy", ["Greta Sommer", "Nordwind"], MARCH),
+    ]
+    events, leftovers = reconcile(mentions, families=FAMILIES, kinds=KINDS)
+    assert sorted(e.type for e in events) == ["controversy", "departure"] and not leftovers
+    departure = next(e for e in events if e.type == "departure")
+    assert sorted(m.type for m in departure.mentions) == ["departure", "statement"]
+
+
+@pytest.mark.parametrize("quote", [
+    "Sommers Kommentare im März führten zu einer Einstellungsoffensive bei Nordwind Labs für Falke 2.",
+    "Sommer's comments in March led to a hiring spree at Nordwind Labs for Falke 2.",
+])
+def test_the_title_of_a_happening_comes_from_its_own_mentions(quote: str) -> None:
+    """A statement that joins a hiring names a person the hiring is not about; a hiring without a person is led by
+    the organisation that hires, not by a product."""
+    mentions = [
+        mention("de1", 10, "hiring", ["Falke 2", "Nordwind Labs"], MARCH, quote=quote),
+        mention("de1", 10, "statement", ["Falke 2", "Greta Sommer", "Nordwind Labs"], MARCH, quote=quote),
+    ]
+    events, _ = reconcile(mentions, families=FAMILIES, kinds=KINDS)
+    (event,) = events
+    assert event.type == "hiring" and event.title == "Hiring: Nordwind Labs"

@@ -19,7 +19,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from .. import lang
 from ..models import Mention, TimeExpression, TimeSpan, constructed
 from ..temporal.timespan import interval, shift_days
 from ..text.analysis import DocumentAnalysis, Sentence, analyse
@@ -29,6 +31,7 @@ from ..text.corpus import Document
 from ..text.cues import CueHit
 from ..text.names import UNKNOWN, EntityHit, Gazetteer
 from . import types
+from .actors import not_actors, possessive_ends
 
 # What extraction knows of each event type comes from the registry (events/types.toml).
 # Sayings that may be the saying of a specific happening ("said", "reported").
@@ -61,6 +64,7 @@ NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negatio
 REFERS_BACK = 2  # how many sentences back "the company", "sie" look for the names they refer to
 CONTEXT_SENTENCES = 3  # how far back a sentence looks for the product or time it refers to
 _DATING_KINDS = ("date", "range", "present")
+STORY = "story"  # `_is_news`: not news, told in the story's own time
 
 
 @dataclass(slots=True)
@@ -165,7 +169,7 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     if not triggers:
         return []  # a date beside a name says nothing happened: no event without a word for what happened
 
-    _assign_modality(triggers, hits, clause_of, dated)
+    _assign_modality(triggers, hits, clause_of, dated, lambda clause: _relative_clause(analysis, sentence, clause))
     dated = _without_as_of(dated, hits)
     opening = (sentence.start, clause_breaks[0]) if clause_breaks else None
     lent = _assign_times(triggers, dated, clause_of, hits, document.source.published, opening)
@@ -199,6 +203,9 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
     published = document.source.published
 
     mentions = []
+    possessives = None  # `possessive_ends` of the sentence's names, found for the first trigger with subjects
+    language = analysis.language
+    telling = ("clause", "complement") in hits or ("triggers", "statement") in hits  # where a pronoun may open
     for trigger in triggers:
         expression, when = trigger.expression, None
         if expression is not None:
@@ -212,9 +219,14 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
                 )
                 when = earlier.when
         dated_by = target = None
-        if when is None and published is not None and _is_news(
-            trigger, present, hits, clause_of, dated, headline, published, lede
-        ):
+        news = False
+        if when is None and published is not None:
+            before = _recent(memory.times, number, reach=1)  # the time the sentence before tells of
+            story_time = before.when if before is not None else None
+            news = _is_news(trigger, present, hits, clause_of, dated, headline, published, lede, story_time)
+        if news == STORY:  # "In July, Acme called off the deal. Beta in turn filed a lawsuit.": in July
+            when, dated_by = story_time, STORY
+        elif news:
             when, dated_by = _news_span(published), "publication"
         modality = trigger.modality
         if expression is not None and when is not None and published is not None and when.start > published.end:
@@ -225,16 +237,27 @@ def _placed(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory, tri
                     when, dated_by = _news_span(published), "publication"
             elif modality == "happened":
                 modality = "expected"
+        # a possessor of another noun, the one told of what a pronoun says: no actor of this trigger
+        if subjects and possessives is None:
+            possessives = possessive_ends(text, entities, language, analysis.gazetteer)
+        away = not_actors(text, entities, possessives, trigger.start, trigger.clause, hits, clause_of,
+                          language, analysis.written) if subjects and (possessives or telling) else ()
+        own = [s for s in subjects if s not in away] if away else subjects
         if trigger.type in PRODUCT_TYPES:
-            if subjects_for_product is None:
-                subjects_for_product = _with_product_in_focus(subjects, entities, memory, number, analysis.gazetteer)
-            chosen = subjects_for_product
+            if away:
+                chosen = _with_product_in_focus(own, entities, memory, number, analysis.gazetteer)
+            else:
+                if subjects_for_product is None:
+                    subjects_for_product = _with_product_in_focus(subjects, entities, memory, number,
+                                                                  analysis.gazetteer)
+                chosen = subjects_for_product
         else:
-            chosen = subjects
+            chosen = own
         if not chosen and ("clause", "refers_back") in hits:  # "the company said", "sagte sie": named before
             chosen = _named_before(analysis, memory)
         if not chosen and trigger.type not in SECONDARY:
-            chosen = fallback_subjects
+            # the names of the sentence before; not this sentence's own, where none of them is the actor
+            chosen = (_recent(memory.subjects, number, reach=1) or []) if away else fallback_subjects
         if not chosen and when is None:
             continue  # nothing to place it by
         mentions.append(_mention(document, sentence, trigger.type, trigger.text, expression, when,
@@ -456,7 +479,22 @@ def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_
 
 
 # -- modality and time -----------------------------------------------------------------------------------------
-def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: list[TimeExpression] = ()) -> None:
+def _relative_clause(analysis: DocumentAnalysis, sentence: Sentence, clause: int) -> bool:
+    """Whether a clause of the sentence opens with a relative word ([grammar] relative_openers: "…, die für 2025
+    geplant waren", "…, which was considered"): it tells of what comes before it."""
+    breaks = sentence.clause_breaks
+    start = breaks[clause - 1] + 1 if 0 < clause <= len(breaks) else sentence.start
+    first = analysis.text[start : start + 40].split(maxsplit=1)
+    return bool(first) and first[0].lower() in _relative_openers(analysis.language)
+
+
+@cache
+def _relative_openers(language: str) -> frozenset[str]:
+    return frozenset(lang.load(language, "events").get("grammar", {}).get("relative_openers", ()))
+
+
+def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: list[TimeExpression] = (),
+                     relative=lambda clause: True) -> None:
     if not hits.get("modality", ()):
         return  # what happened stays what happened
     trigger_clauses = {t.clause for t in triggers}
@@ -484,13 +522,16 @@ def _assign_modality(triggers: list[_Trigger], hits: _Hits, clause_of, dated: li
             # a plan with a date of its own describes what comes before it ("Veröffentlichungen, die für 2025
             # geplant waren"), never what follows ("…, die für August geplant war, verzögert sich")
             closed = clause in original or (cue.label == "planned" and clause in dated_clauses)
-            following = [] if closed else [
-                t for t in triggers if t.clause == clause + 1 and t.type not in SECONDARY
-            ]
             # a condition governs the clause after it ("Wenn Nutzer fragen, startet ..."), not the one before
-            # ("…, wenn auch sehr potente, …")
-            preceding = [t for t in triggers if t.clause == clause - 1] if cue.label in GOVERNING else []
-            candidates = following or preceding
+            # ("…, wenn auch sehr potente, …"); a plan or consideration in a relative clause governs what it is
+            # about, before it ("Veröffentlichungen, die geplant waren"; "die Übernahme, die X erwog, sorgte für
+            # Streit"), else the clause after it ("erwog, … aufzugeben"; not "(der Abgang von X) und Gerüchte über Y")
+            if cue.label in GOVERNING and relative(clause):
+                candidates = [t for t in triggers if t.clause == clause - 1]
+            else:
+                candidates = [] if closed else [
+                    t for t in triggers if t.clause == clause + 1 and t.type not in SECONDARY
+                ]
             if not candidates:
                 continue
         else:
@@ -707,11 +748,15 @@ def _news_span(published: TimeSpan) -> TimeSpan:
 
 
 def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_of,
-             dated: Sequence[TimeExpression], headline: bool, published: TimeSpan, lede: bool) -> bool:
+             dated: Sequence[TimeExpression], headline: bool, published: TimeSpan, lede: bool,
+             story_time: TimeSpan | None = None) -> bool | str:
     """Whether an event without a time of its own is reported as news, so the publication dates it: a happening
     (not a plan) in the present or the present perfect, or told in the lede (the article's first sentences); not in a
     headline (it has no date of its own), not background (the past perfect, "zuvor", "previously"), not beside a time
-    before the news in its clause ("joined in 2015 and has won ...")."""
+    before the news in its clause ("joined in 2015 and has won ..."). A happening in the simple past right after a
+    sentence that tells of a time before the news (`story_time`) is told in the story's own time, not at the news
+    ("In July, Acme called off the deal. Beta in turn filed a lawsuit."): STORY. A saying stays news (a quote of
+    today after a sentence of background)."""
     if headline or trigger.modality != "happened":
         return False
     if present and _present(trigger, present, hits, clause_of):
@@ -721,8 +766,11 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
         any(h.start <= trigger.start and trigger.end <= h.end for h in hits.get(("clause", "tells"), ()))
         and not any(0 <= h.start - trigger.end <= 1 or 0 <= trigger.start - h.end <= 1
                     for h in hits.get(("clause", "passive"), ())))  # "als das es angekündigt wurde": told before
-    if not (lede or saying or any(clause_of(h.start) == trigger.clause for h in perfect)):
+    in_perfect = any(clause_of(h.start) == trigger.clause for h in perfect)
+    if not (lede or saying or in_perfect):
         return False  # a happening in the simple past further down an article may be background; a saying is news
+    if not in_perfect and not saying and _moved_away(story_time, published):
+        return STORY  # told in the story's own time, which the sentence before set
     earlier = hits.get(("clause", "earlier_than"), ())
     if any(clause_of(h.start) == trigger.clause and h.end <= trigger.start for h in earlier):
         return False  # "… weeks after the company delayed its launch": before the news
@@ -737,6 +785,11 @@ def _is_news(trigger: _Trigger, present: Sequence[CueHit], hits: _Hits, clause_o
     window_start = _news_span(published).start
     return not any(x.kind != "present" and x.when is not None and x.when.end < window_start
                    and clause_of(x.start) == trigger.clause for x in dated)
+
+
+def _moved_away(story_time: TimeSpan | None, published: TimeSpan) -> bool:
+    """Whether the story's own time (the time the sentence before tells of) lies before the news."""
+    return story_time is not None and story_time.end < _news_span(published).start
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:

@@ -131,9 +131,14 @@ def _reconcile(
     memo: dict[tuple, list[int]] = {}  # the index does not change within a loop: same question, same answer
     # Signature -> which signatures agree with it (a property of the two: shared by all questions about it).
     agreement: dict[int, dict[int, bool]] = {}
+    told_in = _told_in(t, protos, t.bin(Bin.SAYING))
     for r in t.bin(Bin.SAYING):
         sig = t.sig[r]
         key = (sig, t.s[r], t.e[r])
+        told = told_in.get(r, -1)
+        if told >= 0:  # the happening its own sentence reports ("bestätigt seinen Abschied"): the saying of that one
+            protos.attach(told, r)
+            continue
         hits = memo.get(key)
         if hits is None:
             shared = agreement.setdefault(sig, {})
@@ -177,6 +182,30 @@ def _reconcile(
     events = _Builder(t, fam, outlets or {}, kinds or {}, plans).events(protos, first_generic)
     leftovers.sort(key=t.rank.__getitem__)
     return events, _take(t.mentions, _take(t.index, leftovers))
+
+
+def _told_in(t: _Table, protos: Protos, sayings: range) -> dict[int, int]:
+    """Saying row -> the one event its own sentence reports, where its sentence reports exactly one event (of a
+    specific type) whose span overlaps the saying's: a confirmation is the saying of what it confirms, whatever
+    else agrees with its subjects and dates."""
+    if not sayings:
+        return {}
+    mentions, index = t.mentions, t.index
+    wanted = {(t.source[r], mentions[index[r]].start) for r in sayings if t.s[r]}
+    by_sentence: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for p, members in enumerate(protos.members):
+        for x in members:
+            key = (t.source[x], mentions[index[x]].start)
+            if key in wanted:
+                by_sentence[key].add(p)
+    told: dict[int, int] = {}
+    for r in sayings:
+        events = by_sentence.get((t.source[r], mentions[index[r]].start), ())
+        if len(events) == 1:
+            p = next(iter(events))
+            if t.s[r] and protos.s[p] <= t.e[r] and t.s[r] <= protos.e[p]:
+                told[r] = p
+    return told
 
 
 def _news_dated(t: _Table, r: int) -> bool:
@@ -601,7 +630,7 @@ class _Builder:
         self._lifted_raw: dict[int, frozenset[str]] = {}  # raw-subjects id -> the subjects and their families
         self._subjects: dict[int, tuple[str, ...]] = {}  # raw-subjects id -> its distinct subjects, sorted
         self._main: dict[tuple[int, str], list[str]] = {}  # (raw-subjects id, type) -> main subjects
-        self._fixed: dict[str | None, dict[str, tuple]] = {}  # leading kind -> subject -> `_fixed_key`
+        self._fixed: dict[tuple, dict[str, tuple]] = {}  # leading kinds -> subject -> `_fixed_key`
         self.bounds: list[int] = []  # per event built: its span's first and last day ordinals, as one int
         self._periods: dict[int, str] = {}  # those days -> the period of an id
         self._titles: dict[tuple, str] = {}  # (type, considered, *main subjects) -> title
@@ -685,7 +714,14 @@ class _Builder:
         else:
             raw_counts = {x: raws.count(x) for x in distinct}
             subjects = sorted(set().union(*map(t.raws.__getitem__, distinct)))
-        main = self._main_subjects(raw_counts, subjects, event_type)
+        candidates = subjects
+        groups = take(t.group)
+        if groups.count(group) != len(groups):  # sayings joined a happening: its own mentions say whom it is about
+            own = [x for x, g in zip(raws, groups) if g == group and t.raws[x]]
+            if own:
+                raw_counts = {x: own.count(x) for x in set(own)}
+                candidates = sorted(set().union(*map(t.raws.__getitem__, raw_counts)))
+        main = self._main_subjects(raw_counts, candidates, event_type)
         only_considered = bool(considered) and not happened
         origins = self._origins(srcs, ids, take(t.attributed))
         return self._fields(when, event_type, main, only_considered, subjects=subjects, sources=sources,
@@ -815,7 +851,8 @@ class _Builder:
         for raw, n in raw_counts.items():
             for key in self._lifted(raw):
                 score[key] = score.get(key, 0) + n
-        wanted = registry()[event_type].about  # with subject kinds known, the kind that leads such an event
+        entry = registry()[event_type]
+        wanted = (entry.about, entry.then_about)  # with subject kinds known, the kinds that lead such an event
         fixed = self._fixed.get(wanted)
         if fixed is None:
             fixed = self._fixed[wanted] = {}
@@ -836,7 +873,7 @@ class _Builder:
             return [first]
         return [first, min(others, key=lambda s: (-score[s], fixed[s][2], s))]
 
-    def _fixed_key(self, subject: str, wanted: str | None) -> tuple:
+    def _fixed_key(self, subject: str, wanted: tuple[str | None, str | None]) -> tuple:
         """The parts of a subject's rank that do not depend on the event: how well its kind fits the kind that
         leads such events, its depth (negated: deepest first), the rank of its kind."""
         kinds = self.kinds
@@ -854,14 +891,18 @@ class _Builder:
 _DAY_BITS = 22  # day ordinals (up to 31 Dec 9999: 3,652,059) fit in 22 bits
 
 
-def _kind_fit(kind: str | None, wanted: str | None) -> int:
+def _kind_fit(kind: str | None, wanted: tuple[str | None, str | None]) -> int:
     """0: the subject is of the kind that leads the event (a person for a departure); 1: its kind is unknown (a
-    name found in the text may be that person); 2: it is known to be of another kind (the company left)."""
-    if kind == wanted:
-        return 0
-    if wanted is not None and kind is None:
+    name found in the text may be that person); 2: it is of the kind that leads where none is of the first (the
+    organisation left); 3: it is known to be of another kind (a product)."""
+    first, then = wanted
+    if first is None:
         return 1
-    return 2 if wanted is not None else 1
+    if kind == first:
+        return 0
+    if kind is None:
+        return 1
+    return 2 if kind == then else 3
 
 
 def _take(values: Sequence, ids: list[int]) -> list:

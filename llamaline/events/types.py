@@ -25,6 +25,7 @@ class EventType:
     generic: bool = False
     absorbs: tuple[str, ...] = ()
     about: str | None = None  # the kind of subject: product, person, organisation, event
+    then_about: str | None = None  # the kind that leads such an event where no subject is of the `about` kind
     title: str = "{s}"
     person_title: str | None = None
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # subject kinds -> template
@@ -43,7 +44,7 @@ def registry() -> dict[str, EventType]:
 
 
 def _event_type(name: str, entry: dict) -> EventType:
-    known = {"group", "role", "generic", "absorbs", "about", "title", "person_title", "titles"}
+    known = {"group", "role", "generic", "absorbs", "about", "then_about", "title", "person_title", "titles"}
     extra = sorted(set(entry) - known)
     if extra:
         raise ValueError(f"types.toml: [{name}] has unknown key {extra[0]!r}")
@@ -54,6 +55,7 @@ def _event_type(name: str, entry: dict) -> EventType:
         generic=entry.get("generic", False),
         absorbs=tuple(entry.get("absorbs", ())),
         about=entry.get("about"),
+        then_about=entry.get("then_about"),
         title=entry.get("title", "{s}"),
         person_title=entry.get("person_title"),
         titles={tuple(kinds.split()): template for kinds, template in entry.get("titles", {}).items()},

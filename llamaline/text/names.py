@@ -142,6 +142,10 @@ class Gazetteer:
     def families(self) -> dict[str, str]:
         return {name: e.part_of for name, e in sorted(self.entities.items()) if e.part_of}
 
+    def is_surface(self, surface: str) -> bool:
+        """Whether a surface form is a known name or alias as written (`Labs` of `Superintelligence Labs`)."""
+        return _key(surface) in self._canonical
+
     def canonical(self, surface: str) -> str | None:
         """The canonical name of a surface form (`FT` -> `Financial Times`, `Nordwinds` -> `Nordwind`)."""
         surface = surface.strip()
@@ -335,6 +339,16 @@ class _Known(NamedTuple):
 
 
 
+class NameEvidence(NamedTuple):
+    """Capitalised words a text marks as names somewhere, for the places where a capital says nothing by itself
+    (a sentence's first word; a German noun): a word the text writes capitalised inside sentences and never in lower
+    case (in a language without capitalised nouns), a name in the genitive before a noun whose stem also stands
+    alone ("Müllers Vertrag" and "Müller"), the head of an apposition ("Müller, der Chef von Acme", "Smith, the
+    chief executive of Acme") and the organisation such a role is of (`Acme`)."""
+
+    names: frozenset[str]
+
+
 class DocumentNames:
     """The names of one text: its words and the tokens a known name may start at, computed once; what `find`
     found per span (mention and claim extraction ask about the same sentences)."""
@@ -351,6 +365,48 @@ class DocumentNames:
         self.known: dict[tuple[int, int, str], _Known] = {}
         self.marked: dict[tuple[int, int, str], list[EntityHit]] = {}
         self.also_lower: dict[str, bool] = {}  # `_also_lower` of a sentence's first word: openers repeat
+        self._lower_words: frozenset[str] | None = None  # the words the text writes in lower case, for `lower_too`
+        self._evidence: dict[str, NameEvidence] = {}  # per language: `name_evidence`, computed when first asked
+        self._runs: dict[str, bool] = {}  # `inside_sentence` of the runs asked about
+        self._word_set: frozenset[str] | None = None  # the text's words, for `stands_alone`
+
+    def name_evidence(self, language: str) -> NameEvidence:
+        """What the whole text says about which capitalised words are names (see `NameEvidence`)."""
+        found = self._evidence.get(language)
+        if found is None:
+            found = self._evidence[language] = _name_evidence(self.text, self.words, language, self)
+        return found
+
+    def stands_alone(self, word: str) -> bool:
+        """Whether the text has the word as a word of its own (the stem of a genitive: "Müller" of "Müllers")."""
+        return word in self._distinct_words()
+
+    def first_lower_too(self, word: str) -> bool:
+        """`_also_lower` of a sentence's first word, remembered (openers repeat)."""
+        found = self.also_lower.get(word)
+        if found is None:
+            found = self.also_lower[word] = _also_lower(self.text, word)
+        return found
+
+    def lower_too(self, word: str) -> bool:
+        """Whether the text also writes the word in lower case ("Then" of "then")."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(filter(str.islower, self._distinct_words()))
+        lower = word.lower()
+        return lower != word and lower in self._lower_words
+
+    def _distinct_words(self) -> frozenset[str]:
+        if self._word_set is None:
+            self._word_set = frozenset(self.words.words)
+        return self._word_set
+
+    def inside_sentence(self, run: str, articles: frozenset[str]) -> bool:
+        """Whether the text writes a run of capitalised words inside a sentence too, not after an article ("sagte
+        Anna Berg" where a sentence opens with "Anna Berg"; not "die Neue Zeit")."""
+        found = self._runs.get(run)
+        if found is None:
+            found = self._runs[run] = _inside_sentence(self.text, run, articles)
+        return found
 
     def find(self, start: int, end: int, language: str | None = None, marked: bool = True) -> list[EntityHit]:
         """Known and (unless `marked` is False) marked names in text[start:end] (one sentence), in text order."""
@@ -451,22 +507,37 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
     # in a language without capitalised nouns a run of two or more names may start the sentence ("Orbit Air said")
     initial_runs = not cues.capitalised_nouns
     roles = _roles(language)
+    evidence = None  # the text's `NameEvidence`, asked for where a capital alone says nothing
     w_next = 0
     for w in compress(range(n), codes):
-        if w < w_next or not (w or initial_runs):
+        if w < w_next:
             continue
-        if w == 0:
-            lower = memo.also_lower.get(texts[0])
-            if lower is None:
-                lower = memo.also_lower[texts[0]] = _also_lower(text, texts[0])
-            if lower:
-                continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
+        if w == 0 and memo.first_lower_too(texts[0]):
+            continue  # "Then Sundar Pichai": a word the text also writes in lower case only starts the sentence
         v = w
         while v + 1 < n and codes[v + 1] and gaps[firsts[v + 1]] == " ":
             v += 1
+        possessor = False
+        if cues.capitalised_nouns and (v > w or w == 0):
+            if evidence is None:
+                evidence = memo.name_evidence(language)
+            u = _genitive_in_run(texts, w, v, memo, language)
+            if u >= 0:  # "Anna Bergs Kommentare": the name ends with its genitive; a noun follows
+                v, possessor = u, True
         w_next = v + 1
-        if v == w and (w == 0 or not (initial_runs or codes[w] & _SHAPED)):
-            continue  # one capitalised word says nothing about a name at the sentence start, or unless shaped like one
+        evidenced = False
+        if (v == w or not initial_runs) and not possessor:
+            # a single capital, or a German run opening a sentence ("Neue Modelle"): a name only where the text
+            # marks it as one elsewhere ("Müller, der Chef" ... "Müller sagte"; "sagte Anna Berg" ... "Anna Berg hat")
+            if w == 0 or (v == w and not initial_runs):
+                if evidence is None:
+                    evidence = memo.name_evidence(language)
+                evidenced = texts[v] in evidence.names or (v > w and memo.inside_sentence(" ".join(texts[w : v + 1]),
+                                                                                          cues.articles))
+            if w == 0 and not (initial_runs and v > w) and not evidenced:
+                continue  # a capital at the sentence start says nothing by itself
+        if v == w and not (evidenced or possessor or initial_runs or codes[w] & _SHAPED):
+            continue  # one capitalised word says nothing about a name, unless shaped like one
         # a title or role before a name is no part of it ("Bundestrainer Hansi Flick", "Board Chair Susan Arnold")
         titled = w_first = w
         if roles is not None:
@@ -486,9 +557,151 @@ def _marked_names(text: str, known: _Known, start: int, end: int, language: str,
         # two capitalised words after an article are a German noun phrase ("die Neue Zeit"), not a name
         noun_phrase = v - w == 1 and cues.capitalised_nouns and _after_article(text, run_start, cues.articles)
         if ((v > w and not noun_phrase) or (codes[w] & _SHAPED if v == w else _name_shaped(single))
-                or (initial_runs and len(single) > 1) or titled > w_first):
-            hits.append(EntityHit(run_start, run_end, single, UNKNOWN))
+                or (initial_runs and len(single) > 1) or titled > w_first or evidenced or possessor):
+            hits.append(EntityHit(run_start, run_end, _without_genitive(single, language) if possessor else single,
+                                  UNKNOWN))
     return hits
+
+
+def _genitive_in_run(texts: list[str], w: int, v: int, memo: DocumentNames, language: str) -> int:
+    """The word of a German run w..v that is a name's genitive before a noun ("Anna Bergs Kommentare", "Acmes
+    Konferenz" where "Acme" stands alone elsewhere), or -1. A first word in "s" is a genitive only with that
+    evidence: first names end in "s" too ("Klaus Müller")."""
+    for u in range(w, v):
+        stem = _genitive_stem(texts[u], language)
+        if stem and (u > w or memo.stands_alone(stem)):
+            return u
+    return -1
+
+
+def _genitive_stem(word: str, language: str) -> str | None:
+    """The name a word is the genitive of, by a letter ending ([names] genitive_endings) after a stem that may take
+    it ([names] no_genitive_after_letters: "Klaus" is no genitive of "Klau"), or None."""
+    endings, not_after = _letter_endings(language)
+    for ending in endings:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)]
+            if stem[-1].isalpha() and stem[-1] not in not_after:
+                return stem
+    return None
+
+
+@cache
+def _letter_endings(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The genitive endings that are letters, and the letters a stem ends with that takes none of them."""
+    table = cues_for(language).data.get("names", {})
+    return (tuple(e for e in table.get("genitive_endings", ()) if e.isalpha()),
+            frozenset(table.get("no_genitive_after_letters", ())))
+
+
+def _without_genitive(name: str, language: str) -> str:
+    """A run that ends with a genitive, as the name ("Anna Bergs" -> "Anna Berg")."""
+    words = name.split(" ")
+    stem = _genitive_stem(words[-1], language)
+    return " ".join([*words[:-1], stem]) if stem else name
+
+
+# a capitalised word inside a sentence, after a lower-case letter or a comma (the scan consumes the character before
+# the word: a look-behind at every position costs twice as much)
+_CAPITAL = "[A-ZÄÖÜ]"
+_MID_SENTENCE_WORD = re.compile(r"[a-zäöüß,] (" + _CAPITAL + r"[^\W_]*(?:-[^\W_]+)*)")
+_LAST_WORD = re.compile(r"(?<![\w-])[^\W\d_][^\W_]*\Z")
+
+
+def _inside_sentence(text: str, run: str, articles: frozenset[str]) -> bool:
+    needle = " " + run
+    at = text.find(needle)
+    while at >= 0:
+        before, after = text[at - 1 : at], text[at + len(needle) : at + len(needle) + 1]
+        if (before == "," or before.islower()) and not (after.isalnum() or after == "-") and (
+                not _after_article(text, at + 1, articles)):
+            return True
+        at = text.find(needle, at + 1)
+    return False
+
+
+def _possible_name(word: str, stop: frozenset[str], not_names: frozenset[str]) -> bool:
+    """A capitalised word that is no stopword, no word the language data says is none, no short acronym."""
+    return (word[:1].isupper() and word.lower() not in stop and word not in not_names
+            and not (word.isupper() and len(word) <= 4))
+
+
+def _inside_word(text: str, start: int) -> bool:
+    before = text[start - 1 : start]
+    return before.isalnum() or before in _HYPHEN_GAPS
+
+
+def _name_evidence(text: str, words: DocumentWords, language: str, memo: DocumentNames) -> NameEvidence:
+    """The `NameEvidence` of a whole text."""
+    cues = cues_for(language)
+    stop, not_names = _stopwords(language), cues.not_names
+    names: set[str] = set()
+    if not cues.capitalised_nouns:  # a capital inside a sentence marks a name, unless the text writes it in lower case
+        names.update(w for w in set(_MID_SENTENCE_WORD.findall(text))
+                     if _possible_name(w, stop, not_names) and not memo.lower_too(w))
+    else:  # where every noun has one, a genitive before a noun without an article does
+        table = cues.data.get("names", {})
+        letters = set(table.get("no_genitive_after_letters", ()))
+        not_after = _not_genitive_after(language)
+        for stem, start in _genitives(text, language):
+            if stem[-1] in letters or stem in names or not stem[:1].isupper() or _inside_word(text, start):
+                continue
+            before = _LAST_WORD.search(text, max(0, start - 20), max(0, start - 1))
+            if before is not None and not_after.fullmatch(before.group()):
+                continue  # "des Chefs Büro": a noun's genitive
+            if _possible_name(stem, stop, not_names) and memo.stands_alone(stem) and not memo.lower_too(stem):
+                names.add(stem)  # a genitive of a name that also stands alone ("Müllers Vertrag" and "Müller")
+    roles = _roles(language)
+    if roles is not None:
+        for m in _apposition_pattern(language).finditer(text):
+            if roles.match(m.group(1)):
+                head = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+                for w in (head.group() if head else None, m.group(2)):
+                    if w and _possible_name(w, stop, not_names) and not memo.lower_too(w):
+                        names.add(w)
+    return NameEvidence(frozenset(names))
+
+
+def _genitives(text: str, language: str):
+    """(stem, start) of each word with a genitive ending ([names] genitive_endings) before a capitalised word
+    ("Müllers Vertrag" -> "Müller"). The scan looks for the ending and a capital (a fast search), then back for
+    the word."""
+    for m in _genitive_ending(language).finditer(text):
+        end = m.start()  # where the stem ends
+        start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+        while start < end and not text[start].isalnum():
+            start += 1  # a quote mark, a bracket
+        if not text[start : start + 1].isupper():
+            continue  # most: a word in lower case
+        word = _LAST_WORD.search(text, start, end)
+        if word is not None:
+            yield word.group(), word.start()
+
+
+@cache
+def _genitive_ending(language: str) -> re.Pattern[str]:
+    """A genitive ending before a space and a capital."""
+    endings = cues_for(language).data.get("names", {}).get("genitive_endings", ())
+    return re.compile("(?:" + ("|".join(map(re.escape, endings)) or "(?!)") + ") (?=" + _CAPITAL + ")")
+
+
+@cache
+def _not_genitive_after(language: str) -> re.Pattern[str]:
+    """Words before a genitive that make it a noun's ([names] not_genitive_after: "des Chefs Büro"); `*` any letters."""
+    words = cues_for(language).data.get("names", {}).get("not_genitive_after", ())
+    parts = sorted({re.escape(w).replace(r"\*", r"\w*") for w in words}, key=lambda p: (-len(p), p))
+    return re.compile(r"(?i:" + ("|".join(parts) or "(?!)") + r")")
+
+
+@cache
+def _apposition_pattern(language: str) -> re.Pattern[str]:
+    """After a name, a comma, an article and a role word, and the organisation after the role ("Müller, der Chef
+    von Acme"): groups 1 (the role) and 2 (the organisation, if any); the name is the word before."""
+    cues = cues_for(language)
+    articles = "|".join(map(re.escape, sorted(cues.articles, key=len, reverse=True)))
+    of = "|".join(map(re.escape, cues.data.get("names", {}).get("role_of", ()))) or "(?!)"
+    return re.compile(r", (?i:" + articles + r") ([^\W\d_][\w-]*)"
+                      r"(?:(?: [^\W\d_][\w-]*)? (?:" + of + r") (" + _CAPITAL + r"[^\W_]+))?")
 
 
 def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tuple[int, int, str]],
@@ -523,12 +736,15 @@ def _quoted_names(text: str, m: re.Match[str] | None, end: int, tokens: list[tup
 
 @cache
 def _roles(language: str) -> re.Pattern[str] | None:
-    """Words of titles and roles (lang events.toml [clause] roles; `*` any letters), whole words, any case."""
+    """Words of titles and roles (lang events.toml [clause] roles; `*` any letters), whole words, any case, also
+    in the genitive ("seines Chefs Peter Hahn")."""
     words = cues_for(language).data.get("clause", {}).get("roles", ())
     if not words:
         return None
     parts = sorted({re.escape(w).replace(r"\*", r"[\w-]*") for w in words}, key=lambda p: (-len(p), p))
-    return re.compile(r"(?i:" + "|".join(parts) + r")\Z")
+    endings = [e for e in cues_for(language).data.get("names", {}).get("genitive_endings", ()) if e.isalpha()]
+    genitive = "(?:" + "|".join(map(re.escape, endings)) + ")?" if endings else ""
+    return re.compile(r"(?i:(?:" + "|".join(parts) + r")" + genitive + r")\Z")
 
 
 def _modifier_of_noun(text: str, start: int, end: int, articles: frozenset[str]) -> bool:

@@ -132,6 +132,8 @@ def sources_view(event: Event, sources: dict[str, Source], console: Console) -> 
         says = f"says: {when_words(mention.when)}" + (f" ({mention.time_text})" if mention.time_text else "")
         if mention.dated_by == "publication":
             says += " (no date in the sentence: news up to its publication)"
+        elif mention.dated_by == "story":
+            says += " (no date in the sentence: the time the sentence before tells of)"
         facts = [says]
         facts.append(f"attributed to: {mention.attributed_to or 'the source itself'}")
         if mention.modality != "happened":
