@@ -239,6 +239,8 @@ ROWS = [
     R("Ursprünglich für das Frühjahr erwartet, nach einer ersten Verschiebung vom Januar, wird der Start nun später erfolgen.", "Januar", "2025-01", pub="2025-02"),
     R("Der Minister präzisierte später im Februar, dass ein Entwurf folgen würde.", "Februar", "2025-02"),
     R("Die Behörde reagierte im Dezember, dass ein Gesetz kommen würde.", "Dezember", "2024-12"),
+    R("Die Angehörigen wollen klagen, wenn der Fall im Mai verhandelt wird.", "Mai", "2026-05", pub="2025-07"),
+    R("Der Verband drohte mit Streik, falls die Gespräche im März enden.", "März", "2025-03", pub="2025-01"),
 ]
 
 # Systematic rows: every month in the usual forms, number words with units.
