@@ -869,3 +869,38 @@ def test_units_without_a_number_are_a_vague_length(language, text, expect, value
 def test_years_named_after_the_unit_are_no_vague_length(language, text):
     found = tag(text, ts.parse_iso(PUB), language)
     assert "PXY" not in [x.value for e in found for x in (e.parts or (e,))]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a day of a month in words ("the third of June", "am dritten Juni")
+    ("en", "The vote is set for the third of June.", "third of June", "2025-06-03"),
+    ("en", "The plant closed on the twenty-first of March 2024.", "twenty-first of March 2024", "2024-03-21"),
+    ("en", "The accord was signed on the first of April.", "first of April", "2025-04-01"),
+    ("de", "Die Abstimmung ist am dritten Juni.", "dritten Juni", "2025-06-03"),
+    ("de", "Das Werk schloss am einundzwanzigsten März 2024.", "einundzwanzigsten März 2024", "2024-03-21"),
+    ("de", "Der Vertrag wurde am ersten April unterzeichnet.", "ersten April", "2025-04-01"),
+])
+def test_a_day_of_the_month_in_words(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The second May rally drew thousands."),
+    ("en", "He finished third in June."),
+])
+def test_an_ordinal_before_a_month_without_of_is_no_day(language, text):
+    values = [e.value for e in tag(text, ts.parse_iso(PUB), language)]
+    assert not any(v and v.count("-") == 2 for v in values), values
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the n-th week of a month: the calendar week around the middle of its n-th seven days
+    ("en", "Talks resume in the second week of June.", "the second week of June", "2025-W24"),
+    ("en", "Sales slumped in the last week of March 2024.", "the last week of March 2024", "2024-W13"),
+    ("en", "The fair opens in the first week of July.", "the first week of July", "2025-W27"),
+    ("de", "Die Gespräche gehen in der zweiten Juniwoche weiter.", "zweiten Juniwoche", "2025-W24"),
+    ("de", "Der Absatz brach in der letzten Märzwoche 2024 ein.", "letzten Märzwoche 2024", "2024-W13"),
+    ("de", "Die Messe öffnet in der ersten Woche im Juli.", "ersten Woche im Juli", "2025-W27"),
+])
+def test_the_week_of_a_month(language, text, expect, value):
+    assert _one(text, expect, language).value == value

@@ -22,8 +22,8 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
 _CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h", "ho", "pu",
-          "dec", "dec2", "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "sy", "yr", "fy", "ur", "whole",
-          "rd", "clock")
+          "dec", "dec2", "kw", "nth", "nthw", "day_of", "wo", "wd", "we", "era", "century", "sy", "yr", "fy", "ur",
+          "whole", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
                          "q", "h", "wd", "mr"))
@@ -463,7 +463,8 @@ class Reader:
             elif name == "num":
                 c.meaning = self._numeric(g("n1"), g("n2"), g("n3"), g("ns"))
             elif name in ("dmy", "mdy"):
-                c.meaning = self._day_month(g(name + "_d"), g(name + "_d2"), g(name + "_m"), g(name + "_y"))
+                d = g(name + "_d") or lex.key("day_ordinals", g("dmy_do"))  # "3rd of June", "the third of June"
+                c.meaning = self._day_month(d, g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
                 c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
             elif name == "wo":  # "the week of March 9th": the week the day is in
@@ -538,9 +539,17 @@ class Reader:
                 n = self._ordinal(g("nth_o"))
                 mo = self._month(g("nth_m"))
                 index = rs.WEEKDAYS.index(lex.key("weekdays", g("nth_w"))) if g("nth_w") else None
-                build = lambda y: rs.nth_in_month(y, mo, n, index)  # noqa: E731
+                if g("nth_wk"):  # "the second week of May"
+                    build = lambda y: rs.week_in_month(y, mo, n)  # noqa: E731
+                else:
+                    build = lambda y: rs.nth_in_month(y, mo, n, index)  # noqa: E731
                 build(2024)  # one that exists
                 c.meaning = build(int(g("nth_y"))) if g("nth_y") else Yearless(build)
+                c.directional = c.own_words = isinstance(c.meaning, Yearless)
+            elif name == "nthw":  # "die zweite Maiwoche"
+                n, mo = self._ordinal(g("nthw_o")), self._month(g("nthw_m"))
+                build = lambda y: rs.week_in_month(y, mo, n)  # noqa: E731
+                c.meaning = build(int(g("nthw_y"))) if g("nthw_y") else Yearless(build)
                 c.directional = c.own_words = isinstance(c.meaning, Yearless)
             elif name == "day_of":  # the 5th of next month
                 d = int(g("day_of_d"))

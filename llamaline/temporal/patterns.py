@@ -71,6 +71,9 @@ class Grammar:
         self.era = a("era")
         self.centuries = a("centuries")
         self.ord_suffix = a(("ordinals", "suffix"))
+        self.day_ordinals = a("day_ordinals")
+        self.week_glued = a(("week_of", "glued"), boundary=False) if lex.forms("week_of", "glued") else None
+        self.month_glued = a("months", boundary=False)
         self.ord4 = "(?:" + a(("ordinals", "1", "2", "3", "4")) + r"|[1-4]" + self.ord_suffix + ")"
         self.ord2 = "(?:" + a(("ordinals", "1", "2")) + r"|[12]" + self.ord_suffix + ")"
         self.number = r"(?:\d{1,3}(?:[.,]\d+)?(?!\d)|" + a("numbers") + ")"
@@ -136,7 +139,8 @@ class Grammar:
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:1\d|20)\d\d|\d\d))(?!\d|[.,]\d)",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
-            rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
+            rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?:(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
+            rf"|(?P<{p}dmy_do>{g.day_ordinals}))"
             rf"(?:\s*(?:{DASH}|/|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
         ]
@@ -192,9 +196,12 @@ class Grammar:
             rf"|(?P<{p}wo_m2>{g.month_all})\s+(?P<{p}wo_d2>{DAY})(?:{ordsfx})?)(?!\w))",
             # zweiter Montag im Mai, the last Thursday in November, letzter Tag im Juni
             rf"(?P<{p}nth>(?:{g.article}\s+)?(?P<{p}nth_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+"
-            rf"(?:(?P<{p}nth_w>{g.weekday})|{g.day_unit})"
+            rf"(?:(?P<{p}nth_w>{g.weekday})|(?P<{p}nth_wk>{g.week_unit})|{g.day_unit})"
             rf"\s+{g.alt(('ordinals', 'link'))}\s+(?:{g.article}\s+)?(?P<{p}nth_m>{g.month_full})"
             rf"(?:,?\s+(?P<{p}nth_y>{YEAR}))?)",
+            # die zweite Maiwoche: the week glued to its month
+            *([rf"(?P<{p}nthw>(?P<{p}nthw_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+(?P<{p}nthw_m>{g.month_glued})"
+               rf"{g.week_glued}(?:\s+(?P<{p}nthw_y>{YEAR}))?)"] if g.week_glued else []),
             # the 5th of next month, am 5. des nächsten Monats
             rf"(?P<{p}day_of>(?P<{p}day_of_d>{DAY})(?:{ordsfx})?\s+{g.alt(('ordinals', 'link'))}\s+"
             rf"(?P<{p}day_of_s>{g.shift})\s+{g.month_unit})",
@@ -317,7 +324,7 @@ def _starts(g: Grammar) -> str:
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
-        ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"),
+        "day_ordinals", ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"),
         ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
         "whole_periods", "holidays", ("quarters", "year_ago", "fiscal"), "year_centuries",
@@ -341,6 +348,11 @@ _GATE_ONE_WORD = ("references",)
 # (The story's days and years contain a unit of their own: "selben Tag", "the following year".)
 
 
+def month_weeks(lex: Lexicon) -> frozenset[str]:
+    """A month's name with a week glued to it ("Maiwoche"): an anchor of its own."""
+    return frozenset(m + w for m in lex.forms("months") for w in lex.forms("week_of", "glued"))
+
+
 @cache
 def gate(language: str) -> re.Pattern[str]:
     """Words and digits that every time expression contains, each with the character before it;
@@ -356,7 +368,7 @@ def gate(language: str) -> re.Pattern[str]:
         digits = [r"\d(?:(?<=1)\d\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./:\-–][\d\s]|[QH])"
                   rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))})|\d{{0,3}}(?=\s*{lex.alt('era')}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
-        flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD))
+        flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD), month_weeks(lex))
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
     # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; the first
