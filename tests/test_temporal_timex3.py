@@ -904,3 +904,17 @@ def test_an_ordinal_before_a_month_without_of_is_no_day(language, text):
 ])
 def test_the_week_of_a_month(language, text, expect, value):
     assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a night named by the two days around it is the night of the first, with the second day's month and year
+    ("en", "The strikes began on the night of March 19 to 20, 2003.", "the night of March 19", "2003-03-19TNI"),
+    ("en", "Rebels attacked on the night of 4 to 5 May.", "the night of 4", "2025-05-04TNI"),
+    ("de", "In der Nacht vom 16. auf den 17. April 1945 fiel die Stadt.", "Nacht vom 16.", "1945-04-16TNI"),
+    ("de", "Der Angriff erfolgte in der Nacht vom 8. Februar auf den 9. Februar 1904.", "Nacht vom 8. Februar",
+     "1904-02-08TNI"),
+    ("de", "In der Nacht vom 4. zum 5. Mai griffen Rebellen an.", "Nacht vom 4.", "2025-05-04TNI"),
+])
+def test_a_night_between_two_days(language, text, expect, value):
+    e = _one(text, expect, language)
+    assert (e.type, e.value) == ("TIME", value)

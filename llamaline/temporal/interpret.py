@@ -22,8 +22,8 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
 _CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h", "ho", "pu",
-          "dec", "dec2", "kw", "nth", "nthw", "day_of", "wo", "wd", "we", "era", "century", "sy", "yr", "fy", "ur",
-          "whole", "rd", "clock")
+          "dec", "dec2", "kw", "nth", "nthw", "night", "day_of", "wo", "wd", "we", "era", "century", "sy", "yr", "fy",
+          "ur", "whole", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
                          "q", "h", "wd", "mr"))
@@ -467,6 +467,13 @@ class Reader:
                 c.meaning = self._day_month(d, g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
                 c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
+            elif name == "night":  # "Nacht vom 16. auf den 17. April 1945": the night of the first day
+                month_word = g("night_m0") or g("night_m1") or g("night_m2")
+                if month_word is None:
+                    return None
+                c.meaning = self._day_month(g("night_d"), None, month_word, g("night_y"))
+                c.directional = isinstance(c.meaning, Yearless)
+                c.clock = self._day_part(lex.forms("night_of", "words")[0])
             elif name == "wo":  # "the week of March 9th": the week the day is in
                 c.meaning = _week_of(self._day_month(g("wo_d") or g("wo_d2"), None, g("wo_m") or g("wo_m2"), None))
                 c.directional = True

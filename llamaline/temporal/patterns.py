@@ -137,6 +137,12 @@ class Grammar:
             rf"(?P<{p}month_number>(?P<{p}month_number_m>1[0-2]|0?[1-9])/(?P<{p}month_number_y>{YEAR}))",
             # 15.05.2025, 05/15/25
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:1\d|20)\d\d|\d\d))(?!\d|[.,]\d)",
+            # die Nacht vom 16. auf den 17. April 1945, the night of March 19 to 20: the first night, read with the
+            # month and year of the second day (which stays an expression of its own)
+            rf"(?P<{p}night>{g.alt(('night_of', 'words'))}\s+{g.alt(('night_of', 'from'))}\s+"
+            rf"(?:(?P<{p}night_m0>{g.month_all})\s+)?(?P<{p}night_d>{DAY})(?:{ordsfx})?(?:\s*(?P<{p}night_m1>{g.month_all}))?"
+            rf"(?=\s*(?:{g.alt(('night_of', 'to'))}|{DASH})\s*(?:{g.article}\s+)?(?P<{p}night_d2>{DAY})(?:{ordsfx})?"
+            rf"(?:\s*(?P<{p}night_m2>{g.month_all}))?(?:,?\s+(?P<{p}night_y>{YEAR}))?))",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
             rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?:(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
