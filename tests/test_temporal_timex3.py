@@ -918,3 +918,30 @@ def test_the_week_of_a_month(language, text, expect, value):
 def test_a_night_between_two_days(language, text, expect, value):
     e = _one(text, expect, language)
     assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a part of the day alone is on the day last named in its paragraph, else in a narrative the story's,
+    # else the publication's
+    ("en", "Shares crashed Friday, and dealers bought heavily in the morning.", "the morning", "2025-05-09TMO"),
+    ("en", "By mid afternoon, officials said the fire was out.", "mid afternoon", "2025-05-15TAF"),
+    ("en", "The talks began on May 27, 1905. That evening the envoys left.", "That evening", "1905-05-27TEV"),
+    ("de", "Der Rat kam am Freitag zusammen. Am Abend fiel die Entscheidung.", "Abend", "2025-05-09TEV"),
+    ("de", "Am 10. August 1904 lief die Flotte aus. Gegen Abend detonierten zwei Granaten.", "Gegen Abend",
+     "1904-08-10TEV"),
+    ("de", "Am 27. Mai 1905 begann die Schlacht. Drei Schiffe sanken noch am gleichen Abend.", "gleichen Abend",
+     "1905-05-27TEV"),
+])
+def test_a_part_of_the_day_alone(language, text, expect, value):
+    e = _one(text, expect, language)
+    assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "He read the morning paper on the train."),
+    ("en", "The evening news led with the strike."),
+    ("de", "Er las die Morgenzeitung im Zug."),
+    ("de", "Der Abend war lang."),
+])
+def test_a_day_part_without_a_preposition_is_no_time(language, text):
+    assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == []

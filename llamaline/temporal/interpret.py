@@ -20,7 +20,7 @@ from .tense import direction as sentence_direction
 _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
-_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word", "day_part")
 _CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h", "ho", "pu",
           "dec", "dec2", "kw", "nth", "nthw", "night", "day_of", "wo", "wd", "we", "era", "century", "sy", "yr", "fy",
           "ur", "whole", "rd", "clock")
@@ -86,6 +86,7 @@ class Reading:
     year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
     focus_year: int | None = None  # "the 1988 period": in a report, the quarter in focus in that year
     done: bool = False  # "Friday's close", "Wednesday's ruling": a weekday whose event is told as done
+    in_focus: bool = False  # "the morning", "am Abend": a part of the day in focus
 
 
 class StoryTime(Protocol):
@@ -97,6 +98,8 @@ class StoryTime(Protocol):
     def anchor(self, text: str, pos: int) -> TimeSpan | None: ...
 
     def last(self) -> TimeSpan | None: ...
+
+    def recent_day(self, text: str, pos: int) -> TimeSpan | None: ...
 
 
 class Reader:
@@ -169,9 +172,9 @@ class Reader:
         if told is not None and (first.focus_year is not None
                                  or not (first.kind == "date" and isinstance(first.meaning, TimeSpan))):
             story, last, narrative, focus = told.anchor(text, m.start()), told.last(), told.narrative, told.quarter
-        _, is_single, bd, _, du, wp, _, pr, _, rf, fq, an = outer
+        _, is_single, bd, _, du, wp, _, pr, _, rf, fq, an, dp = outer
         opens = not bd or normalize(bd) in self.openers
-        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq or an):
+        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq or an or dp):
             joined = self.range(m, first, text, published, end, None if first.deictic and not narrative else story)
             if joined is not None:
                 return joined
@@ -191,7 +194,9 @@ class Reader:
             return _expression(text[first.start:first.end], first.start, first.end, "date", when, first.modifier,
                                True, timex_type=tx.DATE, value=tx.span_value(when), signal=first.signal,
                                signal_start=first.signal_start, anchor="story")
-        if first.anaphoric and last is not None:
+        if first.in_focus:  # the day last named in its paragraph, else in a narrative the story's, else today
+            story = (told.recent_day(text, m.start()) if told is not None else None) or (last if narrative else None)
+        elif first.anaphoric and last is not None:
             story = last
         elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
             story = None  # news: the publication; a narrative: its day ("am Freitag" needs a day to count from)
@@ -202,7 +207,7 @@ class Reader:
     def single(self, m: re.Match[str], text: str, outer: tuple[str | None, ...]) -> Reading | None:
         """`outer` is `m.group(*_OUTER)`: the prefixes are looked at many times."""
         lex = self.lex
-        units, _, bd, ap, du, wp, pt, pr, sets, rf, fq, an = outer
+        units, _, bd, ap, du, wp, pt, pr, sets, rf, fq, an, dp = outer
         if sets:
             return self.sets(m)
         if units:
@@ -225,6 +230,16 @@ class Reader:
             delta = {"same": 0, "next": 1, "previous": -1}[which]
             return Reading(m.start("story_word"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+        if dp:  # "in the morning", "am Abend": that part of the day in focus
+            s = m.start("day_part")
+            words = dp.split()
+            while len(words) > 1 and lex.has("day_parts", "outside", words[0]):  # "in [the morning]", "in der [Nacht]"
+                signal, signal_start = text[m.start("day_part"):s + len(words[0])], m.start("day_part")
+                s = self.next_word.search(text, s + len(words[0])).start(1)
+                words = words[1:]
+            return Reading(s, m.end(), "date", rs.shifted("day", 0), modifier=self._bound(bd),
+                           signal=signal, signal_start=signal_start, timex_type=tx.TIME,
+                           clock=self._day_part(dp.split()[-1]), in_focus=True)
         if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
             year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
             # Without a quarter in focus: a report after the quarter's end, of the last one.
@@ -657,7 +672,7 @@ class Reader:
         if m2 is None:
             return None
         outer = m2.group(*_OUTER)
-        _, is_single, bd, ap, du, wp, _, pr, _, rf, fq, an = outer
+        _, is_single, bd, ap, du, wp, _, pr, _, rf, fq, an, _ = outer
         if not is_single or bd or ap or du or wp or pr or rf or fq or an:
             return None
         second = self.single(m2, text, outer)

@@ -250,6 +250,10 @@ def _single(g: Grammar) -> str:
     # not "the day before [yesterday]", "the week after next"
     anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+(?:{g.days}|{g.shift}(?!\\w)))")
     present = _guard(f"(?P<pr>{a('present')})|(?P<reference>{a('references')})|(?P<focus>{a('focus')})")
+    # a part of the day in focus, alone ("in [the morning]", "[am Abend]"); not "the morning of May 7"
+    links = a(("parts", "of"), ("ordinals", "link"), ("night_of", "from"))
+    dated = rf"(?:{g.article}\s+)?(?:\d|{g.month_all}|{g.weekday_any})"
+    day_part = _guard(f"(?P<day_part>{a(('day_parts', 'alone'))})(?!\\s+{links}\\s+{dated})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*"
         rf"(?:(?:{a(('bounds', 'then'))})\s+)?)?"
@@ -257,7 +261,7 @@ def _single(g: Grammar) -> str:
         rf"(?:(?P<du>{a('during')})\s+(?:{g.part_of}\s+)?)?"
         rf"(?:(?P<wp>{a(('within_period', 'earlier', 'later'))})\s+(?:{a(('within_period', 'link'))}\s+)?)?"
         rf"(?:(?P<pt>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?(?:{g.article}\s+(?={g.season}))?)?"
-        rf"(?P<body>{anaphora}|{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|{present})"
+        rf"(?P<body>{anaphora}|{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|{present}|{day_part})"
     )
 
 
@@ -336,7 +340,9 @@ def _starts(g: Grammar) -> str:
         "whole_periods", "holidays", ("quarters", "year_ago", "fiscal"), "year_centuries",
         ("clock", "noon", "midnight"),
     )
-    return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
+    # The parts of a day alone start with a preposition ("in der Nacht"): cut longer, so that not every "in" passes.
+    day_parts = g.lex.prefixes(("day_parts", "alone"), depth=9)
+    return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{day_parts}|{g.weekday_glued}|{g.year_prefixes})"
 
 
 @cache
@@ -359,6 +365,11 @@ def month_weeks(lex: Lexicon) -> frozenset[str]:
     return frozenset(m + w for m in lex.forms("months") for w in lex.forms("week_of", "glued"))
 
 
+def alone_day_parts(lex: Lexicon) -> frozenset[str]:
+    """The last words of the parts of a day that stand alone ("the [morning]", "am [Abend]")."""
+    return frozenset(w.split()[-1] for w in lex.forms("day_parts", "alone"))
+
+
 @cache
 def gate(language: str) -> re.Pattern[str]:
     """Words and digits that every time expression contains, each with the character before it;
@@ -374,7 +385,8 @@ def gate(language: str) -> re.Pattern[str]:
         digits = [r"\d(?:(?<=1)\d\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./:\-–][\d\s]|[QH])"
                   rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))})|\d{{0,3}}(?=\s*{lex.alt('era')}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
-        flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD), month_weeks(lex))
+        flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD), month_weeks(lex),
+                                 alone_day_parts(lex))
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
     # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; the first

@@ -54,6 +54,8 @@ class Story:
         self.quarter: TimeSpan | None = None  # the latest quarter named: what a report is about
         self.near = 0
         self.day: TimeSpan | None = None  # the latest day of the story
+        self.named_day: TimeSpan | None = None  # the latest day named, however ("Friday", "am 4. Mai")
+        self.named_at = -1
 
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
         """The story time relative and year-less words at `pos` are read against, where the story has
@@ -90,11 +92,19 @@ class Story:
         where there is one, also one read against the story ("Am 4. Mai ... zwei Tage später")."""
         return self.day or self.time
 
+    def recent_day(self, text: str, pos: int) -> TimeSpan | None:
+        """The day last named before `pos` in its paragraph ("Shares crashed Friday. In [the morning] ...")."""
+        if self.named_day is None or _PARAGRAPH.search(text, self.named_at, pos) is not None:
+            return None
+        return self.named_day
+
     def moves(self, e: TimeExpression) -> None:
         """After `e`: an explicit date becomes the story's time."""
         when = e.when
         if when is None:
             return
+        if when.precision == "day" and e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts:
+            self.named_day, self.named_at = when, e.end
         if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
             self.quarter = when
         if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
