@@ -945,3 +945,18 @@ def test_a_part_of_the_day_alone(language, text, expect, value):
 ])
 def test_a_day_part_without_a_preposition_is_no_time(language, text):
     assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == []
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a time zone after a clock time is inside the expression
+    ("en", "Trading closed at 4 p.m. EST.", "4 p.m. EST", "2025-05-15T16:00"),
+    ("en", "The offer expires at 5 p.m. EDT, May 20.", "5 p.m. EDT, May 20", "2025-05-20T17:00"),
+    ("en", "The ceasefire began at 14:00 GMT.", "14:00 GMT", "2025-05-15T14:00"),
+    ("de", "Die Sitzung begann um 14 Uhr MEZ.", "14 Uhr MEZ", "2025-05-15T14:00"),
+    ("de", "Die Waffenruhe galt ab 23:00 Uhr mitteleuropäischer Zeit.", "23:00 Uhr mitteleuropäischer Zeit",
+     "2025-05-15T23:00"),
+    ("de", "Sie trat am 8. Mai, 23:01 Uhr Ortszeit in Kraft.", "8. Mai, 23:01 Uhr Ortszeit", "2025-05-08T23:01"),
+])
+def test_a_time_zone_belongs_to_its_clock_time(language, text, expect, value):
+    e = _one(text, expect, language)
+    assert (e.type, e.value) == ("TIME", value)

@@ -239,7 +239,7 @@ class Grammar:
             # 14.30 Uhr, 4 Uhr 45, 2:30 p.m., noon, Mitternacht
             rf"(?P<{p}clock>(?P<{p}clock_h>{HOUR})(?:(?:[:.](?P<{p}clock_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}clock_m2>{MINUTE}))?"
             rf"|(?P<{p}clock_am>{g.clock_am})|(?P<{p}clock_pm>{g.clock_pm}))(?!\w)"
-            rf"|:(?P<{p}clock_m3>{MINUTE})){g.named_clock(p)})",
+            rf"|:(?P<{p}clock_m3>{MINUTE})){g.named_clock(p)})(?:\s+{g.alt(('clock', 'zones'))})?",
         ]
         return alts
 

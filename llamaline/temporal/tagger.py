@@ -200,8 +200,9 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
 
 # A clock time's own value: the time of day after the date ("1998-02-11T22:00" -> "T22:00").
 _CLOCK_VALUE = re.compile(r"T\d\d(?::\d\d)?$")
-# Between a clock time and the day right after it: a time zone at most ("10 p.m. Wednesday", "5 p.m. EST Nov. 9").
-_CLOCK_THEN_DAY = re.compile(r"\s+(?:[A-Z]{2,4},?\s+)?")
+# Between a clock time (with its time zone, lang clock.zones) and the day right after it: a comma at most
+# ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6").
+_CLOCK_THEN_DAY = re.compile(r",?\s+")
 # Between a day and the clock time right after it: a comma ("8. Mai, 23:01 Uhr", "Wednesday, 10 p.m.").
 _DAY_THEN_CLOCK = re.compile(r",\s*")
 # Between a clock time and a day of the same clause ("am 25. Juni um 01:35 Uhr", "Wednesday at 10 p.m.").
