@@ -960,3 +960,17 @@ def test_a_day_part_without_a_preposition_is_no_time(language, text):
 def test_a_time_zone_belongs_to_its_clock_time(language, text, expect, value):
     e = _one(text, expect, language)
     assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text", "expect"), [
+    # a unit with a rate's article right after a count is a rate, no time ("700 seats a week")
+    ("en", "The airline will add 700 seats a week on the route.", []),
+    ("en", "The plan saves $500 million a year in costs.", []),
+    ("en", "Guards stand 24 hours a day outside the clinic.", ["24 hours"]),
+    ("en", "Profit was $33 million a year earlier.", ["a year earlier"]),
+    ("en", "He spent a night and a day in the cell.", ["a day"]),
+    ("de", "Die Firma spart 500 Millionen Euro im Jahr.", []),
+    ("de", "Der Gewinn lag ein Jahr zuvor bei 33 Millionen Euro.", ["ein Jahr zuvor"]),
+])
+def test_a_rate_is_no_time(language, text, expect):
+    assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == expect

@@ -12,7 +12,7 @@ from . import timespan as ts
 from . import timex3 as tx
 from ..models import TimeExpression, TimeSpan
 from . import resolve as rs
-from .lexicon import Lexicon, lexicon, normalize
+from .lexicon import Lexicon, alternation, lexicon, normalize
 from .patterns import FRACTION_VALUES, grammar, scanner
 from .resolve import Meaning, Relative, Yearless
 from .tense import direction as sentence_direction
@@ -127,6 +127,9 @@ class Reader:
             rf"(?:{a(('bounds', 'then'))}\s+)?"
         )
         self.next_word = re.compile(r"\s*(\S+)")
+        # A count and at most two words after it, right before a unit with a rate's article ("700 seats [a week]").
+        counts = alternation(set(lex.forms("numbers")) - set(lex.forms("durations", "rate")), lex.case_sensitive)
+        self.count_before = re.compile(rf"(?:\d|\b{counts})\S*(?:\s+[^\W\d]+){{0,2}}\s+$")
         self.order = lex.format.get("numeric_order", "dmy")
         self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
         self.weekday_names = frozenset(normalize(w) for w in lex.forms("weekday_names"))
@@ -366,6 +369,9 @@ class Reader:
             return None
         if unit is None or self.age.match(text, m.end()):
             return None  # "ein 6-jähriger", "a 6-year-old": an age, not a time
+        if lex.has("durations", "rate", m.group("nu_n")) and not (pre or post or m.group("nu_sh")) \
+                and self.count_before.search(text, max(0, m.start("nu") - 40), m.start("nu")):
+            return None  # "700 seats a week", "$500 million a year", "24 hours a day": a rate, no time
         if text.startswith("-", m.end()) and text[m.end() + 1:m.end() + 2].isalpha() and not m.group("nu_post") \
                 and not text.startswith("-", m.start("nu_u") - 1) and self.scan.match(text, m.start("nu_u")):
             # "a year-earlier loss": the unit starts a compound that is an expression of its own, read from
