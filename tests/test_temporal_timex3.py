@@ -974,3 +974,16 @@ def test_a_time_zone_belongs_to_its_clock_time(language, text, expect, value):
 ])
 def test_a_rate_is_no_time(language, text, expect):
     assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == expect
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # in news, a plan is told from the writer's now, not from a background date in its sentence
+    ("en", "The ministers met on Friday. The country, invited to join in July 1997, will officially join on March 12.",
+     "March 12", "1999-03-12"),
+    ("en", "The ministers met on Friday. The country, invited to join in July 1997, joined on March 12.",
+     "March 12", "1997-03-12"),
+    ("de", "Die Minister trafen sich am Freitag. Das Land, im Juli 1997 eingeladen, wird am 12. März beitreten.",
+     "12. März", "1999-03-12"),
+])
+def test_a_plan_in_news_is_read_from_the_publication(language, text, expect, value):
+    assert _one(text, expect, language, "1999-02-27").value == value

@@ -197,6 +197,9 @@ class Reader:
             return _expression(text[first.start:first.end], first.start, first.end, "date", when, first.modifier,
                                True, timex_type=tx.DATE, value=tx.span_value(when), signal=first.signal,
                                signal_start=first.signal_start, anchor="story")
+        if story is not None and not narrative and first.directional \
+                and sentence_direction(text, first.start, first.end, self.language, first.own_words) == "future":
+            story = None  # news: a plan is told from the writer's now ("invited in July 1997, will join on [March 12]")
         if first.in_focus:  # the day last named in its paragraph, else in a narrative the story's, else today
             story = (told.recent_day(text, m.start()) if told is not None else None) or (last if narrative else None)
         elif first.anaphoric and last is not None:
