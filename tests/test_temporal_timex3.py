@@ -987,3 +987,14 @@ def test_a_rate_is_no_time(language, text, expect):
 ])
 def test_a_plan_in_news_is_read_from_the_publication(language, text, expect, value):
     assert _one(text, expect, language, "1999-02-27").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect"), [
+    # the coming weeks and months are an open span after the writer's now
+    ("en", "Rates may fall in coming months.", "coming months"),
+    ("en", "The firm expects orders to recover in the coming weeks.", "the coming weeks"),
+    ("de", "In den kommenden Monaten steigen die Preise.", "In den kommenden Monaten"),
+    ("de", "Die Entscheidung fällt in den nächsten Tagen.", "in den nächsten Tagen"),
+])
+def test_the_coming_months_are_the_future(language, text, expect):
+    assert _one(text, expect, language).value == "FUTURE_REF"
