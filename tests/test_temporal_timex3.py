@@ -998,3 +998,16 @@ def test_a_plan_in_news_is_read_from_the_publication(language, text, expect, val
 ])
 def test_the_coming_months_are_the_future(language, text, expect):
     assert _one(text, expect, language).value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the hours of a part of the day name that part ("in den Morgenstunden des 7. Mai")
+    ("en", "Jodl signed in the morning hours of May 7, 1945.", "morning hours of May 7, 1945", "1945-05-07TMO"),
+    ("en", "The raid came in the evening hours of March 3, 2024.", "evening hours of March 3, 2024", "2024-03-03TEV"),
+    ("de", "Jodl unterzeichnete in den Morgenstunden des 7. Mai 1945.", "Morgenstunden des 7. Mai 1945",
+     "1945-05-07TMO"),
+    ("de", "Der Angriff kam in den Abendstunden des 3. März 2024.", "Abendstunden des 3. März 2024", "2024-03-03TEV"),
+])
+def test_the_hours_of_a_part_of_the_day(language, text, expect, value):
+    e = _one(text, expect, language)
+    assert (e.type, e.value) == ("TIME", value)

@@ -250,10 +250,10 @@ def _single(g: Grammar) -> str:
     # not "the day before [yesterday]", "the week after next"
     anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+(?:{g.days}|{g.shift}(?!\\w)))")
     present = _guard(f"(?P<pr>{a('present')})|(?P<reference>{a('references')})|(?P<focus>{a('focus')})")
-    # a part of the day in focus, alone ("in [the morning]", "[am Abend]"); not "the morning of May 7"
+    # a part of the day in focus, alone ("in [the morning]", "[am Abend]"); not "the morning (hours) of May 7"
     links = a(("parts", "of"), ("ordinals", "link"), ("night_of", "from"))
     dated = rf"(?:{g.article}\s+)?(?:\d|{g.month_all}|{g.weekday_any})"
-    day_part = _guard(f"(?P<day_part>{a(('day_parts', 'alone'))})(?!\\s+{links}\\s+{dated})")
+    day_part = _guard(f"(?P<day_part>{a(('day_parts', 'alone'))})(?!(?:\\s+[^\\W\\d]+)?\\s+{links}\\s+{dated})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*"
         rf"(?:(?:{a(('bounds', 'then'))})\s+)?)?"
