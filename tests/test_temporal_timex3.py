@@ -855,6 +855,8 @@ def test_a_quarter_a_year_before(language, text, expect, value):
     ("en", "For weeks the government has held rallies.", "weeks", "PXW"),
     ("en", "In the years that followed, the rebels fought on.", "years", "PXY"),
     ("en", "Troops were sent within weeks.", "weeks", "PXW"),
+    ("en", "Sales grew for the first time in years.", "years", "PXY"),
+    ("de", "Der Absatz wuchs zum ersten Mal seit Jahren.", "Jahren", "PXY"),
     ("de", "Seit Jahren wird verhandelt.", "Jahren", "PXY"),
     ("de", "In den Tagen danach fiel die Stadt.", "Tagen", "PXD"),
 ])
