@@ -241,6 +241,8 @@ ROWS = [
     R("Die Behörde reagierte im Dezember, dass ein Gesetz kommen würde.", "Dezember", "2024-12"),
     R("Die Angehörigen wollen klagen, wenn der Fall im Mai verhandelt wird.", "Mai", "2026-05", pub="2025-07"),
     R("Der Verband drohte mit Streik, falls die Gespräche im März enden.", "März", "2025-03", pub="2025-01"),
+    R("Das Gesetz könnte am Freitag unterzeichnet werden.", "Freitag", "2025-05-16"),
+    R("Die Minister waren am Mittwoch nicht zu erreichen.", "Mittwoch", "2025-05-14"),
 ]
 
 # Systematic rows: every month in the usual forms, number words with units.

@@ -212,6 +212,7 @@ ROWS = [
     R("The bank agreed to buy the insurer in February.", "February", "2026-02", pub="2025-10"),
     R("The board decided to admit two members in early March.", "early March", "2026-03", "2026-03-01", "2026-03-10", mod="start", pub="2026-02"),
     R("The ministers could not be reached Wednesday.", "Wednesday", "2025-05-14"),
+    R("The bill could be signed Friday.", "Friday", "2025-05-16"),
     # -- plans told in retrospect point to the nearest occurrence -----------------------------------
     R("The phone was supposed to launch in late March, but it will now ship later.", "late March", "2025-03", "2025-03-21", "2025-03-31", mod="end", pub="2025-04"),
     R("The release had originally been planned for June, the firm will now wait.", "June", "2025-06", pub="2025-05"),
