@@ -21,12 +21,12 @@ _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
 _OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word", "day_part")
-_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h", "ho", "pu",
-          "dec", "dec2", "kw", "nth", "nthw", "night", "day_of", "wo", "wd", "we", "era", "century", "sy", "yr", "fy",
-          "ur", "whole", "rd", "clock")
+_CORES = ("iso", "month_number", "num", "dmy", "dmo", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h",
+          "ho", "pu", "dec", "dec2", "kw", "nth", "nthw", "night", "day_of", "wo", "wd", "we", "era", "century", "sy",
+          "yr", "fy", "ur", "whole", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
-_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
-                         "q", "h", "wd", "mr"))
+_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "dmo", "mdy", "numd", "my", "yr", "fy", "rd", "clock",
+                         "era", "q", "h", "wd", "mr"))
 # A unit in the next smaller one that the calendar counts in, and how many make one.
 _IN_SMALLER = {"year": ("month", 12), "half": ("month", 6), "quarter": ("month", 3), "week": ("day", 7),
                "day": ("hour", 24), "hour": ("minute", 60)}
@@ -487,10 +487,12 @@ class Reader:
             elif name == "num":
                 c.meaning = self._numeric(g("n1"), g("n2"), g("n3"), g("ns"))
             elif name in ("dmy", "mdy"):
-                d = g(name + "_d") or lex.key("day_ordinals", g("dmy_do"))  # "3rd of June", "the third of June"
-                c.meaning = self._day_month(d, g(name + "_d2"), g(name + "_m"), g(name + "_y"))
+                c.meaning = self._day_month(g(name + "_d"), g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
                 c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
+            elif name == "dmo":  # "the third of June", "am dritten Juni"
+                c.meaning = self._day_month(lex.key("day_ordinals", g("dmo_d")), None, g("dmo_m"), g("dmo_y"))
+                c.directional = isinstance(c.meaning, Yearless)
             elif name == "night":  # "Nacht vom 16. auf den 17. April 1945": the night of the first day
                 month_word = g("night_m0") or g("night_m1") or g("night_m2")
                 if month_word is None:

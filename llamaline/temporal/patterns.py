@@ -145,10 +145,12 @@ class Grammar:
             rf"(?:\s*(?P<{p}night_m2>{g.month_all}))?(?:,?\s+(?P<{p}night_y>{YEAR}))?))",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
-            rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?:(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
-            rf"|(?P<{p}dmy_do>{g.day_ordinals}))"
+            rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
             rf"(?:\s*(?:{DASH}|/|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
+            # the third of June, am dritten Juni: an alternative of its own, so that its many first letters
+            # do not let the one above be tried at every word
+            rf"(?P<{p}dmo>(?P<{p}dmo_d>{g.day_ordinals})\s*(?P<{p}dmo_m>{g.month_all})(?:,?\s+(?P<{p}dmo_y>{YEAR}))?)",
         ]
         if g.lex.format.get("month_day"):
             alts.append(
