@@ -1013,3 +1013,14 @@ def test_the_coming_months_are_the_future(language, text, expect):
 def test_the_hours_of_a_part_of_the_day(language, text, expect, value):
     e = _one(text, expect, language)
     assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text", "texts", "values"), [
+    # two days of one month joined by "and" are two TIMEX3 expressions, as with a dash
+    ("en", "The summit is on April 24 and 25.", ["April 24", "25"], ["2025-04-24", "2025-04-25"]),
+    ("de", "Der Gipfel ist am 24. und 25. April.", ["24.", "25. April"], ["2025-04-24", "2025-04-25"]),
+])
+def test_two_days_joined_by_and(language, text, texts, values):
+    found = tag(text, ts.parse_iso("2025-04-10"), language)
+    parts = [x for e in found for x in (e.parts or (e,))]
+    assert ([x.text for x in parts], [x.value for x in parts]) == (texts, values)

@@ -26,7 +26,7 @@ ROWS = [
     R("The rule took effect on 1 January 2025.", "1 January 2025", "2025-01-01"),
     R("Deliveries start in week 21.", "week 21", "2025-05-19/2025-05-25", prec="interval"),
     R("It was quiet in calendar week 3 of 2025.", "calendar week 3 of 2025", "2025-01-13/2025-01-19", prec="interval"),
-    R("Talks are set for May 12 and 13.", "May 12", "2025-05-12"),
+    R("Talks are set for May 12 and 13.", "May 12 and 13", "2025-05-12/2025-05-13", prec="interval"),
     # -- months and years ----------------------------------------------------------------------
     R("In May 2025 the company posted record sales.", "May 2025", "2025-05"),
     R("Revenue in October 2024 missed estimates.", "October 2024", "2024-10"),
