@@ -217,6 +217,7 @@ ROWS = [
     R("The phone was supposed to launch in late March, but it will now ship later.", "late March", "2025-03", "2025-03-21", "2025-03-31", mod="end", pub="2025-04"),
     R("The release had originally been planned for June, the firm will now wait.", "June", "2025-06", pub="2025-05"),
     R("Sales were initially expected in February; they will now start later.", "February", "2025-02", pub="2025-03"),
+    R("The offer had been due to expire Friday evening.", "Friday evening", "2025-05-09", pub="2025-05-12"),
 ]
 
 for i, name in enumerate(MONTHS, start=1):
