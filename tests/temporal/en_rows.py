@@ -218,6 +218,7 @@ ROWS = [
     R("The release had originally been planned for June, the firm will now wait.", "June", "2025-06", pub="2025-05"),
     R("Sales were initially expected in February; they will now start later.", "February", "2025-02", pub="2025-03"),
     R("The offer had been due to expire Friday evening.", "Friday evening", "2025-05-09", pub="2025-05-12"),
+    R("Protesters planned a rally on Saturday and were planning to march.", "Saturday", "2025-05-17", pub="2025-05-16"),
 ]
 
 for i, name in enumerate(MONTHS, start=1):
