@@ -237,15 +237,15 @@ class Reader:
             return Reading(m.start("story_word"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
         if dp:  # "in the morning", "am Abend": that part of the day in focus
-            s = m.start("day_part")
+            first_at = s = m.start("day_part")
             words = dp.split()
             while len(words) > 1 and lex.has("day_parts", "outside", words[0]):  # "in [the morning]", "in der [Nacht]"
-                signal, signal_start = text[m.start("day_part"):s + len(words[0])], m.start("day_part")
+                signal, signal_start = text[first_at:s + len(words[0])], first_at
                 s = self.next_word.search(text, s + len(words[0])).start(1)
                 words = words[1:]
             return Reading(s, m.end(), "date", rs.shifted("day", 0), modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.TIME,
-                           clock=self._day_part(dp.split()[-1]), in_focus=True)
+                           clock=self._day_part(words[-1]), in_focus=True)
         if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
             year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
             # Without a quarter in focus: a report after the quarter's end, of the last one.
@@ -499,7 +499,7 @@ class Reader:
                     return None
                 c.meaning = self._day_month(g("night_d"), None, month_word, g("night_y"))
                 c.directional = isinstance(c.meaning, Yearless)
-                c.clock = self._day_part(lex.forms("night_of", "words")[0])
+                c.clock = self._day_part(g("night").split()[0])  # "Nacht", "night": a part of the day (TNI)
             elif name == "wo":  # "the week of March 9th": the week the day is in
                 c.meaning = _week_of(self._day_month(g("wo_d") or g("wo_d2"), None, g("wo_m") or g("wo_m2"), None))
                 c.directional = True
