@@ -949,6 +949,15 @@ def test_a_day_part_without_a_preposition_is_no_time(language, text):
     assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == []
 
 
+@pytest.mark.parametrize(("language", "text", "expect"), [
+    # a night named toward a day is not the night of the day in focus
+    ("en", "Rebels attacked during the night to Friday.", ["Friday"]),
+    ("de", "In der Nacht zum Freitag griffen Rebellen an.", ["Freitag"]),
+])
+def test_a_night_toward_a_day_is_not_tonight(language, text, expect):
+    assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == expect
+
+
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
     # a time zone after a clock time is inside the expression
     ("en", "Trading closed at 4 p.m. EST.", "4 p.m. EST", "2025-05-15T16:00"),

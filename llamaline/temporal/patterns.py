@@ -252,8 +252,9 @@ def _single(g: Grammar) -> str:
     # not "the day before [yesterday]", "the week after next"
     anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+(?:{g.days}|{g.shift}(?!\\w)))")
     present = _guard(f"(?P<pr>{a('present')})|(?P<reference>{a('references')})|(?P<focus>{a('focus')})")
-    # a part of the day in focus, alone ("in [the morning]", "[am Abend]"); not "the morning (hours) of May 7"
-    links = a(("parts", "of"), ("ordinals", "link"), ("night_of", "from"))
+    # a part of the day in focus, alone ("in [the morning]", "[am Abend]"); not "the morning (hours) of May 7",
+    # "in der Nacht zum Freitag"
+    links = a(("parts", "of"), ("ordinals", "link"), ("night_of", "from", "to"))
     dated = rf"(?:{g.article}\s+)?(?:\d|{g.month_all}|{g.weekday_any})"
     day_part = _guard(f"(?P<day_part>{a(('day_parts', 'alone'))})(?!(?:\\s+[^\\W\\d]+)?\\s+{links}\\s+{dated})")
     return (
