@@ -855,6 +855,8 @@ def test_a_quarter_a_year_before(language, text, expect, value):
     ("en", "For weeks the government has held rallies.", "weeks", "PXW"),
     ("en", "In the years that followed, the rebels fought on.", "years", "PXY"),
     ("en", "Troops were sent within weeks.", "weeks", "PXW"),
+    ("en", "Sales grew for the first time in years.", "years", "PXY"),
+    ("de", "Der Absatz wuchs zum ersten Mal seit Jahren.", "Jahren", "PXY"),
     ("de", "Seit Jahren wird verhandelt.", "Jahren", "PXY"),
     ("de", "In den Tagen danach fiel die Stadt.", "Tagen", "PXD"),
 ])
@@ -869,3 +871,165 @@ def test_units_without_a_number_are_a_vague_length(language, text, expect, value
 def test_years_named_after_the_unit_are_no_vague_length(language, text):
     found = tag(text, ts.parse_iso(PUB), language)
     assert "PXY" not in [x.value for e in found for x in (e.parts or (e,))]
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a day of a month in words ("the third of June", "am dritten Juni")
+    ("en", "The vote is set for the third of June.", "third of June", "2025-06-03"),
+    ("en", "The plant closed on the twenty-first of March 2024.", "twenty-first of March 2024", "2024-03-21"),
+    ("en", "The accord was signed on the first of April.", "first of April", "2025-04-01"),
+    ("de", "Die Abstimmung ist am dritten Juni.", "dritten Juni", "2025-06-03"),
+    ("de", "Das Werk schloss am einundzwanzigsten März 2024.", "einundzwanzigsten März 2024", "2024-03-21"),
+    ("de", "Der Vertrag wurde am ersten April unterzeichnet.", "ersten April", "2025-04-01"),
+])
+def test_a_day_of_the_month_in_words(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The second May rally drew thousands."),
+    ("en", "He finished third in June."),
+])
+def test_an_ordinal_before_a_month_without_of_is_no_day(language, text):
+    values = [e.value for e in tag(text, ts.parse_iso(PUB), language)]
+    assert not any(v and v.count("-") == 2 for v in values), values
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the n-th week of a month: the calendar week around the middle of its n-th seven days
+    ("en", "Talks resume in the second week of June.", "the second week of June", "2025-W24"),
+    ("en", "Sales slumped in the last week of March 2024.", "the last week of March 2024", "2024-W13"),
+    ("en", "The fair opens in the first week of July.", "the first week of July", "2025-W27"),
+    ("de", "Die Gespräche gehen in der zweiten Juniwoche weiter.", "zweiten Juniwoche", "2025-W24"),
+    ("de", "Der Absatz brach in der letzten Märzwoche 2024 ein.", "letzten Märzwoche 2024", "2024-W13"),
+    ("de", "Die Messe öffnet in der ersten Woche im Juli.", "ersten Woche im Juli", "2025-W27"),
+])
+def test_the_week_of_a_month(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a night named by the two days around it is the night of the first, with the second day's month and year
+    ("en", "The strikes began on the night of March 19 to 20, 2003.", "the night of March 19", "2003-03-19TNI"),
+    ("en", "Rebels attacked on the night of 4 to 5 May.", "the night of 4", "2025-05-04TNI"),
+    ("de", "In der Nacht vom 16. auf den 17. April 1945 fiel die Stadt.", "Nacht vom 16.", "1945-04-16TNI"),
+    ("de", "Der Angriff erfolgte in der Nacht vom 8. Februar auf den 9. Februar 1904.", "Nacht vom 8. Februar",
+     "1904-02-08TNI"),
+    ("de", "In der Nacht vom 4. zum 5. Mai griffen Rebellen an.", "Nacht vom 4.", "2025-05-04TNI"),
+])
+def test_a_night_between_two_days(language, text, expect, value):
+    e = _one(text, expect, language)
+    assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a part of the day alone is on the day last named in its paragraph, else in a narrative the story's,
+    # else the publication's
+    ("en", "Shares crashed Friday, and dealers bought heavily in the morning.", "the morning", "2025-05-09TMO"),
+    ("en", "By mid afternoon, officials said the fire was out.", "mid afternoon", "2025-05-15TAF"),
+    ("en", "The talks began on May 27, 1905. That evening the envoys left.", "That evening", "1905-05-27TEV"),
+    ("de", "Der Rat kam am Freitag zusammen. Am Abend fiel die Entscheidung.", "Abend", "2025-05-09TEV"),
+    ("de", "Am 10. August 1904 lief die Flotte aus. Gegen Abend detonierten zwei Granaten.", "Gegen Abend",
+     "1904-08-10TEV"),
+    ("de", "Am 27. Mai 1905 begann die Schlacht. Drei Schiffe sanken noch am gleichen Abend.", "gleichen Abend",
+     "1905-05-27TEV"),
+])
+def test_a_part_of_the_day_alone(language, text, expect, value):
+    e = _one(text, expect, language)
+    assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "He read the morning paper on the train."),
+    ("en", "The evening news led with the strike."),
+    ("de", "Er las die Morgenzeitung im Zug."),
+    ("de", "Der Abend war lang."),
+])
+def test_a_day_part_without_a_preposition_is_no_time(language, text):
+    assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == []
+
+
+@pytest.mark.parametrize(("language", "text", "expect"), [
+    # a night named toward a day is not the night of the day in focus
+    ("en", "Rebels attacked during the night to Friday.", ["Friday"]),
+    ("de", "In der Nacht zum Freitag griffen Rebellen an.", ["Freitag"]),
+])
+def test_a_night_toward_a_day_is_not_tonight(language, text, expect):
+    assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == expect
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # a time zone after a clock time is inside the expression
+    ("en", "Trading closed at 4 p.m. EST.", "4 p.m. EST", "2025-05-15T16:00"),
+    ("en", "The offer expires at 5 p.m. EDT, May 20.", "5 p.m. EDT, May 20", "2025-05-20T17:00"),
+    ("en", "The ceasefire began at 14:00 GMT.", "14:00 GMT", "2025-05-15T14:00"),
+    ("de", "Die Sitzung begann um 14 Uhr MEZ.", "14 Uhr MEZ", "2025-05-15T14:00"),
+    ("de", "Die Waffenruhe galt ab 23:00 Uhr mitteleuropäischer Zeit.", "23:00 Uhr mitteleuropäischer Zeit",
+     "2025-05-15T23:00"),
+    ("de", "Sie trat am 8. Mai, 23:01 Uhr Ortszeit in Kraft.", "8. Mai, 23:01 Uhr Ortszeit", "2025-05-08T23:01"),
+])
+def test_a_time_zone_belongs_to_its_clock_time(language, text, expect, value):
+    e = _one(text, expect, language)
+    assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text", "expect"), [
+    # a unit with a rate's article right after a count is a rate, no time ("700 seats a week")
+    ("en", "The airline will add 700 seats a week on the route.", []),
+    ("en", "The plan saves $500 million a year in costs.", []),
+    ("en", "Guards stand 24 hours a day outside the clinic.", ["24 hours"]),
+    ("en", "Profit was $33 million a year earlier.", ["a year earlier"]),
+    ("en", "He spent a night and a day in the cell.", ["a day"]),
+    ("de", "Die Firma spart 500 Millionen Euro im Jahr.", []),
+    ("de", "Der Gewinn lag ein Jahr zuvor bei 33 Millionen Euro.", ["ein Jahr zuvor"]),
+])
+def test_a_rate_is_no_time(language, text, expect):
+    assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == expect
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # in news, a plan is told from the writer's now, not from a background date in its sentence
+    ("en", "The ministers met on Friday. The country, invited to join in July 1997, will officially join on March 12.",
+     "March 12", "1999-03-12"),
+    ("en", "The ministers met on Friday. The country, invited to join in July 1997, joined on March 12.",
+     "March 12", "1997-03-12"),
+    ("de", "Die Minister trafen sich am Freitag. Das Land, im Juli 1997 eingeladen, wird am 12. März beitreten.",
+     "12. März", "1999-03-12"),
+])
+def test_a_plan_in_news_is_read_from_the_publication(language, text, expect, value):
+    assert _one(text, expect, language, "1999-02-27").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect"), [
+    # the coming weeks and months are an open span after the writer's now
+    ("en", "Rates may fall in coming months.", "coming months"),
+    ("en", "The firm expects orders to recover in the coming weeks.", "the coming weeks"),
+    ("de", "In den kommenden Monaten steigen die Preise.", "In den kommenden Monaten"),
+    ("de", "Die Entscheidung fällt in den nächsten Tagen.", "in den nächsten Tagen"),
+])
+def test_the_coming_months_are_the_future(language, text, expect):
+    assert _one(text, expect, language).value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the hours of a part of the day name that part ("in den Morgenstunden des 7. Mai")
+    ("en", "Jodl signed in the morning hours of May 7, 1945.", "morning hours of May 7, 1945", "1945-05-07TMO"),
+    ("en", "The raid came in the evening hours of March 3, 2024.", "evening hours of March 3, 2024", "2024-03-03TEV"),
+    ("de", "Jodl unterzeichnete in den Morgenstunden des 7. Mai 1945.", "Morgenstunden des 7. Mai 1945",
+     "1945-05-07TMO"),
+    ("de", "Der Angriff kam in den Abendstunden des 3. März 2024.", "Abendstunden des 3. März 2024", "2024-03-03TEV"),
+])
+def test_the_hours_of_a_part_of_the_day(language, text, expect, value):
+    e = _one(text, expect, language)
+    assert (e.type, e.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(("language", "text", "texts", "values"), [
+    # two days of one month joined by "and" are two TIMEX3 expressions, as with a dash
+    ("en", "The summit is on April 24 and 25.", ["April 24", "25"], ["2025-04-24", "2025-04-25"]),
+    ("de", "Der Gipfel ist am 24. und 25. April.", ["24.", "25. April"], ["2025-04-24", "2025-04-25"]),
+])
+def test_two_days_joined_by_and(language, text, texts, values):
+    found = tag(text, ts.parse_iso("2025-04-10"), language)
+    parts = [x for e in found for x in (e.parts or (e,))]
+    assert ([x.text for x in parts], [x.value for x in parts]) == (texts, values)

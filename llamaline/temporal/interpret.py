@@ -12,7 +12,7 @@ from . import timespan as ts
 from . import timex3 as tx
 from ..models import TimeExpression, TimeSpan
 from . import resolve as rs
-from .lexicon import Lexicon, lexicon, normalize
+from .lexicon import Lexicon, alternation, lexicon, normalize
 from .patterns import FRACTION_VALUES, grammar, scanner
 from .resolve import Meaning, Relative, Yearless
 from .tense import direction as sentence_direction
@@ -20,13 +20,13 @@ from .tense import direction as sentence_direction
 _SYMBOL_AFTER = set("%‰€$£¥+×")
 # The groups around a calendar expression: units, single, bound, approximation, during, within, part,
 # present, set, past/future reference.
-_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word")
-_CORES = ("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h", "ho", "pu",
-          "dec", "dec2", "kw", "nth", "day_of", "wo", "wd", "we", "era", "century", "sy", "yr", "fy", "ur", "whole",
-          "rd", "clock")
+_OUTER = ("N", "S", "bd", "ap", "du", "wp", "pt", "pr", "set", "reference", "focus", "story_word", "day_part")
+_CORES = ("iso", "month_number", "num", "dmy", "dmo", "mdy", "numd", "my", "mr", "se", "hol", "q", "qo", "fp", "h",
+          "ho", "pu", "dec", "dec2", "kw", "nth", "nthw", "night", "day_of", "wo", "wd", "we", "era", "century", "sy",
+          "yr", "fy", "ur", "whole", "rd", "clock")
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
-_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "mdy", "numd", "my", "yr", "fy", "rd", "clock", "era",
-                         "q", "h", "wd", "mr"))
+_NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "dmo", "mdy", "numd", "my", "yr", "fy", "rd", "clock",
+                         "era", "q", "h", "wd", "mr"))
 # A unit in the next smaller one that the calendar counts in, and how many make one.
 _IN_SMALLER = {"year": ("month", 12), "half": ("month", 6), "quarter": ("month", 3), "week": ("day", 7),
                "day": ("hour", 24), "hour": ("minute", 60)}
@@ -86,6 +86,7 @@ class Reading:
     year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
     focus_year: int | None = None  # "the 1988 period": in a report, the quarter in focus in that year
     done: bool = False  # "Friday's close", "Wednesday's ruling": a weekday whose event is told as done
+    in_focus: bool = False  # "the morning", "am Abend": a part of the day in focus
 
 
 class StoryTime(Protocol):
@@ -97,6 +98,8 @@ class StoryTime(Protocol):
     def anchor(self, text: str, pos: int) -> TimeSpan | None: ...
 
     def last(self) -> TimeSpan | None: ...
+
+    def recent_day(self, text: str, pos: int) -> TimeSpan | None: ...
 
 
 class Reader:
@@ -124,6 +127,9 @@ class Reader:
             rf"(?:{a(('bounds', 'then'))}\s+)?"
         )
         self.next_word = re.compile(r"\s*(\S+)")
+        # A count and at most two words after it, right before a unit with a rate's article ("700 seats [a week]").
+        counts = alternation(set(lex.forms("numbers")) - set(lex.forms("durations", "rate")), lex.case_sensitive)
+        self.count_before = re.compile(rf"(?:\d|\b{counts})\S*(?:\s+[^\W\d]+){{0,2}}\s+$")
         self.order = lex.format.get("numeric_order", "dmy")
         self.articles = frozenset(normalize(w) for w in lex.forms("articles"))
         self.weekday_names = frozenset(normalize(w) for w in lex.forms("weekday_names"))
@@ -169,9 +175,9 @@ class Reader:
         if told is not None and (first.focus_year is not None
                                  or not (first.kind == "date" and isinstance(first.meaning, TimeSpan))):
             story, last, narrative, focus = told.anchor(text, m.start()), told.last(), told.narrative, told.quarter
-        _, is_single, bd, _, du, wp, _, pr, _, rf, fq, an = outer
+        _, is_single, bd, _, du, wp, _, pr, _, rf, fq, an, dp = outer
         opens = not bd or normalize(bd) in self.openers
-        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq or an):
+        if first.kind == "date" and is_single and opens and not (du or wp or pr or rf or fq or an or dp):
             joined = self.range(m, first, text, published, end, None if first.deictic and not narrative else story)
             if joined is not None:
                 return joined
@@ -191,7 +197,12 @@ class Reader:
             return _expression(text[first.start:first.end], first.start, first.end, "date", when, first.modifier,
                                True, timex_type=tx.DATE, value=tx.span_value(when), signal=first.signal,
                                signal_start=first.signal_start, anchor="story")
-        if first.anaphoric and last is not None:
+        if story is not None and not narrative and first.directional \
+                and sentence_direction(text, first.start, first.end, self.language, first.own_words) == "future":
+            story = None  # news: a plan is told from the writer's now ("invited in July 1997, will join on [March 12]")
+        if first.in_focus:  # the day last named in its paragraph, else in a narrative the story's, else today
+            story = (told.recent_day(text, m.start()) if told is not None else None) or (last if narrative else None)
+        elif first.anaphoric and last is not None:
             story = last
         elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
             story = None  # news: the publication; a narrative: its day ("am Freitag" needs a day to count from)
@@ -202,7 +213,7 @@ class Reader:
     def single(self, m: re.Match[str], text: str, outer: tuple[str | None, ...]) -> Reading | None:
         """`outer` is `m.group(*_OUTER)`: the prefixes are looked at many times."""
         lex = self.lex
-        units, _, bd, ap, du, wp, pt, pr, sets, rf, fq, an = outer
+        units, _, bd, ap, du, wp, pt, pr, sets, rf, fq, an, dp = outer
         if sets:
             return self.sets(m)
         if units:
@@ -225,6 +236,16 @@ class Reader:
             delta = {"same": 0, "next": 1, "previous": -1}[which]
             return Reading(m.start("story_word"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+        if dp:  # "in the morning", "am Abend": that part of the day in focus
+            first_at = s = m.start("day_part")
+            words = dp.split()
+            while len(words) > 1 and lex.has("day_parts", "outside", words[0]):  # "in [the morning]", "in der [Nacht]"
+                signal, signal_start = text[first_at:s + len(words[0])], first_at
+                s = self.next_word.search(text, s + len(words[0])).start(1)
+                words = words[1:]
+            return Reading(s, m.end(), "date", rs.shifted("day", 0), modifier=self._bound(bd),
+                           signal=signal, signal_start=signal_start, timex_type=tx.TIME,
+                           clock=self._day_part(words[-1]), in_focus=True)
         if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
             year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
             # Without a quarter in focus: a report after the quarter's end, of the last one.
@@ -351,6 +372,9 @@ class Reader:
             return None
         if unit is None or self.age.match(text, m.end()):
             return None  # "ein 6-jähriger", "a 6-year-old": an age, not a time
+        if lex.has("durations", "rate", m.group("nu_n")) and not (pre or post or m.group("nu_sh")) \
+                and self.count_before.search(text, max(0, m.start("nu") - 40), m.start("nu")):
+            return None  # "700 seats a week", "$500 million a year", "24 hours a day": a rate, no time
         if text.startswith("-", m.end()) and text[m.end() + 1:m.end() + 2].isalpha() and not m.group("nu_post") \
                 and not text.startswith("-", m.start("nu_u") - 1) and self.scan.match(text, m.start("nu_u")):
             # "a year-earlier loss": the unit starts a compound that is an expression of its own, read from
@@ -466,6 +490,16 @@ class Reader:
                 c.meaning = self._day_month(g(name + "_d"), g(name + "_d2"), g(name + "_m"), g(name + "_y"))
                 c.directional = isinstance(c.meaning, Yearless)
                 c.clock = self._day_part(g(name + "_dp"))  # "Abend des 22. Juni 1940", "morning of June 22"
+            elif name == "dmo":  # "the third of June", "am dritten Juni"
+                c.meaning = self._day_month(lex.key("day_ordinals", g("dmo_d")), None, g("dmo_m"), g("dmo_y"))
+                c.directional = isinstance(c.meaning, Yearless)
+            elif name == "night":  # "Nacht vom 16. auf den 17. April 1945": the night of the first day
+                month_word = g("night_m0") or g("night_m1") or g("night_m2")
+                if month_word is None:
+                    return None
+                c.meaning = self._day_month(g("night_d"), None, month_word, g("night_y"))
+                c.directional = isinstance(c.meaning, Yearless)
+                c.clock = self._day_part(g("night").split()[0])  # "Nacht", "night": a part of the day (TNI)
             elif name == "wo":  # "the week of March 9th": the week the day is in
                 c.meaning = _week_of(self._day_month(g("wo_d") or g("wo_d2"), None, g("wo_m") or g("wo_m2"), None))
                 c.directional = True
@@ -538,9 +572,17 @@ class Reader:
                 n = self._ordinal(g("nth_o"))
                 mo = self._month(g("nth_m"))
                 index = rs.WEEKDAYS.index(lex.key("weekdays", g("nth_w"))) if g("nth_w") else None
-                build = lambda y: rs.nth_in_month(y, mo, n, index)  # noqa: E731
+                if g("nth_wk"):  # "the second week of May"
+                    build = lambda y: rs.week_in_month(y, mo, n)  # noqa: E731
+                else:
+                    build = lambda y: rs.nth_in_month(y, mo, n, index)  # noqa: E731
                 build(2024)  # one that exists
                 c.meaning = build(int(g("nth_y"))) if g("nth_y") else Yearless(build)
+                c.directional = c.own_words = isinstance(c.meaning, Yearless)
+            elif name == "nthw":  # "die zweite Maiwoche"
+                n, mo = self._ordinal(g("nthw_o")), self._month(g("nthw_m"))
+                build = lambda y: rs.week_in_month(y, mo, n)  # noqa: E731
+                c.meaning = build(int(g("nthw_y"))) if g("nthw_y") else Yearless(build)
                 c.directional = c.own_words = isinstance(c.meaning, Yearless)
             elif name == "day_of":  # the 5th of next month
                 d = int(g("day_of_d"))
@@ -641,7 +683,7 @@ class Reader:
         if m2 is None:
             return None
         outer = m2.group(*_OUTER)
-        _, is_single, bd, ap, du, wp, _, pr, _, rf, fq, an = outer
+        _, is_single, bd, ap, du, wp, _, pr, _, rf, fq, an, _ = outer
         if not is_single or bd or ap or du or wp or pr or rf or fq or an:
             return None
         second = self.single(m2, text, outer)

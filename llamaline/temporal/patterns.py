@@ -71,6 +71,9 @@ class Grammar:
         self.era = a("era")
         self.centuries = a("centuries")
         self.ord_suffix = a(("ordinals", "suffix"))
+        self.day_ordinals = a("day_ordinals")
+        self.week_glued = a(("week_of", "glued"), boundary=False) if lex.forms("week_of", "glued") else None
+        self.month_glued = a("months", boundary=False)
         self.ord4 = "(?:" + a(("ordinals", "1", "2", "3", "4")) + r"|[1-4]" + self.ord_suffix + ")"
         self.ord2 = "(?:" + a(("ordinals", "1", "2")) + r"|[12]" + self.ord_suffix + ")"
         self.number = r"(?:\d{1,3}(?:[.,]\d+)?(?!\d)|" + a("numbers") + ")"
@@ -134,18 +137,27 @@ class Grammar:
             rf"(?P<{p}month_number>(?P<{p}month_number_m>1[0-2]|0?[1-9])/(?P<{p}month_number_y>{YEAR}))",
             # 15.05.2025, 05/15/25
             rf"(?P<{p}num>(?:{g.weekday_any},?\s+(?:{g.article}\s+)?)?(?P<{p}n1>\d{{1,2}})(?P<{p}ns>[./])(?P<{p}n2>\d{{1,2}})(?P={p}ns)(?P<{p}n3>(?:1\d|20)\d\d|\d\d))(?!\d|[.,]\d)",
+            # die Nacht vom 16. auf den 17. April 1945, the night of March 19 to 20: the first night, read with the
+            # month and year of the second day (which stays an expression of its own)
+            rf"(?P<{p}night>{g.alt(('night_of', 'words'))}\s+{g.alt(('night_of', 'from'))}\s+"
+            rf"(?:(?P<{p}night_m0>{g.month_all})\s+)?(?P<{p}night_d>{DAY})(?:{ordsfx})?(?:\s*(?P<{p}night_m1>{g.month_all}))?"
+            rf"(?=\s*(?:{g.alt(('night_of', 'to'))}|{DASH})\s*(?:{g.article}\s+)?(?P<{p}night_d2>{DAY})(?:{ordsfx})?"
+            rf"(?:\s*(?P<{p}night_m2>{g.month_all}))?(?:,?\s+(?P<{p}night_y>{YEAR}))?))",
             # Dienstag, 3. März 2024 / 3.-5. März / 3rd of March
             rf"(?P<{p}dmy>(?:(?P<{p}dmy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
             rf"(?:(?P<{p}dmy_w>{g.weekday_any}),?\s+(?:{g.article}\s+)?)?(?P<{p}dmy_d>{DAY})(?:{ordsfx})?"
             rf"(?:\s*(?:{DASH}|/|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}dmy_d2>{DAY})(?:{ordsfx})?)?"
             rf"\s*(?:{g.part_of}\s+)?(?P<{p}dmy_m>{g.month_all})(?:,?\s+(?P<{p}dmy_y>{YEAR}))?)",
+            # the third of June, am dritten Juni: an alternative of its own, so that its many first letters
+            # do not let the one above be tried at every word
+            rf"(?P<{p}dmo>(?P<{p}dmo_d>{g.day_ordinals})\s*(?P<{p}dmo_m>{g.month_all})(?:,?\s+(?P<{p}dmo_y>{YEAR}))?)",
         ]
         if g.lex.format.get("month_day"):
             alts.append(
                 # Tuesday, May 15, 2025 / May 15-17
                 rf"(?P<{p}mdy>(?:(?P<{p}mdy_dp>{g.dp_words})\s+{g.part_of}\s+(?:{g.article}\s+)?)?"
                 rf"(?:(?P<{p}mdy_w>{g.weekday_any}),?\s+)?(?P<{p}mdy_m>{g.month_all})\s+(?P<{p}mdy_d>{DAY})(?:{ordsfx})?"
-                rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to'))})\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)"
+                rf"(?:\s*(?:{DASH}|{g.alt(('ranges', 'to', 'and'))})\s*(?P<{p}mdy_d2>{DAY})(?:{ordsfx})?)?(?!\w)"
                 rf"(?:,?\s+(?P<{p}mdy_y>{YEAR}))?)"
             )
         if g.lex.format.get("numeric_without_year"):
@@ -192,9 +204,12 @@ class Grammar:
             rf"|(?P<{p}wo_m2>{g.month_all})\s+(?P<{p}wo_d2>{DAY})(?:{ordsfx})?)(?!\w))",
             # zweiter Montag im Mai, the last Thursday in November, letzter Tag im Juni
             rf"(?P<{p}nth>(?:{g.article}\s+)?(?P<{p}nth_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+"
-            rf"(?:(?P<{p}nth_w>{g.weekday})|{g.day_unit})"
+            rf"(?:(?P<{p}nth_w>{g.weekday})|(?P<{p}nth_wk>{g.week_unit})|{g.day_unit})"
             rf"\s+{g.alt(('ordinals', 'link'))}\s+(?:{g.article}\s+)?(?P<{p}nth_m>{g.month_full})"
             rf"(?:,?\s+(?P<{p}nth_y>{YEAR}))?)",
+            # die zweite Maiwoche: the week glued to its month
+            *([rf"(?P<{p}nthw>(?P<{p}nthw_o>{g.ord4}|{g.alt(('ordinals', 'last'))})\s+(?P<{p}nthw_m>{g.month_glued})"
+               rf"{g.week_glued}(?:\s+(?P<{p}nthw_y>{YEAR}))?)"] if g.week_glued else []),
             # the 5th of next month, am 5. des nächsten Monats
             rf"(?P<{p}day_of>(?P<{p}day_of_d>{DAY})(?:{ordsfx})?\s+{g.alt(('ordinals', 'link'))}\s+"
             rf"(?P<{p}day_of_s>{g.shift})\s+{g.month_unit})",
@@ -226,7 +241,7 @@ class Grammar:
             # 14.30 Uhr, 4 Uhr 45, 2:30 p.m., noon, Mitternacht
             rf"(?P<{p}clock>(?P<{p}clock_h>{HOUR})(?:(?:[:.](?P<{p}clock_m>{MINUTE}))?\s*(?:{g.clock_hours}(?:\s+(?P<{p}clock_m2>{MINUTE}))?"
             rf"|(?P<{p}clock_am>{g.clock_am})|(?P<{p}clock_pm>{g.clock_pm}))(?!\w)"
-            rf"|:(?P<{p}clock_m3>{MINUTE})){g.named_clock(p)})",
+            rf"|:(?P<{p}clock_m3>{MINUTE})){g.named_clock(p)})(?:\s+{g.alt(('clock', 'zones'))})?",
         ]
         return alts
 
@@ -237,6 +252,11 @@ def _single(g: Grammar) -> str:
     # not "the day before [yesterday]", "the week after next"
     anaphora = _guard(f"(?P<story_word>{a('anaphora')})(?!\\s+(?:{g.days}|{g.shift}(?!\\w)))")
     present = _guard(f"(?P<pr>{a('present')})|(?P<reference>{a('references')})|(?P<focus>{a('focus')})")
+    # a part of the day in focus, alone ("in [the morning]", "[am Abend]"); not "the morning (hours) of May 7",
+    # "in der Nacht zum Freitag"
+    links = a(("parts", "of"), ("ordinals", "link"), ("night_of", "from", "to"))
+    dated = rf"(?:{g.article}\s+)?(?:\d|{g.month_all}|{g.weekday_any})"
+    day_part = _guard(f"(?P<day_part>{a(('day_parts', 'alone'))})(?!(?:\\s+[^\\W\\d]+)?\\s+{links}\\s+{dated})")
     return (
         rf"(?:(?P<bd>{a(('bounds', 'not_after', 'not_before', 'before', 'after', 'as_of'))})\s*"
         rf"(?:(?:{a(('bounds', 'then'))})\s+)?)?"
@@ -244,7 +264,7 @@ def _single(g: Grammar) -> str:
         rf"(?:(?P<du>{a('during')})\s+(?:{g.part_of}\s+)?)?"
         rf"(?:(?P<wp>{a(('within_period', 'earlier', 'later'))})\s+(?:{a(('within_period', 'link'))}\s+)?)?"
         rf"(?:(?P<pt>{g.part})(?:\s+|-)(?:{g.part_of}\s+)?(?:{g.article}\s+(?={g.season}))?)?"
-        rf"(?P<body>{anaphora}|{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|{present})"
+        rf"(?P<body>{anaphora}|{g.core('s_', '(?(pt)|(?(du)|(?(wp)|(?!))))')}|{present}|{day_part})"
     )
 
 
@@ -317,13 +337,15 @@ def _starts(g: Grammar) -> str:
         "units_plural", "part_units", "shift_units", "days", "present", "shift", "numbers", "weeks",
         ("bounds", "not_after", "not_before", "before", "after", "as_of"),
         "approximate", "during", ("within_period", "earlier", "later"), ("ordinals", "1", "2", "3", "4"),
-        ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"),
+        "day_ordinals", ("durations", "ago_before", "from_now", "within", "vague", "inside"), ("ordinals", "last"),
         ("parts", "start", "mid", "end"),
         ("years", "nouns", "prefixes"), "references", "sets", "frequency", "focus", ("day_parts", "words"), "anaphora",
         "whole_periods", "holidays", ("quarters", "year_ago", "fiscal"), "year_centuries",
         ("clock", "noon", "midnight"),
     )
-    return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{g.weekday_glued}|{g.year_prefixes})"
+    # The parts of a day alone start with a preposition ("in der Nacht"): cut longer, so that not every "in" passes.
+    day_parts = g.lex.prefixes(("day_parts", "alone"), depth=9)
+    return rf"(?:\d|[QH][1-4]|['’]\d|{words}|{day_parts}|{g.weekday_glued}|{g.year_prefixes})"
 
 
 @cache
@@ -341,6 +363,16 @@ _GATE_ONE_WORD = ("references",)
 # (The story's days and years contain a unit of their own: "selben Tag", "the following year".)
 
 
+def month_weeks(lex: Lexicon) -> frozenset[str]:
+    """A month's name with a week glued to it ("Maiwoche"): an anchor of its own."""
+    return frozenset(m + w for m in lex.forms("months") for w in lex.forms("week_of", "glued"))
+
+
+def alone_day_parts(lex: Lexicon) -> frozenset[str]:
+    """The last words of the parts of a day that stand alone ("the [morning]", "am [Abend]")."""
+    return frozenset(w.split()[-1] for w in lex.forms("day_parts", "alone"))
+
+
 @cache
 def gate(language: str) -> re.Pattern[str]:
     """Words and digits that every time expression contains, each with the character before it;
@@ -356,7 +388,8 @@ def gate(language: str) -> re.Pattern[str]:
         digits = [r"\d(?:(?<=1)\d\d\d(?!\d)|(?<=2)0\d\d(?!\d)|\d?(?=[./:\-–][\d\s]|[QH])"
                   rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))})|\d{{0,3}}(?=\s*{lex.alt('era')}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
-        flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD))
+        flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD), month_weeks(lex),
+                                 alone_day_parts(lex))
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
     # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; the first

@@ -150,6 +150,14 @@ def nth_in_month(year_: int, month_: int, n: int, weekday_index: int | None) -> 
     return day(d.year, d.month, d.day)
 
 
+def week_in_month(year_: int, month_: int, n: int) -> TimeSpan:
+    """The n-th (n = -1: the last) week of a month: the calendar week around the middle of its n-th seven days
+    ("the second week of May" holds May 11, "die letzte Maiwoche" the 28th of a 31-day May)."""
+    first = date(year_, month_, 1)
+    middle = first + (relativedelta(day=31, days=-3) if n < 0 else relativedelta(days=7 * (n - 1) + 3))
+    return week(middle)
+
+
 # Holidays by the calendar rule that places them: a fixed day (month, day); days from Easter Sunday;
 # the n-th weekday of a month (n = -1: the last), plus days.
 _FIXED_HOLIDAYS = {"new_year": (1, 1), "new_years_eve": (12, 31), "christmas": (12, 25), "christmas_eve": (12, 24),

@@ -54,6 +54,8 @@ class Story:
         self.quarter: TimeSpan | None = None  # the latest quarter named: what a report is about
         self.near = 0
         self.day: TimeSpan | None = None  # the latest day of the story
+        self.named_day: TimeSpan | None = None  # the latest day named, however ("Friday", "am 4. Mai")
+        self.named_at = -1
 
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
         """The story time relative and year-less words at `pos` are read against, where the story has
@@ -90,11 +92,19 @@ class Story:
         where there is one, also one read against the story ("Am 4. Mai ... zwei Tage später")."""
         return self.day or self.time
 
+    def recent_day(self, text: str, pos: int) -> TimeSpan | None:
+        """The day last named before `pos` in its paragraph ("Shares crashed Friday. In [the morning] ...")."""
+        if self.named_day is None or _PARAGRAPH.search(text, self.named_at, pos) is not None:
+            return None
+        return self.named_day
+
     def moves(self, e: TimeExpression) -> None:
         """After `e`: an explicit date becomes the story's time."""
         when = e.when
         if when is None:
             return
+        if when.precision == "day" and e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts:
+            self.named_day, self.named_at = when, e.end
         if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
             self.quarter = when
         if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
@@ -190,8 +200,9 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
 
 # A clock time's own value: the time of day after the date ("1998-02-11T22:00" -> "T22:00").
 _CLOCK_VALUE = re.compile(r"T\d\d(?::\d\d)?$")
-# Between a clock time and the day right after it: a time zone at most ("10 p.m. Wednesday", "5 p.m. EST Nov. 9").
-_CLOCK_THEN_DAY = re.compile(r"\s+(?:[A-Z]{2,4},?\s+)?")
+# Between a clock time (with its time zone, lang clock.zones) and the day right after it: a comma at most
+# ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6").
+_CLOCK_THEN_DAY = re.compile(r",?\s+")
 # Between a day and the clock time right after it: a comma ("8. Mai, 23:01 Uhr", "Wednesday, 10 p.m.").
 _DAY_THEN_CLOCK = re.compile(r",\s*")
 # Between a clock time and a day of the same clause ("am 25. Juni um 01:35 Uhr", "Wednesday at 10 p.m.").

@@ -61,8 +61,13 @@ def _cues(language: str) -> tuple[re.Pattern[str], ...]:
     plan = re.compile(rf"(?<!\w){lex.alt(('tense', 'plan'))}")
     retro = re.compile(rf"(?<!\w){lex.alt(('tense', 'retro'))}")
     present = re.compile(rf"(?<!\w){lex.alt(('tense', 'present'))}(?!\w)")
-    opener = re.compile(rf"(?<!\w){lex.alt(('tense', 'complementizers'))}(?!\w)")
+    opener = re.compile(rf"(?<!\w){lex.alt(('tense', 'complementizers'), ('tense', 'conditional'))}(?!\w)")
     return past, plan, retro, re.compile(rf"(?<!\w){by_ending}"), present, opener
+
+
+@cache
+def _conditional(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon(language).forms("tense", "conditional"))
 
 
 @cache
@@ -106,7 +111,8 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
     expression wins ("announced in November that it would shut down": announced), a plan on a tie.
     A participle after "be" or before "werden" is no past: "will be held", "soll vorgestellt werden".
     With `own_words`, the expression's own words are no cues ("the last Thursday in November").
-    A "that"-clause has a tense of its own ("told the paper in January that it would ..."). A clause without a cue
+    A "that"-clause has a tense of its own ("told the paper in January that it would ..."); a condition without
+    one points ahead ("if the case is heard in May"). A clause without a cue
     but with a present-tense verb means the nearest date, whatever tense the rest of the sentence has
     ("verlässt das Unternehmen zum 31. März").
     """
@@ -116,9 +122,11 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
     for boundary in (clause_end, sentence_end):
         left, right = sentence(text, start, end, boundary)
         # a "that"-clause has a tense of its own: before the date, it starts the window; after it, it ends it
+        conditional = False
         for m in opener.finditer(text, left, right):
             if m.end() <= start:
                 left = m.end()
+                conditional = m.group().lower() in _conditional(language)
             elif m.start() >= end:
                 right = m.start()
                 break
@@ -126,7 +134,8 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
             return "both"
         # (is it a framing reporting verb, distance, rank, direction): "said" after the expression decides
         # only where nothing else in the sentence does ("payable Nov. 16, the company said").
-        nearest: tuple[bool, int, int, Direction] | None = None
+        nearest: tuple[bool, bool, int, int, Direction] | None = None
+        planned_before = False  # a plan word before the expression ("will double its flights by August")
         cues = ((plan, "future"), (past, "past"), (past_ending, "past"))
         for rank, (pattern, said) in enumerate(cues):
             for m in pattern.finditer(text, left, right):
@@ -139,11 +148,17 @@ def direction(text: str, start: int, end: int, language: str, own_words: bool = 
                 # the date is the telling's ("said on Tuesday that ...")
                 framing = (said == "past" and m.start() >= end
                            and reports.fullmatch(text, m.start(), m.end()) is not None)
-                candidate = (framing, max(gap, 0), rank, said)
+                # after a plan word before the expression, a word with only a past ending is a participle
+                # ("will double its flights by August in search of markets untouched by the crisis")
+                weak = pattern is past_ending and planned_before
+                planned_before = planned_before or (pattern is plan and m.end() <= start)
+                candidate = (framing, weak, max(gap, 0), rank, said)
                 if nearest is None or candidate < nearest:
                     nearest = candidate
         if nearest is not None:
-            return nearest[3]
+            return nearest[-1]
+        if conditional:
+            return "future"  # a condition without a tense of its own: "will strike when talks end in March"
         if boundary is clause_end and present.search(text, left, right):
             return None  # the clause's own present tense: the nearest date, whatever the rest of the sentence says
     return None

@@ -236,9 +236,15 @@ ROWS = [
     # -- plans told in retrospect point to the nearest occurrence, past tense by verb ending ------
     R("Vorgestellt werden sollte es eigentlich Ende März auf der Messe.", "Ende März", "2025-03", "2025-03-21", "2025-03-31", mod="end", pub="2025-04"),
     R("Ursprünglich war der Start für Februar geplant, nun wird es Herbst.", "Februar", "2025-02", pub="2025-03"),
+    R("Die Rate, die am Freitag fällig war, wurde nicht bezahlt.", "Freitag", "2025-05-09", pub="2025-05-12"),
+    R("Der Marsch war für Samstag geplant.", "Samstag", "2025-05-17", pub="2025-05-16"),
     R("Ursprünglich für das Frühjahr erwartet, nach einer ersten Verschiebung vom Januar, wird der Start nun später erfolgen.", "Januar", "2025-01", pub="2025-02"),
     R("Der Minister präzisierte später im Februar, dass ein Entwurf folgen würde.", "Februar", "2025-02"),
     R("Die Behörde reagierte im Dezember, dass ein Gesetz kommen würde.", "Dezember", "2024-12"),
+    R("Die Angehörigen wollen klagen, wenn der Fall im Mai verhandelt wird.", "Mai", "2026-05", pub="2025-07"),
+    R("Der Verband drohte mit Streik, falls die Gespräche im März enden.", "März", "2025-03", pub="2025-01"),
+    R("Das Gesetz könnte am Freitag unterzeichnet werden.", "Freitag", "2025-05-16"),
+    R("Die Minister waren am Mittwoch nicht zu erreichen.", "Mittwoch", "2025-05-14"),
 ]
 
 # Systematic rows: every month in the usual forms, number words with units.

@@ -26,7 +26,7 @@ ROWS = [
     R("The rule took effect on 1 January 2025.", "1 January 2025", "2025-01-01"),
     R("Deliveries start in week 21.", "week 21", "2025-05-19/2025-05-25", prec="interval"),
     R("It was quiet in calendar week 3 of 2025.", "calendar week 3 of 2025", "2025-01-13/2025-01-19", prec="interval"),
-    R("Talks are set for May 12 and 13.", "May 12", "2025-05-12"),
+    R("Talks are set for May 12 and 13.", "May 12 and 13", "2025-05-12/2025-05-13", prec="interval"),
     # -- months and years ----------------------------------------------------------------------
     R("In May 2025 the company posted record sales.", "May 2025", "2025-05"),
     R("Revenue in October 2024 missed estimates.", "October 2024", "2024-10"),
@@ -202,10 +202,23 @@ ROWS = [
     R("The grocer announced in November that it would shut down its stores.", "November", "2024-11", pub="2025-05"),
     R("In February, the carmaker recalled 40,000 cars, and it will recall more.", "February", "2025-02", pub="2025-05"),
     R("Officials said the bridge will be reopened in September.", "September", "2025-09", pub="2025-05"),
+    R("The airline will add flights in August in search of markets untouched by the crisis.", "August", "2025-08", pub="2025-02"),
+    R("The dividend would be paid on a still unspecified date in January.", "January", "2026-01", pub="2025-10"),
+    R("The envoys issued a statement Tuesday saying the pact will help.", "Tuesday", "2025-05-13"),
+    R("The uncle had not signed the deal to hand the boy over if the case is heard in May.", "May", "2025-05", pub="2025-03"),
+    R("In January, the insurer brought in a new chief executive.", "January", "2025-01", pub="2025-10"),
+    R("Their boat sank off the coast in late November.", "late November", "2024-11", "2024-11-21", "2024-11-30", mod="end", pub="2025-03"),
+    R("The union warned that it will strike when talks end in March.", "March", "2026-03", pub="2025-07"),
+    R("The bank agreed to buy the insurer in February.", "February", "2026-02", pub="2025-10"),
+    R("The board decided to admit two members in early March.", "early March", "2026-03", "2026-03-01", "2026-03-10", mod="start", pub="2026-02"),
+    R("The ministers could not be reached Wednesday.", "Wednesday", "2025-05-14"),
+    R("The bill could be signed Friday.", "Friday", "2025-05-16"),
     # -- plans told in retrospect point to the nearest occurrence -----------------------------------
     R("The phone was supposed to launch in late March, but it will now ship later.", "late March", "2025-03", "2025-03-21", "2025-03-31", mod="end", pub="2025-04"),
     R("The release had originally been planned for June, the firm will now wait.", "June", "2025-06", pub="2025-05"),
     R("Sales were initially expected in February; they will now start later.", "February", "2025-02", pub="2025-03"),
+    R("The offer had been due to expire Friday evening.", "Friday evening", "2025-05-09", pub="2025-05-12"),
+    R("Protesters planned a rally on Saturday and were planning to march.", "Saturday", "2025-05-17", pub="2025-05-16"),
 ]
 
 for i, name in enumerate(MONTHS, start=1):
