@@ -933,6 +933,11 @@ def test_a_night_between_two_days(language, text, expect, value):
      "1904-08-10TEV"),
     ("de", "Am 27. Mai 1905 begann die Schlacht. Drei Schiffe sanken noch am gleichen Abend.", "gleichen Abend",
      "1905-05-27TEV"),
+    # a day named as a bound (a deadline) is no day in focus: the part of the day stays on the publication's
+    ("en", "The EU offered a delay until October 31. Diplomats said so during the night.", "the night",
+     "2025-05-15TNI"),
+    ("de", "Die EU bot einen Aufschub bis zum 31. Oktober an. Das teilten Diplomaten in der Nacht mit.", "Nacht",
+     "2025-05-15TNI"),
 ])
 def test_a_part_of_the_day_alone(language, text, expect, value):
     e = _one(text, expect, language)

@@ -103,7 +103,8 @@ class Story:
         when = e.when
         if when is None:
             return
-        if when.precision == "day" and e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts:
+        if (when.precision == "day" and e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts
+                and e.modifier not in _BOUNDS):  # "bis zum 31. Oktober" names a limit, not the day in focus
             self.named_day, self.named_at = when, e.end
         if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
             self.quarter = when
