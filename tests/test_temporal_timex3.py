@@ -646,6 +646,11 @@ def test_a_whole_period_alone_is_the_one_going_on(language, text, published, exp
     ("de", "Die Geschäfte schließen an Pfingsten.", "2025-03-01", "Pfingsten", "2025-06-08"),
     ("de", "Zu Weihnachten 1966 ruhten die Waffen.", "2011-02-16", "Weihnachten 1966", "1966-12-25"),
     ("de", "Am Tag der Deutschen Einheit wird gefeiert.", PUB, "Tag der Deutschen Einheit", "2025-10-03"),
+    # a holiday of several words is found by its last word, the words before it read back from there
+    ("en", "The guns fell silent on Christmas Eve 1914.", PUB, "Christmas Eve 1914", "1914-12-24"),
+    ("en", "The fleet sailed on New Year's Day 1863.", "2011-02-16", "New Year's Day 1863", "1863-01-01"),
+    ("de", "Am ersten Weihnachtstag 1914 schwiegen die Waffen.", PUB, "ersten Weihnachtstag 1914", "1914-12-25"),
+    ("de", "An Christi Himmelfahrt bleiben die Läden zu.", "2025-03-01", "Christi Himmelfahrt", "2025-05-29"),
 ])
 def test_holidays(language, text, published, expect, value):
     assert _one(text, expect, language, published).value == value

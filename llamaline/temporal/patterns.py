@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, normalize
 
 YEAR = r"(?:1\d|20)\d\d(?!\d|[.,]\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
@@ -353,7 +353,7 @@ def grammar(language: str) -> Grammar:
     return Grammar(lexicon(language))
 
 
-_GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "holidays", "year_centuries", "year_millennia",
+_GATE_WORDS = ("months", "month_abbreviations", "weekdays", "seasons", "year_centuries", "year_millennia",
                "units", "units_plural", "half_of",
                "part_units", "shift_units", "days", "present", "weeks", "frequency", "clock", "focus", "centuries",
                "reference_anchors")
@@ -368,9 +368,16 @@ def month_weeks(lex: Lexicon) -> frozenset[str]:
     return frozenset(m + w for m in lex.forms("months") for w in lex.forms("week_of", "glued"))
 
 
-def alone_day_parts(lex: Lexicon) -> frozenset[str]:
-    """The last words of the parts of a day that stand alone ("the [morning]", "am [Abend]")."""
-    return frozenset(w.split()[-1] for w in lex.forms("day_parts", "alone"))
+def last_words(lex: Lexicon, *spec: str) -> frozenset[str]:
+    """The anchors of a section's phrases: the last word ("am [Abend]", "ersten [Weihnachtstag]"), so that the gate
+    does not stop at every "am" or "ersten"; none for a phrase that holds a gate word already ("Tag der Arbeit")."""
+    forms = {w for section in _GATE_WORDS for w in lex.forms(section)}
+    folded = {normalize(w) for w in forms - lex.case_sensitive}  # "morgen" (tomorrow) is not "Morgen"
+
+    def anchored(word: str) -> bool:
+        return word in forms or normalize(word) in folded
+
+    return frozenset(w.split()[-1] for w in lex.forms(*spec) if not any(map(anchored, w.split())))
 
 
 @cache
@@ -389,7 +396,7 @@ def gate(language: str) -> re.Pattern[str]:
                   rf"|(?<=['’][1-9])0(?={lex.alt(('decades', 'suffix'))})|\d{{0,3}}(?=\s*{lex.alt('era')}))"]
         # One flat alternation of branches that start with a character: each rejected in one test.
         flat = digits + branches(*_GATE_WORDS, *(lex.one_word(s) for s in _GATE_ONE_WORD), month_weeks(lex),
-                                 alone_day_parts(lex))
+                                 last_words(lex, "day_parts", "alone"), last_words(lex, "holidays"))
         return rf"\b(?:{'|'.join(flat)})|\d(?<=[{re.escape(glued_before)}].)"
 
     # Weekdays also glued to a day part ("Dienstagabend"), in the same trie as the other words; the first
