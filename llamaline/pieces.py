@@ -27,7 +27,7 @@ import itertools
 import re
 from collections import deque
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from .claimtracks import claims_of
 from .events.mentions import mentions_of
@@ -130,42 +130,30 @@ def _findings_of_piece(document: Document, regions: list[Region], gazetteer: Gaz
     part = Document(document.source, document.text[shift:piece.end], max(0, document.body_start - shift))
     part_regions = [Region(max(r.start, shift) - shift, min(r.end, piece.end) - shift, r.label)
                     for r in regions if r.start < piece.end and r.end > shift]
-    part_expressions = [_moved_expression(x, -shift) for x in expressions if x.end <= piece.end]
+    part_expressions = [_moved(x, -shift) for x in expressions if x.end <= piece.end]
     analysis = analyse(part, part_regions, gazetteer, part_expressions)
     own = piece.start - shift
-    mentions = [_moved_mention(m, shift) for m in mentions_of(analysis) if m.start >= own]
-    claims = [_moved_claim(c, shift) for c in claims_of(analysis) if c.start >= own]
+    mentions = [_moved(m, shift) for m in mentions_of(analysis) if m.start >= own]
+    claims = [_moved(c, shift) for c in claims_of(analysis) if c.start >= own]
     return mentions, claims
 
 
-def _moved_expression(expression: TimeExpression, shift: int) -> TimeExpression:
+_Finding = TypeVar("_Finding", TimeExpression, Mention, Claim)
+
+# The offsets of each kind of finding into its text (None where it has none).
+_OFFSETS = {
+    TimeExpression: ("start", "end", "signal_start"),
+    Mention: ("start", "end", "time_start", "time_end"),
+    Claim: ("start", "end", "value_start", "value_end"),
+}
+
+
+def _moved(item: _Finding, shift: int) -> _Finding:
+    """`item` with its offsets moved by `shift` characters (a time expression's parts too)."""
     if not shift:
-        return expression
-    update: dict = {"start": expression.start + shift, "end": expression.end + shift}
-    if expression.signal_start is not None:
-        update["signal_start"] = expression.signal_start + shift
-    if expression.parts:
-        update["parts"] = tuple(_moved_expression(part, shift) for part in expression.parts)
-    return expression.model_copy(update=update)
-
-
-def _moved_mention(mention: Mention, shift: int) -> Mention:
-    if not shift:
-        return mention
-    update: dict = {"start": mention.start + shift, "end": mention.end + shift}
-    if mention.time_start is not None:
-        update["time_start"] = mention.time_start + shift
-    if mention.time_end is not None:
-        update["time_end"] = mention.time_end + shift
-    return mention.model_copy(update=update)
-
-
-def _moved_claim(claim: Claim, shift: int) -> Claim:
-    if not shift:
-        return claim
-    update: dict = {"start": claim.start + shift, "end": claim.end + shift}
-    if claim.value_start is not None:
-        update["value_start"] = claim.value_start + shift
-    if claim.value_end is not None:
-        update["value_end"] = claim.value_end + shift
-    return claim.model_copy(update=update)
+        return item
+    update: dict = {name: getattr(item, name) + shift for name in _OFFSETS[type(item)]
+                    if getattr(item, name) is not None}
+    if isinstance(item, TimeExpression) and item.parts:
+        update["parts"] = tuple(_moved(part, shift) for part in item.parts)
+    return item.model_copy(update=update)
