@@ -245,6 +245,10 @@ FOCUS = [
     ("de", "Die Zahlen für das erste Quartal 2024 liegen vor. Im Berichtsquartal sanken die Kosten.",
      "Berichtsquartal", "2024-Q1"),
     ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
+    # after a word for "during" too: not the quarter under way
+    ("en", "Profit rose in the third quarter. During the quarter, costs fell.", "the quarter", "2025-Q3"),
+    ("de", "Im dritten Quartal stieg der Gewinn, während des Berichtsquartals sanken die Kosten.",
+     "Berichtsquartals", "2025-Q3"),
     # an outlook for the quarter under way is not what the report is about
     ("en", "Profit rose in the third quarter. The firm expects the fourth quarter to be weak. "
      "In the quarter, costs fell.", "the quarter", "2025-Q3"),

@@ -246,11 +246,15 @@ class Reader:
             return Reading(s, m.end(), "date", rs.shifted("day", 0), modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.TIME,
                            clock=self._day_part(words[-1]), in_focus=True)
+        focus_start = m.start("focus")
+        if du and not fq and self.lex.key("focus", m.group("body")):
+            # "during [the quarter]": the quarter in focus too (the body also reads as the quarter under way)
+            fq, focus_start = m.group("body"), m.start("body")
         if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
             year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
             # Without a quarter in focus: a report after the quarter's end, of the last one.
-            back = 1 if sentence_direction(text, m.start("focus"), m.end(), self.language) == "past" else 0
-            return Reading(m.start("focus"), m.end(), "date", rs.shifted("quarter", 4 * year_shift - back),
+            back = 1 if sentence_direction(text, focus_start, m.end(), self.language) == "past" else 0
+            return Reading(focus_start, m.end(), "date", rs.shifted("quarter", 4 * year_shift - back),
                            modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.DATE, year_shift=year_shift,
                            deictic=True)
