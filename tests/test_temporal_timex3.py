@@ -611,6 +611,22 @@ def test_a_day_without_its_year_is_near_the_publication(language, text, publishe
     assert _one(text, expect, language, published).value == value
 
 
+@pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
+    # "this" with a month or season: the one of the publication's year, whatever the tense
+    ("en", "Protesters crowded into the square and pledged protests this summer.", "2025-03-22",
+     "this summer", "2025-SU"),
+    ("de", "Die Demonstranten trafen sich und kündigten Blockaden diesen Sommer an.", "2025-03-22",
+     "diesen Sommer", "2025-SU"),
+    ("en", "The band said it will play this June.", "2025-11-05", "this June", "2025-06"),
+    ("de", "Die Band sagt, sie werde diesen Juni spielen.", "2025-11-05", "diesen Juni", "2025-06"),
+    # a winter, in two years: the one going on
+    ("en", "Snow fell this winter.", "2025-01-10", "this winter", "2024-WI"),
+    ("de", "Diesen Winter fiel früh Schnee.", "2025-01-10", "Diesen Winter", "2024-WI"),
+])
+def test_this_month_or_season_is_of_the_publication_s_year(language, text, published, expect, value):
+    assert _one(text, expect, language, published).value == value
+
+
 @pytest.mark.parametrize(("language", "text", "expect", "signal"), [
     # after a bound, a part of a period takes its determiner inside ("by [the end of 1990]") ...
     ("en", "Costs will be halved by the end of 1990.", "the end of 1990", "by"),

@@ -281,9 +281,14 @@ def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
     """"letzten Dezember", "kommenden Herbst", "diesen Juni": the named period before/after/in the anchor's year."""
 
     def at(d: date, direction: Direction) -> TimeSpan:
-        if shift == 0:  # "this winter": the one going on, else the nearest in the sentence's direction
-            return pick_year(build, day(*_ymd(d)), direction)
         here = build(d.year)
+        if shift == 0:
+            # "this summer", "diesen Juni": the one of the anchor's year, whatever the tense (in March the
+            # summer to come, in November the one gone); a winter, in two years, the one going on, else the
+            # nearest in the sentence's direction
+            if here.start.year == here.end.year:
+                return here
+            return pick_year(build, day(*_ymd(d)), direction)
         if shift < 0:
             return here if here.end < d else build(d.year - 1)
         first = here if here.start > d else build(d.year + 1)
