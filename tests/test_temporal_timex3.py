@@ -329,6 +329,22 @@ def test_the_story_s_own_day_and_the_next(language, text, expect, value):
     assert (e.value, e.anchor) == (value, "story")
 
 
+@pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
+    # in news, a story word counts from the date last named, also one read against the publication
+    ("en", "In March, the firm got an offer.\n\nThe following month, it put itself up for sale.", "2025-10-27",
+     "The following month", "2025-04"),
+    ("de", "Im März hatte die Firma ein Angebot.\n\nIm folgenden Monat stellte sie sich zum Verkauf.", "2025-10-27",
+     "folgenden Monat", "2025-04"),
+    ("en", "Shares fell on Friday. The day before, they had risen.", PUB, "The day before", "2025-05-08"),
+    ("de", "Die Aktie fiel am Freitag. Am Tag zuvor war sie gestiegen.", PUB, "Tag zuvor", "2025-05-08"),
+    # ... if it was named to the story word's unit: this year gives no day
+    ("en", "Sales rose this year. Shares fell the next day.", PUB, "the next day", "2025-05-16"),
+    ("de", "Der Umsatz stieg dieses Jahr. Die Aktie fiel am folgenden Tag.", PUB, "folgenden Tag", "2025-05-16"),
+])
+def test_in_news_a_story_word_counts_from_the_date_last_named(language, text, published, expect, value):
+    assert _one(text, expect, language, published).value == value
+
+
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
     ("en", "The dividend is payable to holders of record Nov. 16, the company said.", "Nov. 16", "2025-11-16"),
     ("de", "Die Dividende ist am 16. November zahlbar, sagte das Unternehmen.", "16. November", "2025-11-16"),

@@ -79,7 +79,7 @@ class Reading:
     daily: bool = False
     split: tuple[tuple[int, int], tuple[int, int]] | None = None  # "8. und 9. Mai": the two days
     span: str | None = None  # "past"/"next": a number of units before or after the anchor ("the past two years")
-    unit: str | None = None
+    unit: str | None = None  # of a span; of a story word's step ("the following [month]")
     amount: int | None = None
     anaphoric: bool = False  # "zwei Tage später": from the story's last date wherever there is one
     own_words: bool = False
@@ -98,6 +98,8 @@ class StoryTime(Protocol):
     def anchor(self, text: str, pos: int) -> TimeSpan | None: ...
 
     def last(self) -> TimeSpan | None: ...
+
+    def mentioned(self, unit: str) -> TimeSpan | None: ...
 
     def recent_day(self, text: str, pos: int) -> TimeSpan | None: ...
 
@@ -202,6 +204,8 @@ class Reader:
             story = None  # news: a plan is told from the writer's now ("invited in July 1997, will join on [March 12]")
         if first.in_focus:  # the day last named in its paragraph, else in a narrative the story's, else today
             story = (told.recent_day(text, m.start()) if told is not None else None) or (last if narrative else None)
+        elif an and told is not None and not narrative and (named := told.mentioned(first.unit)) is not None:
+            story = named  # news: "the following month" counts from the date last named, however read
         elif first.anaphoric and last is not None:
             story = last
         elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
@@ -235,7 +239,7 @@ class Reader:
             which, unit = self.lex.key("anaphora", an).split("_")
             delta = {"same": 0, "next": 1, "previous": -1}[which]
             return Reading(m.start("story_word"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
-                           signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+                           signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True, unit=unit)
         if dp:  # "in the morning", "am Abend": that part of the day in focus
             first_at = s = m.start("day_part")
             words = dp.split()

@@ -32,6 +32,8 @@ _AWAY = timedelta(days=366)
 _BOUNDS = frozenset(("not_before", "not_after", "before", "after"))
 # In news, how far a background date carries (within its paragraph): about a sentence.
 _BACKGROUND = 200
+# How fine a precision is, for the units a story word steps by ("the following month" needs a month or a day).
+_GRAIN = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
 
 
 class Story:
@@ -56,6 +58,7 @@ class Story:
         self.day: TimeSpan | None = None  # the latest day of the story
         self.named_day: TimeSpan | None = None  # the latest day named, however ("Friday", "am 4. Mai")
         self.named_at = -1
+        self.named: TimeSpan | None = None  # the latest date named, however ("In March", "Friday", "1987")
 
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
         """The story time relative and year-less words at `pos` are read against, where the story has
@@ -92,6 +95,14 @@ class Story:
         where there is one, also one read against the story ("Am 4. Mai ... zwei Tage später")."""
         return self.day or self.time
 
+    def mentioned(self, unit: str) -> TimeSpan | None:
+        """In news, the date a story word counts from ("In March ... [The following month]", "Shares fell
+        Friday. [The day before] ..."): the latest date named, however read, if named to `unit` or finer."""
+        named = self.named
+        if named is None or _GRAIN.get(named.precision, 9) > _GRAIN[unit]:
+            return None
+        return named
+
     def recent_day(self, text: str, pos: int) -> TimeSpan | None:
         """The day last named before `pos` in its paragraph ("Shares crashed Friday. In [the morning] ...")."""
         if self.named_day is None or _PARAGRAPH.search(text, self.named_at, pos) is not None:
@@ -106,6 +117,8 @@ class Story:
         if (when.precision == "day" and e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts
                 and e.modifier not in _BOUNDS):  # "bis zum 31. Oktober" names a limit, not the day in focus
             self.named_day, self.named_at = when, e.end
+        if e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts and e.modifier not in _BOUNDS:
+            self.named = when
         if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
             self.quarter = when
         if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
