@@ -346,6 +346,20 @@ def test_in_news_a_story_word_counts_from_the_date_last_named(language, text, pu
 
 
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # "the previous Friday" counts from the day last named, also in an earlier paragraph; the article inside
+    ("en", "Shares closed lower Friday.\n\nThe index was down 4% from the previous Friday.", "the previous Friday",
+     "2025-05-02"),
+    ("de", "Die Aktie schloss am Freitag tiefer.\n\nDer Index lag 4 % unter dem vorherigen Freitag.",
+     "vorherigen Freitag", "2025-05-02"),
+    # without a day named: from the publication
+    ("en", "The index was down 4% from the previous Friday.", "the previous Friday", "2025-05-09"),
+    ("de", "Der Index lag 4 % unter dem vorherigen Freitag.", "vorherigen Freitag", "2025-05-09"),
+])
+def test_the_previous_weekday_counts_from_the_day_in_focus(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
     ("en", "The dividend is payable to holders of record Nov. 16, the company said.", "Nov. 16", "2025-11-16"),
     ("de", "Die Dividende ist am 16. November zahlbar, sagte das Unternehmen.", "16. November", "2025-11-16"),
 ])

@@ -27,6 +27,8 @@ _CORES = ("iso", "month_number", "num", "dmy", "dmo", "mdy", "numd", "my", "mr",
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "dmo", "mdy", "numd", "my", "yr", "fy", "rd", "clock",
                          "era", "q", "h", "wd", "mr"))
+# Of those, the ones that keep it after a shift word ("from [the previous Friday]"): their shift's group.
+_SHIFTED = frozenset(("wd", "mr"))
 # A unit in the next smaller one that the calendar counts in, and how many make one.
 _IN_SMALLER = {"year": ("month", 12), "half": ("month", 6), "quarter": ("month", 3), "week": ("day", 7),
                "day": ("hour", 24), "hour": ("minute", 60)}
@@ -59,6 +61,7 @@ class Core:
     daily: bool = False  # a day near the anchor ("Freitag", "gestern"): in a narrative, only from a day
     own_words: bool = False  # its words ("the last Thursday in November") say nothing of the tense
     focus_year: int | None = None  # "the 1988 period": the quarter in focus, in this year
+    in_focus: bool = False  # "the previous Friday": counted from the day in focus
 
 
 @dataclass(slots=True)
@@ -86,7 +89,7 @@ class Reading:
     year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
     focus_year: int | None = None  # "the 1988 period": in a report, the quarter in focus in that year
     done: bool = False  # "Friday's close", "Wednesday's ruling": a weekday whose event is told as done
-    in_focus: bool = False  # "the morning", "am Abend": a part of the day in focus
+    in_focus: bool = False  # "the morning", "am Abend", "the previous Friday": from the day in focus
 
 
 class StoryTime(Protocol):
@@ -101,7 +104,7 @@ class StoryTime(Protocol):
 
     def mentioned(self, unit: str) -> TimeSpan | None: ...
 
-    def recent_day(self, text: str, pos: int) -> TimeSpan | None: ...
+    def recent_day(self, text: str, pos: int, paragraph: bool = True) -> TimeSpan | None: ...
 
 
 class Reader:
@@ -203,7 +206,9 @@ class Reader:
                 and sentence_direction(text, first.start, first.end, self.language, first.own_words) == "future":
             story = None  # news: a plan is told from the writer's now ("invited in July 1997, will join on [March 12]")
         if first.in_focus:  # the day last named in its paragraph, else in a narrative the story's, else today
-            story = (told.recent_day(text, m.start()) if told is not None else None) or (last if narrative else None)
+            # (a weekday counted from it, "the previous Friday", needs a day: the one last named anywhere)
+            story = (told.recent_day(text, m.start(), paragraph=not first.daily) if told is not None else None) \
+                or (last if narrative else None)
         elif an and told is not None and not narrative and (named := told.mentioned(first.unit)) is not None:
             story = named  # news: "the following month" counts from the date last named, however read
         elif first.anaphoric and last is not None:
@@ -300,10 +305,10 @@ class Reader:
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
         start = first_inside
-        if self.article_inside and (pt or core.name not in _NO_ARTICLE
-                                    and not _hyphen_in_last_word(text, start, m.end())):
-            # ("[the late 1970s]", "by [the end of 1990]", "by [the mid-1990s]"; not "the [third-quarter] results",
-            # "the [Tuesday] deadline", "the [October] slaying")
+        takes_article = core.name not in _NO_ARTICLE or core.name in _SHIFTED and m.start(f"s_{core.name}_s") >= 0
+        if self.article_inside and (pt or takes_article and not _hyphen_in_last_word(text, start, m.end())):
+            # ("[the late 1970s]", "by [the end of 1990]", "by [the mid-1990s]", "from [the previous Friday]"; not
+            # "the [third-quarter] results", "the [Tuesday] deadline", "the [October] slaying")
             art = self.article_before.search(text, max(0, start - 6), start)
             if art is not None:  # also where the signal took it: "by [the end of 1990]"
                 start = art.start()
@@ -322,7 +327,7 @@ class Reader:
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
                        signal_start=signal_start,
                        clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
-                       own_words=core.own_words, focus_year=core.focus_year,
+                       own_words=core.own_words, focus_year=core.focus_year, in_focus=core.in_focus,
                        done=core.name == "wd" and self.possessive.match(text, m.end()) is not None,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
@@ -473,7 +478,7 @@ class Reader:
             c = self._core(m, name)
             found = None if c is None else (c.meaning, c.directional, c.bare, c.plain_year, c.needs_context,
                                             c.period, c.modifier, c.clock, c.value, c.deictic, c.daily, c.own_words,
-                                            c.focus_year)
+                                            c.focus_year, c.in_focus)
             if len(known) < _KNOWN_CORES:
                 known[key] = found
         if found is None:
@@ -604,6 +609,7 @@ class Reader:
                 c.directional = shift is None and week is None
                 c.clock = self._day_part(g("wd_gp") or g("wd_dp"))
                 c.deictic = c.daily = True
+                c.in_focus = lex.key("story_shift", g("wd_s")) is not None  # "the previous Friday"
                 if c.directional and g("wd_n"):
                     c.bare = g("wd_n")
             elif name == "we":

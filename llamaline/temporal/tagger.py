@@ -103,9 +103,10 @@ class Story:
             return None
         return named
 
-    def recent_day(self, text: str, pos: int) -> TimeSpan | None:
-        """The day last named before `pos` in its paragraph ("Shares crashed Friday. In [the morning] ...")."""
-        if self.named_day is None or _PARAGRAPH.search(text, self.named_at, pos) is not None:
+    def recent_day(self, text: str, pos: int, paragraph: bool = True) -> TimeSpan | None:
+        """The day last named before `pos` in its paragraph ("Shares crashed Friday. In [the morning] ..."),
+        or anywhere before ("closed lower Friday. ... down from [the previous Friday]")."""
+        if self.named_day is None or paragraph and _PARAGRAPH.search(text, self.named_at, pos) is not None:
             return None
         return self.named_day
 
