@@ -359,6 +359,23 @@ def test_the_previous_weekday_counts_from_the_day_in_focus(language, text, expec
     assert _one(text, expect, language).value == value
 
 
+@pytest.mark.parametrize(("language", "text", "expect", "kind", "value", "day"), [
+    # a number of days later counts from the day last named; English TIMEX3 draws a length, the word outside
+    ("en", "The bank failed on Friday. Three days later, its shares were worthless.", "Three days", "DURATION", "P3D",
+     "2025-05-12"),
+    ("en", "Shares fell on Friday. Two days earlier, they had risen.", "Two days", "DURATION", "P2D", "2025-05-07"),
+    ("de", "Die Bank ging am Freitag pleite. Drei Tage später waren die Aktien wertlos.", "Drei Tage später", "DATE",
+     "2025-05-12", "2025-05-12"),
+    ("de", "Die Aktie fiel am Freitag. Zwei Tage zuvor war sie gestiegen.", "Zwei Tage zuvor", "DATE", "2025-05-07",
+     "2025-05-07"),
+    # a year earlier is a date, a report's comparison
+    ("en", "Sales rose 5% from a year earlier.", "a year earlier", "DATE", "2024", "2024"),
+])
+def test_days_later_count_from_the_day_last_named(language, text, expect, kind, value, day):
+    e = _one(text, expect, language)
+    assert (e.type, e.value, e.when.edtf) == (kind, value, day)
+
+
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
     ("en", "The dividend is payable to holders of record Nov. 16, the company said.", "Nov. 16", "2025-11-16"),
     ("de", "Die Dividende ist am 16. November zahlbar, sagte das Unternehmen.", "16. November", "2025-11-16"),

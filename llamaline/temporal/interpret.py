@@ -29,6 +29,8 @@ _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "dmo", "mdy", "num
                          "era", "q", "h", "wd", "mr"))
 # Of those, the ones that keep it after a shift word ("from [the previous Friday]"): their shift's group.
 _SHIFTED = frozenset(("wd", "mr"))
+# Units too long for a length before "later" ("a year earlier" is a date).
+_LONG_UNITS = frozenset(("year", "decade", "century"))
 # A unit in the next smaller one that the calendar counts in, and how many make one.
 _IN_SMALLER = {"year": ("month", 12), "half": ("month", 6), "quarter": ("month", 3), "week": ("day", 7),
                "day": ("hour", 24), "hour": ("minute", 60)}
@@ -209,8 +211,10 @@ class Reader:
             # (a weekday counted from it, "the previous Friday", needs a day: the one last named anywhere)
             story = (told.recent_day(text, m.start(), paragraph=not first.daily) if told is not None else None) \
                 or (last if narrative else None)
-        elif an and told is not None and not narrative and (named := told.mentioned(first.unit)) is not None:
-            story = named  # news: "the following month" counts from the date last named, however read
+        elif first.anaphoric and (an or first.unit not in _LONG_UNITS) and told is not None and not narrative \
+                and (named := told.mentioned(first.unit)) is not None:
+            # news: "the following month", "three days later" count from the date last named, however read
+            story = named
         elif first.anaphoric and last is not None:
             story = last
         elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
@@ -446,14 +450,20 @@ class Reader:
         if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
                 and not shifted:  # "nach zwei Tagen": that far after the story's time
             return Reading(m.start("nu"), m.end("nu_u"), "date", rs.ago(unit, amount, 1), timex_type=tx.DATE,
-                           anaphoric=True, year_shift=amount if unit == "year" else None)
+                           anaphoric=True, year_shift=amount if unit == "year" else None, unit=unit)
         if post and lex.has("durations", "after", post) and amount is not None:
             # "zwei Tage später", "a year earlier": that far from the story's time
             later = lex.has("durations", "later", post)
+            if (later or lex.has("durations", "earlier", post)) and unit not in _LONG_UNITS \
+                    and lex.has("durations", "length_after", post):
+                # "[Three days] later", "[A day earlier]": a length as TIMEX3 draws it, the word outside; it
+                # still points to its day for the timeline ("a year earlier" is a date: a report's comparison)
+                return Reading(start, m.end("nu_u"), "date", rs.ago(unit, amount, 1 if later else -1),
+                               value=value, timex_type=tx.DURATION, anaphoric=True, unit=unit)
             if later or lex.has("durations", "earlier", post):
                 return Reading(start, m.end(), "date", rs.ago(unit, amount, 1 if later else -1), signal=signal,
                                year_shift=(amount if later else -amount) if unit == "year" else None,
-                               signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+                               signal_start=signal_start, timex_type=tx.DATE, anaphoric=True, unit=unit)
         approximation = m.group("nu_ap")
         if approximation and start == m.start("nu_ap") and normalize(approximation) in self.signal_ap:
             # "spent about [five hours]": an approximation that is a preposition stays outside, as with a date

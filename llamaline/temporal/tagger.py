@@ -33,7 +33,7 @@ _BOUNDS = frozenset(("not_before", "not_after", "before", "after"))
 # In news, how far a background date carries (within its paragraph): about a sentence.
 _BACKGROUND = 200
 # How fine a precision is, for the units a story word steps by ("the following month" needs a month or a day).
-_GRAIN = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
+_GRAIN = {"minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
 
 
 class Story:
