@@ -471,6 +471,11 @@ def test_days_inside_a_month(language, text, expect, value):
      "3. September", "1944-09-03"),
     ("en", "On June 6, 1944 they landed, following plans drawn up since 1941. On September 3 Brussels fell.",
      "September 3", "1944-09-03"),
+    # a start named by "beginning with" is a bound too
+    ("de", "1862 wurde das Alter der Wehrpflichtigen, beginnend mit dem 15. Juli 1863, erhöht. Im Dezember fiel "
+     "die Stadt.", "Dezember", "1862-12"),
+    ("en", "In 1862 the draft age was raised, beginning with July 15, 1863. In December the city fell.",
+     "December", "1862-12"),
 ])
 def test_a_bound_date_is_a_side_glance_not_the_story(language, text, expect, value):
     assert _one(text, expect, language, "2011-02-16").value == value
