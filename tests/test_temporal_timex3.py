@@ -329,6 +329,26 @@ def test_the_story_s_own_day_and_the_next(language, text, expect, value):
     assert (e.value, e.anchor) == (value, "story")
 
 
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the following year moves the story on, one year ...
+    ("de", "Am 3. November 1916 begann die Belagerung. Erst im folgenden Jahr kam Entsatz. Am 12. März fiel die "
+     "Festung.", "12. März", "1917-03-12"),
+    ("en", "The siege began on November 3, 1916. Relief came only the following year. On March 12 the fortress "
+     "fell.", "March 12", "1917-03-12"),
+    ("de", "Im Dezember 1916 ruhten die Kämpfe. In den Schlachten des neuen Jahres fiel am 12. März die Festung.",
+     "neuen Jahres", "1917"),
+    ("de", "Im Dezember 1916 ruhten die Kämpfe. In den Schlachten des neuen Jahres fiel am 12. März die Festung.",
+     "12. März", "1917-03-12"),
+    # ... a glance back does not
+    ("de", "Im Mai 1916 begann die Offensive nahe dem Schlachtfeld des letzten Jahres. Am 12. Juni fiel die Stadt.",
+     "12. Juni", "1916-06-12"),
+    ("en", "In May 1916 the offensive began near the battlefield of the year before. On June 12 the town fell.",
+     "June 12", "1916-06-12"),
+])
+def test_the_following_year_moves_the_story_on(language, text, expect, value):
+    assert _one(text, expect, language, "2011-02-16").value == value
+
+
 @pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
     # in news, a story word counts from the date last named, also one read against the publication
     ("en", "In March, the firm got an offer.\n\nThe following month, it put itself up for sale.", "2025-10-27",

@@ -134,6 +134,10 @@ class Story:
                 self.time, self.at = when, e.end
                 self.looked, self.broken = e.end, False
                 self.day = when if when.precision == "day" else self.day
+            elif when.precision == "year" and when.start.year == self.time.end.year + 1:
+                # "im nächsten Jahr", "the following year": the story goes on into the next year, one step
+                self.time, self.at = when, e.end
+                self.looked, self.broken, self.day = e.end, False, None
             return
         if e.anchor is not None or e.type != "DATE":
             return
