@@ -349,6 +349,20 @@ def test_the_following_year_moves_the_story_on(language, text, expect, value):
     assert _one(text, expect, language, "2011-02-16").value == value
 
 
+@pytest.mark.parametrize(("language", "text", "expect", "kind", "value"), [
+    # "nach" a number of days is a day where the story has one, else a length ("after 77 days" is one in English)
+    ("de", "Am 3. Mai 1968 begann die Belagerung. Nach zwei Tagen fiel die Stadt.", "Nach zwei Tagen", "DATE",
+     "1968-05-05"),
+    ("de", "Die Belagerung begann 1968. Nach 77 Tagen fiel die Stadt.", "77 Tagen", "DURATION", "P77D"),
+    ("de", "Die Belagerung begann 1968. Nach etwa zwanzig Tagen fiel die Stadt.", "etwa zwanzig Tagen", "DURATION",
+     "P20D"),
+    ("en", "The siege began in 1968. After 77 days the town fell.", "77 days", "DURATION", "P77D"),
+])
+def test_after_a_number_of_days_needs_a_day(language, text, expect, kind, value):
+    e = _one(text, expect, language, "2011-02-16")
+    assert (e.type, e.value) == (kind, value)
+
+
 @pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
     # in news, a story word counts from the date last named, also one read against the publication
     ("en", "In March, the firm got an offer.\n\nThe following month, it put itself up for sale.", "2025-10-27",

@@ -92,6 +92,7 @@ class Reading:
     focus_year: int | None = None  # "the 1988 period": in a report, the quarter in focus in that year
     done: bool = False  # "Friday's close", "Wednesday's ruling": a weekday whose event is told as done
     in_focus: bool = False  # "the morning", "am Abend", "the previous Friday": from the day in focus
+    length: Reading | None = None  # "nach [77 Tagen]": what it is where its anchor is coarser than its unit
 
 
 class StoryTime(Protocol):
@@ -219,6 +220,8 @@ class Reader:
             story = last
         elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
             story = None  # news: the publication; a narrative: its day ("am Freitag" needs a day to count from)
+        if first.length is not None and not rs.fine_enough(story or published, first.unit):
+            return self.finish(first.length, text, published)  # "nach [77 Tagen]" in 1968: a length, no day
         return self.finish(first, text, published, story)
 
     # -- single expressions ----------------------------------------------------------------------
@@ -449,8 +452,11 @@ class Reader:
             return None  # "in einigen Wochen" is too vague to place
         if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
                 and not shifted:  # "nach zwei Tagen": that far after the story's time
+            inside = next(m.start(g) for g in ("nu_ap", "nu_n") if m.start(g) >= 0)
+            length = Reading(inside, m.end("nu_u"), "duration", signal=pre, signal_start=m.start("nu_pre"),
+                             value=value, timex_type=tx.DURATION)
             return Reading(m.start("nu"), m.end("nu_u"), "date", rs.ago(unit, amount, 1), timex_type=tx.DATE,
-                           anaphoric=True, year_shift=amount if unit == "year" else None, unit=unit)
+                           anaphoric=True, year_shift=amount if unit == "year" else None, unit=unit, length=length)
         if post and lex.has("durations", "after", post) and amount is not None:
             # "zwei Tage später", "a year earlier": that far from the story's time
             later = lex.has("durations", "later", post)

@@ -329,6 +329,16 @@ _DAY_REACH = 183
 _DAY_NEAR = 70
 
 
+# How fine a precision is, for the units counted from it ("the following month" needs a month or a day).
+_GRAIN = {"minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 3, "year": 4}
+
+
+def fine_enough(anchor: TimeSpan | None, unit: str | None) -> bool:
+    """Whether `anchor` is named to `unit` or finer: a day for "three days later", a month or a day for
+    "the following month"."""
+    return anchor is not None and _GRAIN.get(anchor.precision, 9) <= _GRAIN.get(unit, 9)
+
+
 def pick_year(build: Callable[[int], TimeSpan], published: TimeSpan, direction: Direction) -> TimeSpan:
     """The occurrence of a yearless period the sentence means: a report does not point after the
     publication, a plan not before it, otherwise the nearest (not after, on a tie). A day or week the tense

@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 
 from ..models import TimeExpression, TimeSpan
+from . import resolve as rs
 from . import timespan as ts
 from .interpret import reader
 from .lexicon import lexicon
@@ -32,8 +33,6 @@ _AWAY = timedelta(days=366)
 _BOUNDS = frozenset(("not_before", "not_after", "before", "after"))
 # In news, how far a background date carries (within its paragraph): about a sentence.
 _BACKGROUND = 200
-# How fine a precision is, for the units a story word steps by ("the following month" needs a month or a day).
-_GRAIN = {"minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
 
 
 class Story:
@@ -99,9 +98,7 @@ class Story:
         """In news, the date a story word counts from ("In March ... [The following month]", "Shares fell
         Friday. [The day before] ..."): the latest date named, however read, if named to `unit` or finer."""
         named = self.named
-        if named is None or _GRAIN.get(named.precision, 9) > _GRAIN[unit]:
-            return None
-        return named
+        return named if rs.fine_enough(named, unit) else None
 
     def recent_day(self, text: str, pos: int, paragraph: bool = True) -> TimeSpan | None:
         """The day last named before `pos` in its paragraph ("Shares crashed Friday. In [the morning] ..."),
