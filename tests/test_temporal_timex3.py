@@ -1034,9 +1034,11 @@ def test_a_night_between_two_days(language, text, expect, value):
 
 
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
-    # a part of the day alone is on the day last named in its paragraph, else in a narrative the story's,
-    # else the publication's
+    # a part of the day alone is on the day last named, also in an earlier paragraph, else in a narrative the
+    # story's, else the publication's
     ("en", "Shares crashed Friday, and dealers bought heavily in the morning.", "the morning", "2025-05-09TMO"),
+    ("en", "Shares crashed Friday.\n\nDealers had bought heavily in the morning.", "the morning", "2025-05-09TMO"),
+    ("de", "Der Rat kam am Freitag zusammen.\n\nAm Abend fiel die Entscheidung.", "Abend", "2025-05-09TEV"),
     ("en", "By mid afternoon, officials said the fire was out.", "mid afternoon", "2025-05-15TAF"),
     ("en", "The talks began on May 27, 1905. That evening the envoys left.", "That evening", "1905-05-27TEV"),
     ("de", "Der Rat kam am Freitag zusammen. Am Abend fiel die Entscheidung.", "Abend", "2025-05-09TEV"),

@@ -107,7 +107,7 @@ class StoryTime(Protocol):
 
     def mentioned(self, unit: str) -> TimeSpan | None: ...
 
-    def recent_day(self, text: str, pos: int, paragraph: bool = True) -> TimeSpan | None: ...
+    def recent_day(self) -> TimeSpan | None: ...
 
 
 class Reader:
@@ -208,10 +208,8 @@ class Reader:
         if story is not None and not narrative and first.directional \
                 and sentence_direction(text, first.start, first.end, self.language, first.own_words) == "future":
             story = None  # news: a plan is told from the writer's now ("invited in July 1997, will join on [March 12]")
-        if first.in_focus:  # the day last named in its paragraph, else in a narrative the story's, else today
-            # (a weekday counted from it, "the previous Friday", needs a day: the one last named anywhere)
-            story = (told.recent_day(text, m.start(), paragraph=not first.daily) if told is not None else None) \
-                or (last if narrative else None)
+        if first.in_focus:  # the day last named, else in a narrative the story's, else today
+            story = (told.recent_day() if told is not None else None) or (last if narrative else None)
         elif first.anaphoric and (an or first.unit not in _LONG_UNITS) and told is not None and not narrative \
                 and (named := told.mentioned(first.unit)) is not None:
             # news: "the following month", "three days later" count from the date last named, however read

@@ -56,7 +56,6 @@ class Story:
         self.near = 0
         self.day: TimeSpan | None = None  # the latest day of the story
         self.named_day: TimeSpan | None = None  # the latest day named, however ("Friday", "am 4. Mai")
-        self.named_at = -1
         self.named: TimeSpan | None = None  # the latest date named, however ("In March", "Friday", "1987")
 
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
@@ -100,11 +99,9 @@ class Story:
         named = self.named
         return named if rs.fine_enough(named, unit) else None
 
-    def recent_day(self, text: str, pos: int, paragraph: bool = True) -> TimeSpan | None:
-        """The day last named before `pos` in its paragraph ("Shares crashed Friday. In [the morning] ..."),
-        or anywhere before ("closed lower Friday. ... down from [the previous Friday]")."""
-        if self.named_day is None or paragraph and _PARAGRAPH.search(text, self.named_at, pos) is not None:
-            return None
+    def recent_day(self) -> TimeSpan | None:
+        """The day last named so far, also in an earlier paragraph ("Shares crashed Friday. ... In [the
+        morning] ...", "closed lower Friday. ... down from [the previous Friday]")."""
         return self.named_day
 
     def moves(self, e: TimeExpression) -> None:
@@ -114,7 +111,7 @@ class Story:
             return
         if (when.precision == "day" and e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts
                 and e.modifier not in _BOUNDS):  # "bis zum 31. Oktober" names a limit, not the day in focus
-            self.named_day, self.named_at = when, e.end
+            self.named_day = when
         if e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts and e.modifier not in _BOUNDS:
             self.named = when
         if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
