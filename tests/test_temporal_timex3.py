@@ -245,6 +245,11 @@ FOCUS = [
     ("de", "Die Zahlen für das erste Quartal 2024 liegen vor. Im Berichtsquartal sanken die Kosten.",
      "Berichtsquartal", "2024-Q1"),
     ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
+    # a report is about its latest quarter: an earlier one named after it is a comparison
+    ("en", "Net rose in the third quarter. After a flat second quarter, sales grew. A year earlier, net fell.",
+     "A year earlier", "2024-Q3"),
+    ("de", "Im dritten Quartal stieg der Gewinn. Nach einem schwachen zweiten Quartal wuchs der Umsatz. Im "
+     "Vorjahresquartal war der Gewinn gefallen.", "Vorjahresquartal", "2024-Q3"),
     # after a word for "during" too: not the quarter under way
     ("en", "Profit rose in the third quarter. During the quarter, costs fell.", "the quarter", "2025-Q3"),
     ("de", "Im dritten Quartal stieg der Gewinn, während des Berichtsquartals sanken die Kosten.",

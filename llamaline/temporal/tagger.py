@@ -114,8 +114,9 @@ class Story:
             self.named_day = when
         if e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts and e.modifier not in _BOUNDS:
             self.named = when
-        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
-            self.quarter = when
+        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when) \
+                and (self.quarter is None or when.start >= self.quarter.start):
+            self.quarter = when  # a report is about its latest quarter ("after a flat second quarter" compares)
         if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
             self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
             self.narrative = False
