@@ -245,6 +245,11 @@ FOCUS = [
     ("de", "Die Zahlen für das erste Quartal 2024 liegen vor. Im Berichtsquartal sanken die Kosten.",
      "Berichtsquartal", "2024-Q1"),
     ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
+    # the same period of the year before, in words
+    ("en", "Net fell in the third quarter, against a profit in the corresponding period last year.",
+     "the corresponding period last year", "2024-Q3"),
+    ("de", "Im dritten Quartal fiel der Gewinn, nach einem Plus im Vorjahreszeitraum.", "Vorjahreszeitraum",
+     "2024-Q3"),
     # a report is about its latest quarter: an earlier one named after it is a comparison
     ("en", "Net rose in the third quarter. After a flat second quarter, sales grew. A year earlier, net fell.",
      "A year earlier", "2024-Q3"),
