@@ -372,6 +372,18 @@ def test_after_a_number_of_days_needs_a_day(language, text, expect, kind, value)
     e = _one(text, expect, language, "2011-02-16")
     assert (e.type, e.value) == (kind, value)
 
+@pytest.mark.parametrize(("language", "text", "expect", "value", "modifier"), [
+    # "or so" after a number of units is an approximation inside the expression
+    ("en", "Then, a week or so ago, the general chose the date.", "a week or so ago", "2025-W19", "approximate"),
+    ("de", "Vor zwei Wochen oder so wählte der General den Tag.", "Vor zwei Wochen oder so", "2025-W18", "approximate"),
+    # the end of the year with a possessive
+    ("en", "Rules should be in place by year's end.", "year's end", "2025", "not_after"),
+    ("de", "Die Regeln sollen bis Jahresende gelten.", "Jahresende", "2025", "not_after"),
+])
+def test_or_so_and_year_s_end(language, text, expect, value, modifier):
+    e = _one(text, expect, language)
+    assert (e.value, e.modifier) == (value, modifier)
+
 
 @pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
     # in news, a story word counts from the date last named, also one read against the publication

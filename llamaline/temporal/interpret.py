@@ -430,7 +430,7 @@ class Reader:
             if post and not lex.has("durations", "ago_after", post):
                 return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start,
                                value=value, timex_type=tx.DURATION)  # "[zwei Jahre] lang"
-            modifier = "approximate" if m.group("nu_ap") else None
+            modifier = "approximate" if m.group("nu_ap") or m.group("nu_or") else None  # "[a week or so ago]"
             if sign > 0 and pre:  # "in [two weeks]": the preposition stays outside, as TIMEX3 draws signals
                 start = next(m.start(g) for g in ("nu_ap", "nu_n") if m.start(g) >= 0)
                 signal, signal_start = pre, m.start("nu_pre")
