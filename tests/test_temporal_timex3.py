@@ -384,6 +384,16 @@ def test_or_so_and_year_s_end(language, text, expect, value, modifier):
     e = _one(text, expect, language)
     assert (e.value, e.modifier) == (value, modifier)
 
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the past of common strong verbs tells of the past ("erhielt", "griffen"; English "got", "struck")
+    ("de", "Im Juli erhielt die Firma ein Angebot.", "Juli", "2024-07"),
+    ("de", "Am Freitag griffen die Truppen an.", "Freitag", "2025-05-09"),
+    ("en", "In July the firm got an offer.", "July", "2024-07"),
+    ("en", "On Friday the troops struck.", "Friday", "2025-05-09"),
+])
+def test_strong_verbs_in_the_past(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
 
 @pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
     # in news, a story word counts from the date last named, also one read against the publication
