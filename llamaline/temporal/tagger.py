@@ -109,11 +109,10 @@ class Story:
         when = e.when
         if when is None:
             return
-        if (when.precision == "day" and e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts
-                and e.modifier not in _BOUNDS):  # "bis zum 31. Oktober" names a limit, not the day in focus
-            self.named_day = when
         if e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts and e.modifier not in _BOUNDS:
-            self.named = when
+            self.named = when  # ("bis zum 31. Oktober" names a limit, not the date in focus)
+            if when.precision == "day":
+                self.named_day = when
         if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when) \
                 and (self.quarter is None or when.start >= self.quarter.start):
             self.quarter = when  # a report is about its latest quarter ("after a flat second quarter" compares)
