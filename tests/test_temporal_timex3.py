@@ -1100,12 +1100,16 @@ def test_a_day_part_without_a_preposition_is_no_time(language, text):
 
 
 @pytest.mark.parametrize(("language", "text", "expect"), [
-    # a night named toward a day is not the night of the day in focus
-    ("en", "Rebels attacked during the night to Friday.", ["Friday"]),
-    ("de", "In der Nacht zum Freitag griffen Rebellen an.", ["Freitag"]),
+    # a night named toward a day is not the night of the day in focus: it is the night of the day before
+    ("en", "Rebels attacked during the night to Friday.", [("the night to Friday", "2025-05-08TNI")]),
+    ("de", "In der Nacht zum Freitag griffen Rebellen an.", [("Nacht zum Freitag", "2025-05-08TNI")]),
+    ("en", "Rebels attacked in the night into May 3.", [("the night into May 3", "2025-05-02TNI")]),
+    ("de", "In der Nacht auf den 3. Mai griffen Rebellen an.", [("Nacht auf den 3. Mai", "2025-05-02TNI")]),
 ])
-def test_a_night_toward_a_day_is_not_tonight(language, text, expect):
-    assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == expect
+def test_a_night_toward_a_day_is_the_night_before(language, text, expect):
+    found = tag(text, ts.parse_iso(PUB), language)
+    assert [(e.text, e.value) for e in found] == expect
+    assert all(e.type == "TIME" for e in found)
 
 
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [

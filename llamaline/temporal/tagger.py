@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import cache
 
 from ..models import TimeExpression, TimeSpan
 from . import resolve as rs
@@ -207,8 +208,8 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
             if story:
                 told.moves(expr)
             done = pos = expr.end
-    return _quarters_a_year_before(_quarters_of_a_named_year(_clock_times_on_their_day(out, text), text, language),
-                                   text)
+    found = _clock_times_on_their_day(_nights_before_their_day(out, text, language), text)
+    return _quarters_a_year_before(_quarters_of_a_named_year(found, text, language), text)
 
 
 # A clock time's own value: the time of day after the date ("1998-02-11T22:00" -> "T22:00").
@@ -253,6 +254,34 @@ def _clock_times_on_their_day(found: list[TimeExpression], text: str) -> list[Ti
                                      "anchor": after.anchor})
         out.append(e)
         i += 1
+    return out
+
+
+@cache
+def _night_to(language: str) -> re.Pattern[str]:
+    """The words right before a day that make it the night ending on it ("Nacht zum ", "night to ")."""
+    lex = lexicon(language)
+    if not lex.forms("night_of", "before_day"):
+        return re.compile("(?!)")
+    # the article before the night belongs to it where the language draws determiners inside ("[the night to")
+    article = rf"(?:(?<!\w){lex.alt('articles')}\s+)?" if lex.format.get("article_inside") else ""
+    return re.compile(rf"{article}(?<!\w){lex.alt(('night_of', 'words'))}\s+{lex.alt(('night_of', 'before_day'))}"
+                      rf"\s+(?:{lex.alt('articles')}\s+)?$")
+
+
+def _nights_before_their_day(found: list[TimeExpression], text: str, language: str) -> list[TimeExpression]:
+    """A night named by the day it ends on is the night of the day before, as for two days ("in der [Nacht zum
+    Freitag]", "the [night to Friday]": Thursday night); one TIME expression of both."""
+    night_to = _night_to(language)
+    out: list[TimeExpression] = []
+    for e in found:
+        words = night_to.search(text, max(0, e.start - 24), e.start) if _is_day(e) else None
+        if words is not None and (not out or out[-1].end <= words.start()):
+            d = ts.shift_days(e.when.start, -1)
+            night = ts.day(d.year, d.month, d.day)
+            e = e.model_copy(update={"text": text[words.start():e.end], "start": words.start(), "when": night,
+                                     "type": "TIME", "value": span_value(night) + "TNI"})
+        out.append(e)
     return out
 
 
