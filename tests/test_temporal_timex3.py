@@ -245,6 +245,20 @@ FOCUS = [
     ("de", "Die Zahlen für das erste Quartal 2024 liegen vor. Im Berichtsquartal sanken die Kosten.",
      "Berichtsquartal", "2024-Q1"),
     ("de", "Im zweiten Quartal 2023 stieg der Umsatz. Ein Jahr zuvor war er gefallen.", "Ein Jahr zuvor", "2022-Q2"),
+    # the same period of the year before, in words
+    ("en", "Net fell in the third quarter, against a profit in the corresponding period last year.",
+     "the corresponding period last year", "2024-Q3"),
+    ("de", "Im dritten Quartal fiel der Gewinn, nach einem Plus im Vorjahreszeitraum.", "Vorjahreszeitraum",
+     "2024-Q3"),
+    # a report is about its latest quarter: an earlier one named after it is a comparison
+    ("en", "Net rose in the third quarter. After a flat second quarter, sales grew. A year earlier, net fell.",
+     "A year earlier", "2024-Q3"),
+    ("de", "Im dritten Quartal stieg der Gewinn. Nach einem schwachen zweiten Quartal wuchs der Umsatz. Im "
+     "Vorjahresquartal war der Gewinn gefallen.", "Vorjahresquartal", "2024-Q3"),
+    # after a word for "during" too: not the quarter under way
+    ("en", "Profit rose in the third quarter. During the quarter, costs fell.", "the quarter", "2025-Q3"),
+    ("de", "Im dritten Quartal stieg der Gewinn, während des Berichtsquartals sanken die Kosten.",
+     "Berichtsquartals", "2025-Q3"),
     # an outlook for the quarter under way is not what the report is about
     ("en", "Profit rose in the third quarter. The firm expects the fourth quarter to be weak. "
      "In the quarter, costs fell.", "the quarter", "2025-Q3"),
@@ -323,6 +337,109 @@ def test_a_heading_year_is_the_story_year(language, text, expect, value):
 def test_the_story_s_own_day_and_the_next(language, text, expect, value):
     e = _one(text, expect, language, "2011-02-16")
     assert (e.value, e.anchor) == (value, "story")
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the following year moves the story on, one year ...
+    ("de", "Am 3. November 1916 begann die Belagerung. Erst im folgenden Jahr kam Entsatz. Am 12. März fiel die "
+     "Festung.", "12. März", "1917-03-12"),
+    ("en", "The siege began on November 3, 1916. Relief came only the following year. On March 12 the fortress "
+     "fell.", "March 12", "1917-03-12"),
+    ("de", "Im Dezember 1916 ruhten die Kämpfe. In den Schlachten des neuen Jahres fiel am 12. März die Festung.",
+     "neuen Jahres", "1917"),
+    ("de", "Im Dezember 1916 ruhten die Kämpfe. In den Schlachten des neuen Jahres fiel am 12. März die Festung.",
+     "12. März", "1917-03-12"),
+    # ... a glance back does not
+    ("de", "Im Mai 1916 begann die Offensive nahe dem Schlachtfeld des letzten Jahres. Am 12. Juni fiel die Stadt.",
+     "12. Juni", "1916-06-12"),
+    ("en", "In May 1916 the offensive began near the battlefield of the year before. On June 12 the town fell.",
+     "June 12", "1916-06-12"),
+])
+def test_the_following_year_moves_the_story_on(language, text, expect, value):
+    assert _one(text, expect, language, "2011-02-16").value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "kind", "value"), [
+    # "nach" a number of days is a day where the story has one, else a length ("after 77 days" is one in English)
+    ("de", "Am 3. Mai 1968 begann die Belagerung. Nach zwei Tagen fiel die Stadt.", "Nach zwei Tagen", "DATE",
+     "1968-05-05"),
+    ("de", "Die Belagerung begann 1968. Nach 77 Tagen fiel die Stadt.", "77 Tagen", "DURATION", "P77D"),
+    ("de", "Die Belagerung begann 1968. Nach etwa zwanzig Tagen fiel die Stadt.", "etwa zwanzig Tagen", "DURATION",
+     "P20D"),
+    ("en", "The siege began in 1968. After 77 days the town fell.", "77 days", "DURATION", "P77D"),
+])
+def test_after_a_number_of_days_needs_a_day(language, text, expect, kind, value):
+    e = _one(text, expect, language, "2011-02-16")
+    assert (e.type, e.value) == (kind, value)
+
+@pytest.mark.parametrize(("language", "text", "expect", "value", "modifier"), [
+    # "or so" after a number of units is an approximation inside the expression
+    ("en", "Then, a week or so ago, the general chose the date.", "a week or so ago", "2025-W19", "approximate"),
+    ("de", "Vor zwei Wochen oder so wählte der General den Tag.", "Vor zwei Wochen oder so", "2025-W18", "approximate"),
+    # the end of the year with a possessive
+    ("en", "Rules should be in place by year's end.", "year's end", "2025", "not_after"),
+    ("de", "Die Regeln sollen bis Jahresende gelten.", "Jahresende", "2025", "not_after"),
+])
+def test_or_so_and_year_s_end(language, text, expect, value, modifier):
+    e = _one(text, expect, language)
+    assert (e.value, e.modifier) == (value, modifier)
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # the past of common strong verbs tells of the past ("erhielt", "griffen"; English "got", "struck")
+    ("de", "Im Juli erhielt die Firma ein Angebot.", "Juli", "2024-07"),
+    ("de", "Am Freitag griffen die Truppen an.", "Freitag", "2025-05-09"),
+    ("en", "In July the firm got an offer.", "July", "2024-07"),
+    ("en", "On Friday the troops struck.", "Friday", "2025-05-09"),
+])
+def test_strong_verbs_in_the_past(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
+    # in news, a story word counts from the date last named, also one read against the publication
+    ("en", "In March, the firm got an offer.\n\nThe following month, it put itself up for sale.", "2025-10-27",
+     "The following month", "2025-04"),
+    ("de", "Im März hatte die Firma ein Angebot.\n\nIm folgenden Monat stellte sie sich zum Verkauf.", "2025-10-27",
+     "folgenden Monat", "2025-04"),
+    ("en", "Shares fell on Friday. The day before, they had risen.", PUB, "The day before", "2025-05-08"),
+    ("de", "Die Aktie fiel am Freitag. Am Tag zuvor war sie gestiegen.", PUB, "Tag zuvor", "2025-05-08"),
+    # ... if it was named to the story word's unit: this year gives no day
+    ("en", "Sales rose this year. Shares fell the next day.", PUB, "the next day", "2025-05-16"),
+    ("de", "Der Umsatz stieg dieses Jahr. Die Aktie fiel am folgenden Tag.", PUB, "folgenden Tag", "2025-05-16"),
+])
+def test_in_news_a_story_word_counts_from_the_date_last_named(language, text, published, expect, value):
+    assert _one(text, expect, language, published).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "value"), [
+    # "the previous Friday" counts from the day last named, also in an earlier paragraph; the article inside
+    ("en", "Shares closed lower Friday.\n\nThe index was down 4% from the previous Friday.", "the previous Friday",
+     "2025-05-02"),
+    ("de", "Die Aktie schloss am Freitag tiefer.\n\nDer Index lag 4 % unter dem vorherigen Freitag.",
+     "vorherigen Freitag", "2025-05-02"),
+    # without a day named: from the publication
+    ("en", "The index was down 4% from the previous Friday.", "the previous Friday", "2025-05-09"),
+    ("de", "Der Index lag 4 % unter dem vorherigen Freitag.", "vorherigen Freitag", "2025-05-09"),
+])
+def test_the_previous_weekday_counts_from_the_day_in_focus(language, text, expect, value):
+    assert _one(text, expect, language).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "expect", "kind", "value", "day"), [
+    # a number of days later counts from the day last named; English TIMEX3 draws a length, the word outside
+    ("en", "The bank failed on Friday. Three days later, its shares were worthless.", "Three days", "DURATION", "P3D",
+     "2025-05-12"),
+    ("en", "Shares fell on Friday. Two days earlier, they had risen.", "Two days", "DURATION", "P2D", "2025-05-07"),
+    ("de", "Die Bank ging am Freitag pleite. Drei Tage später waren die Aktien wertlos.", "Drei Tage später", "DATE",
+     "2025-05-12", "2025-05-12"),
+    ("de", "Die Aktie fiel am Freitag. Zwei Tage zuvor war sie gestiegen.", "Zwei Tage zuvor", "DATE", "2025-05-07",
+     "2025-05-07"),
+    # a year earlier is a date, a report's comparison
+    ("en", "Sales rose 5% from a year earlier.", "a year earlier", "DATE", "2024", "2024"),
+])
+def test_days_later_count_from_the_day_last_named(language, text, expect, kind, value, day):
+    e = _one(text, expect, language)
+    assert (e.type, e.value, e.when.edtf) == (kind, value, day)
 
 
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
@@ -420,6 +537,11 @@ def test_days_inside_a_month(language, text, expect, value):
      "3. September", "1944-09-03"),
     ("en", "On June 6, 1944 they landed, following plans drawn up since 1941. On September 3 Brussels fell.",
      "September 3", "1944-09-03"),
+    # a start named by "beginning with" is a bound too
+    ("de", "1862 wurde das Alter der Wehrpflichtigen, beginnend mit dem 15. Juli 1863, erhöht. Im Dezember fiel "
+     "die Stadt.", "Dezember", "1862-12"),
+    ("en", "In 1862 the draft age was raised, beginning with July 15, 1863. In December the city fell.",
+     "December", "1862-12"),
 ])
 def test_a_bound_date_is_a_side_glance_not_the_story(language, text, expect, value):
     assert _one(text, expect, language, "2011-02-16").value == value
@@ -604,6 +726,22 @@ def test_a_weekday_in_a_name_is_no_time(language, text):
     ("de", "Im Juli war die Nachfrage schwach.", "2025-05-15", "Juli", "2024-07"),
 ])
 def test_a_day_without_its_year_is_near_the_publication(language, text, published, expect, value):
+    assert _one(text, expect, language, published).value == value
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expect", "value"), [
+    # "this" with a month or season: the one of the publication's year, whatever the tense
+    ("en", "Protesters crowded into the square and pledged protests this summer.", "2025-03-22",
+     "this summer", "2025-SU"),
+    ("de", "Die Demonstranten trafen sich und kündigten Blockaden diesen Sommer an.", "2025-03-22",
+     "diesen Sommer", "2025-SU"),
+    ("en", "The band said it will play this June.", "2025-11-05", "this June", "2025-06"),
+    ("de", "Die Band sagt, sie werde diesen Juni spielen.", "2025-11-05", "diesen Juni", "2025-06"),
+    # a winter, in two years: the one going on
+    ("en", "Snow fell this winter.", "2025-01-10", "this winter", "2024-WI"),
+    ("de", "Diesen Winter fiel früh Schnee.", "2025-01-10", "Diesen Winter", "2024-WI"),
+])
+def test_this_month_or_season_is_of_the_publication_s_year(language, text, published, expect, value):
     assert _one(text, expect, language, published).value == value
 
 
@@ -928,9 +1066,11 @@ def test_a_night_between_two_days(language, text, expect, value):
 
 
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [
-    # a part of the day alone is on the day last named in its paragraph, else in a narrative the story's,
-    # else the publication's
+    # a part of the day alone is on the day last named, also in an earlier paragraph, else in a narrative the
+    # story's, else the publication's
     ("en", "Shares crashed Friday, and dealers bought heavily in the morning.", "the morning", "2025-05-09TMO"),
+    ("en", "Shares crashed Friday.\n\nDealers had bought heavily in the morning.", "the morning", "2025-05-09TMO"),
+    ("de", "Der Rat kam am Freitag zusammen.\n\nAm Abend fiel die Entscheidung.", "Abend", "2025-05-09TEV"),
     ("en", "By mid afternoon, officials said the fire was out.", "mid afternoon", "2025-05-15TAF"),
     ("en", "The talks began on May 27, 1905. That evening the envoys left.", "That evening", "1905-05-27TEV"),
     ("de", "Der Rat kam am Freitag zusammen. Am Abend fiel die Entscheidung.", "Abend", "2025-05-09TEV"),
@@ -960,12 +1100,16 @@ def test_a_day_part_without_a_preposition_is_no_time(language, text):
 
 
 @pytest.mark.parametrize(("language", "text", "expect"), [
-    # a night named toward a day is not the night of the day in focus
-    ("en", "Rebels attacked during the night to Friday.", ["Friday"]),
-    ("de", "In der Nacht zum Freitag griffen Rebellen an.", ["Freitag"]),
+    # a night named toward a day is not the night of the day in focus: it is the night of the day before
+    ("en", "Rebels attacked during the night to Friday.", [("the night to Friday", "2025-05-08TNI")]),
+    ("de", "In der Nacht zum Freitag griffen Rebellen an.", [("Nacht zum Freitag", "2025-05-08TNI")]),
+    ("en", "Rebels attacked in the night into May 3.", [("the night into May 3", "2025-05-02TNI")]),
+    ("de", "In der Nacht auf den 3. Mai griffen Rebellen an.", [("Nacht auf den 3. Mai", "2025-05-02TNI")]),
 ])
-def test_a_night_toward_a_day_is_not_tonight(language, text, expect):
-    assert [e.text for e in tag(text, ts.parse_iso(PUB), language)] == expect
+def test_a_night_toward_a_day_is_the_night_before(language, text, expect):
+    found = tag(text, ts.parse_iso(PUB), language)
+    assert [(e.text, e.value) for e in found] == expect
+    assert all(e.type == "TIME" for e in found)
 
 
 @pytest.mark.parametrize(("language", "text", "expect", "value"), [

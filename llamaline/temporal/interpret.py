@@ -27,6 +27,10 @@ _CORES = ("iso", "month_number", "num", "dmy", "dmo", "mdy", "numd", "my", "mr",
 # Cores that name a day or a year by its number: an article before them is not part of the expression.
 _NO_ARTICLE = frozenset(("iso", "month_number", "num", "dmy", "dmo", "mdy", "numd", "my", "yr", "fy", "rd", "clock",
                          "era", "q", "h", "wd", "mr"))
+# Of those, the ones that keep it after a shift word ("from [the previous Friday]"): their shift's group.
+_SHIFTED = frozenset(("wd", "mr"))
+# Units too long for a length before "later" ("a year earlier" is a date).
+_LONG_UNITS = frozenset(("year", "decade", "century"))
 # A unit in the next smaller one that the calendar counts in, and how many make one.
 _IN_SMALLER = {"year": ("month", 12), "half": ("month", 6), "quarter": ("month", 3), "week": ("day", 7),
                "day": ("hour", 24), "hour": ("minute", 60)}
@@ -59,6 +63,7 @@ class Core:
     daily: bool = False  # a day near the anchor ("Freitag", "gestern"): in a narrative, only from a day
     own_words: bool = False  # its words ("the last Thursday in November") say nothing of the tense
     focus_year: int | None = None  # "the 1988 period": the quarter in focus, in this year
+    in_focus: bool = False  # "the previous Friday": counted from the day in focus
 
 
 @dataclass(slots=True)
@@ -79,14 +84,15 @@ class Reading:
     daily: bool = False
     split: tuple[tuple[int, int], tuple[int, int]] | None = None  # "8. und 9. Mai": the two days
     span: str | None = None  # "past"/"next": a number of units before or after the anchor ("the past two years")
-    unit: str | None = None
+    unit: str | None = None  # of a span; of a story word's step ("the following [month]")
     amount: int | None = None
     anaphoric: bool = False  # "zwei Tage später": from the story's last date wherever there is one
     own_words: bool = False
     year_shift: int | None = None  # "a year ago", "the year-ago quarter": in a report, the quarter in focus shifted
     focus_year: int | None = None  # "the 1988 period": in a report, the quarter in focus in that year
     done: bool = False  # "Friday's close", "Wednesday's ruling": a weekday whose event is told as done
-    in_focus: bool = False  # "the morning", "am Abend": a part of the day in focus
+    in_focus: bool = False  # "the morning", "am Abend", "the previous Friday": from the day in focus
+    length: Reading | None = None  # "nach [77 Tagen]": what it is where its anchor is coarser than its unit
 
 
 class StoryTime(Protocol):
@@ -99,7 +105,9 @@ class StoryTime(Protocol):
 
     def last(self) -> TimeSpan | None: ...
 
-    def recent_day(self, text: str, pos: int) -> TimeSpan | None: ...
+    def mentioned(self, unit: str) -> TimeSpan | None: ...
+
+    def recent_day(self) -> TimeSpan | None: ...
 
 
 class Reader:
@@ -200,12 +208,18 @@ class Reader:
         if story is not None and not narrative and first.directional \
                 and sentence_direction(text, first.start, first.end, self.language, first.own_words) == "future":
             story = None  # news: a plan is told from the writer's now ("invited in July 1997, will join on [March 12]")
-        if first.in_focus:  # the day last named in its paragraph, else in a narrative the story's, else today
-            story = (told.recent_day(text, m.start()) if told is not None else None) or (last if narrative else None)
+        if first.in_focus:  # the day last named, else in a narrative the story's, else today
+            story = (told.recent_day() if told is not None else None) or (last if narrative else None)
+        elif first.anaphoric and (an or first.unit not in _LONG_UNITS) and told is not None and not narrative \
+                and (named := told.mentioned(first.unit)) is not None:
+            # news: "the following month", "three days later" count from the date last named, however read
+            story = named
         elif first.anaphoric and last is not None:
             story = last
         elif first.deictic and not (narrative and (not first.daily or story is None or story.precision == "day")):
             story = None  # news: the publication; a narrative: its day ("am Freitag" needs a day to count from)
+        if first.length is not None and not rs.fine_enough(story or published, first.unit):
+            return self.finish(first.length, text, published)  # "nach [77 Tagen]" in 1968: a length, no day
         return self.finish(first, text, published, story)
 
     # -- single expressions ----------------------------------------------------------------------
@@ -235,7 +249,7 @@ class Reader:
             which, unit = self.lex.key("anaphora", an).split("_")
             delta = {"same": 0, "next": 1, "previous": -1}[which]
             return Reading(m.start("story_word"), m.end(), "date", rs.shifted(unit, delta), modifier=self._bound(bd),
-                           signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+                           signal=signal, signal_start=signal_start, timex_type=tx.DATE, anaphoric=True, unit=unit)
         if dp:  # "in the morning", "am Abend": that part of the day in focus
             first_at = s = m.start("day_part")
             words = dp.split()
@@ -246,11 +260,15 @@ class Reader:
             return Reading(s, m.end(), "date", rs.shifted("day", 0), modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.TIME,
                            clock=self._day_part(words[-1]), in_focus=True)
+        focus_start = m.start("focus")
+        if du and not fq and self.lex.key("focus", m.group("body")):
+            # "during [the quarter]": the quarter in focus too (the body also reads as the quarter under way)
+            fq, focus_start = m.group("body"), m.start("body")
         if fq:  # the quarter a report is about: read in `finish` from the quarter in focus
             year_shift = -1 if self.lex.key("focus", fq) == "year_ago_quarter" else 0
             # Without a quarter in focus: a report after the quarter's end, of the last one.
-            back = 1 if sentence_direction(text, m.start("focus"), m.end(), self.language) == "past" else 0
-            return Reading(m.start("focus"), m.end(), "date", rs.shifted("quarter", 4 * year_shift - back),
+            back = 1 if sentence_direction(text, focus_start, m.end(), self.language) == "past" else 0
+            return Reading(focus_start, m.end(), "date", rs.shifted("quarter", 4 * year_shift - back),
                            modifier=self._bound(bd),
                            signal=signal, signal_start=signal_start, timex_type=tx.DATE, year_shift=year_shift,
                            deictic=True)
@@ -292,10 +310,10 @@ class Reader:
         if wp and core.period and not which:
             later = lex.has("within_period", "later", wp)
         start = first_inside
-        if self.article_inside and (pt or core.name not in _NO_ARTICLE
-                                    and not _hyphen_in_last_word(text, start, m.end())):
-            # ("[the late 1970s]", "by [the end of 1990]", "by [the mid-1990s]"; not "the [third-quarter] results",
-            # "the [Tuesday] deadline", "the [October] slaying")
+        takes_article = core.name not in _NO_ARTICLE or core.name in _SHIFTED and m.start(f"s_{core.name}_s") >= 0
+        if self.article_inside and (pt or takes_article and not _hyphen_in_last_word(text, start, m.end())):
+            # ("[the late 1970s]", "by [the end of 1990]", "by [the mid-1990s]", "from [the previous Friday]"; not
+            # "the [third-quarter] results", "the [Tuesday] deadline", "the [October] slaying")
             art = self.article_before.search(text, max(0, start - 6), start)
             if art is not None:  # also where the signal took it: "by [the end of 1990]"
                 start = art.start()
@@ -314,7 +332,7 @@ class Reader:
         return Reading(start, m.end(), "date", meaning, modifier, core.directional, later, signal=signal,
                        signal_start=signal_start,
                        clock=core.clock, value=core.value, deictic=core.deictic, daily=core.daily, split=split,
-                       own_words=core.own_words, focus_year=core.focus_year,
+                       own_words=core.own_words, focus_year=core.focus_year, in_focus=core.in_focus,
                        done=core.name == "wd" and self.possessive.match(text, m.end()) is not None,
                        timex_type=tx.TIME if core.clock else tx.DATE)
 
@@ -412,7 +430,7 @@ class Reader:
             if post and not lex.has("durations", "ago_after", post):
                 return Reading(start, m.end("nu_u"), "duration", signal=signal, signal_start=signal_start,
                                value=value, timex_type=tx.DURATION)  # "[zwei Jahre] lang"
-            modifier = "approximate" if m.group("nu_ap") else None
+            modifier = "approximate" if m.group("nu_ap") or m.group("nu_or") else None  # "[a week or so ago]"
             if sign > 0 and pre:  # "in [two weeks]": the preposition stays outside, as TIMEX3 draws signals
                 start = next(m.start(g) for g in ("nu_ap", "nu_n") if m.start(g) >= 0)
                 signal, signal_start = pre, m.start("nu_pre")
@@ -432,15 +450,24 @@ class Reader:
             return None  # "in einigen Wochen" is too vague to place
         if pre and lex.has("durations", "later_before", pre) and amount is not None and m.group("nu_n") \
                 and not shifted:  # "nach zwei Tagen": that far after the story's time
+            inside = next(m.start(g) for g in ("nu_ap", "nu_n") if m.start(g) >= 0)
+            length = Reading(inside, m.end("nu_u"), "duration", signal=pre, signal_start=m.start("nu_pre"),
+                             value=value, timex_type=tx.DURATION)
             return Reading(m.start("nu"), m.end("nu_u"), "date", rs.ago(unit, amount, 1), timex_type=tx.DATE,
-                           anaphoric=True, year_shift=amount if unit == "year" else None)
+                           anaphoric=True, year_shift=amount if unit == "year" else None, unit=unit, length=length)
         if post and lex.has("durations", "after", post) and amount is not None:
             # "zwei Tage später", "a year earlier": that far from the story's time
             later = lex.has("durations", "later", post)
+            if (later or lex.has("durations", "earlier", post)) and unit not in _LONG_UNITS \
+                    and lex.has("durations", "length_after", post):
+                # "[Three days] later", "[A day earlier]": a length as TIMEX3 draws it, the word outside; it
+                # still points to its day for the timeline ("a year earlier" is a date: a report's comparison)
+                return Reading(start, m.end("nu_u"), "date", rs.ago(unit, amount, 1 if later else -1),
+                               value=value, timex_type=tx.DURATION, anaphoric=True, unit=unit)
             if later or lex.has("durations", "earlier", post):
                 return Reading(start, m.end(), "date", rs.ago(unit, amount, 1 if later else -1), signal=signal,
                                year_shift=(amount if later else -amount) if unit == "year" else None,
-                               signal_start=signal_start, timex_type=tx.DATE, anaphoric=True)
+                               signal_start=signal_start, timex_type=tx.DATE, anaphoric=True, unit=unit)
         approximation = m.group("nu_ap")
         if approximation and start == m.start("nu_ap") and normalize(approximation) in self.signal_ap:
             # "spent about [five hours]": an approximation that is a preposition stays outside, as with a date
@@ -465,7 +492,7 @@ class Reader:
             c = self._core(m, name)
             found = None if c is None else (c.meaning, c.directional, c.bare, c.plain_year, c.needs_context,
                                             c.period, c.modifier, c.clock, c.value, c.deictic, c.daily, c.own_words,
-                                            c.focus_year)
+                                            c.focus_year, c.in_focus)
             if len(known) < _KNOWN_CORES:
                 known[key] = found
         if found is None:
@@ -596,6 +623,7 @@ class Reader:
                 c.directional = shift is None and week is None
                 c.clock = self._day_part(g("wd_gp") or g("wd_dp"))
                 c.deictic = c.daily = True
+                c.in_focus = lex.key("story_shift", g("wd_s")) is not None  # "the previous Friday"
                 if c.directional and g("wd_n"):
                     c.bare = g("wd_n")
             elif name == "we":

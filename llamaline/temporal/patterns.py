@@ -282,7 +282,8 @@ def _units(g: Grammar) -> str:
         rf"(?:(?P<nu_ap>{a('approximate', ('durations', 'inside'))})\s+)?(?:{a(('ordinals', '1'))}\s+)?"
         rf"(?:(?P<nu_n>{g.number})(?:\s*(?P<nu_fr>{_FRACTIONS})(?!\d))?|(?P<nu_v>{g.vague}))"
         rf"(?:\s+{a(('durations', 'between'))})?(?:\s+|-)(?P<nu_u>{g.all_units})"
-        rf"(?:\s+(?P<nu_half>{a(('fractions', 'and_a_half'))}))?(?:\s+(?P<nu_post>{post}))?)"
+        rf"(?:\s+(?P<nu_half>{a(('fractions', 'and_a_half'))}))?"
+        rf"(?:\s+(?P<nu_or>{a(('durations', 'approximate_after'))}))?(?:\s+(?P<nu_post>{post}))?)"
         # for weeks, in the years that followed: a vague length (not "in the years 1916 to 1918")
         rf"|(?P<nb>(?P<nb_pre>{a(('durations', 'bare_plural_after'))})\s+(?P<nb_u>{a('units_plural')})(?![\w-]|\s+\d))"
     )

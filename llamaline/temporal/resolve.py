@@ -281,9 +281,14 @@ def named_in(build: Callable[[int], TimeSpan], shift: int) -> Relative:
     """"letzten Dezember", "kommenden Herbst", "diesen Juni": the named period before/after/in the anchor's year."""
 
     def at(d: date, direction: Direction) -> TimeSpan:
-        if shift == 0:  # "this winter": the one going on, else the nearest in the sentence's direction
-            return pick_year(build, day(*_ymd(d)), direction)
         here = build(d.year)
+        if shift == 0:
+            # "this summer", "diesen Juni": the one of the anchor's year, whatever the tense (in March the
+            # summer to come, in November the one gone); a winter, in two years, the one going on, else the
+            # nearest in the sentence's direction
+            if here.start.year == here.end.year:
+                return here
+            return pick_year(build, day(*_ymd(d)), direction)
         if shift < 0:
             return here if here.end < d else build(d.year - 1)
         first = here if here.start > d else build(d.year + 1)
@@ -322,6 +327,16 @@ def resolve(meaning: Meaning, published: TimeSpan | None, direction: Direction) 
 # farther (`pick_year`), if one occurrence is this near.
 _DAY_REACH = 183
 _DAY_NEAR = 70
+
+
+# How fine a precision is, for the units counted from it ("the following month" needs a month or a day).
+_GRAIN = {"minute": 0, "hour": 0, "day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 3, "year": 4}
+
+
+def fine_enough(anchor: TimeSpan | None, unit: str | None) -> bool:
+    """Whether `anchor` is named to `unit` or finer: a day for "three days later", a month or a day for
+    "the following month"."""
+    return anchor is not None and _GRAIN.get(anchor.precision, 9) <= _GRAIN.get(unit, 9)
 
 
 def pick_year(build: Callable[[int], TimeSpan], published: TimeSpan, direction: Direction) -> TimeSpan:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import cache
 
 from ..models import TimeExpression, TimeSpan
+from . import resolve as rs
 from . import timespan as ts
 from .interpret import reader
 from .lexicon import lexicon
@@ -55,7 +57,7 @@ class Story:
         self.near = 0
         self.day: TimeSpan | None = None  # the latest day of the story
         self.named_day: TimeSpan | None = None  # the latest day named, however ("Friday", "am 4. Mai")
-        self.named_at = -1
+        self.named: TimeSpan | None = None  # the latest date named, however ("In March", "Friday", "1987")
 
     def anchor(self, text: str, pos: int) -> TimeSpan | None:
         """The story time relative and year-less words at `pos` are read against, where the story has
@@ -92,10 +94,15 @@ class Story:
         where there is one, also one read against the story ("Am 4. Mai ... zwei Tage später")."""
         return self.day or self.time
 
-    def recent_day(self, text: str, pos: int) -> TimeSpan | None:
-        """The day last named before `pos` in its paragraph ("Shares crashed Friday. In [the morning] ...")."""
-        if self.named_day is None or _PARAGRAPH.search(text, self.named_at, pos) is not None:
-            return None
+    def mentioned(self, unit: str) -> TimeSpan | None:
+        """In news, the date a story word counts from ("In March ... [The following month]", "Shares fell
+        Friday. [The day before] ..."): the latest date named, however read, if named to `unit` or finer."""
+        named = self.named
+        return named if rs.fine_enough(named, unit) else None
+
+    def recent_day(self) -> TimeSpan | None:
+        """The day last named so far, also in an earlier paragraph ("Shares crashed Friday. ... In [the
+        morning] ...", "closed lower Friday. ... down from [the previous Friday]")."""
         return self.named_day
 
     def moves(self, e: TimeExpression) -> None:
@@ -103,11 +110,13 @@ class Story:
         when = e.when
         if when is None:
             return
-        if (when.precision == "day" and e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts
-                and e.modifier not in _BOUNDS):  # "bis zum 31. Oktober" names a limit, not the day in focus
-            self.named_day, self.named_at = when, e.end
-        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when):
-            self.quarter = when
+        if e.kind == "date" and e.type in ("DATE", "TIME") and not e.parts and e.modifier not in _BOUNDS:
+            self.named = when  # ("bis zum 31. Oktober" names a limit, not the date in focus)
+            if when.precision == "day":
+                self.named_day = when
+        if when.precision == "quarter" and e.kind == "date" and e.anchor != "story" and self.reported(when) \
+                and (self.quarter is None or when.start >= self.quarter.start):
+            self.quarter = when  # a report is about its latest quarter ("after a flat second quarter" compares)
         if e.anchor == "published" and e.kind != "present" and (not self.narrative or when.precision == "day"):
             self.deictic = True  # "gestern", "am Freitag" read against the publication: news, not a narrative
             self.narrative = False
@@ -120,6 +129,10 @@ class Story:
                 self.time, self.at = when, e.end
                 self.looked, self.broken = e.end, False
                 self.day = when if when.precision == "day" else self.day
+            elif when.precision == "year" and when.start.year == self.time.end.year + 1:
+                # "im nächsten Jahr", "the following year": the story goes on into the next year, one step
+                self.time, self.at = when, e.end
+                self.looked, self.broken, self.day = e.end, False, None
             return
         if e.anchor is not None or e.type != "DATE":
             return
@@ -195,8 +208,8 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
             if story:
                 told.moves(expr)
             done = pos = expr.end
-    return _quarters_a_year_before(_quarters_of_a_named_year(_clock_times_on_their_day(out, text), text, language),
-                                   text)
+    found = _clock_times_on_their_day(_nights_before_their_day(out, text, language), text)
+    return _quarters_a_year_before(_quarters_of_a_named_year(found, text, language), text)
 
 
 # A clock time's own value: the time of day after the date ("1998-02-11T22:00" -> "T22:00").
@@ -241,6 +254,34 @@ def _clock_times_on_their_day(found: list[TimeExpression], text: str) -> list[Ti
                                      "anchor": after.anchor})
         out.append(e)
         i += 1
+    return out
+
+
+@cache
+def _night_to(language: str) -> re.Pattern[str]:
+    """The words right before a day that make it the night ending on it ("Nacht zum ", "night to ")."""
+    lex = lexicon(language)
+    if not lex.forms("night_of", "before_day"):
+        return re.compile("(?!)")
+    # the article before the night belongs to it where the language draws determiners inside ("[the night to")
+    article = rf"(?:(?<!\w){lex.alt('articles')}\s+)?" if lex.format.get("article_inside") else ""
+    return re.compile(rf"{article}(?<!\w){lex.alt(('night_of', 'words'))}\s+{lex.alt(('night_of', 'before_day'))}"
+                      rf"\s+(?:{lex.alt('articles')}\s+)?$")
+
+
+def _nights_before_their_day(found: list[TimeExpression], text: str, language: str) -> list[TimeExpression]:
+    """A night named by the day it ends on is the night of the day before, as for two days ("in der [Nacht zum
+    Freitag]", "the [night to Friday]": Thursday night); one TIME expression of both."""
+    night_to = _night_to(language)
+    out: list[TimeExpression] = []
+    for e in found:
+        words = night_to.search(text, max(0, e.start - 24), e.start) if _is_day(e) else None
+        if words is not None and (not out or out[-1].end <= words.start()):
+            d = ts.shift_days(e.when.start, -1)
+            night = ts.day(d.year, d.month, d.day)
+            e = e.model_copy(update={"text": text[words.start():e.end], "start": words.start(), "when": night,
+                                     "type": "TIME", "value": span_value(night) + "TNI"})
+        out.append(e)
     return out
 
 

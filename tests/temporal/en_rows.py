@@ -169,7 +169,7 @@ ROWS = [
     R("The talks lasted just three days.", "three days", None, kind="duration"),
     R("The review should take three months.", "three months", None, kind="duration"),
     R("The budget is secured for two years.", "two years", None, kind="duration"),
-    R("Three days later came the rejection.", "Three days later", "2025-05-18"),
+    R("Three days later came the rejection.", "Three days", "2025-05-18"),  # TIMEX3: a length, "later" outside
     R("It sold out within 24 hours.", "24 hours", None, kind="duration"),
     R("The number rose over the past three months.", "the past three months", "2025-02-15/2025-05-15", kind="duration", prec="interval"),
     R("Work stopped for three months.", "three months", None, kind="duration"),
