@@ -84,6 +84,13 @@ FOUND = [
     # a launch that will not come before a time not yet past has slipped: a delay, decided now
     ("de", "2025-05-02", "Das Spiel wird nicht mehr in diesem Jahr erscheinen.", [("delay", "happened", NEWS)]),
     ("en", "2025-05-02", "The console will not launch until 2026.", [("delay", "happened", NEWS)]),
+    # so has one that will not come at the time planned, the plan named beside the negation, as an aside or not
+    ("de", "2025-05-02", "Die Konsole wird nicht – wie ursprünglich geplant – im Herbst erscheinen.",
+     [("delay", "happened", NEWS)]),
+    ("de", "2025-05-02", "Das Museum wird nicht wie vorgesehen im Oktober eröffnet.", [("delay", "happened", NEWS)]),
+    ("en", "2025-05-02", "The console will not ship, as originally planned, in the fall.",
+     [("delay", "happened", NEWS)]),
+    ("en", "2025-05-02", "The update will not be released as scheduled in October.", [("delay", "happened", NEWS)]),
     # a time right after its trigger is its own, before a more precise one elsewhere in the clause
     ("en", "2025-01-08", "The maker expects enough stock by the end of January for a launch by February.",
      [("release", "expected", "2025-02")]),
@@ -121,6 +128,9 @@ NOT_DATED = [
     # a start with a delay is a start, not a delay
     ("de", "2025-03-07", "Der Bau des Stadions begann mit zwei Jahren Verspätung.", "delay"),
     ("en", "2025-03-07", "Construction of the stadium began with a two-year delay.", "delay"),
+    # a plan kept is no delay
+    ("de", "2025-05-02", "Die Konsole erscheint wie geplant im Herbst.", "delay"),
+    ("en", "2025-05-02", "The console will ship as planned in the fall.", "delay"),
 ]
 
 

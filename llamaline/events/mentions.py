@@ -59,6 +59,7 @@ LEDE_SENTENCES = 2  # the first sentences of running text (after headings) tell 
 ADJACENT_CHARS = 5  # what may stand between a trigger and a time that is its own (" by ", " im ", " am ")
 CLOCK_GAP = 5  # characters between a date and the time of day beside it (" (", " at ", ", ")
 OPENING_CHARS = 12  # what may come before a time that opens a sentence ("In", "Back in", "Am späten")
+NEGATED_PLAN_WORDS = 3  # words between a negation and the plan it denies ("will not ship, as planned,")
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 REFERS_BACK = 2  # how many sentences back "the company", "sie" look for the names they refer to
@@ -160,7 +161,7 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     _remember(memory, number, subjects, entities, dated, document.source.published)
 
     triggers = _triggers(text, hits, entities, clause_of)
-    if triggers and ("clause", "not_before") in hits and dated:
+    if triggers and dated and (("clause", "not_before") in hits or ("clause", "as_planned") in hits):
         _slipped(triggers, hits, dated, clause_of, document.source.published)
     if triggers:
         triggers = _without_negated(triggers, hits, clause_of)
@@ -442,18 +443,33 @@ def _trigger_text(text: str, hit: CueHit) -> str:
 def _slipped(triggers: list[_Trigger], hits: _Hits, dated: Sequence[TimeExpression], clause_of,
              published: TimeSpan | None) -> None:
     """A launch that will not come in a time not yet past ("kommt nicht mehr in diesem Jahr", "won't ship
-    until 2026", "erst im nächsten Jahr") has slipped: a delay, decided now."""
+    until 2026", "erst im nächsten Jahr", "nicht – wie geplant – im Herbst") has slipped: a delay, decided now.
+    An aside between the negation and the time may cut the clause: the launch may stand in the clause of either."""
     if published is None:
         return
-    for h in hits.get(("clause", "not_before"), ()):
+    for h in [*hits.get(("clause", "not_before"), ()), *_negated_plans(hits)]:
         times = [x for x in dated
                  if h.start < x.start and x.start - h.end <= 6 and x.kind != "present"
                  and x.when is not None and x.when.end >= published.start]
         if not times:
             continue
+        clauses = {clause_of(h.start), *(clause_of(x.start) for x in times)}
         for t in triggers:
-            if t.type in SLIPPABLE and t.clause == clause_of(h.start):
+            if t.type in SLIPPABLE and t.clause in clauses:
                 t.type, t.slipped = SLIPPABLE_TO, True
+
+
+def _negated_plans(hits: _Hits) -> list[CueHit]:
+    """A negation with the plan it denies a few words after it ("nicht wie geplant", "nicht – wie ursprünglich
+    geplant –", "will not ship, as planned,"), as one match from the negation to the plan's end."""
+    plans = hits.get(("clause", "as_planned"), ())
+    negations = hits.get(("clause", "negation"), ()) if plans else ()
+    found = []
+    for plan in plans:
+        n = next((n for n in negations if 0 <= plan.first - n.last - 1 <= NEGATED_PLAN_WORDS), None)
+        if n is not None:
+            found.append(plan._replace(start=n.start, first=n.first))
+    return found
 
 
 def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_Trigger]:
