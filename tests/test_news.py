@@ -91,6 +91,12 @@ FOUND = [
     ("en", "2025-05-02", "The console will not ship, as originally planned, in the fall.",
      [("delay", "happened", NEWS)]),
     ("en", "2025-05-02", "The update will not be released as scheduled in October.", [("delay", "happened", NEWS)]),
+    # a new date named after a slip is the launch's new target
+    ("de", "2025-11-06", "Als neuen Termin für das Album nennt die Band den 3. Mai.",
+     [("release", "expected", "2026-05-03")]),
+    ("de", "2025-11-06", "Der neue Starttermin der Serie ist der 3. Mai.", [("release", "expected", "2026-05-03")]),
+    ("en", "2025-11-06", "The new date for the album is May 3.", [("release", "expected", "2026-05-03")]),
+    ("en", "2025-11-06", "The new start date for the series is May 3.", [("release", "expected", "2026-05-03")]),
     # a time right after its trigger is its own, before a more precise one elsewhere in the clause
     ("en", "2025-01-08", "The maker expects enough stock by the end of January for a launch by February.",
      [("release", "expected", "2025-02")]),
