@@ -97,6 +97,13 @@ FOUND = [
     ("de", "2025-11-06", "Der neue Starttermin der Serie ist der 3. Mai.", [("release", "expected", "2026-05-03")]),
     ("en", "2025-11-06", "The new date for the album is May 3.", [("release", "expected", "2026-05-03")]),
     ("en", "2025-11-06", "The new start date for the series is May 3.", [("release", "expected", "2026-05-03")]),
+    # two events of one type in one clause, each with its own time between them, are two events
+    ("en", "2022-11-22",
+     "The firm faced a legal battle with Anna Berg in 2021 and a public spat with Acme in spring 2022.",
+     [("controversy", "happened", "2021"), ("controversy", "happened", "2022-21")]),
+    ("de", "2022-11-22",
+     "Die Firma führte 2021 einen Rechtsstreit mit Anna Berg und im Frühjahr 2022 einen Streit mit Acme.",
+     [("controversy", "happened", "2021"), ("controversy", "happened", "2022-21")]),
     # a time right after its trigger is its own, before a more precise one elsewhere in the clause
     ("en", "2025-01-08", "The maker expects enough stock by the end of January for a launch by February.",
      [("release", "expected", "2025-02")]),
@@ -138,6 +145,25 @@ NOT_DATED = [
     ("de", "2025-05-02", "Die Konsole erscheint wie geplant im Herbst.", "delay"),
     ("en", "2025-05-02", "The console will ship as planned in the fall.", "delay"),
 ]
+
+
+# (language, published, text, type, date): two words of one type with only the period something is for between them
+# name one event, dated by its own time, not by that period
+ONE_EVENT = [
+    ("de", "2025-03-04", "Acme wird am 26. März seine Geschäftszahlen für 2024 vorlegen.", "report", "2024"),
+    ("en", "2025-03-04", "Acme will report its annual results for 2024 on March 26.", "report", "2024"),
+    ("de", "2025-03-04", "Acme wurde 2011 als Ausgründung einer Hochschule gegründet und ist seit 2016 an der Börse.",
+     "founding", "2016"),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text", "type_", "not_when"), ONE_EVENT,
+                         ids=[r[2][:45] for r in ONE_EVENT])
+def test_one_event_of_a_type(language: str, published: str, text: str, type_: str, not_when: str) -> None:
+    found = mentions_of(text, language, published)
+    assert any(m.type == type_ for m in found)
+    assert not any(m.type == type_ and dated_as(m, not_when, published) for m in found), [
+        (m.type, m.when and m.when.edtf) for m in found]
 
 
 @pytest.mark.parametrize(("language", "published", "text", "type_"), NOT_DATED, ids=[r[2][:45] for r in NOT_DATED])

@@ -160,7 +160,7 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
         subjects = [s for s in subjects if s.casefold() != own]
     _remember(memory, number, subjects, entities, dated, document.source.published)
 
-    triggers = _triggers(text, hits, entities, clause_of)
+    triggers = _triggers(text, hits, entities, clause_of, dated)
     if triggers and dated and (("clause", "not_before") in hits or ("clause", "as_planned") in hits):
         _slipped(triggers, hits, dated, clause_of, document.source.published)
     if triggers:
@@ -287,7 +287,8 @@ def _mention(document: Document, sentence: Sentence, type_: str, trigger: str | 
 
 
 # -- triggers --------------------------------------------------------------------------------------------------
-def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> list[_Trigger]:
+def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of,
+              dated: Sequence[TimeExpression]) -> list[_Trigger]:
     found = hits.get("triggers", ())
     if not found:  # most sentences: no trigger word; a named event (a conference) is one by itself
         event = next((e for e in entities if e.kind == "event"), None)
@@ -322,11 +323,20 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
     if len(triggers) < 2:
         return triggers
     # a statement or report is an event of its own beside what it tells ("bestätigte die Verschiebung")
-    # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known)
-    by_type: dict[tuple[str, int], _Trigger] = {}
+    # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known), unless a time
+    # stands between two of them: "a legal battle in 2021 and a spat in spring 2022" are two events, "founded as a
+    # spin-off" and "Geschäftszahlen für 2024 vorlegen" one (a period something is for separates nothing)
+    period_words = hits.get(("clause", "for_period"), ())
+    between = [x for x in dated if not any(0 <= x.start - h.end <= 6 for h in period_words)]
+    last: dict[tuple[str, int], _Trigger] = {}
+    kept_triggers = []
     for t in sorted(triggers, key=lambda t: t.start):
-        by_type.setdefault((t.type, t.clause), t)
-    return sorted(by_type.values(), key=lambda t: (t.start, t.type))
+        before = last.get((t.type, t.clause))
+        if before is not None and not any(before.end <= x.start and x.end <= t.start for x in between):
+            continue
+        last[(t.type, t.clause)] = t
+        kept_triggers.append(t)
+    return sorted(kept_triggers, key=lambda t: (t.start, t.type))
 
 
 def _untyped_with_own_time(triggers: list[_Trigger], clause_of) -> list[_Trigger]:
