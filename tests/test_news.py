@@ -104,6 +104,15 @@ FOUND = [
     ("de", "2022-11-22",
      "Die Firma führte 2021 einen Rechtsstreit mit Anna Berg und im Frühjahr 2022 einen Streit mit Acme.",
      [("controversy", "happened", "2021"), ("controversy", "happened", "2022-21")]),
+    # a time in office from one date to another: taking the role at its start, leaving it at its end
+    ("en", "2022-11-21", "Anna Berg served as chair of Acme from 2005 to 2020.",
+     [("appointment", "happened", "2005"), ("departure", "happened", "2020")]),
+    ("en", "2022-11-21", "Her second stint as coach lasted from March 2011 until June 2014.",
+     [("appointment", "happened", "2011-03"), ("departure", "happened", "2014-06")]),
+    ("de", "2022-11-21", "Die Amtszeit von Anna Berg als Vorsitzende dauerte von 2005 bis 2020.",
+     [("appointment", "happened", "2005"), ("departure", "happened", "2020")]),
+    ("de", "2022-11-21", "Von März 2011 bis Juni 2014 stand sie an der Spitze des Vereins.",
+     [("appointment", "happened", "2011-03"), ("departure", "happened", "2014-06")]),
     # a time right after its trigger is its own, before a more precise one elsewhere in the clause
     ("en", "2025-01-08", "The maker expects enough stock by the end of January for a launch by February.",
      [("release", "expected", "2025-02")]),

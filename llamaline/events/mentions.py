@@ -161,14 +161,17 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     _remember(memory, number, subjects, entities, dated, document.source.published)
 
     triggers = _triggers(text, hits, entities, clause_of, dated)
+    tenures = _tenures(text, hits, dated, clause_of) if dated and ("clause", "tenure") in hits else []
     if triggers and dated and (("clause", "not_before") in hits or ("clause", "as_planned") in hits):
         _slipped(triggers, hits, dated, clause_of, document.source.published)
     if triggers:
         triggers = _without_negated(triggers, hits, clause_of)
-        if not triggers:
+        if not triggers and not tenures:
             return []  # only negated events: nothing happened
     if not triggers:
-        return []  # a date beside a name says nothing happened: no event without a word for what happened
+        # a date beside a name says nothing happened: no event without a word for what happened (or a time in office)
+        return _placed(analysis, sentence, memory, tenures, hits, clause_of, dated, entities, subjects,
+                       attributed_to) if tenures else []
 
     _assign_modality(triggers, hits, clause_of, dated, lambda clause: _relative_clause(analysis, sentence, clause))
     dated = _without_as_of(dated, hits)
@@ -184,7 +187,7 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of, tells=tells)
     triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of, tells=tells)
     triggers = _one_per_type(triggers, clause_of)
-    triggers = _untyped_with_own_time(triggers, clause_of)
+    triggers = _untyped_with_own_time(triggers, clause_of) + tenures
     if not triggers:
         return []
     return _placed(analysis, sentence, memory, triggers, hits, clause_of, dated, entities, subjects, attributed_to)
@@ -337,6 +340,20 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of,
         last[(t.type, t.clause)] = t
         kept_triggers.append(t)
     return sorted(kept_triggers, key=lambda t: (t.start, t.type))
+
+
+def _tenures(text: str, hits: _Hits, dated: list[TimeExpression], clause_of) -> list[_Trigger]:
+    """A time in office from one date to another ("her stint as chief lasted from 2005 until 2020", "war von 2005 bis
+    2020 im Amt"): an appointment at the range's first part and a departure at its last, one tenure a sentence."""
+    ranges = [x for x in dated if x.kind == "range" and len(x.parts) == 2 and all(p.when for p in x.parts)]
+    for h in hits[("clause", "tenure")] if ranges else ():
+        clause = clause_of(h.start)
+        own = [x for x in ranges if clause_of(x.start) == clause]
+        if own:
+            first, last = min(own, key=lambda x: abs(x.start - h.end)).parts
+            return [_Trigger(type_, h.start, h.end, h.first, h.last, clause, _trigger_text(text, h), expression=part)
+                    for type_, part in (("appointment", first), ("departure", last))]
+    return []
 
 
 def _untyped_with_own_time(triggers: list[_Trigger], clause_of) -> list[_Trigger]:
