@@ -170,6 +170,9 @@ NOT_DATED = [
     # a plan kept is no delay
     ("de", "2025-05-02", "Die Konsole erscheint wie geplant im Herbst.", "delay"),
     ("en", "2025-05-02", "The console will ship as planned in the fall.", "delay"),
+    # nor is a plan denied in a clause of its own before the time of another one
+    ("de", "2025-05-02", "Nicht alles lief wie geplant, im Herbst erscheint dann die Konsole.", "delay"),
+    ("en", "2025-05-02", "Not everything went as planned, in the fall the console will ship.", "delay"),
 ]
 
 

@@ -471,13 +471,17 @@ def _slipped(triggers: list[_Trigger], hits: _Hits, dated: Sequence[TimeExpressi
              published: TimeSpan | None) -> None:
     """A launch that will not come in a time not yet past ("kommt nicht mehr in diesem Jahr", "won't ship
     until 2026", "erst im nächsten Jahr", "nicht – wie geplant – im Herbst") has slipped: a delay, decided now.
-    An aside between the negation and the time may cut the clause: the launch may stand in the clause of either."""
+    An aside between the negation and the time may cut the clause ("nicht – wie geplant – im Herbst"): the launch may
+    stand in the clause of either."""
     if published is None:
         return
     for h in [*hits.get(("clause", "not_before"), ()), *_negated_plans(hits)]:
+        # within one clause, a time of that clause: "Nicht alles lief wie geplant, im März erschien ..." is no slip
+        clause = clause_of(h.start) if clause_of(h.start) == clause_of(h.end - 1) else None
         times = [x for x in dated
                  if h.start < x.start and x.start - h.end <= 6 and x.kind != "present"
-                 and x.when is not None and x.when.end >= published.start]
+                 and x.when is not None and x.when.end >= published.start
+                 and clause in (None, clause_of(x.start))]
         if not times:
             continue
         clauses = {clause_of(h.start), *(clause_of(x.start) for x in times)}
