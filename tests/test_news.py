@@ -84,6 +84,52 @@ FOUND = [
     # a launch that will not come before a time not yet past has slipped: a delay, decided now
     ("de", "2025-05-02", "Das Spiel wird nicht mehr in diesem Jahr erscheinen.", [("delay", "happened", NEWS)]),
     ("en", "2025-05-02", "The console will not launch until 2026.", [("delay", "happened", NEWS)]),
+    # so has one that will not come at the time planned, the plan named beside the negation, as an aside or not
+    ("de", "2025-05-02", "Die Konsole wird nicht – wie ursprünglich geplant – im Herbst erscheinen.",
+     [("delay", "happened", NEWS)]),
+    ("de", "2025-05-02", "Das Museum wird nicht wie vorgesehen im Oktober eröffnet.", [("delay", "happened", NEWS)]),
+    ("en", "2025-05-02", "The console will not ship, as originally planned, in the fall.",
+     [("delay", "happened", NEWS)]),
+    ("en", "2025-05-02", "The update will not be released as scheduled in October.", [("delay", "happened", NEWS)]),
+    # a new date named after a slip is the launch's new target
+    ("de", "2025-11-06", "Als neuen Termin für das Album nennt die Band den 3. Mai.",
+     [("release", "expected", "2026-05-03")]),
+    ("de", "2025-11-06", "Der neue Starttermin der Serie ist der 3. Mai.", [("release", "expected", "2026-05-03")]),
+    ("en", "2025-11-06", "The new date for the album is May 3.", [("release", "expected", "2026-05-03")]),
+    ("en", "2025-11-06", "The new start date for the series is May 3.", [("release", "expected", "2026-05-03")]),
+    # two events of one type in one clause, each with its own time between them, are two events
+    ("en", "2022-11-22",
+     "The firm faced a legal battle with Anna Berg in 2021 and a public spat with Acme in spring 2022.",
+     [("controversy", "happened", "2021"), ("controversy", "happened", "2022-21")]),
+    ("de", "2022-11-22",
+     "Die Firma führte 2021 einen Rechtsstreit mit Anna Berg und im Frühjahr 2022 einen Streit mit Acme.",
+     [("controversy", "happened", "2021"), ("controversy", "happened", "2022-21")]),
+    # a time in office from one date to another: taking the role at its start, leaving it at its end
+    ("en", "2022-11-21", "Anna Berg served as chair of Acme from 2005 to 2020.",
+     [("appointment", "happened", "2005"), ("departure", "happened", "2020")]),
+    ("en", "2022-11-21", "Her second stint as coach lasted from March 2011 until June 2014.",
+     [("appointment", "happened", "2011-03"), ("departure", "happened", "2014-06")]),
+    ("de", "2022-11-21", "Die Amtszeit von Anna Berg als Vorsitzende dauerte von 2005 bis 2020.",
+     [("appointment", "happened", "2005"), ("departure", "happened", "2020")]),
+    ("de", "2022-11-21", "Von März 2011 bis Juni 2014 stand sie an der Spitze des Vereins.",
+     [("appointment", "happened", "2011-03"), ("departure", "happened", "2014-06")]),
+    # words news uses for leaving, a new date, a film's start, a trade fair, a protest
+    ("en", "2025-03-07", "Acme parted ways with its chief executive Anna Berg on Monday.",
+     [("departure", "happened", "2025-03-03")]),
+    ("de", "2025-03-07", "Der Verein hat Trainerin Anna Berg am Montag beurlaubt.",
+     [("departure", "happened", "2025-03-03")]),
+    ("de", "2025-03-07", "Anna Berg muss gehen, teilte der Verein am Montag mit.",
+     [("departure", "happened", "2025-03-03")]),
+    ("en", "2025-03-07", "The concert was rescheduled for May 3.", [("delay", "happened", NEWS)]),
+    ("de", "2025-03-07", "Das Konzert wurde auf den 3. Mai neu angesetzt.", [("delay", "happened", NEWS)]),
+    ("en", "2025-03-07", "The film hits theaters on May 3.", [("release", "expected", "2025-05-03")]),
+    ("de", "2025-03-07", "Der Film kommt am 3. Mai in die Kinos.", [("release", "expected", "2025-05-03")]),
+    ("en", "2025-03-07", "Acme showed the car at a trade show on Monday.", [("conference", "happened", "2025-03-03")]),
+    ("de", "2025-03-07", "Das Gipfeltreffen findet am 3. Mai statt.", [("conference", "expected", "2025-05-03")]),
+    ("en", "2025-03-07", "Hundreds of workers protested outside the plant on Monday.",
+     [("controversy", "happened", "2025-03-03")]),
+    ("de", "2025-03-07", "Hunderte Beschäftigte protestierten am Montag vor dem Werk.",
+     [("controversy", "happened", "2025-03-03")]),
     # a time right after its trigger is its own, before a more precise one elsewhere in the clause
     ("en", "2025-01-08", "The maker expects enough stock by the end of January for a launch by February.",
      [("release", "expected", "2025-02")]),
@@ -121,7 +167,32 @@ NOT_DATED = [
     # a start with a delay is a start, not a delay
     ("de", "2025-03-07", "Der Bau des Stadions begann mit zwei Jahren Verspätung.", "delay"),
     ("en", "2025-03-07", "Construction of the stadium began with a two-year delay.", "delay"),
+    # a plan kept is no delay
+    ("de", "2025-05-02", "Die Konsole erscheint wie geplant im Herbst.", "delay"),
+    ("en", "2025-05-02", "The console will ship as planned in the fall.", "delay"),
+    # nor is a plan denied in a clause of its own before the time of another one
+    ("de", "2025-05-02", "Nicht alles lief wie geplant, im Herbst erscheint dann die Konsole.", "delay"),
+    ("en", "2025-05-02", "Not everything went as planned, in the fall the console will ship.", "delay"),
 ]
+
+
+# (language, published, text, type, date): two words of one type with only the period something is for between them
+# name one event, dated by its own time, not by that period
+ONE_EVENT = [
+    ("de", "2025-03-04", "Acme wird am 26. März seine Geschäftszahlen für 2024 vorlegen.", "report", "2024"),
+    ("en", "2025-03-04", "Acme will report its annual results for 2024 on March 26.", "report", "2024"),
+    ("de", "2025-03-04", "Acme wurde 2011 als Ausgründung einer Hochschule gegründet und ist seit 2016 an der Börse.",
+     "founding", "2016"),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text", "type_", "not_when"), ONE_EVENT,
+                         ids=[r[2][:45] for r in ONE_EVENT])
+def test_one_event_of_a_type(language: str, published: str, text: str, type_: str, not_when: str) -> None:
+    found = mentions_of(text, language, published)
+    assert any(m.type == type_ for m in found)
+    assert not any(m.type == type_ and dated_as(m, not_when, published) for m in found), [
+        (m.type, m.when and m.when.edtf) for m in found]
 
 
 @pytest.mark.parametrize(("language", "published", "text", "type_"), NOT_DATED, ids=[r[2][:45] for r in NOT_DATED])

@@ -59,6 +59,7 @@ LEDE_SENTENCES = 2  # the first sentences of running text (after headings) tell 
 ADJACENT_CHARS = 5  # what may stand between a trigger and a time that is its own (" by ", " im ", " am ")
 CLOCK_GAP = 5  # characters between a date and the time of day beside it (" (", " at ", ", ")
 OPENING_CHARS = 12  # what may come before a time that opens a sentence ("In", "Back in", "Am späten")
+NEGATED_PLAN_WORDS = 3  # words between a negation and the plan it denies ("will not ship, as planned,")
 NEWS_DAYS = 30  # how far back news without a time of its own may lie before its publication
 NEGATION_BEFORE, NEGATION_AFTER = 6, 3  # tokens around a trigger that a negation reaches
 REFERS_BACK = 2  # how many sentences back "the company", "sie" look for the names they refer to
@@ -159,15 +160,18 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
         subjects = [s for s in subjects if s.casefold() != own]
     _remember(memory, number, subjects, entities, dated, document.source.published)
 
-    triggers = _triggers(text, hits, entities, clause_of)
-    if triggers and ("clause", "not_before") in hits and dated:
+    triggers = _triggers(text, hits, entities, clause_of, dated)
+    tenures = _tenures(text, hits, dated, clause_of) if dated and ("clause", "tenure") in hits else []
+    if triggers and dated and (("clause", "not_before") in hits or ("clause", "as_planned") in hits):
         _slipped(triggers, hits, dated, clause_of, document.source.published)
     if triggers:
         triggers = _without_negated(triggers, hits, clause_of)
-        if not triggers:
+        if not triggers and not tenures:
             return []  # only negated events: nothing happened
     if not triggers:
-        return []  # a date beside a name says nothing happened: no event without a word for what happened
+        # a date beside a name says nothing happened: no event without a word for what happened (or a time in office)
+        return _placed(analysis, sentence, memory, tenures, hits, clause_of, dated, entities, subjects,
+                       attributed_to) if tenures else []
 
     _assign_modality(triggers, hits, clause_of, dated, lambda clause: _relative_clause(analysis, sentence, clause))
     dated = _without_as_of(dated, hits)
@@ -183,7 +187,7 @@ def _sentence(analysis: DocumentAnalysis, sentence: Sentence, memory: _Memory) -
     triggers = _absorbed(triggers, same_clause_only=True, clause_of=clause_of, tells=tells)
     triggers = _absorbed(triggers, same_clause_only=False, clause_of=clause_of, tells=tells)
     triggers = _one_per_type(triggers, clause_of)
-    triggers = _untyped_with_own_time(triggers, clause_of)
+    triggers = _untyped_with_own_time(triggers, clause_of) + tenures
     if not triggers:
         return []
     return _placed(analysis, sentence, memory, triggers, hits, clause_of, dated, entities, subjects, attributed_to)
@@ -286,7 +290,8 @@ def _mention(document: Document, sentence: Sentence, type_: str, trigger: str | 
 
 
 # -- triggers --------------------------------------------------------------------------------------------------
-def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> list[_Trigger]:
+def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of,
+              dated: Sequence[TimeExpression]) -> list[_Trigger]:
     found = hits.get("triggers", ())
     if not found:  # most sentences: no trigger word; a named event (a conference) is one by itself
         event = next((e for e in entities if e.kind == "event"), None)
@@ -321,11 +326,34 @@ def _triggers(text: str, hits: _Hits, entities: list[EntityHit], clause_of) -> l
     if len(triggers) < 2:
         return triggers
     # a statement or report is an event of its own beside what it tells ("bestätigte die Verschiebung")
-    # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known)
-    by_type: dict[tuple[str, int], _Trigger] = {}
+    # one trigger per type and clause (`_one_per_type` keeps one per sentence once times are known), unless a time
+    # stands between two of them: "a legal battle in 2021 and a spat in spring 2022" are two events, "founded as a
+    # spin-off" and "Geschäftszahlen für 2024 vorlegen" one (a period something is for separates nothing)
+    period_words = hits.get(("clause", "for_period"), ())
+    between = [x for x in dated if not any(0 <= x.start - h.end <= 6 for h in period_words)]
+    last: dict[tuple[str, int], _Trigger] = {}
+    kept_triggers = []
     for t in sorted(triggers, key=lambda t: t.start):
-        by_type.setdefault((t.type, t.clause), t)
-    return sorted(by_type.values(), key=lambda t: (t.start, t.type))
+        before = last.get((t.type, t.clause))
+        if before is not None and not any(before.end <= x.start and x.end <= t.start for x in between):
+            continue
+        last[(t.type, t.clause)] = t
+        kept_triggers.append(t)
+    return sorted(kept_triggers, key=lambda t: (t.start, t.type))
+
+
+def _tenures(text: str, hits: _Hits, dated: list[TimeExpression], clause_of) -> list[_Trigger]:
+    """A time in office from one date to another ("her stint as chief lasted from 2005 until 2020", "war von 2005 bis
+    2020 im Amt"): an appointment at the range's first part and a departure at its last, one tenure a sentence."""
+    ranges = [x for x in dated if x.kind == "range" and len(x.parts) == 2 and all(p.when for p in x.parts)]
+    for h in hits[("clause", "tenure")] if ranges else ():
+        clause = clause_of(h.start)
+        own = [x for x in ranges if clause_of(x.start) == clause]
+        if own:
+            first, last = min(own, key=lambda x: abs(x.start - h.end)).parts
+            return [_Trigger(type_, h.start, h.end, h.first, h.last, clause, _trigger_text(text, h), expression=part)
+                    for type_, part in (("appointment", first), ("departure", last))]
+    return []
 
 
 def _untyped_with_own_time(triggers: list[_Trigger], clause_of) -> list[_Trigger]:
@@ -442,18 +470,37 @@ def _trigger_text(text: str, hit: CueHit) -> str:
 def _slipped(triggers: list[_Trigger], hits: _Hits, dated: Sequence[TimeExpression], clause_of,
              published: TimeSpan | None) -> None:
     """A launch that will not come in a time not yet past ("kommt nicht mehr in diesem Jahr", "won't ship
-    until 2026", "erst im nächsten Jahr") has slipped: a delay, decided now."""
+    until 2026", "erst im nächsten Jahr", "nicht – wie geplant – im Herbst") has slipped: a delay, decided now.
+    An aside between the negation and the time may cut the clause ("nicht – wie geplant – im Herbst"): the launch may
+    stand in the clause of either."""
     if published is None:
         return
-    for h in hits.get(("clause", "not_before"), ()):
+    for h in [*hits.get(("clause", "not_before"), ()), *_negated_plans(hits)]:
+        # within one clause, a time of that clause: "Nicht alles lief wie geplant, im März erschien ..." is no slip
+        clause = clause_of(h.start) if clause_of(h.start) == clause_of(h.end - 1) else None
         times = [x for x in dated
                  if h.start < x.start and x.start - h.end <= 6 and x.kind != "present"
-                 and x.when is not None and x.when.end >= published.start]
+                 and x.when is not None and x.when.end >= published.start
+                 and clause in (None, clause_of(x.start))]
         if not times:
             continue
+        clauses = {clause_of(h.start), *(clause_of(x.start) for x in times)}
         for t in triggers:
-            if t.type in SLIPPABLE and t.clause == clause_of(h.start):
+            if t.type in SLIPPABLE and t.clause in clauses:
                 t.type, t.slipped = SLIPPABLE_TO, True
+
+
+def _negated_plans(hits: _Hits) -> list[CueHit]:
+    """A negation with the plan it denies a few words after it ("nicht wie geplant", "nicht – wie ursprünglich
+    geplant –", "will not ship, as planned,"), as one match from the negation to the plan's end."""
+    plans = hits.get(("clause", "as_planned"), ())
+    negations = hits.get(("clause", "negation"), ()) if plans else ()
+    found = []
+    for plan in plans:
+        n = next((n for n in negations if 0 <= plan.first - n.last - 1 <= NEGATED_PLAN_WORDS), None)
+        if n is not None:
+            found.append(plan._replace(start=n.start, first=n.first))
+    return found
 
 
 def _without_negated(triggers: list[_Trigger], hits: _Hits, clause_of) -> list[_Trigger]:
