@@ -24,10 +24,9 @@ claims stayed the same. A document that is not longer than a piece is analysed w
 from __future__ import annotations
 
 import itertools
-import re
 from collections import deque
-from collections.abc import Callable, Sequence
-from typing import NamedTuple, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .claimtracks import claims_of
 from .events.mentions import mentions_of
@@ -35,15 +34,14 @@ from .models import Claim, Mention, TimeExpression
 from .text.analysis import analyse, expressions_of
 from .text.boilerplate import Region
 from .text.corpus import Document
+from .temporal.tagger import PARAGRAPH_BREAK
 from .text.names import Gazetteer
+
+if TYPE_CHECKING:
+    from .api import Progress
 
 PIECE_CHARS = 1_000_000  # a document longer than this is analysed in pieces of at most this many characters
 CONTEXT_CHARS = 3000  # each later piece is read with the lines before it that hold this much text outside boilerplate
-# A paragraph break, as the tagger and the sentence splitter see one.
-_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
-
-# What a long analysis reports after each piece: the document, characters done, characters in all.
-Progress = Callable[[Document, int, int], None]
 
 
 class Piece(NamedTuple):
@@ -75,7 +73,7 @@ def pieces_of(text: str, start: int, size: int | None = None, context: int | Non
 def _cut(text: str, lo: int, hi: int) -> int:
     """Where a piece that may end between `lo` and `hi` ends: after the last paragraph break there, else the
     last line break, else the last space, else at `hi`."""
-    breaks = [m.end() for m in _PARAGRAPH.finditer(text, lo, hi)]
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, lo, hi)]
     if breaks:
         return breaks[-1]
     for mark in ("\n", " "):

@@ -5,16 +5,20 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from .claimtracks import claims_of, track_claims
 from .events.mentions import mentions_of
 from .events.reconcile import reconcile
 from .models import Claim, Mention, Source, Timeline
-from .pieces import Progress, findings_in_pieces, needs_pieces
+from .pieces import findings_in_pieces, needs_pieces
 from .text.analysis import analyse
 from .text.boilerplate import Region, find_boilerplate, find_references
 from .text.corpus import Corpus, Document
 from .text.names import Gazetteer
+
+if TYPE_CHECKING:
+    from .api import Progress
 
 
 def timeline_of(corpus: Corpus, *, jobs: int = 1, progress: Progress | None = None) -> Timeline:

@@ -25,7 +25,7 @@ _NEAR_START = 12
 # How far after its anchor word an expression may still go on ("Mai bis Mitte Juni 2025").
 _TAIL = 120
 # A paragraph break: no expression crosses one.
-_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 # The end of a sentence (a mark before a capital): in news, a background date holds within its sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 # How far from the publication an explicit date must lie for the narrative to have moved away from it.
@@ -73,7 +73,7 @@ class Story:
             # Each stretch of text is searched for a break once: from where the last look ended.
             if self.broken:
                 return None
-            if _PARAGRAPH.search(text, max(self.at, self.looked - 1), pos) is not None:
+            if PARAGRAPH_BREAK.search(text, max(self.at, self.looked - 1), pos) is not None:
                 self.broken = True
                 return None
             if _SENTENCE_END.search(text, self.at, pos) is not None:
@@ -180,16 +180,16 @@ def tag(text: str, published: TimeSpan | None, language: str, *, start: int = 0,
         limit = min(end, anchor_end + _TAIL)
         stop = end
         if text.find("\n", floor, limit) >= 0:  # most windows have no line break: no regex for them
-            for brk in _PARAGRAPH.finditer(text, floor, anchor_start):
+            for brk in PARAGRAPH_BREAK.finditer(text, floor, anchor_start):
                 floor = pos = max(pos, brk.end())
-            brk = _PARAGRAPH.search(text, anchor_end, limit)
+            brk = PARAGRAPH_BREAK.search(text, anchor_end, limit)
             if brk is not None:
                 stop = limit = brk.start()
         while pos <= anchor_start:
             m = _first(scan, starts, text, pos, anchor_start, limit)
             if m is not None and m.end() >= limit > m.start() and limit < stop:
                 m = search(scan, text, m.start(), stop)  # the window cut it short: read it whole
-                brk = _PARAGRAPH.search(text, m.start(), m.end()) if m is not None else None
+                brk = PARAGRAPH_BREAK.search(text, m.start(), m.end()) if m is not None else None
                 if brk is not None:
                     stop = brk.start()
                     m = search(scan, text, m.start(), stop)
