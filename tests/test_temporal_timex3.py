@@ -690,6 +690,11 @@ def test_in_before_a_number_of_units_is_a_signal(language, text, expect, signal,
     ("en", "The firm said on Monday the plant opened in May 1990. It will close on June 3.", "June 3", "2025-06-03"),
     ("de", "Die Firma sagte am Montag, das Werk sei im Mai 1990 eröffnet worden. Es wird am 3. Juni schließen.",
      "3. Juni", "2025-06-03"),
+    # also where the next sentence starts with a capital outside A-Z
+    ("de", "Die Firma sagte am Montag, das Werk sei im Mai 1990 eröffnet worden. Über die Schließung entschied "
+     "der Rat am 3. März.", "3. März", "2025-03-03"),
+    ("en", "The firm said on Monday the plant opened in May 1990. Éric Roy decided on March 3 to close it.",
+     "March 3", "2025-03-03"),
 ])
 def test_what_does_not_move_the_story_in_news(language, text, expect, value):
     assert _one(text, expect, language).value == value

@@ -26,8 +26,9 @@ _NEAR_START = 12
 _TAIL = 120
 # A paragraph break: no expression crosses one.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-# The end of a sentence (a mark before a capital): in news, a background date holds within its sentence.
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+# The end of a sentence (a mark before a capital, Latin-1 capitals too: "Über", "Éric"): in news, a background date
+# holds within its sentence.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-ÖØ-Þ])")
 # How far from the publication an explicit date must lie for the narrative to have moved away from it.
 _AWAY = timedelta(days=366)
 # Bounds that mark a date as a side glance ("seit 1941", "bis 1881"): it does not move the story.
